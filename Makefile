@@ -1,0 +1,51 @@
+# Klantcultuur: `make demo` runs the app with a demo organisation, `make test` runs the suite.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+export DJANGO_SETTINGS_MODULE := klantcultuur.settings
+
+.PHONY: demo test setup run worker lint format messages bench clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed, found " + sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+setup: $(STAMP)
+	@DEBUG=1 $(BIN)/python manage.py compiletranslations
+
+demo: setup
+	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py load_demo
+	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+run: setup
+	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+worker: setup
+	$(BIN)/celery -A klantcultuur worker --loglevel=info
+
+test: setup
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+format: setup
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+APPS := $(patsubst klantcultuur/%/apps.py,%,$(wildcard klantcultuur/*/apps.py))
+
+# One Dutch catalogue per app (klantcultuur/<app>/locale) and one for klantcultuur/lib.
+messages: setup
+	for app in $(APPS); do (cd klantcultuur/$$app && mkdir -p locale && DEBUG=1 ../../$(BIN)/django-admin makemessages --locale nl --no-obsolete --no-location) || exit 1; done
+	cd klantcultuur && DEBUG=1 ../$(BIN)/django-admin makemessages --locale nl --no-obsolete --no-location $(foreach dir,$(filter-out lib locale,$(notdir $(patsubst %/,%,$(wildcard klantcultuur/*/)))),--ignore '$(dir)/*') --ignore 'testing.py'
+	@DEBUG=1 $(BIN)/python manage.py compiletranslations
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

@@ -1,0 +1,91 @@
+"""Logging in and out, resetting a password, the profile and the interface language."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+
+from klantcultuur.accounts.forms import LoginForm
+from klantcultuur.orgs.access import login_only, public
+from klantcultuur.orgs.forms import ProfileForm
+
+login = public(
+    auth_views.LoginView.as_view(
+        template_name="accounts/login.html",
+        authentication_form=LoginForm,
+        redirect_authenticated_user=True,
+    )
+)
+logout = public(auth_views.LogoutView.as_view())
+password_reset = public(
+    auth_views.PasswordResetView.as_view(
+        template_name="accounts/password_reset.html",
+        email_template_name="accounts/email/password_reset.txt",
+        subject_template_name="accounts/email/password_reset_subject.txt",
+        success_url=reverse_lazy("accounts-password-reset-sent"),
+    )
+)
+password_reset_sent = public(
+    auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_sent.html")
+)
+password_reset_confirm = public(
+    auth_views.PasswordResetConfirmView.as_view(
+        template_name="accounts/password_reset_confirm.html",
+        success_url=reverse_lazy("accounts-password-reset-complete"),
+    )
+)
+password_reset_complete = public(
+    auth_views.PasswordResetCompleteView.as_view(
+        template_name="accounts/password_reset_complete.html"
+    )
+)
+password_change = login_only()(
+    auth_views.PasswordChangeView.as_view(
+        template_name="accounts/password_change.html",
+        success_url=reverse_lazy("accounts-profile"),
+    )
+)
+
+
+@login_only()
+def profile(request):
+    user = request.user
+    initial = {"first_name": user.first_name, "infix": user.infix, "last_name": user.last_name,
+               "language": user.language}  # fmt: skip
+    form = ProfileForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        for name, value in form.cleaned_data.items():
+            setattr(user, name, value)
+        user.save(update_fields=list(form.cleaned_data))
+        translation.activate(user.language)
+        response = redirect("accounts-profile")
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax",
+                            secure=settings.LANGUAGE_COOKIE_SECURE)  # fmt: skip
+        messages.success(request, _("Your profile is saved."))
+        return response
+    return render(request, "accounts/profile.html", {"form": form})
+
+
+@public
+def set_language(request):
+    """Choose the interface language; a logged-in user keeps it on every device."""
+    language = request.POST.get("language", "")
+    target = request.POST.get("next") or request.headers.get("referer") or "/"
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):  # fmt: skip
+        target = "/"
+    response = HttpResponseRedirect(target)
+    if request.method == "POST" and language in dict(settings.LANGUAGES):
+        if request.user.is_authenticated:
+            request.user.language = language
+            request.user.save(update_fields=["language"])
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600,
+                            samesite="Lax", secure=settings.LANGUAGE_COOKIE_SECURE)  # fmt: skip
+    return response

@@ -1,0 +1,49 @@
+"""The main navigation, assembled from what each app declares.
+
+An app adds its pages by giving its AppConfig a `navigation` list of `NavItem`s, so
+new capabilities appear in the menu without editing the base template. Each item names
+the permission a member needs to see it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.urls import reverse
+from django.utils.functional import Promise
+
+from klantcultuur.orgs.roles import Perm
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    url_name: str
+    perm: Perm | None = None
+    order: int = 50
+    section: str = ""  # URL prefix that marks the item as current
+
+
+def items_for(request) -> list[dict]:
+    """Navigation entries the current member may use, with the current one marked."""
+    membership = getattr(request, "membership", None)
+    if membership is None:
+        return []
+    found: list[NavItem] = []
+    for config in apps.get_app_configs():
+        found.extend(getattr(config, "navigation", []))
+    entries = []
+    for item in sorted(found, key=lambda i: (i.order, str(i.label))):
+        if item.perm is not None and not membership.has_perm(item.perm):
+            continue
+        url = reverse(item.url_name)
+        prefix = item.section or url
+        current = request.path == url or (prefix != "/" and request.path.startswith(prefix))
+        entries.append({"label": item.label, "url": url, "current": current})
+    return entries
+
+
+def navigation(request) -> dict:
+    """Context processor: the main menu."""
+    return {"nav_items": items_for(request)}

@@ -1,0 +1,420 @@
+"""Writes that touch several models: units, memberships, invitations and people imports."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from klantcultuur.accounts.models import User
+from klantcultuur.lib import progress
+from klantcultuur.lib.tabular import Table, TableError, match_columns, open_table
+from klantcultuur.orgs.models import (
+    ImportStatus,
+    Membership,
+    Organization,
+    OrgUnit,
+    PeopleImport,
+)
+from klantcultuur.orgs.people_import import (
+    COLUMN_ALIASES,
+    COLUMN_LABELS,
+    ExistingPerson,
+    ExistingUnit,
+    ImportPlan,
+    plan_import,
+)
+from klantcultuur.orgs.roles import Role
+from klantcultuur.orgs.tree import UnitTree
+
+log = logging.getLogger(__name__)
+INVITATION_SALT = "klantcultuur.invitation"
+PROGRESS_KIND = "people-import"
+
+
+# --- Units -----------------------------------------------------------------------------
+def unit_save(*, unit: OrgUnit) -> OrgUnit:
+    """Create or change a unit, refusing a parent in another organisation or below itself."""
+    if unit.parent_id is not None:
+        if unit.parent.organization_id != unit.organization_id:
+            raise ValidationError({"parent": _("The parent unit belongs to another organisation.")})
+        if unit.pk and UnitTree.for_organization(unit.organization_id).would_cycle(
+            unit.pk, unit.parent_id
+        ):
+            raise ValidationError({"parent": _("A unit cannot be placed below itself.")})
+    if unit.manager_id is not None and unit.manager.organization_id != unit.organization_id:
+        raise ValidationError({"manager": _("The manager is not a member of this organisation.")})
+    unit.full_clean()
+    unit.save()
+    return unit
+
+
+@transaction.atomic
+def unit_archive(*, unit: OrgUnit) -> int:
+    """Archive a unit with everything below it; returns how many units were archived."""
+    ids = UnitTree.for_organization(unit.organization_id).subtree_ids(unit.id)
+    return OrgUnit.objects.filter(id__in=ids, archived_at__isnull=True).update(
+        archived_at=timezone.now()
+    )
+
+
+def unit_restore(*, unit: OrgUnit) -> None:
+    """Bring an archived unit back (its parent must be active)."""
+    if unit.parent is not None and unit.parent.is_archived:
+        raise ValidationError(
+            _("Restore the parent unit “%(name)s” first.") % {"name": unit.parent}
+        )
+    unit.archived_at = None
+    unit.save(update_fields=["archived_at"])
+
+
+# --- Memberships and invitations -------------------------------------------------------
+def _admins_left_without(membership: Membership) -> bool:
+    others = Membership.objects.active().filter(
+        organization_id=membership.organization_id, role=Role.ADMIN
+    )
+    return not others.exclude(pk=membership.pk).exists()
+
+
+def membership_update(
+    *, membership: Membership, actor: Membership, role: str, unit: OrgUnit | None, job_title: str
+) -> Membership:
+    """Change a colleague's role, unit and job title; the last administrator stays one."""
+    if unit is not None and unit.organization_id != membership.organization_id:
+        raise ValidationError({"unit": _("The unit belongs to another organisation.")})
+    if membership.role == Role.ADMIN and role != Role.ADMIN:
+        if membership.pk == actor.pk:
+            raise ValidationError({"role": _("You cannot take away your own administrator role.")})
+        if _admins_left_without(membership):
+            raise ValidationError({"role": _("The organisation needs at least one administrator.")})
+    membership.role, membership.unit, membership.job_title = role, unit, job_title
+    membership.save(update_fields=["role", "unit", "job_title"])
+    return membership
+
+
+def membership_archive(*, membership: Membership, actor: Membership) -> None:
+    """Remove a person from the organisation (their history stays)."""
+    if membership.pk == actor.pk:
+        raise ValidationError(_("You cannot remove yourself."))
+    if membership.role == Role.ADMIN and _admins_left_without(membership):
+        raise ValidationError(_("The organisation needs at least one administrator."))
+    with transaction.atomic():
+        OrgUnit.objects.filter(manager=membership).update(manager=None)
+        membership.archived_at = timezone.now()
+        membership.save(update_fields=["archived_at"])
+
+
+@transaction.atomic
+def member_invite(
+    *,
+    organization: Organization,
+    email: str,
+    first_name: str,
+    infix: str,
+    last_name: str,
+    role: str,
+    unit: OrgUnit | None,
+    invited_by: User,
+) -> Membership:
+    """Add a person to the organisation (a new user if needed) and e-mail an invitation."""
+    email = email.strip().lower()
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User.objects.create_user(
+            email, first_name=first_name, infix=infix, last_name=last_name
+        )
+    membership = Membership.objects.filter(user=user, organization=organization).first()
+    if membership is not None and membership.archived_at is None:
+        raise ValidationError({"email": _("%(email)s is already a member.") % {"email": email}})
+    if membership is None:
+        membership = Membership(user=user, organization=organization)
+    membership.role, membership.unit, membership.archived_at = role, unit, None
+    membership.save()
+    invitation_send(membership=membership, invited_by=invited_by)
+    return membership
+
+
+def invitation_token(membership: Membership) -> str:
+    return signing.dumps(str(membership.uuid), salt=INVITATION_SALT)
+
+
+def invitation_membership(token: str) -> Membership | None:
+    """The membership an invitation link is for, or None when forged or expired."""
+    try:
+        code = signing.loads(
+            token, salt=INVITATION_SALT, max_age=settings.INVITATION_MAX_AGE.total_seconds()
+        )
+    except signing.BadSignature:
+        return None
+    return (
+        Membership.objects.select_related("user", "organization")
+        .filter(uuid=code, archived_at__isnull=True)
+        .first()
+    )
+
+
+def invitation_send(*, membership: Membership, invited_by: User | None) -> None:
+    """E-mail a personal invitation link, in the invitee's language."""
+    membership.invited_at = timezone.now()
+    membership.invited_by = invited_by
+    membership.save(update_fields=["invited_at", "invited_by"])
+    link = settings.SITE_URL + reverse("orgs-invitation", args=[invitation_token(membership)])
+    context = {"membership": membership, "link": link, "invited_by": invited_by,
+               "days": settings.INVITATION_MAX_AGE.days}  # fmt: skip
+    with translation.override(membership.user.language or settings.LANGUAGE_CODE):
+        subject = _("Invitation to Klantcultuur for %(organization)s") % {
+            "organization": membership.organization.name
+        }
+        body = render_to_string("orgs/email/invitation.txt", context)
+    to = membership.user.email
+    transaction.on_commit(lambda: send_mail(subject, body, None, [to]))
+
+
+def invitations_send_pending(*, organization: Organization, invited_by: User) -> int:
+    """Invite everyone in the organisation who has no password and was never invited."""
+    pending = [
+        m
+        for m in Membership.objects.active()
+        .filter(organization=organization, invited_at__isnull=True)
+        .select_related("user", "organization")
+        if not m.user.has_usable_password()
+    ]
+    for membership in pending:
+        invitation_send(membership=membership, invited_by=invited_by)
+    return len(pending)
+
+
+def invitation_accept(*, membership: Membership, password: str | None) -> User:
+    """Mark the invitation accepted; a new user sets their password here."""
+    user = membership.user
+    with transaction.atomic():
+        if password:
+            user.set_password(password)
+            user.save(update_fields=["password"])
+        if membership.joined_at is None:
+            membership.joined_at = timezone.now()
+            membership.save(update_fields=["joined_at"])
+    return user
+
+
+# --- People import ---------------------------------------------------------------------
+def people_import_create(
+    *, organization: Organization, user: User, filename: str, content: bytes
+) -> PeopleImport:
+    """Store an uploaded file for preview."""
+    return PeopleImport.objects.create(
+        organization=organization, created_by=user, filename=filename[:255], content=content
+    )
+
+
+def _open(job: PeopleImport) -> tuple[Table, dict[str, int]]:
+    table = open_table(bytes(job.content), filename=job.filename)
+    columns = match_columns(table.headers, COLUMN_ALIASES, labels=COLUMN_LABELS)
+    if "email" not in columns and not {"unit_code", "unit_name"} <= columns.keys():
+        table.close()
+        match_columns(table.headers, COLUMN_ALIASES, required=["email"], labels=COLUMN_LABELS)
+    if "unit_name" in columns and "unit_code" not in columns:
+        table.close()
+        match_columns(table.headers, COLUMN_ALIASES, required=["unit_code"], labels=COLUMN_LABELS)
+    return table, columns
+
+
+def _existing(organization: Organization) -> tuple[list[ExistingUnit], list[ExistingPerson]]:
+    units = list(
+        OrgUnit.objects.filter(organization=organization).select_related("parent", "manager__user")
+    )
+    existing_units = [
+        ExistingUnit(
+            code=u.code,
+            name=u.name,
+            parent_code=u.parent.code if u.parent else None,
+            kind=u.kind,
+            office=u.office,
+            manager_email=u.manager.user.email if u.manager else None,
+        )
+        for u in units
+    ]
+    people = [
+        ExistingPerson(
+            email=m.user.email,
+            first_name=m.user.first_name,
+            infix=m.user.infix,
+            last_name=m.user.last_name,
+            employee_number=m.employee_number,
+            unit_code=m.unit.code if m.unit else None,
+            role=m.role,
+            job_title=m.job_title,
+            start_date=m.start_date,
+        )
+        for m in Membership.objects.filter(
+            organization=organization, archived_at__isnull=True
+        ).select_related("user", "unit")
+    ]
+    return existing_units, people
+
+
+def people_import_plan(*, job: PeopleImport) -> ImportPlan:
+    """What the import would do now (raises TableError for an unreadable file)."""
+    table, columns = _open(job)
+    try:
+        units, people = _existing(job.organization)
+        return plan_import(table.rows, columns, table.headers, units, people)
+    finally:
+        table.close()
+
+
+def people_import_start(*, job: PeopleImport) -> None:
+    """Queue a previewed import."""
+    from klantcultuur.lib.tasks import enqueue
+    from klantcultuur.orgs.tasks import run_people_import
+
+    if job.status != ImportStatus.PREVIEW:
+        return
+    job.status = ImportStatus.QUEUED
+    job.save(update_fields=["status"])
+    progress.report(PROGRESS_KIND, job.uuid, done=0, total=0, stage="queued")
+    enqueue(run_people_import, job.id)
+
+
+def people_import_run(*, job_id: int) -> PeopleImport:
+    """Plan and apply an import in one transaction; on any failure nothing is written."""
+    job = PeopleImport.objects.select_related("organization", "created_by").get(id=job_id)
+    if job.status not in (ImportStatus.QUEUED, ImportStatus.PREVIEW):
+        return job
+    job.status, job.started_at = ImportStatus.RUNNING, timezone.now()
+    job.save(update_fields=["status", "started_at"])
+    # The report is stored as text: write it in the language of whoever started the import.
+    language = job.created_by.language if job.created_by else settings.LANGUAGE_CODE
+    with translation.override(language):
+        return _run(job)
+
+
+def _run(job: PeopleImport) -> PeopleImport:
+    try:
+        with transaction.atomic():
+            plan = people_import_plan(job=job)
+            _apply(job, plan)
+    except TableError as exc:
+        return _finish(job, ImportStatus.FAILED, error=str(exc))
+    except Exception:
+        log.exception("People import %s failed", job.uuid)
+        return _finish(job, ImportStatus.FAILED, error=_("The import failed; nothing was changed."))
+    return _finish(job, ImportStatus.DONE, plan=plan)
+
+
+def _finish(
+    job: PeopleImport, status: str, *, plan: ImportPlan | None = None, error: str = ""
+) -> PeopleImport:
+    job.status, job.error, job.finished_at = status, error, timezone.now()
+    if plan is not None:
+        job.summary = plan.counts()
+        job.report = [
+            {
+                "line": r.line,
+                "subject": r.subject,
+                "status": r.status,
+                "messages": [str(m) for m in r.messages],
+            }
+            for r in plan.rows
+        ]
+    job.save(update_fields=["status", "error", "finished_at", "summary", "report"])
+    progress.report(PROGRESS_KIND, job.uuid, done=1, total=1, stage=status)
+    return job
+
+
+def _apply(job: PeopleImport, plan: ImportPlan) -> None:
+    organization = job.organization
+    total = len(plan.units) + len(plan.people) + 1
+    done = 0
+
+    def tick(step: int = 1) -> None:
+        nonlocal done
+        done += step
+        if done % 25 == 0 or done == total:
+            progress.report(PROGRESS_KIND, job.uuid, done=done, total=total, stage="running")
+
+    by_code = {u.code: u for u in OrgUnit.objects.filter(organization=organization)}
+    for unit_plan in plan.units:
+        values = unit_plan.values
+        unit = by_code.get(unit_plan.code) or OrgUnit(
+            organization=organization, code=unit_plan.code
+        )
+        if unit_plan.action != "none":
+            unit.name, unit.kind, unit.office = values["name"], values["kind"], values["office"]
+            parent_code = values["parent_code"]
+            unit.parent = by_code[parent_code] if parent_code else None
+            unit.save()
+        by_code[unit.code] = unit
+        tick()
+
+    emails = [p.email for p in plan.people]
+    users = {u.email: u for u in User.objects.filter(email__in=emails)}
+    memberships = {
+        m.user.email: m
+        for m in Membership.objects.filter(
+            organization=organization, user__email__in=emails
+        ).select_related("user")
+    }
+    for person in plan.people:
+        values = person.values
+        user = users.get(person.email)
+        if user is None:
+            user = User.objects.create_user(
+                person.email,
+                first_name=values["first_name"],
+                infix=values["infix"],
+                last_name=values["last_name"],
+            )
+        elif (
+            person.action == "update"
+            and {"first_name", "infix", "last_name"} & person.changes.keys()
+        ):
+            user.first_name, user.infix, user.last_name = (
+                values["first_name"],
+                values["infix"],
+                values["last_name"],
+            )
+            user.save(update_fields=["first_name", "infix", "last_name"])
+        membership = memberships.get(person.email) or Membership(
+            user=user, organization=organization
+        )
+        if person.action != "none" or membership.archived_at is not None:
+            membership.role = values["role"]
+            membership.unit = by_code.get(values["unit_code"]) if values["unit_code"] else None
+            membership.employee_number = values["employee_number"]
+            membership.job_title = values["job_title"]
+            membership.start_date = values["start_date"]
+            membership.archived_at = None
+            membership.save()
+        memberships[person.email] = membership
+        tick()
+
+    for unit_plan in plan.units:
+        manager_email = unit_plan.values["manager_email"]
+        unit = by_code[unit_plan.code]
+        manager = memberships.get(manager_email) if manager_email else None
+        if manager is None and manager_email:
+            manager = Membership.objects.get(organization=organization, user__email=manager_email)
+        if (manager.pk if manager else None) != unit.manager_id:
+            unit.manager = manager
+            unit.save(update_fields=["manager"])
+    tick()
+
+
+def people_import_report_rows(job: PeopleImport) -> Iterable[list[str]]:
+    """The row-by-row report as spreadsheet rows (header first)."""
+    status_labels = {"created": _("created"), "changed": _("changed"), "unchanged": _("unchanged"),
+                     "refused": _("refused")}  # fmt: skip
+    yield [_("Line"), _("E-mail address or unit"), _("Result"), _("Details")]
+    for row in job.report:
+        yield [str(row["line"]), row["subject"], str(status_labels.get(row["status"], row["status"])),
+               " ".join(row["messages"])]  # fmt: skip

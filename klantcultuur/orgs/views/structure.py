@@ -1,0 +1,116 @@
+"""The unit tree: browse, create, rename, move, archive."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from klantcultuur.orgs import services
+from klantcultuur.orgs.access import get_unit_for_user, get_unit_rw_for_user, member_required
+from klantcultuur.orgs.forms import UnitForm
+from klantcultuur.orgs.models import Membership, OrgUnit
+from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.roles import Perm
+from klantcultuur.orgs.tree import UnitTree
+
+
+@member_required(Perm.VIEW_ORGANIZATION, methods=("GET",))
+def tree(request: OrgRequest):
+    show_archived = request.GET.get("archived") == "1"
+    units = {
+        u.id: u
+        for u in OrgUnit.objects.filter(organization=request.organization)
+        .select_related("manager__user")
+        .annotate(n_members=Count("members", filter=Q(members__archived_at__isnull=True)))
+    }
+    unit_tree = UnitTree.for_organization(request.organization.id)
+    rows = [
+        {"unit": units[node.id], "depth": node_depth, "indent": range(node_depth)}
+        for node, node_depth in unit_tree.walk(include_archived=show_archived)
+    ]
+    counts = {
+        "units": sum(1 for u in units.values() if not u.is_archived),
+        "people": Membership.objects.active().filter(organization=request.organization).count(),
+        "archived": sum(1 for u in units.values() if u.is_archived),
+    }
+    return render(
+        request, "orgs/tree.html", {"rows": rows, "counts": counts, "show_archived": show_archived}
+    )
+
+
+@member_required(Perm.VIEW_ORGANIZATION, methods=("GET",))
+def unit_detail(request: OrgRequest, code: UUID):
+    unit = get_unit_for_user(request, code)
+    unit_tree = UnitTree.for_organization(request.organization.id)
+    ancestors = OrgUnit.objects.in_bulk(unit_tree.ancestors(unit.id))
+    breadcrumbs = [ancestors[i] for i in reversed(unit_tree.ancestors(unit.id))]
+    children = unit.children.select_related("manager__user").order_by("name")
+    members = (
+        Membership.objects.active()
+        .filter(unit=unit)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name")
+    )
+    return render(
+        request,
+        "orgs/unit_detail.html",
+        {"unit": unit, "breadcrumbs": breadcrumbs, "children": children, "members": members},
+    )
+
+
+def _unit_form_page(request: OrgRequest, form: UnitForm, unit: OrgUnit | None):
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.unit_save(unit=form.save(commit=False))
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("“%(name)s” is saved.") % {"name": saved.name})
+            return redirect("orgs-unit", code=saved.uuid)
+    return render(request, "orgs/unit_form.html", {"form": form, "unit": unit})
+
+
+@member_required(Perm.MANAGE_STRUCTURE)
+def unit_create(request: OrgRequest):
+    initial = {}
+    if parent_code := request.GET.get("parent"):
+        parent = OrgUnit.objects.filter(organization=request.organization, uuid=parent_code).first()
+        if parent:
+            initial = {"parent": parent, "office": parent.office}
+    form = UnitForm(request.POST or None, organization=request.organization, initial=initial)
+    return _unit_form_page(request, form, None)
+
+
+@member_required(Perm.MANAGE_STRUCTURE)
+def unit_edit(request: OrgRequest, code: UUID):
+    unit = get_unit_rw_for_user(request, code)
+    form = UnitForm(request.POST or None, instance=unit, organization=request.organization)
+    return _unit_form_page(request, form, unit)
+
+
+@member_required(Perm.MANAGE_STRUCTURE, methods=("POST",))
+def unit_archive(request: OrgRequest, code: UUID):
+    unit = get_unit_rw_for_user(request, code)
+    count = services.unit_archive(unit=unit)
+    messages.success(
+        request,
+        _("“%(name)s” is archived (%(count)s units).") % {"name": unit.name, "count": count},
+    )
+    return redirect("orgs-unit", code=unit.uuid)
+
+
+@member_required(Perm.MANAGE_STRUCTURE, methods=("POST",))
+def unit_restore(request: OrgRequest, code: UUID):
+    unit = get_unit_rw_for_user(request, code)
+    try:
+        services.unit_restore(unit=unit)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("“%(name)s” is active again.") % {"name": unit.name})
+    return redirect("orgs-unit", code=unit.uuid)

@@ -1,0 +1,9 @@
+"""URL configuration: each app owns its own URL module."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("klantcultuur.front.urls")),
+    path("account/", include("klantcultuur.accounts.urls")),
+    path("", include("klantcultuur.orgs.urls")),
+]
