@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import uuid
 
 import pytest
 from celery.contrib.testing.worker import start_worker
@@ -41,7 +42,13 @@ def test_without_a_broker_the_task_runs_in_a_background_thread(settings):
 def test_with_a_broker_a_real_celery_worker_runs_the_import(settings):
     require_service("Redis on 127.0.0.1:6379", service_reachable("127.0.0.1", 6379))
     settings.TASK_MODE = "celery"
-    celery_app.conf.update(broker_url=REDIS_URL, task_always_eager=False)
+    # A key prefix of its own, so parallel test runs on one Redis never take each other's tasks.
+    prefix = f"test-{uuid.uuid4().hex}-"
+    celery_app.conf.update(
+        broker_url=REDIS_URL,
+        task_always_eager=False,
+        broker_transport_options={"global_keyprefix": prefix},
+    )
     _world, job = make_job()
     with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
         services.people_import_start(job=job)
