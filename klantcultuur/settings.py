@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "csp",
     "klantcultuur.accounts",
     "klantcultuur.orgs",
+    "klantcultuur.feedback",
     "klantcultuur.front",
 ]
 

@@ -58,8 +58,10 @@ def test_catalogues_are_up_to_date_with_the_source(path, tmp_path):
     else:
         shutil.copytree(source, copy)
     environment = {**os.environ, "DEBUG": "1", "PYTHONPATH": str(PACKAGE.parent)}
+    # -P: run from the copy without putting it on sys.path first, so an app module such as
+    # selectors.py cannot shadow the standard library module of that name.
     subprocess.run(
-        [sys.executable, "-m", "django", "makemessages", "--locale", "nl", "--no-location", "--no-obsolete"],
+        [sys.executable, "-P", "-m", "django", "makemessages", "--locale", "nl", "--no-location", "--no-obsolete"],
         cwd=copy, env=environment, check=True, capture_output=True,
     )  # fmt: skip
     fresh = {e.msgid for e in polib.pofile(str(copy / "locale/nl/LC_MESSAGES/django.po"))}
