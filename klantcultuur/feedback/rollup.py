@@ -62,7 +62,7 @@ def counter_expressions() -> dict[str, object]:
     """Aggregates over `Feedback` rows, one per roll-up counter (also used for filtered pages)."""
     nps, csat, ces = Q(metric="nps"), Q(metric="csat"), Q(metric="ces")
     return {
-        "records": Count("id"),
+        "records": Count("pk"),
         "nps_promoters": _when(nps & Q(score__gte=NPS_PROMOTER_MIN)),
         "nps_passives": _when(nps & Q(score__gte=NPS_PASSIVE_MIN, score__lt=NPS_PROMOTER_MIN)),
         "nps_detractors": _when(nps & Q(score__lt=NPS_PASSIVE_MIN)),

@@ -64,6 +64,21 @@ class Router:
                     best = hit
         return best[1] if best else None
 
+    def route_values(
+        self, touchpoint: str, channel: str, product: str, location: str, team_code: str
+    ) -> int | None:
+        """`route` for positional values (the import's fast path)."""
+        if self.route_by_team_code and team_code:
+            found = self._codes.get(match_key(team_code))
+            if found is not None:
+                return found
+        if not self._fields:
+            return None
+        return self.route(
+            {"touchpoint": touchpoint, "channel": channel, "product": product,
+             "location": location},
+        )  # fmt: skip
+
     def explain(self, values: Mapping[str, str], team_id: int | None = None) -> str:
         """Which step decided ('touchpoint', 'team_code', a rule field, or '')."""
         if team_id is not None:

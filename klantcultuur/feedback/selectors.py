@@ -149,9 +149,14 @@ def signal_records(
     """Records of one unit on one day that contain compliments or improvement points.
 
     Each record's `signal_sentences` holds its sentences with those labels, in order.
-    Two queries, whatever the size of the data (index feedback_team_day).
+    Two queries whatever the size of the data (index feedback_org_day_team); pass the
+    OrgUnit, an id costs a third.
     """
-    team_id = team if isinstance(team, int) else team.id
+    if isinstance(team, int):
+        team_id = team
+        organization_id = OrgUnit.objects.values_list("organization_id", flat=True).get(pk=team)
+    else:
+        team_id, organization_id = team.id, team.organization_id
     labels = list(labels)
     wanted = Q()
     if Label.COMPLIMENT in labels:
@@ -159,7 +164,7 @@ def signal_records(
     if Label.IMPROVEMENT in labels:
         wanted |= Q(n_improvements__gt=0)
     return list(
-        Feedback.objects.filter(team_id=team_id, day=day)
+        Feedback.objects.filter(organization_id=organization_id, day=day, team_id=team_id)
         .filter(wanted)
         .prefetch_related(
             Prefetch(
@@ -168,7 +173,7 @@ def signal_records(
                 to_attr="signal_sentences",
             )
         )
-        .order_by("received_at", "id")
+        .order_by("received_at", "uuid")
     )
 
 

@@ -143,7 +143,7 @@ def parse_score(value: object, metric: str) -> int | None:
     low, high = SCORE_RANGE[metric]
     if not low <= score <= high:
         raise FieldError(
-            _("Score %(score)s is outside the %(metric)s scale (%(low)s–%(high)s).")
+            _("%(score)s is outside the %(metric)s scale (%(low)s–%(high)s).")
             % {"score": score, "metric": metric.upper(), "low": low, "high": high}
         )
     return score
@@ -216,8 +216,8 @@ def clean_record(
 
     def get(name: str) -> Any:
         value = values.get(name)
-        if value is None or value == "":
-            return defaults.get(name, value)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return defaults.get(name, "")
         return value
 
     def attempt(name: str, parse, *args):

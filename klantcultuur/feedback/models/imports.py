@@ -82,6 +82,9 @@ class FeedbackImport(models.Model):
     rows_duplicate = models.PositiveIntegerField(default=0)
     rows_refused = models.PositiveIntegerField(default=0)
     cases_created = models.PositiveIntegerField(default=0)
+    # The lowest and highest record key of this import: its records lie in that range.
+    records_from = models.UUIDField(null=True, blank=True)
+    records_to = models.UUIDField(null=True, blank=True)
     error = models.TextField(blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -103,6 +106,16 @@ class FeedbackImport(models.Model):
     @property
     def report_path(self) -> Path:
         return self.directory / f"{self.uuid}-refused.csv"
+
+    def stored_records(self):
+        """The records this import stored (a primary-key range scan)."""
+        from klantcultuur.feedback.models.records import Feedback
+
+        if self.records_from is None:
+            return Feedback.objects.none()
+        return Feedback.objects.filter(
+            pk__gte=self.records_from, pk__lte=self.records_to, batch_id=self.id
+        )
 
     @property
     def is_finished(self) -> bool:

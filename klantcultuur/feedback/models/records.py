@@ -49,11 +49,18 @@ class Feedback(models.Model):
     `received_at` (settings.TIME_ZONE), the key of the daily roll-ups.
     """
 
-    uuid = models.UUIDField(default=uuid7, unique=True, editable=False)
-    # The composite indexes below cover lookups by organisation, team and batch, so the
-    # foreign keys get no index of their own (fewer indexes make bulk imports faster).
+    # The primary key is a time-ordered UUID (v7): URLs carry it, and a bulk import appends to
+    # its index instead of scattering writes over it.
+    uuid = models.UUIDField(primary_key=True, default=uuid7, editable=False)
+    # The foreign keys below are checked by the services (units and imports of the same
+    # organisation) and carry no database constraint: a deferred constraint trigger per row
+    # would make large imports several times slower. The composite indexes cover lookups.
     organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="feedback", db_index=False
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="feedback",
+        db_index=False,
+        db_constraint=False,
     )
     team = models.ForeignKey(
         OrgUnit,
@@ -63,6 +70,7 @@ class Feedback(models.Model):
         on_delete=models.PROTECT,
         related_name="feedback",
         db_index=False,
+        db_constraint=False,
     )
     received_at = models.DateTimeField(_("received"))
     day = models.DateField(_("day"))
@@ -97,6 +105,7 @@ class Feedback(models.Model):
         on_delete=models.SET_NULL,
         related_name="records",
         db_index=False,
+        db_constraint=False,
     )
     # Derived from the comments by the analyser (kept in step with the sentences).
     n_compliments = models.PositiveSmallIntegerField(default=0)
@@ -121,8 +130,9 @@ class Feedback(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["team", "day"], name="feedback_team_day"),
-            models.Index(fields=["organization", "day"], name="feedback_org_day"),
+            # One index serves the organisation, a department (several teams) and a team
+            # over days: fewer indexes keep large imports fast.
+            models.Index(fields=["organization", "day", "team"], name="feedback_org_day_team"),
             models.Index(
                 fields=["organization", "customer_ref"],
                 condition=~Q(customer_ref=""),

@@ -6,7 +6,6 @@ roll-ups in step, inside one transaction. Large files go through `services.impor
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -17,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from klantcultuur.feedback import analysis, metrics
+from klantcultuur.feedback.importing.rows import content_hash
 from klantcultuur.feedback.models import (
     Feedback,
     FeedbackSettings,
@@ -41,23 +41,24 @@ def local_day(moment: datetime):
     return moment.astimezone(local_zone()).date()
 
 
-def content_hash(received_at: datetime, values: Sequence[object]) -> str:
-    """A fingerprint of a record without external id: the same row twice stores once."""
-    text = "\x1f".join([received_at.astimezone(ZoneInfo("UTC")).isoformat(), *map(str, values)])
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
-
-
 def router_for(organization: Organization) -> Router:
     """The organisation's routing rules, team codes and settings, compiled."""
     config = FeedbackSettings.for_organization(organization)
     rules = RoutingRule.objects.filter(
         organization=organization, team__archived_at__isnull=True
     ).values_list("field", "value", "team_id")
-    codes = dict(
+    units = list(
         OrgUnit.objects.filter(organization=organization, archived_at__isnull=True).values_list(
-            "code", "id"
+            "code", "name", "id"
         )
     )
+    # A team column may hold codes or names; a code wins, and a name shared by two units
+    # names neither.
+    names: dict[str, list[int]] = {}
+    for _code, name, unit_id in units:
+        names.setdefault(name, []).append(unit_id)
+    codes = {name: ids[0] for name, ids in names.items() if len(ids) == 1}
+    codes.update({code: unit_id for code, _name, unit_id in units})
     return build_router(list(rules), codes, config.route_by_team_code)
 
 
@@ -156,9 +157,9 @@ def feedback_assign_team(*, records: Sequence[Feedback], team: OrgUnit | None) -
     """Give records another owning unit (the unrouted queue, a correction): roll-ups follow."""
     deltas = Deltas()
     moved = 0
-    ids = [r.id for r in records]
+    ids = [r.pk for r in records]
     locked = list(
-        Feedback.objects.select_for_update().filter(id__in=ids).prefetch_related("sentences")
+        Feedback.objects.select_for_update().filter(pk__in=ids).prefetch_related("sentences")
     )
     for record in locked:
         new_team_id = team.id if team else None
@@ -205,7 +206,7 @@ def reroute_unrouted(*, organization: Organization) -> int:
     unrouted = Feedback.objects.filter(organization=organization, team__isnull=True)
     by_team: dict[int, list[Feedback]] = {}
     for record in unrouted.only(
-        "id", "touchpoint", "channel", "product", "location", "team_code"
+        "uuid", "touchpoint", "channel", "product", "location", "team_code"
     ).iterator(chunk_size=2000):
         values = {
             "touchpoint": record.touchpoint, "channel": record.channel, "product": record.product,
