@@ -6,11 +6,17 @@ the organisation does not have yet, in the caller's transaction. Values that are
 for the whole batch (organisation, import, source, creation time) are added by SQL, not
 sent per row.
 
-- PostgreSQL: the rows stream with `COPY … FROM STDIN` (psycopg 3 `cursor.copy()`) into a
-  temporary staging table, then `INSERT … SELECT … ON CONFLICT (…) DO NOTHING` moves them
+The rows are produced (read, checked, converted) in a background thread, in chunks of
+`CHUNK` rows through a queue of at most two chunks, while this thread stores the previous
+chunk: the database and Python work at the same time, and memory stays flat however long
+the file is. The reader thread touches no database.
+
+- PostgreSQL: each chunk streams with `COPY … FROM STDIN` (psycopg 3 `cursor.copy()`) into a
+  temporary staging table, then `INSERT … SELECT … ON CONFLICT (…) DO NOTHING` moves it
   into `feedback_feedback`, one statement per kind of key so that each names its own
-  arbiter index. Memory stays flat however long the file is.
-- SQLite: `executemany` of `INSERT … ON CONFLICT DO NOTHING` in chunks.
+  arbiter index. Rows of earlier chunks count as existing for later ones, so a duplicate
+  within the file is skipped too.
+- SQLite: `executemany` of `INSERT … ON CONFLICT DO NOTHING` per chunk.
 
 Run it inside `transaction.atomic()`: a failure or interruption leaves nothing behind.
 The roll-ups of the loaded batch are added afterwards with `rollup.add_records`.
@@ -18,23 +24,27 @@ The roll-ups of the loaded batch are added afterwards with `rollup.add_records`.
 
 from __future__ import annotations
 
+import queue
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from itertools import islice
+from datetime import UTC, datetime
 from uuid import UUID
 
 from django.db import connection
+from django.utils import translation
 
 from klantcultuur.feedback.importing.rows import ROW_FIELDS
 from klantcultuur.feedback.models import Feedback
 
 STAGE = "kc_feedback_stage"
-SQLITE_CHUNK = 5_000
+CHUNK = 20_000
 PROGRESS_EVERY = 10_000
-# Columns the loader fills for every row of a batch.
+# Columns the loader fills for every row of a batch, and the ones derived in SQL.
 BATCH_FIELDS = ("organization_id", "batch_id", "source", "created_at")
 DERIVED_FIELDS = ("n_compliments", "n_improvements", "topics", "analysed")
+_REASON, _SUGGESTION = ROW_FIELDS.index("reason"), ROW_FIELDS.index("suggestion")
+assert ROW_FIELDS[:4] == ("uuid", "team_id", "received_at", "day")  # see _sqlite_row
 
 
 @dataclass(frozen=True)
@@ -60,83 +70,136 @@ def load_feedback(
 ) -> LoadResult:
     """Store the rows, skipping ones the organisation already has; call inside a transaction."""
     result = LoadResult()
-
-    def counted() -> Iterator[Sequence]:
-        offered = 0
-        for row in rows:
-            offered += 1
-            if tick is not None and offered % PROGRESS_EVERY == 0:
-                tick(offered)
-            yield row
-        result.offered = offered
-
-    if connection.vendor == "postgresql":
-        result.inserted = _load_postgresql(counted(), batch)
-    else:
-        result.inserted = _load_sqlite(counted(), batch)
+    store = _PostgresStore(batch) if connection.vendor == "postgresql" else _SqliteStore(batch)
+    with store:
+        for chunk in _chunks_in_background(rows, tick):
+            result.offered += len(chunk)
+            result.inserted += store.add(chunk)
     return result
+
+
+class _Failed:
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+
+_DONE = object()
+
+
+def _chunks_in_background(
+    rows: Iterable[Sequence], tick: Callable[[int], None] | None
+) -> Iterator[list[Sequence]]:
+    """Chunks of `rows`, produced by a reader thread while the caller stores earlier ones."""
+    ready: queue.Queue = queue.Queue(maxsize=2)
+    stop = threading.Event()
+    language = translation.get_language()
+
+    def put(item) -> bool:
+        while not stop.is_set():
+            try:
+                ready.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        # Refused rows are reported in the words of the caller's language.
+        translation.activate(language)
+        try:
+            chunk: list[Sequence] = []
+            for seen, row in enumerate(rows, start=1):
+                chunk.append(row)
+                if tick is not None and seen % PROGRESS_EVERY == 0:
+                    tick(seen)
+                if len(chunk) >= CHUNK:
+                    if not put(chunk):
+                        return
+                    chunk = []
+            if chunk and not put(chunk):
+                return
+            put(_DONE)
+        except BaseException as error:  # handed to the storing thread, which raises it
+            put(_Failed(error))
+        finally:
+            translation.deactivate()
+
+    reader = threading.Thread(target=produce, name="feedback-import-reader", daemon=True)
+    reader.start()
+    try:
+        while True:
+            item = ready.get()
+            if item is _DONE:
+                return
+            if isinstance(item, _Failed):
+                raise item.error
+            yield item
+    finally:
+        stop.set()
+        reader.join()
 
 
 def _quoted(names: Iterable[str]) -> str:
     return ", ".join(connection.ops.quote_name(n) for n in names)
 
 
-def _load_postgresql(rows: Iterator[Sequence], batch: Batch) -> int:
-    quote = connection.ops.quote_name
-    table = quote(Feedback._meta.db_table)
-    staged = _quoted(ROW_FIELDS)
-    reason, suggestion = quote("reason"), quote("suggestion")
-    select = (
-        f"{staged}, %s::bigint, %s::bigint, %s::varchar, %s::timestamptz, 0, 0, '',"
-        f" ({reason} = '' AND {suggestion} = '')"
-    )
-    params = [batch.organization_id, batch.batch_id, batch.source, batch.created_at]
-    target = _quoted((*ROW_FIELDS, *BATCH_FIELDS, *DERIVED_FIELDS))
-    org, ext, digest = quote("organization_id"), quote("external_id"), quote("content_hash")
-    with connection.cursor() as cursor:
-        cursor.execute(f"DROP TABLE IF EXISTS {STAGE}")
-        # The same column types as the real table, none of its constraints or indexes.
-        cursor.execute(
-            f"CREATE TEMPORARY TABLE {STAGE} ON COMMIT DROP AS "
-            f"SELECT {staged} FROM {table} WITH NO DATA"
+class _PostgresStore:
+    def __init__(self, batch: Batch) -> None:
+        quote = connection.ops.quote_name
+        self.table = quote(Feedback._meta.db_table)
+        self.staged = _quoted(ROW_FIELDS)
+        reason, suggestion = quote("reason"), quote("suggestion")
+        select = (
+            f"{self.staged}, %s::bigint, %s::bigint, %s::varchar, %s::timestamptz, 0, 0, '',"
+            f" ({reason} = '' AND {suggestion} = '')"
         )
-        with cursor.copy(f"COPY {STAGE} ({staged}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-        inserted = 0
+        self.params = [batch.organization_id, batch.batch_id, batch.source, batch.created_at]
+        target = _quoted((*ROW_FIELDS, *BATCH_FIELDS, *DERIVED_FIELDS))
+        org, ext, digest = quote("organization_id"), quote("external_id"), quote("content_hash")
         # One statement per kind of duplicate key, each naming its own arbiter index:
         # cheaper than a bare ON CONFLICT, which probes every unique index for every row.
-        for where, arbiter in (
-            (f"{ext} <> ''", f"({org}, {ext}) WHERE NOT ({ext} = '')"),
-            (f"{ext} = ''", f"({org}, {digest}) WHERE ({ext} = '' AND NOT ({digest} = ''))"),
-        ):
-            cursor.execute(
-                f"INSERT INTO {table} ({target}) SELECT {select} FROM {STAGE} WHERE {where} "
-                f"ON CONFLICT {arbiter} DO NOTHING",
-                params,
+        self.inserts = [
+            f"INSERT INTO {self.table} ({target}) SELECT {select} FROM {STAGE} WHERE {where} "
+            f"ON CONFLICT {arbiter} DO NOTHING"
+            for where, arbiter in (
+                (f"{ext} <> ''", f"({org}, {ext}) WHERE NOT ({ext} = '')"),
+                (f"{ext} = ''", f"({org}, {digest}) WHERE ({ext} = '' AND NOT ({digest} = ''))"),
             )
+        ]
+
+    def __enter__(self) -> _PostgresStore:
+        self.cursor = connection.cursor()
+        self.cursor.execute(f"DROP TABLE IF EXISTS {STAGE}")
+        # The same column types as the real table, none of its constraints or indexes.
+        self.cursor.execute(
+            f"CREATE TEMPORARY TABLE {STAGE} ON COMMIT DROP AS "
+            f"SELECT {self.staged} FROM {self.table} WITH NO DATA"
+        )
+        return self
+
+    def add(self, chunk: list[Sequence]) -> int:
+        cursor = self.cursor
+        with cursor.copy(f"COPY {STAGE} ({self.staged}) FROM STDIN") as copy:
+            write = copy.write_row
+            for row in chunk:
+                write(row)
+        inserted = 0
+        for sql in self.inserts:
+            cursor.execute(sql, self.params)
             inserted += cursor.rowcount
-        cursor.execute(f"DROP TABLE {STAGE}")
-    return inserted
+        cursor.execute(f"TRUNCATE {STAGE}")
+        return inserted
 
-
-def _sqlite_value(value):
-    # What Django's SQLite backend stores: UUIDs as hex, datetimes as naive UTC text.
-    if isinstance(value, UUID):
-        return value.hex
-    if isinstance(value, datetime):
-        return str(value.astimezone(UTC).replace(tzinfo=None))
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-_MOMENT, _DAY = ROW_FIELDS.index("received_at"), ROW_FIELDS.index("day")
-_REASON, _SUGGESTION = ROW_FIELDS.index("reason"), ROW_FIELDS.index("suggestion")
-assert (_MOMENT, _DAY) == (2, 3)  # the SQLite row builder below relies on it
+    def __exit__(self, *exc) -> None:
+        try:
+            if exc[0] is None:
+                self.cursor.execute(f"DROP TABLE {STAGE}")
+        finally:
+            self.cursor.close()
 
 
 def _sqlite_row(row: Sequence, constants: tuple) -> tuple:
+    # What Django's SQLite backend stores: UUIDs as hex, datetimes as naive UTC text.
     key = row[0]
     return (
         key.hex if isinstance(key, UUID) else key, row[1],
@@ -145,16 +208,24 @@ def _sqlite_row(row: Sequence, constants: tuple) -> tuple:
     )  # fmt: skip
 
 
-def _load_sqlite(rows: Iterator[Sequence], batch: Batch) -> int:
-    table = connection.ops.quote_name(Feedback._meta.db_table)
-    columns = _quoted((*ROW_FIELDS, *BATCH_FIELDS, *DERIVED_FIELDS))
-    placeholders = ", ".join(["%s"] * (len(ROW_FIELDS) + len(BATCH_FIELDS) + len(DERIVED_FIELDS)))
-    sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) ON CONFLICT DO NOTHING"
-    constants = tuple(map(_sqlite_value, (batch.organization_id, batch.batch_id, batch.source,
-                                          batch.created_at, 0, 0, "")))  # fmt: skip
-    inserted = 0
-    with connection.cursor() as cursor:
-        while chunk := list(islice(rows, SQLITE_CHUNK)):
-            cursor.executemany(sql, [_sqlite_row(row, constants) for row in chunk])
-            inserted += max(cursor.rowcount, 0)
-    return inserted
+class _SqliteStore:
+    def __init__(self, batch: Batch) -> None:
+        table = connection.ops.quote_name(Feedback._meta.db_table)
+        columns = _quoted((*ROW_FIELDS, *BATCH_FIELDS, *DERIVED_FIELDS))
+        width = len(ROW_FIELDS) + len(BATCH_FIELDS) + len(DERIVED_FIELDS)
+        placeholders = ", ".join(["%s"] * width)
+        self.sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) ON CONFLICT DO NOTHING"
+        created = str(batch.created_at.astimezone(UTC).replace(tzinfo=None))
+        self.constants = (batch.organization_id, batch.batch_id, batch.source, created, 0, 0, "")
+
+    def __enter__(self) -> _SqliteStore:
+        self.cursor = connection.cursor()
+        return self
+
+    def add(self, chunk: list[Sequence]) -> int:
+        constants = self.constants
+        self.cursor.executemany(self.sql, [_sqlite_row(row, constants) for row in chunk])
+        return max(self.cursor.rowcount, 0)
+
+    def __exit__(self, *exc) -> None:
+        self.cursor.close()

@@ -133,12 +133,9 @@ class Feedback(models.Model):
             # One index serves the organisation, a department (several teams) and a team
             # over days: fewer indexes keep large imports fast.
             models.Index(fields=["organization", "day", "team"], name="feedback_org_day_team"),
-            models.Index(
-                fields=["organization", "customer_ref"],
-                condition=~Q(customer_ref=""),
-                name="feedback_customer_ref",
-            ),
-            models.Index(fields=["batch"], condition=Q(batch__isnull=False), name="feedback_batch"),
+            # No index on customer_ref (erasure scans the organisation's records: rare) nor
+            # on batch (an import's records lie in one primary-key range, see
+            # FeedbackImport.stored_records): each would slow every import down.
         ]
 
     def __str__(self) -> str:
