@@ -181,6 +181,8 @@ if envbool("BEHIND_TLS_PROXY", False):
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MAX_UPLOAD_MB = envint("MAX_UPLOAD_MB", 200)
+# Public feedback forms: answers per touchpoint per client address per ten minutes.
+FEEDBACK_FORM_RATE_LIMIT = envint("FEEDBACK_FORM_RATE_LIMIT", 10)
 
 # Content-Security-Policy: our own origin only; no inline scripts or styles.
 CONTENT_SECURITY_POLICY = {

@@ -29,6 +29,9 @@ PUBLIC = {
     "accounts-password-reset-complete",
     "accounts-language",
     "orgs-invitation",
+    "feedback-form",
+    "feedback-form-thanks",
+    "feedback-api-schema",
 }
 
 

@@ -22,7 +22,7 @@ from klantcultuur.feedback.models import (
 from klantcultuur.feedback.rollup import Deltas, RollupKey, TopicKey
 from klantcultuur.orgs.models import Organization
 
-_cache: dict[int, tuple[int, object]] = {}
+_cache: dict[int, tuple[tuple, object]] = {}
 _lock = threading.Lock()
 
 
@@ -66,7 +66,8 @@ def build_analyser(organization: Organization):
 
 def analyser_for(organization: Organization):
     """The organisation's analyser, rebuilt when its topics or corrections changed."""
-    version = FeedbackSettings.for_organization(organization).analyser_version
+    # The organisation's uuid is part of the key: ids are reused after a database reset.
+    version = (organization.uuid, FeedbackSettings.for_organization(organization).analyser_version)
     with _lock:
         cached = _cache.get(organization.id)
         if cached and cached[0] == version:

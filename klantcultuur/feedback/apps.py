@@ -6,3 +6,12 @@ class FeedbackConfig(AppConfig):
     name = "klantcultuur.feedback"
     label = "feedback"
     verbose_name = _("Customer feedback")
+
+    @property
+    def navigation(self):
+        from klantcultuur.front.navigation import NavItem
+        from klantcultuur.orgs.roles import Perm
+
+        return [
+            NavItem(_("Customer voice"), "feedback-overview", Perm.VIEW_FEEDBACK, 20, "/feedback/"),
+        ]

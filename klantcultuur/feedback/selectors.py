@@ -276,3 +276,112 @@ def topic_quotes(
         found = base.filter(topics__contains=f" {topic} ").select_related("feedback")
         out[topic] = list(found.order_by("-feedback__day", "-feedback_id")[:per_topic])
     return out
+
+
+# --- Records with filters (the inbox and the export) ------------------------------------
+@dataclass(frozen=True)
+class RecordFilter:
+    start: date
+    end: date
+    metric: str = ""
+    band: str = ""  # negative / neutral / positive
+    topic: str = ""
+    label: str = ""  # compliment / improvement
+    channel: str = ""
+    internal: bool | None = None
+
+    @property
+    def needs_records(self) -> bool:
+        """Whether the roll-up cannot answer this filter (records must be counted)."""
+        return bool(self.metric or self.band or self.topic or self.label or self.channel)
+
+
+def _band_q(band: str) -> Q:
+    from klantcultuur.feedback.metrics import BANDS
+
+    found = Q(pk__in=[])
+    for metric, (low, high) in BANDS.items():
+        if band == "negative":
+            found |= Q(metric=metric, score__lte=low)
+        elif band == "positive":
+            found |= Q(metric=metric, score__gte=high)
+        elif band == "neutral":
+            found |= Q(metric=metric, score__gt=low, score__lt=high)
+    return found
+
+
+def records_query(
+    *,
+    organization: Organization | int,
+    unit_ids: Iterable[int] | None,
+    flt: RecordFilter,
+    include_unrouted: bool = True,
+) -> QuerySet[Feedback]:
+    """The records a filter selects (unit_ids None: the organisation, unrouted included)."""
+    org_id = organization if isinstance(organization, int) else organization.id
+    rows = Feedback.objects.filter(organization_id=org_id, day__gte=flt.start, day__lte=flt.end)
+    if unit_ids is not None:
+        rows = rows.filter(team_id__in=list(unit_ids))
+    elif not include_unrouted:
+        rows = rows.filter(team__isnull=False)
+    if flt.internal is not None:
+        rows = rows.filter(is_internal=flt.internal)
+    if flt.metric:
+        rows = rows.filter(metric=flt.metric, score__isnull=False)
+    if flt.band:
+        rows = rows.filter(_band_q(flt.band))
+    if flt.topic:
+        rows = rows.filter(topics__contains=f" {flt.topic} ")
+    if flt.label == Label.COMPLIMENT:
+        rows = rows.filter(n_compliments__gt=0)
+    elif flt.label == Label.IMPROVEMENT:
+        rows = rows.filter(n_improvements__gt=0)
+    if flt.channel:
+        rows = rows.filter(channel=flt.channel)
+    return rows
+
+
+def filtered_counts(
+    *, organization: Organization | int, unit_ids: Iterable[int] | None, flt: RecordFilter
+) -> Counts:
+    """Counters of what a filter selects: from the roll-up when it can, else from records."""
+    if flt.needs_records:
+        from klantcultuur.feedback.rollup import aggregate
+
+        return aggregate(records_query(organization=organization, unit_ids=unit_ids, flt=flt))
+    return counts(
+        organization=organization, unit_ids=unit_ids, start=flt.start, end=flt.end,
+        internal=flt.internal,
+    )  # fmt: skip
+
+
+def channels(*, organization: Organization) -> list[str]:
+    """The channels the organisation's feedback came through (for filters)."""
+    from klantcultuur.feedback.models import FeedbackSettings
+
+    return sorted(FeedbackSettings.for_organization(organization).channels)
+
+
+def case_counts_by_unit(
+    *, organization: Organization | int, tree: UnitTree, unit_ids: Iterable[int], now=None
+) -> dict[int, tuple[int, int]]:
+    """(unresolved, overdue) cases per unit including the units below it (one query)."""
+    from django.db.models import Count
+
+    org_id = organization if isinstance(organization, int) else organization.id
+    rows = (
+        FollowUpCase.objects.filter(organization_id=org_id, team__isnull=False)
+        .exclude(status=CaseStatus.RESOLVED)
+        .order_by()
+        .values("team_id")
+        .annotate(n=Count("pk"), late=Count("pk", filter=Q(due_at__lt=now or timezone.now())))
+    )
+    per_team = {r["team_id"]: (r["n"], r["late"]) for r in rows}
+    out = {}
+    for unit_id in unit_ids:
+        members = tree.subtree_ids(unit_id)
+        out[unit_id] = (
+            sum(per_team.get(m, (0, 0))[0] for m in members),
+            sum(per_team.get(m, (0, 0))[1] for m in members),
+        )
+    return out

@@ -77,8 +77,21 @@ class RecordInput:
         }  # fmt: skip
 
 
-_TRUE = {"1", "ja", "j", "yes", "y", "true", "waar", "x", "akkoord", "toestemming", "wel"}
-_FALSE = {"", "0", "nee", "n", "no", "false", "onwaar", "geen", "niet"}
+_TRUE = {
+    "1",
+    "ja",
+    "j",
+    "yes",
+    "y",
+    "true",
+    "waar",
+    "x",
+    "akkoord",
+    "toestemming",
+    "wel",
+    "accepted",
+}
+_FALSE = {"", "0", "nee", "n", "no", "false", "onwaar", "geen", "niet", "dismissed"}
 _SCORE = re.compile(r"^\s*(\d{1,2})(?:[.,]0+)?(?:\s*(?:[-–:=]|\(|$).*)?$", re.DOTALL)
 _ZONE_SUFFIX = re.compile(r"\s+(?:UTC|GMT|Z)([+-]\d{1,2}(?::?\d{2})?)?$", re.IGNORECASE)
 

@@ -93,6 +93,7 @@ class RowConverter:
         self.first_uuid = None  # the lowest and highest key handed out: the batch's range
         self.last_uuid = None
         self._uuids: list = []
+        self.channels: set[str] = set()  # channel names seen (kept small)
         self._dates: dict[str, date | None] = {}
         self._same_zone = str(zone) == str(local_zone)
         self._clearly_past = (now + FUTURE_SLACK - _NEAR_NOW).astimezone(zone).replace(tzinfo=None)
@@ -156,6 +157,8 @@ class RowConverter:
 
     def row_for(self, item: RecordInput) -> tuple:
         """The loader row of a validated record (routing, hash, key and day added)."""
+        if item.channel not in self.channels and len(self.channels) < 100:
+            self.channels.add(item.channel)
         team_id = self.router.route(item.routing_values, item.team_id)
         digest = "" if item.external_id else content_hash(
             item.received_at, [getattr(item, name) for name in _HASHED]
@@ -297,6 +300,8 @@ class RowConverter:
             metric = ""
             if not reason and not suggestion:
                 return None
+        if channel not in self.channels and len(self.channels) < 100:
+            self.channels.add(channel)
         team_id = self._team_id
         if team_id is None:
             team_id = self.router.route_values(touchpoint, channel, product, location, team_code)

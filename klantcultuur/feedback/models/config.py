@@ -48,6 +48,8 @@ class FeedbackSettings(models.Model):
         default=True,
         help_text=_("A team code column that names one of your units decides the team first."),
     )
+    # Channels seen in the organisation's feedback (for filters; kept by the services).
+    channels = models.JSONField(default=list, blank=True)
     # Bumped whenever topics or corrections change, so cached analysers are rebuilt.
     analyser_version = models.PositiveIntegerField(default=1)
 

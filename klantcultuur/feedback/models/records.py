@@ -155,6 +155,14 @@ class Feedback(models.Model):
     def topic_slugs(self) -> list[str]:
         return self.topics.split()
 
+    @property
+    def answers(self) -> list[tuple[int, list[FeedbackSentence]]]:
+        """The read sentences per open answer (uses prefetched sentences)."""
+        groups: dict[int, list[FeedbackSentence]] = {}
+        for sentence in self.sentences.all():
+            groups.setdefault(sentence.field, []).append(sentence)
+        return sorted(groups.items())
+
 
 class FeedbackSentence(models.Model):
     """A sentence of a comment with the analyser's (or a person's) label, reasons and topics."""

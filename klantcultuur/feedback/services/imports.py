@@ -38,7 +38,7 @@ from klantcultuur.feedback.models import (
     Touchpoint,
 )
 from klantcultuur.feedback.rollup import Deltas
-from klantcultuur.feedback.services.records import router_for
+from klantcultuur.feedback.services.records import remember_channels, router_for
 from klantcultuur.lib import progress
 from klantcultuur.lib.spreadsheet import neutralise
 from klantcultuur.lib.tabular import Table, TableError, cell_text, open_table
@@ -335,6 +335,7 @@ def _load(job: FeedbackImport, now) -> tuple[int, int, int, int, int]:
                 job.save(update_fields=["records_from", "records_to"])
                 rollup.add_records(job.stored_records())
                 cases = _create_cases(job, now)
+                remember_channels(job.organization, converter.channels)
     finally:
         table.close()
     return read, result.inserted, result.duplicates, refused, cases

@@ -13,14 +13,17 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from klantcultuur.feedback import analysis, metrics
 from klantcultuur.feedback.importing.rows import content_hash
 from klantcultuur.feedback.models import (
     Feedback,
+    FeedbackSentence,
     FeedbackSettings,
     FollowUpCase,
+    LabelCorrection,
     RoutingRule,
 )
 from klantcultuur.feedback.rollup import Deltas, record_key
@@ -141,7 +144,25 @@ def feedback_ingest(
     FollowUpCase.objects.bulk_create(cases)
     result.cases = len(cases)
     deltas.apply()
+    remember_channels(organization, {r.channel for r in result.created})
     return result
+
+
+MAX_CHANNELS = 100
+
+
+def remember_channels(organization: Organization, seen: set[str]) -> None:
+    """Add new channel names to the organisation's list (for the inbox filter)."""
+    seen = {c for c in seen if c}
+    if not seen:
+        return
+    config = FeedbackSettings.objects.select_for_update().get_or_create(organization=organization)[
+        0
+    ]
+    known = set(config.channels)
+    if not seen <= known and len(known) < MAX_CHANNELS:
+        config.channels = sorted(known | seen)[:MAX_CHANNELS]
+        config.save(update_fields=["channels"])
 
 
 def feedback_create(
@@ -222,3 +243,110 @@ def reroute_unrouted(*, organization: Organization) -> int:
                 records=records[start : start + 1000], team=teams[team_id]
             )
     return moved
+
+
+# --- Label corrections ------------------------------------------------------------------
+@transaction.atomic
+def sentence_correct(
+    *, record: Feedback, field: int, position: int, label: str, user=None
+) -> FeedbackSentence:
+    """A person sets a sentence's label; the organisation's analyser uses it from now on."""
+    from klantcultuur.feedback.rollup import TopicKey
+    from klantcultuur.feedback.textanalysis import LABELS, normalise
+
+    if label not in LABELS:
+        raise ValueError(label)
+    sentence = FeedbackSentence.objects.select_for_update().get(
+        feedback=record, field=field, position=position
+    )
+    record = Feedback.objects.select_for_update().get(pk=record.pk)
+    old = sentence.label
+    deltas = Deltas()
+    if old != label:
+        for topic in sentence.topic_slugs:
+            key = TopicKey(record.organization_id, record.team_id, record.day, topic)
+            deltas.add_sentence(key, old, -1)
+            deltas.add_sentence(key, label, +1)
+        change = {"compliment": 0, "improvement": 0}
+        change[old] = change.get(old, 0) - 1
+        change[label] = change.get(label, 0) + 1
+        record.n_compliments += change["compliment"]
+        record.n_improvements += change["improvement"]
+        record.save(update_fields=["n_compliments", "n_improvements"])
+        deltas.add(
+            record_key(record),
+            metrics.Counts(compliments=change["compliment"], improvements=change["improvement"]),
+        )
+    sentence.label, sentence.corrected, sentence.reasons = label, True, ""
+    sentence.save(update_fields=["label", "corrected", "reasons"])
+    LabelCorrection.objects.update_or_create(
+        organization_id=record.organization_id,
+        key=normalise(sentence.text)[:500],
+        defaults={"text": sentence.text, "label": label, "created_by": user},
+    )
+    analyser_changed(record.organization_id)
+    deltas.apply()
+    return sentence
+
+
+def analyser_changed(organization_id: int) -> None:
+    """Topics or corrections changed: cached analysers are rebuilt at their next use."""
+    FeedbackSettings.objects.filter(organization_id=organization_id).update(
+        analyser_version=F("analyser_version") + 1
+    )
+
+
+# --- Updating a record (a webhook sends more of the same response) -----------------------
+UPDATABLE = ("metric", "score", "reason", "suggestion", "channel", "touchpoint", "product",
+             "location", "team_code", "customer_ref", "contact_consent", "language")  # fmt: skip
+
+
+@transaction.atomic
+def feedback_update(
+    *, record: Feedback, item: RecordInput, router: Router | None = None, now=None
+) -> bool:
+    """Bring a stored record in line with newer values of the same response; True if changed.
+
+    The comments are read again, the team follows the routing, a consenting detractor gets
+    a case if it has none, and both roll-ups follow.
+    """
+    from klantcultuur.feedback.rollup import TopicKey
+
+    record = Feedback.objects.select_for_update().get(pk=record.pk)
+    organization = record.organization
+    router = router or router_for(organization)
+    new_values = {name: getattr(item, name) for name in UPDATABLE}
+    team_id = router.route(item.routing_values, item.team_id)
+    if all(getattr(record, k) == v for k, v in new_values.items()) and team_id == record.team_id:
+        return False
+    deltas = Deltas()
+    deltas.add(record_key(record), -_stored_counts(record))
+    for sentence in record.sentences.all():
+        for topic in sentence.topic_slugs:
+            key = TopicKey(record.organization_id, record.team_id, record.day, topic)
+            deltas.add_sentence(key, sentence.label, -1)
+    record.sentences.all().delete()
+    for name, value in new_values.items():
+        setattr(record, name, value)
+    record.team_id = team_id
+    record.n_compliments = record.n_improvements = 0
+    record.topics = ""
+    record.analysed = not (record.reason or record.suggestion)
+    record.save()
+    deltas.add(
+        record_key(record),
+        metrics.record_counts(
+            record.metric, record.score, has_comment=bool(record.reason or record.suggestion)
+        ),
+    )
+    if not record.analysed:
+        analysis.analyse_records([record], analysis.analyser_for(organization), deltas)
+    FollowUpCase.objects.filter(feedback=record).update(team_id=team_id)
+    config = FeedbackSettings.for_organization(organization)
+    due = case_due(config, record, now or timezone.now())
+    if due is not None and not FollowUpCase.objects.filter(feedback=record).exists():
+        FollowUpCase.objects.create(
+            organization=organization, feedback=record, team_id=team_id, due_at=due
+        )
+    deltas.apply()
+    return True
