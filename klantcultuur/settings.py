@@ -183,6 +183,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MAX_UPLOAD_MB = envint("MAX_UPLOAD_MB", 200)
 # Public feedback forms: answers per touchpoint per client address per ten minutes.
 FEEDBACK_FORM_RATE_LIMIT = envint("FEEDBACK_FORM_RATE_LIMIT", 10)
+# Responses the demo makes for twelve months (the test suite uses fewer).
+FEEDBACK_DEMO_RESPONSES = envint("FEEDBACK_DEMO_RESPONSES", 100_000)
 
 # Content-Security-Policy: our own origin only; no inline scripts or styles.
 CONTENT_SECURITY_POLICY = {

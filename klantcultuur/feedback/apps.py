@@ -6,6 +6,8 @@ class FeedbackConfig(AppConfig):
     name = "klantcultuur.feedback"
     label = "feedback"
     verbose_name = _("Customer feedback")
+    demo_module = "klantcultuur.feedback.demo"
+    demo_order = 40
 
     @property
     def navigation(self):

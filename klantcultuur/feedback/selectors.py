@@ -274,7 +274,10 @@ def topic_quotes(
         base = base.filter(feedback__is_internal=internal)
     for topic in topics:
         found = base.filter(topics__contains=f" {topic} ").select_related("feedback")
-        out[topic] = list(found.order_by("-feedback__day", "-feedback_id")[:per_topic])
+        distinct: dict[str, FeedbackSentence] = {}
+        for sentence in found.order_by("-feedback__day", "-feedback_id")[: per_topic * 4]:
+            distinct.setdefault(sentence.text.casefold(), sentence)
+        out[topic] = list(distinct.values())[:per_topic]
     return out
 
 

@@ -37,7 +37,6 @@ from klantcultuur.feedback.models import (
     Source,
     Touchpoint,
 )
-from klantcultuur.feedback.rollup import Deltas
 from klantcultuur.feedback.services.records import remember_channels, router_for
 from klantcultuur.lib import progress
 from klantcultuur.lib.spreadsheet import neutralise
@@ -388,22 +387,15 @@ def import_recover(*, job: FeedbackImport, now=None) -> bool:
 def import_analyse(*, job_id: int) -> int:
     """Read the comments of an import's records in chunks; safe to run again. Returns count."""
     job = FeedbackImport.objects.select_related("organization").get(id=job_id)
-    pending = job.stored_records().filter(analysed=False)
-    total = pending.count()
-    analyser = analysis.analyser_for(job.organization)
-    done = 0
-    while True:
-        with transaction.atomic():
-            chunk = list(
-                pending.select_for_update(skip_locked=True).order_by("pk")[:ANALYSIS_CHUNK]
-            )
-            if not chunk:
-                break
-            deltas = Deltas()
-            analysis.analyse_records(chunk, analyser, deltas)
-            deltas.apply()
-        done += len(chunk)
+    records = job.stored_records()
+    total = records.filter(analysed=False).count()
+
+    def tick(done: int) -> None:
         progress.report(ANALYSIS_KIND, job.uuid, done=done, total=max(total, done), stage="reading")
+
+    done = analysis.analyse_pending(
+        records, analysis.analyser_for(job.organization), chunk=ANALYSIS_CHUNK, on_chunk=tick
+    )
     progress.report(ANALYSIS_KIND, job.uuid, done=done, total=max(total, done), stage="done")
     return done
 

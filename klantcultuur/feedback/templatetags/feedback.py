@@ -13,7 +13,7 @@ register = template.Library()
 @register.filter
 def figure(value, kind: str = ""):
     """A figure as people read it: NPS signed ('+32'), shares with '%', means with a decimal."""
-    if value is None:
+    if value is None or value == "":
         return "–"
     if kind == "%":
         return f"{formats.number_format(round(value), 0)}%"
@@ -39,9 +39,9 @@ def get(mapping, key):
 
 
 @register.filter
-def delta(current, previous):
-    """The change of a figure against the previous period, signed; '' without both."""
-    if current is None or previous is None:
+def signed(value) -> str:
+    """A change with its sign ('+3', '0'), a minus sign for a fall."""
+    if value is None or value == "":
         return ""
-    change = round(current.value - previous.value)
+    change = round(value)
     return f"+{change}" if change > 0 else f"{change}".replace("-", "−")

@@ -32,6 +32,26 @@ class Figures:
 
     counts: Counts
     min_n: int
+    previous: Counts | None = None  # the period before, for the change
+
+    def _change(self, current: Estimate | None, metric: str) -> float | None:
+        if current is None or self.previous is None:
+            return None
+        before = Figures(self.previous, self.min_n)
+        earlier = getattr(before, metric)
+        return None if earlier is None else current.value - earlier.value
+
+    @property
+    def nps_change(self) -> float | None:
+        return self._change(self.nps, "nps")
+
+    @property
+    def csat_change(self) -> float | None:
+        return self._change(self.csat, "csat")
+
+    @property
+    def ces_change(self) -> float | None:
+        return self._change(self.ces_high, "ces_high")
 
     def _shown(self, estimate: Estimate) -> Estimate | None:
         return estimate if metrics.shown(estimate.n, self.min_n) else None
@@ -138,6 +158,9 @@ def dashboard_context(request: OrgRequest, scope: Scope, period: Period) -> dict
     internal = selectors.counts(**common, start=period.start, end=period.end, internal=True)
     before = period.previous()
     previous = selectors.counts(**common, start=before.start, end=before.end, internal=False)
+    previous_internal = selectors.counts(
+        **common, start=before.start, end=before.end, internal=True
+    )
     daily = selectors.daily_counts(**common, start=period.start, end=period.end)
     from klantcultuur.feedback.periods import series
 
@@ -172,9 +195,8 @@ def dashboard_context(request: OrgRequest, scope: Scope, period: Period) -> dict
         "scope": scope,
         "period": period,
         "periods": PERIODS,
-        "external": Figures(external, min_n),
-        "internal": Figures(internal, min_n),
-        "previous": Figures(previous, min_n),
+        "external": Figures(external, min_n, previous),
+        "internal": Figures(internal, min_n, previous_internal),
         "charts": charts_shown,
         "rows": rows,
         "unrouted": unrouted.records if scope.includes_unrouted else 0,

@@ -78,7 +78,12 @@ def record(request: OrgRequest, code: UUID):
         "show_internal_comments": _internal_comments_shown(request, found),
         "can_manage": can_manage,
         "labels": Label.choices,
-        "assign_form": AssignForm(organization=request.organization) if can_manage else None,
+        "assign_form": AssignForm(
+            organization=request.organization,
+            initial={"team": str(found.team.uuid) if found.team else ""},
+        )
+        if can_manage
+        else None,
         "case": getattr(found, "case", None),
     }
     return render(request, "feedback/record.html", context)
