@@ -499,7 +499,7 @@ def _cases(org: Organization, today: date, now: datetime, rng: random.Random) ->
     detractors = [
         r for r in Feedback.objects.filter(
             organization=org, source=Source.DEMO, contact_consent=True, day__gte=since
-        ).only("uuid", "team_id", "received_at", "metric", "score")
+        ).only("uuid", "team_id", "received_at", "metric", "score").order_by("received_at", "uuid")
         if is_detractor(r.metric, r.score)
     ]  # fmt: skip
     handlers: dict[int, list[Membership]] = {}
@@ -515,7 +515,7 @@ def _cases(org: Organization, today: date, now: datetime, rng: random.Random) ->
     }  # fmt: skip
     outcomes = list(notes)
     cases = []
-    for record in detractors:
+    for index, record in enumerate(detractors):
         due = record.received_at + timedelta(hours=config.case_due_hours)
         hours = (now - record.received_at).total_seconds() / 3600
         draw = rng.random()
@@ -537,7 +537,7 @@ def _cases(org: Organization, today: date, now: datetime, rng: random.Random) ->
                 else CaseStatus.OPEN
             )
         else:
-            status = CaseStatus.CONTACTED if draw < 0.3 else CaseStatus.OPEN
+            status = CaseStatus.CONTACTED if index % 3 == 0 else CaseStatus.OPEN
         case = FollowUpCase(
             uuid=stable_uuid(ORG_SLUG, "case", str(record.uuid)), organization=org,
             feedback_id=record.uuid, team_id=record.team_id, due_at=due, status=status,

@@ -81,3 +81,83 @@ def test_selectors_sum_the_roll_up_per_period(world):
         organization=world.org, start=base.date(), end=base.date() + timedelta(days=13)
     )
     assert total.records == 14
+
+
+def test_the_roll_up_agrees_after_every_kind_of_write(world, client, settings, tmp_path):
+    """Imports, the form, the API, a webhook, label corrections, routing, erasure, retention."""
+    import json
+
+    from django.core.cache import cache
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from klantcultuur.feedback.models import FeedbackSettings, Touchpoint
+    from klantcultuur.feedback.services import imports
+    from klantcultuur.feedback.services.privacy import customer_erase, retention_apply
+    from klantcultuur.feedback.services.records import sentence_correct
+    from klantcultuur.feedback.services.setup import token_create
+    from klantcultuur.feedback.views.public import new_token
+
+    settings.MEDIA_ROOT = tmp_path
+    cache.clear()
+    org = world.org
+
+    def agrees():
+        assert rollup.differences(org.id) == []
+
+    now = timezone.localtime()
+    old = (now - timedelta(days=80)).strftime("%d-%m-%Y %H:%M")
+    recent = (now - timedelta(days=1)).strftime("%d-%m-%Y %H:%M")
+    content = (
+        "Datum;Teamcode;Cijfer;Toelichting;Klant;Contact\r\n"
+        f"{old};W-KC-1;9;Vriendelijk geholpen, maar wel lang moeten wachten.;H-1;nee\r\n"
+        f"{recent};W-KC-1;2;De monteur kwam niet opdagen.;H-2;ja\r\n"
+        f"{recent};;7;Prima.;H-3;nee\r\n"
+    ).encode()
+    job = imports.import_create(organization=org, user=None, preset="generic",
+                                upload=SimpleUploadedFile("a.csv", content))  # fmt: skip
+    columns = {"received_at": "Datum", "team_code": "Teamcode", "score": "Cijfer",
+               "reason": "Toelichting", "customer_ref": "Klant", "contact_consent": "Contact"}  # fmt: skip
+    imports.import_configure(job=job, columns=columns, options={"metric": "nps"})
+    imports.import_start(job=job)
+    agrees()
+
+    touchpoint = Touchpoint.objects.create(organization=org, name="Balie", subject="de balie",
+                                           metric="csat", team=world.back_team)  # fmt: skip
+    page = client.get(reverse("feedback-form", args=[touchpoint.uuid]))
+    csrf = page.cookies["csrftoken"].value
+    client.post(reverse("feedback-form", args=[touchpoint.uuid]),
+                {"token": new_token(), "score": "2", "reason": "Lang gewacht aan de balie.",
+                 "csrfmiddlewaretoken": csrf})  # fmt: skip
+    agrees()
+
+    _api_token, secret = token_create(organization=org, name="api", user=None)
+    client.post(reverse("feedback-api-records"),
+                json.dumps([{"received_at": (now - timedelta(hours=3)).isoformat(), "metric": "ces",
+                             "score": 6, "reason": "Snel geregeld.", "team_code": "W-KC-1"}]),
+                content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {secret}")  # fmt: skip
+    hook = {"event": "responseFinished",
+            "data": {"id": "fb-1", "createdAt": (now - timedelta(hours=2)).isoformat(),
+                     "data": {"q1": 8, "q2": "Duidelijke uitleg."}}}  # fmt: skip
+    from klantcultuur.feedback.models import ApiToken
+
+    ApiToken.objects.update(formbricks_fields={"q1": "score", "q2": "reason"})
+    client.post(reverse("feedback-api-formbricks", args=[secret]), json.dumps(hook),
+                content_type="application/json")  # fmt: skip
+    hook["data"]["data"] = {"q1": 3, "q2": "Toch niet opgelost."}
+    client.post(reverse("feedback-api-formbricks", args=[secret]), json.dumps(hook),
+                content_type="application/json")  # fmt: skip
+    agrees()
+
+    record = Feedback.objects.get(customer_ref="H-1")
+    sentence_correct(record=record, field=1, position=0, label="compliment")
+    agrees()
+    feedback_assign_team(records=list(Feedback.objects.filter(team__isnull=True)), team=world.team)
+    agrees()
+    customer_erase(organization=org, reference="H-2", actor=None)
+    agrees()
+    FeedbackSettings.objects.filter(organization=org).update(retention_days=30)
+    assert retention_apply(organization=org) == 1
+    agrees()
+    assert Feedback.objects.count() == 5
