@@ -19,6 +19,7 @@ from django.db import connection, transaction
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce
 
+from klantcultuur.feedback.importing.rows import ROW_FIELDS
 from klantcultuur.feedback.metrics import (
     CES_HIGH_MIN,
     CSAT_TOP2_MIN,
@@ -158,6 +159,53 @@ class Deltas:
         apply_topics(self.topics)
         self.records.clear()
         self.topics.clear()
+
+
+_TEAM, _DAY, _INTERNAL, _METRIC, _SCORE, _REASON, _SUGGESTION = (
+    ROW_FIELDS.index(name)
+    for name in ("team_id", "day", "is_internal", "metric", "score", "reason", "suggestion")
+)
+
+
+class Tally:
+    """Counts loader rows (`importing.rows.ROW_FIELDS`) per roll-up key as they stream by.
+
+    An import whose rows were all new adds these counts instead of aggregating its records
+    again; with duplicates it must aggregate what was actually stored (`add_records`).
+    """
+
+    def __init__(self, organization_id: int) -> None:
+        self.organization_id = organization_id
+        # key -> [records, promoters, passives, detractors, csat_n, csat_top2, ces_n,
+        #         ces_sum, ces_high, with_comment]
+        self.counts: dict[tuple, list[int]] = {}
+
+    def add(self, row) -> None:
+        key = (row[_TEAM], row[_DAY], row[_INTERNAL])
+        found = self.counts.get(key)
+        if found is None:
+            found = self.counts[key] = [0] * 10
+        found[0] += 1
+        metric, score = row[_METRIC], row[_SCORE]
+        if score is not None:
+            if metric == "nps":
+                found[1 if score >= NPS_PROMOTER_MIN else 2 if score >= NPS_PASSIVE_MIN else 3] += 1
+            elif metric == "csat":
+                found[4] += 1
+                found[5] += score >= CSAT_TOP2_MIN
+            elif metric == "ces":
+                found[6] += 1
+                found[7] += score
+                found[8] += score >= CES_HIGH_MIN
+        if row[_REASON] or row[_SUGGESTION]:
+            found[9] += 1
+
+    def deltas(self) -> dict[RollupKey, Counts]:
+        out = {}
+        for (team_id, day, internal), c in self.counts.items():
+            key = RollupKey(self.organization_id, team_id, day, internal)
+            out[key] = Counts(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], 0, 0, c[9])
+        return out
 
 
 def add_records(records: QuerySet[Feedback]) -> None:

@@ -306,21 +306,25 @@ def _load(job: FeedbackImport, now) -> tuple[int, int, int, int, int]:
                 % {"columns": ", ".join(f"“{c}”" for c in missing)}
             )
         converter = _converter(job, table.headers, now)
+        tally = rollup.Tally(job.organization_id)
         with job.report_path.open("w", encoding="utf-8-sig", newline="") as report_file:
             report = csv.writer(report_file, delimiter=";", lineterminator="\r\n")
             report.writerow([_("Line"), _("Reason"), *map(neutralise, table.headers)])
 
             def accepted() -> Iterator[tuple]:
                 nonlocal read, refused
-                convert = converter.convert
+                convert, count = converter.convert, tally.add
                 for line, cells in table.rows:
                     read += 1
                     try:
-                        yield convert(line, cells)
+                        row = convert(line, cells)
                     except RowRefused as exc:
                         refused += 1
                         cells_text = (neutralise(cell_text(c)[:1000]) for c in cells)
                         report.writerow([line, " ".join(exc.errors), *cells_text])
+                        continue
+                    count(row)
+                    yield row
 
             def tick(done: int) -> None:
                 progress.report(PROGRESS_KIND, job.uuid, done=read, total=max(total, read),
@@ -332,7 +336,10 @@ def _load(job: FeedbackImport, now) -> tuple[int, int, int, int, int]:
                 progress.report(PROGRESS_KIND, job.uuid, done=read, total=read, stage="storing")
                 job.records_from, job.records_to = converter.first_uuid, converter.last_uuid
                 job.save(update_fields=["records_from", "records_to"])
-                rollup.add_records(job.stored_records())
+                if result.duplicates:
+                    rollup.add_records(job.stored_records())  # what was really stored
+                else:
+                    rollup.apply(tally.deltas())  # every row was new: its counts are exact
                 cases = _create_cases(job, now)
                 remember_channels(job.organization, converter.channels)
     finally:

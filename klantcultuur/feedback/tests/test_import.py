@@ -267,3 +267,13 @@ def test_the_report_has_a_header_and_one_line_per_refused_row(world, teams):
     assert rows[0][:2] == ["Regel", "Reden"]
     assert len(rows) == 1 + job.rows_refused
     assert next(csv.reader([";".join(rows[0])], delimiter=";"))[2] == "Datum"
+
+
+def test_tabs_line_breaks_and_backslashes_in_comments_are_stored_as_written(world, teams):
+    comment = 'Eerste regel\nTweede\tregel met C:\\map en "aanhalingstekens"\r\nDerde'
+    content = (
+        "Datum;Cijfer;Toelichting\r\n01-03-2025;6;" + '"' + comment.replace('"', '""') + '"\r\n'
+    )
+    job = run(world, "tekens.csv", content=content.encode())
+    assert job.rows_stored == 1, report(job)
+    assert Feedback.objects.get().reason == comment.strip()
