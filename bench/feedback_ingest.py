@@ -131,10 +131,11 @@ def worker(kind: str, file: Path, database_url: str, media: Path) -> dict:
     assert job.status == ImportStatus.DONE, job.error
     stored = Feedback.objects.filter(batch=job).count()
     out = {"kind": kind, "rows": job.rows_read, "stored": stored, "refused": job.rows_refused,
-           "cases": job.cases_created, "seconds": seconds, "rows_per_s": job.rows_read / seconds}  # fmt: skip
+           "cases": job.cases_created, "seconds": seconds, "rows_per_s": job.rows_read / seconds,
+           # The import's peak, measured before the bare COPY runs in this process.
+           "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}  # fmt: skip
     if kind == "postgresql":
         out.update(_bare_copy(file))
-    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out
 
 
