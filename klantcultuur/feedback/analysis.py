@@ -100,16 +100,18 @@ class ReadSentence:
 # Answers to "what would make it a 10?" that ask for nothing ("Niets, ga zo door!").
 _NOTHING_TO_ADD = re.compile(
     r"^(niets|niks|nee|geen|nvt|n v t|eigenlijk niets|eigenlijk niks|ga zo door|zo houden|"
-    r"blijven doen|is al een 10|nothing|none|keep it up)\b"
+    r"blijven doen|is al een 10|weet ik niet|weet niet|geen idee|nothing|none|no idea|"
+    r"keep it up)\b|^\W*$"
 )
 
 
 def read_comment(analyser, field: int, text: str) -> list[ReadSentence]:
     """The sentences of one open answer, each with its label, deciding words and topics.
 
-    An answer to "what would make it a 10?" is a suggestion: the analyser's praise words in
-    it ("binnen een week langskomen") describe what the customer missed, so such a sentence
-    counts as an improvement point (with no deciding words), unless it asks for nothing.
+    An answer to "what would make it a 10?" is a suggestion: praise words in it ("binnen een
+    week langskomen") describe what the customer missed and a plain wish ("een handleiding
+    op intranet") asks for a change, so such a sentence counts as an improvement point (with
+    no deciding words), unless it asks for nothing ("niets, ga zo door").
     """
     from klantcultuur.feedback.textanalysis import normalise
 
@@ -118,7 +120,7 @@ def read_comment(analyser, field: int, text: str) -> list[ReadSentence]:
     for position, sentence in enumerate(result.sentences):
         if (
             field == CommentField.SUGGESTION
-            and sentence.label == "compliment"
+            and sentence.label != "improvement"
             and not any(s.corrected for s in sentence.segments)
             and not _NOTHING_TO_ADD.match(normalise(sentence.text))
         ):

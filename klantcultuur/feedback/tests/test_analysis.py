@@ -47,7 +47,11 @@ def test_a_suggestion_for_a_ten_is_an_improvement_point_unless_it_asks_for_nothi
     assert (
         read_comment(analyser, suggestion, "Binnen een week langskomen.")[0].label == "improvement"
     )
+    assert (
+        read_comment(analyser, suggestion, "Een handleiding op intranet.")[0].label == "improvement"
+    )
     assert read_comment(analyser, suggestion, "Niets, ga zo door!")[0].label == "compliment"
+    assert read_comment(analyser, suggestion, "Weet ik niet.")[0].label == "neutral"
 
 
 def test_the_organisations_corrections_are_used(world):

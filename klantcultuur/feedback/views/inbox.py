@@ -55,8 +55,10 @@ def _inbox(request: OrgRequest) -> Inbox:
     topics = topics_for(organization)
     language = get_language()
     topic_names = {t.slug: t.name(language) for t in topics}
+    data = request.GET.copy()
+    data.setdefault("period", period.key)  # the filter shows the period the page uses
     form = InboxFilterForm(
-        request.GET or None,
+        data,
         units=[(str(u.uuid), u.name) for u in units.order_by("name")],
         periods=[*PERIODS.items(), *([("custom", _("Chosen dates"))] if period.key == "custom" else [])],
         topics=list(topic_names.items()),
