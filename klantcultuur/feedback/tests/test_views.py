@@ -241,3 +241,20 @@ def test_pages_use_no_inline_scripts_or_styles(login, world, name):
     body = login(world.cx_lead).get(reverse(name)).content.decode()
     assert "style=" not in body and "<style" not in body
     assert "<script>" not in body.replace(" ", "")
+
+
+def test_trends_and_the_summary_export_go_per_day_week_or_month(login, world):
+    some_feedback(world)
+    client = login(world.cx_lead)
+    weekly = client.get(reverse("feedback-unit", args=[world.team.uuid]) + "?period=30&grain=week")
+    [(_title, chart), *_rest] = weekly.context["charts"]
+    assert all(label.startswith("wk ") for _x, label in chart.x_labels)
+    query = f"?unit={world.team.uuid}&period=90&grain=month&kind=summary"
+    summary = client.get(reverse("feedback-export") + query)
+    rows = list(csv.reader(io.StringIO(b"".join(summary.streaming_content).decode("utf-8-sig")),
+                           delimiter=";"))  # fmt: skip
+    starts = {r[0] for r in rows[1:]}
+    assert 3 <= len(starts) <= 4  # ninety days touch three or four months
+    unit_rows = [r for r in rows[1:] if r[2] == world.team.name]
+    total = client.get(reverse("feedback-inbox") + f"?unit={world.team.uuid}&period=90")
+    assert sum(int(r[3]) for r in unit_rows) == total.context["figures"].counts.records

@@ -15,7 +15,14 @@ from klantcultuur.feedback.analysis import topics_for
 from klantcultuur.feedback.metrics import ZERO, Counts, Estimate
 from klantcultuur.feedback.models import FeedbackSentence, Label
 from klantcultuur.feedback.periods import PeriodCounts
-from klantcultuur.feedback.views.scope import PERIODS, Period, Scope, parse_period, scope_for
+from klantcultuur.feedback.views.scope import (
+    GRAIN_LABELS,
+    PERIODS,
+    Period,
+    Scope,
+    parse_period,
+    scope_for,
+)
 from klantcultuur.orgs.access import get_unit_for_user, member_required
 from klantcultuur.orgs.models import OrgUnit
 from klantcultuur.orgs.request import OrgRequest
@@ -195,6 +202,7 @@ def dashboard_context(request: OrgRequest, scope: Scope, period: Period) -> dict
         "scope": scope,
         "period": period,
         "periods": PERIODS,
+        "grains": GRAIN_LABELS,
         "external": Figures(external, min_n, previous),
         "internal": Figures(internal, min_n, previous_internal),
         "charts": charts_shown,
@@ -227,6 +235,8 @@ def _signals(request: OrgRequest, scope: Scope, period: Period, allow_internal: 
 
 def _query(scope: Scope, period: Period) -> str:
     parts = [f"period={period.key}"]
+    if period.chosen_grain:
+        parts.append(f"grain={period.chosen_grain}")
     if period.key == "custom":
         parts += [f"from={period.start.isoformat()}", f"to={period.end.isoformat()}"]
     if scope.unit is not None:

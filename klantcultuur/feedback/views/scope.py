@@ -26,15 +26,19 @@ PERIODS = {
 DEFAULT_PERIOD = "30"
 
 
+GRAIN_LABELS = {"day": _("per day"), "week": _("per week"), "month": _("per month")}
+
+
 @dataclass
 class Period:
     key: str  # "7", "30", "90", "365" or "custom"
     start: date
     end: date
+    chosen_grain: str = ""  # "day", "week" or "month"; empty: what suits the length
 
     @property
     def grain(self) -> str:
-        return grain_for(self.start, self.end)
+        return self.chosen_grain or grain_for(self.start, self.end)
 
     @property
     def days(self) -> int:
@@ -43,12 +47,22 @@ class Period:
     def previous(self) -> Period:
         """The period of the same length just before this one (for trends)."""
         length = timedelta(days=self.days)
-        return Period(self.key, self.start - length, self.start - timedelta(days=1))
+        return Period(
+            self.key, self.start - length, self.start - timedelta(days=1), self.chosen_grain
+        )
 
 
 def parse_period(params, today: date | None = None) -> Period:
     """The period asked for in the query (default: the last 30 days up to today)."""
     today = today or timezone.localdate()
+    grain = params.get("grain", "")
+    found = _parse_period(params, today)
+    if grain in GRAIN_LABELS:
+        found.chosen_grain = grain
+    return found
+
+
+def _parse_period(params, today: date) -> Period:
     key = params.get("period", DEFAULT_PERIOD)
     if key == "custom":
         try:
