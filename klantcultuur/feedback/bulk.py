@@ -7,7 +7,7 @@ for the whole batch (organisation, import, source, creation time) are added by S
 sent per row.
 
 The rows are produced (read, checked, converted, formatted for the database) in a
-background thread, in chunks of `CHUNK` rows through a queue of at most `QUEUE_CHUNKS`
+background thread, in chunks of `CHUNK` rows (`SQLITE_CHUNK` on SQLite) through a queue of at most `QUEUE_CHUNKS`
 chunks, while this thread stores earlier chunks: the database and Python work at the same
 time, and memory stays flat however long the file is. The reader thread touches no
 database.
@@ -40,6 +40,7 @@ from klantcultuur.feedback.models import Feedback
 
 STAGE = "kc_feedback_stage"
 CHUNK = 20_000
+SQLITE_CHUNK = 4_000
 QUEUE_CHUNKS = 4  # chunks waiting to be stored: memory stays a few megabytes
 PROGRESS_EVERY = 10_000
 # Columns the loader fills for every row of a batch, and the ones derived in SQL.
@@ -74,7 +75,7 @@ def load_feedback(
     result = LoadResult()
     store = _PostgresStore(batch) if connection.vendor == "postgresql" else _SqliteStore(batch)
     with store:
-        for chunk in _chunks_in_background(rows, store.prepare, tick):
+        for chunk in _chunks_in_background(rows, store.prepare, tick, store.chunk):
             result.offered += len(chunk)
             result.inserted += store.add(chunk)
     return result
@@ -92,6 +93,7 @@ def _chunks_in_background(
     rows: Iterable[Sequence],
     prepare: Callable[[Sequence], object],
     tick: Callable[[int], None] | None,
+    size: int = CHUNK,
 ) -> Iterator[list]:
     """Chunks of prepared `rows`, made by a reader thread while the caller stores earlier ones.
 
@@ -120,7 +122,7 @@ def _chunks_in_background(
                 chunk.append(prepare(row))
                 if tick is not None and seen % PROGRESS_EVERY == 0:
                     tick(seen)
-                if len(chunk) >= CHUNK:
+                if len(chunk) >= size:
                     if not put(chunk):
                         return
                     chunk = []
@@ -152,6 +154,8 @@ def _quoted(names: Iterable[str]) -> str:
 
 
 class _PostgresStore:
+    chunk = CHUNK  # rows per COPY block: compact text, so large blocks are cheap
+
     def __init__(self, batch: Batch) -> None:
         quote = connection.ops.quote_name
         self.table = quote(Feedback._meta.db_table)
@@ -249,6 +253,8 @@ def _sqlite_row(row: Sequence, constants: tuple) -> tuple:
 
 
 class _SqliteStore:
+    chunk = SQLITE_CHUNK  # rows per executemany: tuples of Python values take more memory
+
     def __init__(self, batch: Batch) -> None:
         table = connection.ops.quote_name(Feedback._meta.db_table)
         columns = _quoted((*ROW_FIELDS, *BATCH_FIELDS, *DERIVED_FIELDS))
