@@ -258,3 +258,46 @@ def test_trends_and_the_summary_export_go_per_day_week_or_month(login, world):
     unit_rows = [r for r in rows[1:] if r[2] == world.team.name]
     total = client.get(reverse("feedback-inbox") + f"?unit={world.team.uuid}&period=90")
     assert sum(int(r[3]) for r in unit_rows) == total.context["figures"].counts.records
+
+
+def test_a_saved_column_choice_maps_the_next_file_at_upload(login, world, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    mapping = ImportMapping.objects.create(
+        organization=world.org, name="Maandexport", preset="generic",
+        columns={"received_at": "Datum", "score": "Cijfer"}, options={"metric": "csat"},
+    )  # fmt: skip
+    client = login(world.cx_lead)
+    client.post(reverse("feedback-imports"), {
+        "file": SimpleUploadedFile("maart.csv", b"Datum;Cijfer\r\n01-03-2025;4\r\n"),
+        "preset": "generic", "mapping": str(mapping.uuid),
+    })  # fmt: skip
+    job = FeedbackImport.objects.get()
+    assert (job.columns, job.options) == (mapping.columns, mapping.options)
+    page = client.get(reverse("feedback-import", args=[job.uuid]))
+    assert [row.errors for row in page.context["preview"]] == [[]]
+
+
+def test_the_progress_bar_asks_for_a_reload_when_the_import_is_done(login, world):
+    job = FeedbackImport.objects.create(organization=world.org, filename="x.csv", status="done")
+    client = login(world.cx_lead)
+    response = client.get(reverse("feedback-import-progress", args=[job.uuid]) + "?running=1",
+                          HTTP_HX_REQUEST="true")  # fmt: skip
+    assert response["HX-Refresh"] == "true"
+
+
+def test_a_unit_with_too_few_answers_is_hidden_with_a_second_one(login, world):
+    from klantcultuur.orgs.models import OrgUnit
+
+    small = OrgUnit.objects.create(organization=world.org, parent=world.department, name="Klein",
+                                   code="W-KC-3")  # fmt: skip
+    now = timezone.now()
+    ingest(world.org, *[item(team_code="W-KC-1", score=n % 11, received_at=now - timedelta(hours=3, minutes=n))
+                        for n in range(12)])  # fmt: skip
+    ingest(world.org, *[item(team_code="W-KC-2", score=n % 11, received_at=now - timedelta(hours=4, minutes=n))
+                        for n in range(8)])  # fmt: skip
+    ingest(world.org, *[item(team_code="W-KC-3", score=3 + n, received_at=now - timedelta(hours=5, minutes=n))
+                        for n in range(2)])  # fmt: skip
+    page = login(world.cx_lead).get(reverse("feedback-unit", args=[world.department.uuid]))
+    hidden = {row.unit.name for row in page.context["rows"] if row.hidden}
+    assert hidden == {small.name, world.back_team.name}  # the smallest other team hides too
+    assert "Te weinig antwoorden om te tonen" in page.content.decode()
