@@ -58,9 +58,9 @@ def test_catalogues_are_up_to_date_with_the_source(path, tmp_path):
     else:
         shutil.copytree(source, copy)
     environment = {**os.environ, "DEBUG": "1", "PYTHONPATH": str(PACKAGE.parent)}
-    # -P: run from the copy without putting it on sys.path first, so an app module such as
-    # selectors.py cannot shadow the standard library module of that name.
     subprocess.run(
+        # -P: the copy is the working directory; an app module named like a standard-library
+        # module (selectors.py) must not shadow it.
         [sys.executable, "-P", "-m", "django", "makemessages", "--locale", "nl", "--no-location", "--no-obsolete"],
         cwd=copy, env=environment, check=True, capture_output=True,
     )  # fmt: skip
