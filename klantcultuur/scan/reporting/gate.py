@@ -42,6 +42,7 @@ class Figure:
     message: str | None = None
 
     def __bool__(self) -> bool:
+        # Templates write {% if figure %}; in Python compare with None, never use `or`.
         return self.shown
 
 
@@ -129,7 +130,7 @@ class ReportGate:
         u, col = self._u(key), SLICES.index(slice_)
         n = int(self._data["units"]["n"][u][col])
         blocked = self._decide(u, slice_, None, n)
-        return blocked or Figure(True, n, n)
+        return blocked if blocked is not None else Figure(True, n, n)
 
     def scale(self, key: str, code: str, slice_: str = "all") -> Figure:
         """Mean, SD and culture strength of a scale: ``{"mean", "sd", "strength", "band"}``."""
@@ -137,7 +138,7 @@ class ReportGate:
         units = self._data["units"]
         n = int(units["scale_n"][u][col][s])
         blocked = self._decide(u, slice_, f"scale:{code}", n)
-        if blocked:
+        if blocked is not None:
             return blocked
         strength = units["scale_strength"][u][col][s]
         value = {
@@ -154,7 +155,7 @@ class ReportGate:
         units = self._data["units"]
         n = int(units["item_n"][u][col][p])
         blocked = self._decide(u, slice_, f"item:{code}", n)
-        if blocked:
+        if blocked is not None:
             return blocked
         return Figure(True, {"mean": units["item_mean"][u][col][p],
                              "sd": units["item_sd"][u][col][p]}, n)  # fmt: skip
@@ -201,12 +202,16 @@ class ReportGate:
         for b, behaviour in enumerate(gap["behaviours"]):
             self_code, seen_code = pairs[behaviour]
             n_self, n_seen = int(gap["self_n"][u][b]), int(gap["seen_n"][u][b])
-            own = self._decide(u, "manager", f"item:{self_code}", n_self) or Figure(True, {
-                "mean": gap["self_mean"][u][b], "always": gap["self_always"][u][b],
-                "almost": gap["self_almost"][u][b]}, n_self)  # fmt: skip
-            seen = self._decide(u, "employee", f"item:{seen_code}", n_seen) or Figure(True, {
-                "mean": gap["seen_mean"][u][b], "recognise": gap["seen_recognise"][u][b],
-                "always": gap["seen_always"][u][b]}, n_seen)  # fmt: skip
+            own = self._decide(u, "manager", f"item:{self_code}", n_self)
+            if own is None:
+                own = Figure(True, {"mean": gap["self_mean"][u][b], "n": n_self,
+                                    "always": gap["self_always"][u][b],
+                                    "almost": gap["self_almost"][u][b]}, n_self)  # fmt: skip
+            seen = self._decide(u, "employee", f"item:{seen_code}", n_seen)
+            if seen is None:
+                seen = Figure(True, {"mean": gap["seen_mean"][u][b], "n": n_seen,
+                                     "recognise": gap["seen_recognise"][u][b],
+                                     "always": gap["seen_always"][u][b]}, n_seen)  # fmt: skip
             rows.append({"behaviour": behaviour, "self_code": self_code, "seen_code": seen_code,
                          "self": own, "seen": seen})  # fmt: skip
         return rows
@@ -222,7 +227,7 @@ class ReportGate:
         counts = stance["counts"][u][col]
         n = int(sum(counts))
         blocked = self._decide(u, slice_, "stance", n)
-        return blocked or Figure(True, tuple(stance["shares"][u][col]), n)
+        return blocked if blocked is not None else Figure(True, tuple(stance["shares"][u][col]), n)
 
     def stance_reference(self) -> tuple[float, float, float]:
         return tuple(self._data["stance"]["reference"])  # type: ignore[return-value]
@@ -233,7 +238,7 @@ class ReportGate:
         approach = self._data["approach"]
         n = int(sum(approach["counts"][u][0]))
         blocked = self._decide(u, "all", "approach", n)
-        if blocked:
+        if blocked is not None:
             return blocked
         shares = dict(zip(approach["keys"], approach["shares"][u][0], strict=True))
         return Figure(True, {"approach": approach["approach"][u], "shares": shares}, n)
@@ -247,9 +252,9 @@ class ReportGate:
             n = int(pre["n"][u])
             slice_ = "manager" if pre["audience"] == "managers" else "all"
             blocked = self._decide(u, slice_, f"pre:{pre['key']}", n, column=0)
-            figure = blocked or Figure(
-                True, {"mean": pre["mean"][u], "status": pre["status"][u]}, n
-            )
+            figure = blocked
+            if figure is None:
+                figure = Figure(True, {"mean": pre["mean"][u], "status": pre["status"][u]}, n)
             out.append({"key": pre["key"], "audience": pre["audience"], "figure": figure})
         return out
 
@@ -262,7 +267,7 @@ class ReportGate:
         if found is None:
             return None
         blocked = self._decide(u, "employee", None, int(found["n"]))
-        if blocked:
+        if blocked is not None:
             return blocked
         if not found["shown"]:
             return Figure(False, n=None, reason="too_few_for_model", message=_(
