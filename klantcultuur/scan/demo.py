@@ -186,7 +186,7 @@ class Generator:
             if audience != "all" and audience != f"{role}s":
                 continue
             if item["type"] == "choice":
-                weights = [5, 32, 35, 22, 6] if wave == 1 else [5, 22, 30, 35, 8]
+                weights = [5, 30, 38, 22, 5] if wave == 1 else [5, 18, 28, 40, 9]
                 out[item["code"]] = rng.choices(range(5), weights)[0]
                 continue
             draw = rng.random()

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 OTHER = "overig"
 
@@ -76,7 +77,6 @@ TAXONOMY: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 THEMES: tuple[str, ...] = (*TAXONOMY, OTHER)
-_WORD = re.compile(r"[a-z0-9]+")
 
 
 def normalise(text: str) -> str:
@@ -85,24 +85,23 @@ def normalise(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _matches(entry: str, words: list[str], joined: str) -> bool:
-    if " " in entry:
-        return f" {entry} " in joined
-    if entry.endswith("*"):
-        stem = entry[:-1]
-        return any(word.startswith(stem) for word in words)
-    return entry in words
+def _pattern(entries: tuple[str, ...]) -> re.Pattern[str]:
+    """One regular expression per theme: stems, whole words and phrases between word edges."""
+    parts = [
+        re.escape(entry[:-1]) + r"[a-z0-9]*" if entry.endswith("*") else re.escape(entry)
+        for entry in entries
+    ]
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?![a-z0-9])")
 
 
+_PATTERNS = {theme: _pattern(entries) for theme, entries in TAXONOMY.items()}
+
+
+@lru_cache(maxsize=4096)
 def themes_of(text: str) -> tuple[str, ...]:
     """The themes of one answer, in taxonomy order; ("overig",) when none matches."""
-    words = _WORD.findall(normalise(text))
-    joined = f" {' '.join(words)} "
-    found = tuple(
-        theme
-        for theme, entries in TAXONOMY.items()
-        if any(_matches(entry, words, joined) for entry in entries)
-    )
+    words = " ".join(re.findall(r"[a-z0-9]+", normalise(text)))
+    found = tuple(theme for theme, pattern in _PATTERNS.items() if pattern.search(words))
     return found or (OTHER,)
 
 
