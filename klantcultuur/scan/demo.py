@@ -33,6 +33,7 @@ from klantcultuur.orgs.tree import UnitTree
 from klantcultuur.scan import pooling
 from klantcultuur.scan.models import (
     Invitation,
+    OpenLink,
     QuestionnaireVersion,
     ReportStatus,
     Response,
@@ -205,6 +206,19 @@ class Generator:
         return {code: rng.choice(texts) for code, texts in ANSWERS.items() if rng.random() < 0.45}
 
 
+def generator_answers(rng: random.Random, wave: Wave, role: str) -> dict[str, int]:
+    """Answers of someone from the front desk (an open-link respondent)."""
+    generator = Generator(rng, wave.frozen_questionnaire)
+    return generator.answers(generator.levels("W-KC-BA", "W-KC", "front", role, 2), role, 2)
+
+
+def _stored(wave: Wave, unit_id: int) -> int | None:
+    parents = {
+        n.id: n.parent_id for n in UnitTree.for_organization(wave.organization_id).nodes.values()
+    }
+    return pooling.storage_for(pooling.from_json(wave.storage_map), parents, unit_id, "employee")
+
+
 def _members(org: Organization) -> list[Membership]:
     return list(
         Membership.objects.active()
@@ -300,5 +314,11 @@ def load() -> str:
     in_scope = [m for m in members if m.unit_id in scope]
     taken: set[str] = set()
     spare = {email_for(first, infix, last, taken) for first, infix, last, *_ in NAMED.values()}
-    counts.append(_fill(org, pulse, in_scope, rng, 2, share=0.45, spare=spare))
+    counts.append(_fill(org, pulse, in_scope, rng, 2, share=0.45, spare=spare) + 2)
+    # The front desk answers on a tablet at reception, through an open link.
+    desk = OrgUnit.objects.get(organization=org, code="W-KC-BA")
+    OpenLink.objects.create(uuid=_uuid("open-link", "W-KC-BA"), wave=pulse, unit=desk, submitted=2)
+    for answers in (generator_answers(rng, pulse, "employee") for _ in range(2)):
+        Response.objects.create(id=uuid.UUID(int=rng.getrandbits(128), version=4), wave=pulse,
+                                unit_id=_stored(pulse, desk.id), role="employee", answers=answers)  # fmt: skip
     return f"3 waves of the culture scan ({', '.join(map(str, counts))} responses), 2 reports"

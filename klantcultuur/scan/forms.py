@@ -161,6 +161,12 @@ class QuestionForm(forms.Form):
 
 
 class OpenLinkForm(forms.Form):
-    def __init__(self, *args, organization: Organization, **kwargs):
+    """A unit of the wave's scope for an open link."""
+
+    def __init__(self, *args, organization: Organization, tree: UnitTree, covered: set[int] | None,
+                 **kwargs):  # fmt: skip
         super().__init__(*args, **kwargs)
-        self.fields["unit"] = UnitChoiceField(organization, label=_("Unit"))
+        outside = frozenset() if covered is None else frozenset(tree.ids()) - covered
+        self.fields["unit"] = UnitChoiceField(
+            organization, exclude=outside, label=_("Unit"), empty_label=_("— choose a unit —")
+        )

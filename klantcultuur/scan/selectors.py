@@ -36,6 +36,7 @@ def waves_of(organization: Organization) -> QuerySet[Wave]:
             report_status=F("report__status"),
         )
         .defer("storage_map", "unit_tree", "questionnaire__content")
+        .order_by("-opens_on", "-created_at")  # Meta.ordering is not used with GROUP BY
     )
 
 
@@ -75,7 +76,7 @@ class RateRow:
         return round(100 * self.answered / self.invited) if self.invited else None
 
 
-def response_rates(wave: Wave) -> tuple[list[RateRow], RateRow]:
+def response_rates(wave: Wave, tree: UnitTree) -> tuple[list[RateRow], RateRow]:
     """Invited and answered per unit (counts only, never who), in tree order, and the total."""
     counts = {
         row["unit_id"]: row
@@ -89,7 +90,6 @@ def response_rates(wave: Wave) -> tuple[list[RateRow], RateRow]:
     ):
         via_links[unit_id] = via_links.get(unit_id, 0) + submitted
     units = OrgUnit.objects.in_bulk(set(counts) | set(via_links) - {None})
-    tree = UnitTree.for_organization(wave.organization_id)
     empty = {"invited": 0, "answered": 0}
     rows = [
         RateRow(

@@ -296,7 +296,7 @@ class ReportGate:
             if not current:
                 return current
             return Figure(False, reason="not_comparable", message=_(
-                "No comparison: the previous wave did not show this figure."))  # fmt: skip
+                "Not comparable: hidden last time."))  # fmt: skip
         return Figure(True, {"change": comparison["change"][u][s],
                              "low": comparison["low"][u][s], "high": comparison["high"][u][s],
                              "real": bool(comparison["real"][u][s])})  # fmt: skip

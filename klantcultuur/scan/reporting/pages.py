@@ -222,8 +222,14 @@ def _scale_rows(gate: ReportGate, key: str) -> list[dict[str, Any]]:
 
 def unit_page(gate: ReportGate, directory: Directory, key: str) -> dict[str, Any]:
     """One unit (with everything below it)."""
-    gate_rows = gate.gap(key)
-    any_gap = any(row["self"] or row["seen"] for row in gate_rows)
+    gap_rows = gate.gap(key)
+    any_self = any(row["self"] for row in gap_rows)
+    any_seen = any(row["seen"] for row in gap_rows)
+    texts = labels.item_texts(gate.questionnaire)
+    # A team has one leader: without their self-view, show what the employees see.
+    recognition = [
+        {"text": texts[row["seen_code"]], "figure": row["seen"]} for row in gap_rows
+    ] if any_seen and not any_self else None  # fmt: skip
     children = [
         {"unit": child, "group": gate.group(child.key), "phase": gate.phase(child.key)}
         for child in directory.children(gate, key)
@@ -237,10 +243,11 @@ def unit_page(gate: ReportGate, directory: Directory, key: str) -> dict[str, Any
         "stance": gate.stance(key),
         "preconditions": _preconditions(gate, key),
         "comments": gate.comments(key),
+        "recognition": recognition,
         "children": children,
         "charts": {
             "radar": figures.radar(gate, key, compare_with_org=gate.can_see(ROOT_KEY)),
-            "gap": figures.gap(gate, key) if any_gap else None,
+            "gap": figures.gap(gate, key) if any_self and any_seen else None,
             "stance": figures.stance(gate, _stance_rows(gate, directory, key)),
         },
     }

@@ -19,6 +19,7 @@ from klantcultuur.lib import progress
 from klantcultuur.orgs.access import member_required
 from klantcultuur.orgs.request import OrgRequest
 from klantcultuur.orgs.roles import Perm
+from klantcultuur.orgs.tree import UnitTree
 from klantcultuur.scan import selectors, services
 from klantcultuur.scan.access import (
     get_open_link_rw_for_user,
@@ -27,6 +28,7 @@ from klantcultuur.scan.access import (
 from klantcultuur.scan.forms import OpenLinkForm, WaveForm
 from klantcultuur.scan.models import WaveStatus
 from klantcultuur.scan.services.reports import PROGRESS_KIND
+from klantcultuur.scan.services.waves import scope_unit_ids
 
 
 def _errors(request: OrgRequest, exc: ValidationError) -> None:
@@ -75,7 +77,9 @@ def wave_edit(request: OrgRequest, code: UUID):
 @member_required(Perm.MANAGE_SCANS, methods=("GET",))
 def wave_detail(request: OrgRequest, code: UUID):
     wave = get_wave_rw_for_user(request, code)
-    rows, total = selectors.response_rates(wave)
+    tree = UnitTree.for_organization(wave.organization_id)
+    rows, total = selectors.response_rates(wave, tree)
+    covered = scope_unit_ids(wave, tree)
     links = [
         {"link": link, "url": settings.SITE_URL + reverse("scan-open", args=[link.token])}
         for link in wave.open_links.select_related("unit")
@@ -85,7 +89,7 @@ def wave_detail(request: OrgRequest, code: UUID):
         "scope": list(wave.scope_units.order_by("name")),
         "report": selectors.report_row(wave),
         "progress": progress.read(PROGRESS_KIND, wave.uuid),
-        "link_form": OpenLinkForm(organization=request.organization),
+        "link_form": OpenLinkForm(organization=request.organization, tree=tree, covered=covered),
         "WaveStatus": WaveStatus,
     })  # fmt: skip
 
@@ -154,7 +158,9 @@ def wave_progress(request: OrgRequest, code: UUID):
 @member_required(Perm.MANAGE_SCANS, methods=("POST",))
 def link_create(request: OrgRequest, code: UUID):
     wave = get_wave_rw_for_user(request, code)
-    form = OpenLinkForm(request.POST, organization=request.organization)
+    tree = UnitTree.for_organization(wave.organization_id)
+    form = OpenLinkForm(request.POST, organization=request.organization, tree=tree,
+                        covered=scope_unit_ids(wave, tree))  # fmt: skip
     if form.is_valid():
         try:
             services.open_link_create(wave=wave, unit=form.cleaned_data["unit"], actor=request.user)
