@@ -50,21 +50,46 @@ def _table(decisions, keys: Sequence[Hashable], roles: Sequence[str | None]) -> 
     return [[int(decisions.shown(key, role)) for role in roles] for key in keys]
 
 
-def decide_counts(tree: UnitTree, rolled_by_role: np.ndarray, policy: Policy) -> list[list[int]]:
+def decide_counts(
+    tree: UnitTree,
+    rolled_by_role: np.ndarray,
+    policy: Policy,
+    shown_cells: list[list[int]],
+    *,
+    column: int = 0,
+) -> list[list[int]]:
     """Shown (0/1) per unit and slice for a figure whose subtree counts per role are given.
 
     ``rolled_by_role``: (units, roles) in ``ROLES`` order, or (units,) for a figure with a
-    single audience (then one column is returned).
+    single audience (then one column is returned, for the groups in ``column`` of the cells).
+    Only groups shown at the level of respondents are candidates: a figure never shows where
+    its group is hidden, so those groups cannot be subtracted, and the same group stays the
+    one hidden to protect a smaller one on every figure.
     """
     rolled = np.asarray(rolled_by_role, dtype=np.int64)
     parents = _parents(tree)
     if rolled.ndim == 1:
         direct = _direct(tree, rolled)[:, None]
+        requested = [(key, None) for i, key in enumerate(tree.keys) if shown_cells[i][column]]
         made = decide(tree.keys, parents, direct.tolist(), roles=("x",), policy=policy,
-                      requested=[(key, None) for key in tree.keys])  # fmt: skip
-        return _table(made, tree.keys, (None,))
-    made = decide(tree.keys, parents, _direct(tree, rolled).tolist(), roles=ROLES, policy=policy)
-    return _table(made, tree.keys, _SLICE_ROLES)
+                      requested=requested)  # fmt: skip
+        return [[int(made.shown(key, None)) if shown_cells[i][column] else 0]
+                for i, key in enumerate(tree.keys)]  # fmt: skip
+    requested = [
+        (key, role)
+        for i, key in enumerate(tree.keys)
+        for col, role in enumerate(_SLICE_ROLES)
+        if shown_cells[i][col]
+    ]
+    made = decide(tree.keys, parents, _direct(tree, rolled).tolist(), roles=ROLES,
+                  policy=policy, requested=requested)  # fmt: skip
+    return [
+        [
+            int(shown_cells[i][col] and made.shown(key, role))
+            for col, role in enumerate(_SLICE_ROLES)
+        ]
+        for i, key in enumerate(tree.keys)
+    ]
 
 
 def report_decisions(
@@ -77,24 +102,26 @@ def report_decisions(
     """Every decision the pages need, as JSON-ready tables (see the module docstring)."""
     tree, u = report.tree, report.units
     cells = decide_report(report, policy=policy)
+    shown = _table(cells, tree.keys, _SLICE_ROLES)
     comments = decide_report(
         report, policy=policy, kind="comments", requested=[(key, None) for key in tree.keys]
     )
     measures: dict[str, list[list[int]]] = {}
     for s, code in enumerate(u.scale_codes):
-        measures[f"scale:{code}"] = decide_counts(tree, u.scale_n[:, 1:, s], policy)
+        measures[f"scale:{code}"] = decide_counts(tree, u.scale_n[:, 1:, s], policy, shown)
     for p, code in enumerate(u.item_codes):
-        measures[f"item:{code}"] = decide_counts(tree, u.item_n[:, 1:, p], policy)
-    measures["stance"] = decide_counts(tree, report.stance.counts[:, 1:, :].sum(axis=-1), policy)
-    measures["approach"] = decide_counts(
-        tree, report.approach.counts[:, 1:, :].sum(axis=-1), policy
-    )
+        measures[f"item:{code}"] = decide_counts(tree, u.item_n[:, 1:, p], policy, shown)
+    stance_n = report.stance.counts[:, 1:, :].sum(axis=-1)
+    measures["stance"] = decide_counts(tree, stance_n, policy, shown)
+    approach_n = report.approach.counts[:, 1:, :].sum(axis=-1)
+    measures["approach"] = decide_counts(tree, approach_n, policy, shown)
     for pre in report.preconditions:
-        measures[f"pre:{pre.key}"] = decide_counts(tree, pre.n, policy)
+        column = SLICES.index("manager") if pre.audience == "managers" else 0
+        measures[f"pre:{pre.key}"] = decide_counts(tree, pre.n, policy, shown, column=column)
     result: dict[str, Any] = {
         "min_group": policy.min_group,
         "comment_threshold": policy.comment_threshold,
-        "cells": _table(cells, tree.keys, _SLICE_ROLES),
+        "cells": shown,
         "comments": [int(comments.shown(key, None)) for key in tree.keys],
         "measures": measures,
     }

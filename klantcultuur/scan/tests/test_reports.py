@@ -250,3 +250,11 @@ def test_the_root_of_every_report_is_the_organisation_for_every_reader(world, re
         assert gate.can_see(ROOT_KEY)
     gate, _report = selectors.report_gate(reported.wave, world.employee, summary_only=True)
     assert gate.visible_keys() == [ROOT_KEY]
+
+
+def test_the_group_hidden_to_protect_another_is_the_same_on_every_figure(world, reported):
+    gate, _report = selectors.report_gate(reported.wave, world.cx_lead)
+    team, digital = str(world.team.uuid), str(reported.digital.uuid)
+    scales = [code for code in gate.scale_codes if code not in ("VBZ", "VBM")]
+    assert all(gate.scale(team, code).shown for code in scales)
+    assert {gate.scale(digital, code).reason for code in scales} == {"protects_smaller_group"}
