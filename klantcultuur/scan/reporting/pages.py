@@ -307,13 +307,22 @@ def comments_page(gate: ReportGate, directory: Directory, key: str) -> dict[str,
             questions.append({
                 "code": code, "text": texts.get(code, code),
                 "themes": [{"key": theme, "name": labels.THEMES.get(theme, theme),
-                            "answers": answers} for theme, answers in groups],
+                            "count": len(answers), "answers": _collapse(answers)}
+                           for theme, answers in groups],
             })  # fmt: skip
     order = [item["code"] for item in gate.questionnaire["items"]]
     questions.sort(key=lambda q: order.index(q["code"]) if q["code"] in order else 999)
     groups = [unit for unit in directory.units if gate.comments(unit.key)]
     return {"unit": directory.by_key[key], "figure": figure, "questions": questions,
             "groups": groups}  # fmt: skip
+
+
+def _collapse(answers: list[str]) -> list[tuple[str, int]]:
+    """Identical answers once, with how often they were given (order kept: alphabetical)."""
+    counted: dict[str, int] = {}
+    for answer in answers:
+        counted[answer] = counted.get(answer, 0) + 1
+    return list(counted.items())
 
 
 def export_rows(gate: ReportGate, directory: Directory) -> list[list[Any]]:

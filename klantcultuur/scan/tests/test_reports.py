@@ -258,3 +258,15 @@ def test_the_group_hidden_to_protect_another_is_the_same_on_every_figure(world, 
     scales = [code for code in gate.scale_codes if code not in ("VBZ", "VBM")]
     assert all(gate.scale(team, code).shown for code in scales)
     assert {gate.scale(digital, code).reason for code in scales} == {"protects_smaller_group"}
+
+
+def test_identical_open_answers_are_shown_once_with_how_often_they_were_given(login, world):
+    wave = make_wave(world.org)
+    add_responses(wave, world.team, 11)
+    for response in wave.responses.all():
+        response.comments = {"OPN4": "Meer tijd"}
+        response.save(update_fields=["comments"])
+    close_and_report(wave)
+    body = login(world.cx_lead).get(reverse("scan-comments", args=[wave.uuid])).content.decode()
+    assert "<summary>Werkdruk (11)</summary>" in body
+    assert body.count("<li>Meer tijd") == 1 and "(11×)" in body
