@@ -60,10 +60,3 @@ def get_version_for_user(request: OrgRequest, code: UUID) -> QuestionnaireVersio
         ),
         uuid=code,
     )
-
-
-def get_version_rw_for_user(request: OrgRequest, code: UUID) -> QuestionnaireVersion:
-    """A version the member may build on (403 without the role)."""
-    version = get_version_for_user(request, code)
-    require_perm(request, Perm.MANAGE_SCANS)
-    return version
