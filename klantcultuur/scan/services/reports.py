@@ -60,6 +60,7 @@ def _tree(wave: Wave) -> tuple[UnitTree, dict[int | None, int]]:
     uuids = dict(
         OrgUnit.objects.filter(organization_id=wave.organization_id).values_list("id", "uuid")
     )
+    rows = [(unit_id, parent) for unit_id, parent in rows if unit_id in uuids]  # deleted since
     known = {unit_id for unit_id, _parent in rows}
     ids: list[int | None] = [None, *(unit_id for unit_id, _parent in rows)]
     keys = [ROOT_KEY, *(str(uuids[unit_id]) for unit_id, _parent in rows)]
