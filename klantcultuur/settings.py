@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "klantcultuur.accounts",
     "klantcultuur.orgs",
     "klantcultuur.front",
+    "klantcultuur.scan",
 ]
 
 MIDDLEWARE = [

@@ -29,6 +29,8 @@ PUBLIC = {
     "accounts-password-reset-complete",
     "accounts-language",
     "orgs-invitation",
+    "scan-respond",  # personal survey link: the token is the access
+    "scan-open",  # a unit's open, anonymous survey link
 }
 
 

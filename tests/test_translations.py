@@ -59,7 +59,9 @@ def test_catalogues_are_up_to_date_with_the_source(path, tmp_path):
         shutil.copytree(source, copy)
     environment = {**os.environ, "DEBUG": "1", "PYTHONPATH": str(PACKAGE.parent)}
     subprocess.run(
-        [sys.executable, "-m", "django", "makemessages", "--locale", "nl", "--no-location", "--no-obsolete"],
+        # -P: the copy is the working directory; an app module named like a standard-library
+        # module (selectors.py) must not shadow it.
+        [sys.executable, "-P", "-m", "django", "makemessages", "--locale", "nl", "--no-location", "--no-obsolete"],
         cwd=copy, env=environment, check=True, capture_output=True,
     )  # fmt: skip
     fresh = {e.msgid for e in polib.pofile(str(copy / "locale/nl/LC_MESSAGES/django.po"))}

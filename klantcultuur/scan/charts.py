@@ -113,6 +113,17 @@ def _wrapped(
     )
 
 
+def _centred(x: float, text: str, size: int, left: float, right: float) -> float:
+    """Where to centre a label meant for x so that it stays inside left..right."""
+    half = _text_width(text, size) / 2
+    return min(max(x, left + half + 2), right - half - 2)
+
+
+def _text_width(text: str, size: int) -> float:
+    """A generous estimate of the rendered width of a text (average glyph of 0.6 em)."""
+    return 0.6 * size * len(text)
+
+
 def _hatch(prefix: str) -> str:
     """The pattern used for suppressed values."""
     return (
@@ -422,7 +433,9 @@ def gap_chart(
                 f'<line x1="{x:.1f}" y1="{top_y:.1f}" x2="{x:.1f}" y2="{bottom_y:.1f}"'
                 f' stroke="{BLACK}" stroke-width="1.2" stroke-dasharray="{dash}"/>'
             )
-        body.append(_text(x, y + 14 + 14 * i, f"{_pct(share)}: {label}", size=10, anchor="middle"))
+        text = f"{_pct(share)}: {label}"
+        centre = _centred(x, text, 10, 0, width)
+        body.append(_text(centre, y + 14 + 14 * i, text, size=10, anchor="middle"))
     height = int(y + 14 + 14 * len(references) + 10)
     return _document(prefix, width, height, title, desc, "".join(body))
 

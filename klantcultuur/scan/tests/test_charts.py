@@ -193,3 +193,20 @@ def test_a_suppressed_heatmap_cell_is_grey_not_a_colour_of_the_scale():
     cell = heat_colour(None)
     assert cell.suppressed and cell.fill == "#E6E6E6"
     assert contrast_ratio(cell.text, cell.fill) >= 4.5
+
+
+def test_the_gap_charts_reference_labels_stay_inside_the_picture():
+    # The 20% line sits near the left edge; its long label must not run off the picture.
+    labels = GapLabels(
+        **{**LABELS.__dict__, "reference_strong": "Monitor: organisaties met een sterk voorbeeld"}
+    )
+    svg = gap_chart([GapRow("Gedrag", 4.0, 3.0, 0.4, 0.4, 0.3)], labels=labels, title="t", desc="d")
+    root = ET.fromstring(svg)
+    width = float(root.get("viewBox").split()[2])
+    for text in root.iter(f"{SVG}text"):
+        content = "".join(text.itertext())
+        if "Monitor" not in content:
+            continue
+        half = 0.6 * float(text.get("font-size")) * len(content) / 2
+        assert text.get("text-anchor") == "middle"
+        assert float(text.get("x")) - half >= 0 and float(text.get("x")) + half <= width, content
