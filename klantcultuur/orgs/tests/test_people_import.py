@@ -166,7 +166,10 @@ def test_an_unknown_parent_unit_is_refused_with_the_people_in_it(world):
     ]
     job = run(world, csv_bytes(*rows))
     assert job.summary == {"created": 1, "changed": 0, "unchanged": 0, "refused": 2}
-    assert "Bovenliggende eenheid “BESTAAT-NIET” staat niet in het bestand" in outcome(job, 2)["messages"][0]
+    assert (
+        "Bovenliggende eenheid “BESTAAT-NIET” staat niet in het bestand"
+        in outcome(job, 2)["messages"][0]
+    )
     assert not OrgUnit.objects.filter(code="X-1").exists()
     assert not User.objects.filter(email="piet.hein@linge.example").exists()
 
