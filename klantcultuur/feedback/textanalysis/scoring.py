@@ -223,6 +223,9 @@ class Scored(NamedTuple):
     interj_only_praise: bool  # all praise came from interjections (sarcasm candidate)
     negative_evidence: bool
     resolution: bool = False  # praise for fixing something: it answers the complaint before it
+    pos: float = 0.0  # summed positive evidence after context corrections
+    neg: float = 0.0  # summed negative evidence (before NEG_WEIGHT)
+    sugg: bool = False  # a wish or proposal decided the clause
 
 
 def make_pieces(units: Units) -> list[Piece]:
@@ -578,7 +581,18 @@ def score_piece(units: Units, piece: Piece, ctx: Context, separable: dict | None
         chosen = [c for c in adjusted if c.value < 0 or (c.value > 0 and c.unit > sugg_cues[0])]
         cues, spans = _collect(chosen)
         cues = tuple(sorted(set(cues) | set(sugg_cues)))
-        return Scored(max(-1.0, min(-0.5, neg * NEG_WEIGHT)), IMPROVEMENT, cues, spans, False, True)
+        return Scored(
+            max(-1.0, min(-0.5, neg * NEG_WEIGHT)),
+            IMPROVEMENT,
+            cues,
+            spans,
+            False,
+            True,
+            False,
+            pos,
+            neg,
+            True,
+        )
     total = pos + neg * NEG_WEIGHT
     # A real complaint (not just a problem noun) is an improvement point even beside some praise.
     if hard_neg * NEG_WEIGHT <= -0.45 and pos < -hard_neg * 1.6:
@@ -606,6 +620,8 @@ def score_piece(units: Units, piece: Piece, ctx: Context, separable: dict | None
         interj_only,
         neg < 0 or bool(seen & AGAIN),
         resolution,
+        pos,
+        neg,
     )
 
 
