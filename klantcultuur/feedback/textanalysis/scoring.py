@@ -141,6 +141,30 @@ _SARCASM_TAGS = frozenset({"hoor", "zeg", "dan", "joh", "he", "weer", "jongens"}
 _ONLY = frozenset({"maar", "slechts", "amper", "nauwelijks"})
 # Words that open a subordinate clause, so the main clause of a wish ends before them.
 _SUBCLAUSE = frozenset({"dat", "die", "wat", "waar", "wie", "hoe", "of", "welke", "waarom"})
+# Costs and hassle: going without them is praise ("zonder extra kosten", "zonder onderbreking").
+_HASSLE = frozenset(
+    {
+        "kosten",
+        "meerkosten",
+        "bijbetaling",
+        "risico",
+        "onderbreking",
+        "onderbrekingen",
+        "moeite",
+        "wachttijd",
+        "wachten",
+        "zorgen",
+        "haperingen",
+        "hapering",
+        "omwegen",
+        "kopzorgen",
+        "poespas",
+        "vertraging",
+        "toeslag",
+        "papierwerk",
+        "rompslomp",
+    }
+)
 _SO = frozenset({"zo", "zo'n", "zo’n"})  # "nog nooit zo'n geduldige verpleegkundige"
 # Flags that make a unit worth a look in the scoring loop; everything else is skipped at once.
 _SCORING_FLAGS = (
@@ -577,6 +601,13 @@ def score_piece(units: Units, piece: Piece, ctx: Context, separable: dict | None
                 neg_at >= 0
                 and not flags & EMOJI
                 and (flags & DELIV or k - neg_at <= _NEG_SCOPE_ADJ)
+                and not (
+                    # "zonder onderbreking overgezet": zonder reaches its noun, not the main verb
+                    flags & DELIV
+                    and norms[neg_at] == "zonder"
+                    and k - neg_at > 1
+                    and norms[k - 1] != "te"
+                )
             ):
                 if flags & DELIV and value <= 0.35:
                     value = -0.6 * neg_strength
@@ -807,8 +838,17 @@ def _dangling(
         contribs.append(Contribution(-0.4, neg_at, (neg_at - 1, neg_at), 0))  # "nog niet binnen"
         return True
     if neg == "zonder" and nxt:
+        for j in range(neg_at + 1, min(q, neg_at + 4)):
+            tok = toks[j]
+            if norms[j] in _HASSLE or tok.pol < 0 or tok.flags & (PROBLEM | PRICE):
+                # "zonder extra kosten", "zonder eigen risico", "zonder onderbreking": praise
+                contribs.append(Contribution(0.4, neg_at, (neg_at, j), 0))
+                return True
+            if tok.flags & (PUNCT | CONJ):
+                break
         # "zonder te bellen", "zonder alternatief"
-        contribs.append(Contribution(-0.4, neg_at, (neg_at, neg_at + 1), 0))
+        end = neg_at + 2 if nxt == "te" and neg_at + 2 < q else neg_at + 1
+        contribs.append(Contribution(-0.4, neg_at, (neg_at, end), 0))
         return True
     if neg == "geen" and nxt and "er" in norms[max(p, neg_at - 3) : neg_at]:
         # "er zat geen handleiding bij"
