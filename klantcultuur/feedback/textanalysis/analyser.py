@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from .classifier import LinearModel, shared_model
-from .corrections import CorrectionStore
+from .corrections import STOPWORDS, CorrectionStore
 from .features import sentence_features
 from .lexicon import (
     AGAIN,
@@ -629,16 +629,23 @@ def _overrule(
     cue_units: list[int] = []
     spans: list[tuple[int, int]] = []
     shown = 0
+    toks = units.toks
     for key, _v in pushes:
         at = where[key]
         if seg_of_unit[at[-1]] != target or shown >= _MODEL_REASONS:
             continue
+        telling = [
+            not toks[u].flags & NOREF and (toks[u].flags & NEG or toks[u].norm not in STOPWORDS)
+            for u in at
+        ]
+        if not (any(telling) if key.startswith("b:") else telling[-1]):
+            continue  # "de", "een", "van" (also negated) weigh in but explain nothing
         if key.startswith("b:") and len(at) == 2:
             if seg_of_unit[at[0]] != target:
                 continue
             spans.append((at[0], at[1]))
         else:
-            cue_units.extend(at)
+            cue_units.extend(u for u in at if seg_of_unit[u] == target)
         shown += 1
     seg = segments[target]
     reasons = _reasons(text, starts, ends, units, cue_units, spans) or seg.reasons

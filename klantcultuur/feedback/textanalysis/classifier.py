@@ -54,16 +54,23 @@ class LinearModel:
         return cls(data["weights"], data["bias"], data.get("real"), data.get("meta"))
 
     def to_json(self) -> str:
-        """The weights file's text: sorted keys and rounded weights, so it diffs and reproduces."""
-        data = {
-            "format": FORMAT,
-            "labels": list(self.labels),
-            "bias": [round(v, 5) for v in self.bias],
-            "real": {k: [round(v, 5) for v in w] for k, w in sorted(self.real.items())},
-            "weights": {k: [round(v, 5) for v in w] for k, w in sorted(self.weights.items())},
-            "meta": self.meta,
-        }
-        return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
+        """The weights file's text: one feature a line, sorted, rounded, so it diffs and reproduces."""
+
+        def row(w: Sequence[float]) -> str:
+            return json.dumps([round(v, 5) for v in w])
+
+        def table(items: Mapping[str, Sequence[float]]) -> str:
+            lines = [
+                f"  {json.dumps(k, ensure_ascii=False)}: {row(w)}" for k, w in sorted(items.items())
+            ]
+            return "{\n" + ",\n".join(lines) + "\n}" if lines else "{}"
+
+        meta = json.dumps(self.meta, ensure_ascii=False, indent=1, sort_keys=True)
+        return (
+            f'{{"format": {FORMAT},\n"labels": {json.dumps(list(self.labels))},\n'
+            f'"bias": {row(self.bias)},\n"meta": {meta},\n'
+            f'"real": {table(self.real)},\n"weights": {table(self.weights)}}}\n'
+        )
 
     def scores(self, keys: Iterable[str], real: Iterable[tuple[str, float]] = ()) -> list[float]:
         """Unnormalised per-label scores (logits)."""
