@@ -7,4 +7,5 @@ urlpatterns = [
     path("account/", include("klantcultuur.accounts.urls")),
     path("", include("klantcultuur.orgs.urls")),
     path("", include("klantcultuur.feedback.urls")),
+    path("", include("klantcultuur.scan.urls")),
 ]

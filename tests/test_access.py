@@ -32,6 +32,8 @@ PUBLIC = {
     "feedback-form",
     "feedback-form-thanks",
     "feedback-api-schema",
+    "scan-respond",  # personal survey link: the token is the access
+    "scan-open",  # a unit's open, anonymous survey link
 }
 
 

@@ -22,7 +22,7 @@ class NavItem:
     url_name: str
     perm: Perm | None = None
     order: int = 50
-    section: str = ""  # URL prefix that marks the item as current
+    section: str | tuple[str, ...] = ""  # URL prefix(es) that mark the item as current
 
 
 def items_for(request) -> list[dict]:
@@ -38,8 +38,9 @@ def items_for(request) -> list[dict]:
         if item.perm is not None and not membership.has_perm(item.perm):
             continue
         url = reverse(item.url_name)
-        prefix = item.section or url
-        current = request.path == url or (prefix != "/" and request.path.startswith(prefix))
+        prefixes = (item.section,) if isinstance(item.section, str) else item.section
+        prefixes = tuple(p for p in prefixes if p and p != "/") or (url,)
+        current = request.path == url or request.path.startswith(prefixes)
         entries.append({"label": item.label, "url": url, "current": current})
     return entries
 

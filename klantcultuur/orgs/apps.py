@@ -13,7 +13,12 @@ class OrgsConfig(AppConfig):
         from klantcultuur.orgs.roles import Perm
 
         return [
-            NavItem(_("Organisation"), "orgs-tree", Perm.VIEW_ORGANIZATION, 80, "/organisation/"),
-            NavItem(_("People"), "orgs-people", Perm.VIEW_ORGANIZATION, 81, "/people/"),
+            NavItem(
+                _("Organisation"),
+                "orgs-tree",
+                Perm.VIEW_ORGANIZATION,
+                80,
+                ("/organisation/", "/people/"),
+            ),
             NavItem(_("Settings"), "orgs-settings", Perm.MANAGE_SETTINGS, 90, "/settings/"),
         ]

@@ -39,7 +39,8 @@ def test_an_administrator_logs_in_and_walks_the_organisation(live_server, page_f
     page.get_by_role("button", name="Opslaan").click()
     assert page.get_by_text("“Klantcontactcentrum Noord” is opgeslagen.").is_visible()
 
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Mensen").click()
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Organisatie").click()
+    page.get_by_role("navigation", name="Organisatie").get_by_role("link", name="Mensen").click()
     page.get_by_label("Zoeken").fill("visser")
     expect(page.locator("#results tbody tr")).to_have_count(1)
     assert "Bob Visser" in page.locator("#results").inner_text()
@@ -54,7 +55,7 @@ def test_on_a_phone_the_menu_opens_and_the_keyboard_reaches_it(live_server, page
     assert not page.locator(".mainnav").is_visible()
     page.get_by_text("Menu").click()
     menu = page.locator(".menu__panel")
-    assert menu.get_by_role("link", name="Mensen").is_visible()
+    assert menu.get_by_role("link", name="Organisatie").is_visible()
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent.trim()")
     assert focused

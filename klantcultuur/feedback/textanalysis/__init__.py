@@ -1,12 +1,23 @@
 """Dutch customer-feedback comment analyser: sentences, clauses, labels, reasons and topics.
 
-Pure Python (3.11 standard library), offline, CPU only; lexicons load once from ``data/``.
+Pure Python at run time (3.11 standard library), offline, CPU only; lexicons and the trained
+layer's weights load once from ``data/``.
+
+Two layers: hand-written rules (lexicon polarity, negation scope, intensifiers, contrastive
+clauses, suggestion and sarcasm cues, informal and Flemish spelling, emoji) read every clause, and
+a trained linear model (multinomial logistic regression, ``data/classifier_nl.json``) takes the
+rules' verdicts, cue categories and the sentence's words (with negation scope) as features and
+decides each sentence's label. The rules generalise what they know; the model learns what they
+miss (implied complaints and praise, sarcasm without cues, scene-setting facts, rhetorical
+questions). ``python -m klantcultuur.feedback.textanalysis.train`` retrains it offline,
+deterministically, from the labelled files in ``data/`` (see ``data/README.md``).
 
 Interface used by the feedback app::
 
     from klantcultuur.feedback.textanalysis import Analyser, Topic, DEFAULT_TOPICS, LABELS, normalise
 
     an = Analyser(topics=DEFAULT_TOPICS, corrections={})  # compile once per organisation, reuse
+    Analyser(classifier=False)  # the rules alone, without the trained layer
     result = an.analyse("Vriendelijk geholpen, maar wel lang moeten wachten. 👍")
     result.sentences  # tuple[Sentence]: Sentence(text, start, end, label, segments)
     result.segments   # tuple[Segment]: Segment(text, start, end, label, score, reasons, topics, corrected)
@@ -24,10 +35,14 @@ Interface used by the feedback app::
   e.g. ``("niet", "vriendelijk")``, ``("lang", "moeten", "wachten")`` or ``("😡",)``, and are empty
   for neutral clauses; ``topics`` are topic slugs; ``corrected`` is True when an organisation's
   correction decided the label.
-* A ``Sentence`` label follows the contrast rule: the clause after the last contrastive word
+* The rules label a ``Sentence`` by the contrast rule: the clause after the last contrastive word
   (maar, alleen, echter, helaas, wel jammer dat, toch, ...) decides when it is not neutral; a
   fronted concession ("hoewel het lang duurde, ...") does not; otherwise a complaint or suggestion
   outweighs praise. Both clauses stay available as segments with their own labels.
+* The trained layer then reads the whole sentence. Where it disagrees, its label wins: a clause
+  the rules already gave that label decides the sentence; otherwise the clause whose words pushed
+  hardest takes the label and those words become its ``reasons`` (function words left out); a
+  neutral verdict clears every clause. Corrections and learned cues decide over the model.
 * Emoji after a full stop belong to the sentence before them; an emoji followed by more words
   ends a sentence.
 * ``Topic(slug, name_nl, name_en, keywords)``: a keyword is a word (regular inflections match:

@@ -6,7 +6,9 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from .corrections import CorrectionStore
+from .classifier import LinearModel, shared_model
+from .corrections import STOPWORDS, CorrectionStore
+from .features import sentence_features
 from .lexicon import (
     AGAIN,
     DELIV,
@@ -75,9 +77,20 @@ class Analyser:
         corrections: Mapping[str, str] | None = None,
         *,
         min_cue_support: int = 2,
+        classifier: LinearModel | bool = True,
     ) -> None:
-        """Build the topic matcher and correction store; the lexicon is shared across instances."""
+        """Build the topic matcher and correction store; the lexicon is shared across instances.
+
+        `classifier` is the trained layer: True for the shipped weights, False for the rules
+        alone, or a `LinearModel` (the training script passes its candidates).
+        """
         self.lexicon = shared_lexicon()
+        if classifier is True:
+            self.classifier: LinearModel | None = shared_model()
+        elif classifier is False:
+            self.classifier = None
+        else:
+            self.classifier = classifier
         self.topics = tuple(topics)
         self._matcher = TopicMatcher(self.topics)
         self._memo: dict[str, _Info] = {}
@@ -124,6 +137,33 @@ class Analyser:
         if not raws:
             return Sentence(text, 0, len(text), NEUTRAL, ())
         return self._sentence(text, raws, starts, ends, infos, 0, len(raws))
+
+    def rule_features(self, text: str) -> tuple[str, list[str], list[tuple[str, float]]]:
+        """(rules' label, feature keys, real-valued features) of `text` read as one sentence.
+
+        What the trained layer sees; the training script calls this on an analyser without
+        corrections.
+        """
+        raws, starts, ends, infos = self._tokenize(text)
+        if not raws:
+            return NEUTRAL, ["R:neutral", "len:0"], []
+        b = len(raws)
+        units = self._units(infos, 0, b)
+        pieces = make_pieces(units)
+        question = any("?" in raws[i] for i in range(max(0, b - 3), b))
+        ctx = make_context(units, question)
+        scored = [score_piece(units, pc, ctx, self.lexicon.separable) for pc in pieces]
+        if any(s.interj_only_praise for s in scored):
+            scored = apply_sarcasm(units, pieces, scored)
+        segments, groups, _taught = self._segments(
+            text, raws, starts, ends, infos, units, pieces, scored, b
+        )
+        label, decider = _sentence_label(segments, groups)
+        rule_score = segments[decider].score if decider is not None else 0.0
+        keys, real, _ = sentence_features(
+            units, pieces, scored, ctx, [seg.label for seg in segments], label, rule_score
+        )
+        return label, keys, real
 
     def analyse_many(self, texts: Iterable[str]) -> list[Analysis]:
         """Analyse a batch of comments."""
@@ -240,8 +280,26 @@ class Analyser:
         scored = [score_piece(units, pc, ctx, self.lexicon.separable) for pc in pieces]
         if any(s.interj_only_praise for s in scored):
             scored = apply_sarcasm(units, pieces, scored)
-        segments, groups = self._segments(text, raws, starts, ends, infos, units, pieces, scored, b)
+        segments, groups, taught = self._segments(
+            text, raws, starts, ends, infos, units, pieces, scored, b
+        )
         label, decider = _sentence_label(segments, groups)
+        model = self.classifier
+        if model is not None and not taught:
+            # The trained layer weighs the rules' verdict against words and cues they missed.
+            seg_labels = [seg.label for seg in segments]
+            rule_score = segments[decider].score if decider is not None else 0.0
+            predicted = model.predict_sentence(
+                units, pieces, scored, ctx, seg_labels, label, rule_score
+            )
+            if predicted != label:
+                keys, real, where = sentence_features(
+                    units, pieces, scored, ctx, seg_labels, label, rule_score, explain=True
+                )
+                decider = _overrule(
+                    model, predicted, label, keys, real, where, segments, text, starts, ends, units
+                )
+                label = predicted
         s_start, s_end = starts[a], ends[b - 1]
         sent_text = text[s_start:s_end]
         override = self._store.exact_label(sent_text)
@@ -262,14 +320,18 @@ class Analyser:
         pieces: list[Piece],
         scored: list[Scored],
         b: int,
-    ) -> tuple[list[Segment], list[tuple[int, list[int]]]]:
-        """Merge clauses into segments: split at contrast, and at commas only where polarity flips."""
+    ) -> tuple[list[Segment], list[tuple[int, list[int]]], bool]:
+        """Merge clauses into segments: split at contrast, and at commas only where polarity flips.
+
+        The flag says whether an organisation's correction or learned cue decided a segment.
+        """
         merged: list[list[int]] = []  # piece indices per segment
         groups: list[tuple[int, list[int]]] = []  # (marker, segment indices)
         if len(pieces) == 1:
-            return [
-                self._single_segment(text, starts, ends, infos, units, pieces[0], scored[0], b)
-            ], [(pieces[0].marker, [0])]
+            seg, taught = self._single_segment(
+                text, starts, ends, infos, units, pieces[0], scored[0], b
+            )
+            return [seg], [(pieces[0].marker, [0])], taught
         for i, pc in enumerate(pieces):
             if i == 0 or pc.marker != M_PLAIN or scored[i].resolution:
                 # "De rekening klopte niet, dat hebben ze snel gecorrigeerd": the fix answers the problem
@@ -288,6 +350,7 @@ class Analyser:
         segments: list[Segment] = []
         n_units = len(units.toks)
         many = len(merged) > 1
+        taught = False
         for m_idx, idxs in enumerate(merged):
             first_unit = pieces[idxs[0]].first
             is_last = m_idx == len(merged) - 1
@@ -316,13 +379,13 @@ class Analyser:
             corrected = False
             override = self._store.exact_label(seg_text) if many else None
             if override is not None:
-                label, corrected = override, True
+                label, corrected, taught = override, True, True
                 score = 0.5 if label == COMPLIMENT else -0.5 if label == IMPROVEMENT else 0.0
             elif self._store.cues and (label == NEUTRAL or abs(score) < 0.5):
                 last_unit = pieces[idxs[-1]].last
                 learned = self._store.cue_label(units.norms[first_unit:last_unit])
                 if learned is not None and learned[0] != label:
-                    label = learned[0]
+                    label, taught = learned[0], True
                     score = 0.5 if label == COMPLIMENT else -0.5 if label == IMPROVEMENT else 0.0
                     reasons = (" ".join(learned[1]),) if label != NEUTRAL else ()
             segments.append(
@@ -337,7 +400,7 @@ class Analyser:
                     corrected,
                 )
             )
-        return segments, groups
+        return segments, groups, taught
 
     def _single_segment(
         self,
@@ -349,8 +412,8 @@ class Analyser:
         piece: Piece,
         scored: Scored,
         b: int,
-    ) -> Segment:
-        """The common one-clause sentence, without the merging machinery."""
+    ) -> tuple[Segment, bool]:
+        """The common one-clause sentence, without the merging machinery; True if a cue decided."""
         raw_a = units.first[min(piece.first, len(units.first) - 1)]
         label = scored.label
         score = scored.score
@@ -360,17 +423,18 @@ class Analyser:
         else:
             score = max(score, THRESHOLD) if label == COMPLIMENT else min(score, -THRESHOLD)
             reasons = _reasons(text, starts, ends, units, scored.cues, scored.spans)
+        taught = False
         if self._store.cues and (label == NEUTRAL or abs(score) < 0.5):
             learned = self._store.cue_label(units.norms[piece.first : piece.last])
             if learned is not None and learned[0] != label:
-                label = learned[0]
+                label, taught = learned[0], True
                 score = 0.5 if label == COMPLIMENT else -0.5 if label == IMPROVEMENT else 0.0
                 reasons = (" ".join(learned[1]),) if label != NEUTRAL else ()
         s, e = starts[raw_a], ends[b - 1]
         topics = self._matcher.match_infos(infos, raw_a, b)
         return Segment(
             text[s:e], s, e, label, round(max(-1.0, min(1.0, score)), 3), reasons, topics, False
-        )
+        ), taught
 
     # ------------------------------------------------------------------ corrections support
 
@@ -515,3 +579,77 @@ def _sentence_label(
     if label != NEUTRAL:
         return label, idx
     return decide([i for _, idxs in groups for i in idxs])
+
+
+_MODEL_REASONS = 3  # words shown when the trained layer overrules the rules
+
+
+def _overrule(
+    model: LinearModel,
+    predicted: str,
+    rule_label: str,
+    keys: list[str],
+    real: list[tuple[str, float]],
+    where: dict[str, tuple[int, ...]],
+    segments: list[Segment],
+    text: str,
+    starts: list[int],
+    ends: list[int],
+    units: Units,
+) -> int | None:
+    """Give the trained layer's label to the clause it rests on; returns the deciding segment.
+
+    A neutral verdict clears every clause. Otherwise a clause the rules already labelled so
+    decides; failing that, the clause holding the words that pushed hardest towards the new
+    label takes it, with those words as its reasons.
+    """
+    if predicted == NEUTRAL:
+        for i, seg in enumerate(segments):
+            if seg.label != NEUTRAL:
+                score = max(-THRESHOLD + 0.01, min(THRESHOLD - 0.01, seg.score))
+                segments[i] = seg._replace(label=NEUTRAL, score=round(score, 3), reasons=())
+        return None
+    same = [i for i, seg in enumerate(segments) if seg.label == predicted]
+    if same:
+        return same[-1]
+    pushes = [(k, v) for k, v in model.contributions(where, predicted, rule_label) if v > 0]
+    seg_of_unit = []
+    for k in range(len(units.toks)):
+        pos = starts[units.first[k]]
+        idx = len(segments) - 1
+        for i, seg in enumerate(segments):
+            if pos < seg.end:
+                idx = i
+                break
+        seg_of_unit.append(idx)
+    mass = [0.0] * len(segments)
+    for key, v in pushes:
+        mass[seg_of_unit[where[key][-1]]] += v
+    target = max(range(len(segments)), key=lambda i: (mass[i], i))
+    cue_units: list[int] = []
+    spans: list[tuple[int, int]] = []
+    shown = 0
+    toks = units.toks
+    for key, _v in pushes:
+        at = where[key]
+        if seg_of_unit[at[-1]] != target or shown >= _MODEL_REASONS:
+            continue
+        telling = [
+            not toks[u].flags & NOREF and (toks[u].flags & NEG or toks[u].norm not in STOPWORDS)
+            for u in at
+        ]
+        if not (any(telling) if key.startswith("b:") else telling[-1]):
+            continue  # "de", "een", "van" (also negated) weigh in but explain nothing
+        if key.startswith("b:") and len(at) == 2:
+            if seg_of_unit[at[0]] != target:
+                continue
+            spans.append((at[0], at[1]))
+        else:
+            cue_units.extend(u for u in at if seg_of_unit[u] == target)
+        shown += 1
+    seg = segments[target]
+    reasons = _reasons(text, starts, ends, units, cue_units, spans) or seg.reasons
+    p = model.probabilities(keys, real)[predicted]
+    score = max(p, THRESHOLD) if predicted == COMPLIMENT else -max(p, THRESHOLD)
+    segments[target] = seg._replace(label=predicted, score=round(score, 3), reasons=reasons)
+    return target

@@ -96,6 +96,8 @@ _STOP = frozenset(
     ]
 )
 
+STOPWORDS = _STOP  # also keeps function words out of the trained layer's explanations
+
 
 class CorrectionStore:
     """Exact sentence overrides plus n-gram cues learned from corrections the rules got wrong."""

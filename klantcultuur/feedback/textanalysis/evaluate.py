@@ -1,6 +1,7 @@
 """Evaluate the analyser on a labelled TSV and measure throughput.
 
 Usage: python -m klantcultuur.feedback.textanalysis.evaluate [data/dev_nl.tsv] [--errors] [--speed]
+[--rules]  (--rules: the rules alone, without the trained layer)
 """
 
 from __future__ import annotations
@@ -156,19 +157,21 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("tsv", nargs="?", default=str(DATA_DIR / "dev_nl.tsv"))
     parser.add_argument("--errors", action="store_true", help="list misclassified sentences")
     parser.add_argument("--speed", action="store_true", help="also measure comments per second")
+    parser.add_argument("--rules", action="store_true", help="the rules alone, no trained layer")
     args = parser.parse_args(argv)
+    an = Analyser(classifier=not args.rules)
     path = Path(args.tsv)
     if not path.exists() and (DATA_DIR.parent / path).exists():
         path = DATA_DIR.parent / path
-    rep = evaluate(read_tsv(path))
+    rep = evaluate(read_tsv(path), an)
     print(format_report(rep))
     if args.errors:
         print("\nerrors:")
         for sentence, gold, pred, phen in rep.errors:
             print(f"  [{phen}] gold={gold} pred={pred}: {sentence}")
     if args.speed:
-        cpu = throughput()
-        wall = throughput(clock=time.perf_counter)
+        cpu = throughput(an)
+        wall = throughput(an, clock=time.perf_counter)
         print(f"\nthroughput: {cpu:,.0f} comments/s of CPU time, {wall:,.0f} comments/s wall clock")
 
 

@@ -103,6 +103,7 @@ _WISH_MODALS = frozenset(
 _WISH_VERBS = frozenset({"moeten", "kunnen", "mogen", "helpen", "schelen"})
 _HAD_MODALS = frozenset({"gekund", "gemoeten", "moeten", "mogen", "kunnen"})
 _WAAROM = frozenset({"waarom", "hoezo"})
+_INVENT = frozenset({"bedenkt", "verzint", "bedacht", "verzon", "verzonnen", "bedenken"})
 _CONTEXT_PREPS = frozenset(
     {"bij", "tijdens", "na", "over", "met", "vanwege", "ivm", "rond", "omtrent", "sinds"}
 )
@@ -138,6 +139,33 @@ _INTERROGATIVES = frozenset(
 )
 _SARCASM_TAGS = frozenset({"hoor", "zeg", "dan", "joh", "he", "weer", "jongens"})
 _ONLY = frozenset({"maar", "slechts", "amper", "nauwelijks"})
+# Words that open a subordinate clause, so the main clause of a wish ends before them.
+_SUBCLAUSE = frozenset({"dat", "die", "wat", "waar", "wie", "hoe", "of", "welke", "waarom"})
+# Costs and hassle: going without them is praise ("zonder extra kosten", "zonder onderbreking").
+_HASSLE = frozenset(
+    {
+        "kosten",
+        "meerkosten",
+        "bijbetaling",
+        "risico",
+        "onderbreking",
+        "onderbrekingen",
+        "moeite",
+        "wachttijd",
+        "wachten",
+        "zorgen",
+        "haperingen",
+        "hapering",
+        "omwegen",
+        "kopzorgen",
+        "poespas",
+        "vertraging",
+        "toeslag",
+        "papierwerk",
+        "rompslomp",
+    }
+)
+_SO = frozenset({"zo", "zo'n", "zo’n"})  # "nog nooit zo'n geduldige verpleegkundige"
 # Flags that make a unit worth a look in the scoring loop; everything else is skipped at once.
 _SCORING_FLAGS = (
     NEG
@@ -211,6 +239,7 @@ class Context(NamedTuple):
     price: bool  # about money, so "hoog" is bad and "laag" good
     frame: bool  # "Ik belde over ...": the reason for contact is a fact
     info_question: bool  # opens with wie/wat/waar/wanneer/hoe/welke
+    rhetoric: tuple[int, ...] = ()  # units of a rhetorical complaint question ("hoe vaak ... nog")
 
 
 class Scored(NamedTuple):
@@ -223,6 +252,9 @@ class Scored(NamedTuple):
     interj_only_praise: bool  # all praise came from interjections (sarcasm candidate)
     negative_evidence: bool
     resolution: bool = False  # praise for fixing something: it answers the complaint before it
+    pos: float = 0.0  # summed positive evidence after context corrections
+    neg: float = 0.0  # summed negative evidence (before NEG_WEIGHT)
+    sugg: bool = False  # a wish or proposal decided the clause
 
 
 def make_pieces(units: Units) -> list[Piece]:
@@ -376,10 +408,57 @@ def make_context(units: Units, question: bool) -> Context:
                 else:
                     frame = any(toks[k2].flags & REASON for k2 in words[pos + 1 : pos + 7])
                 break
+    rhetoric = _rhetoric(units, question) if question or waarom else ()
+    if rhetoric:
+        waarom = True
     info_question = question and first in _INTERROGATIVES and not waarom
     return Context(
-        question, waarom, bool(units.flags & WAIT), bool(units.flags & PRICE), frame, info_question
+        question,
+        waarom,
+        bool(units.flags & WAIT),
+        bool(units.flags & PRICE),
+        frame,
+        info_question,
+        rhetoric,
     )
+
+
+def _rhetoric(units: Units, question: bool) -> tuple[int, ...]:
+    """Units of a rhetorical complaint question: "waarom ...?", "hoe vaak moet ik nog ...?".
+
+    Rhetorical questions count as improvement points whether or not they contain a negative word:
+    "Waarom hoor ik dit via via?", "Wie bedenkt het om ...?", "Wat heb ik aan een app die ...?".
+    """
+    norms = units.norms
+    words = [k for k, t in enumerate(units.toks) if t.flags & WORD]
+    if len(words) < 2:
+        return ()
+    w = [norms[k] for k in words]
+    first, second = w[0], w[1]
+    if first in _WAAROM:
+        # "Waarom ik een 8 geef: ..." introduces a reason, it does not ask.
+        if question or not units.toks[words[1]].flags & PRON:
+            return (words[0],)
+        return ()
+    if not question:
+        return ()
+    rest = w[2:]
+    if first == "hoe" and second in ("vaak", "lang") and "nog" in rest:
+        return (words[0], words[1], words[2 + rest.index("nog")])  # "hoe vaak moet ik nog ..."
+    if first == "hoe" and second == "moeilijk" and rest[:1] == ["kan"]:
+        return (words[0], words[1], words[2])  # "hoe moeilijk kan het zijn"
+    if first == "hoeveel" and "nog" in rest and ("nodig" in rest or "moet" in rest):
+        return (words[0], words[2 + rest.index("nog")])
+    if first == "wie":
+        for k, word in zip(words[1:], w[1:], strict=True):
+            if word in _INVENT:
+                return (words[0], k)  # "wie bedenkt het om ...", "wie heeft dat bedacht"
+    if first == "wat" and second in ("heb", "hebben", "heeft") and "aan" in rest:
+        return (words[0], words[1], words[2 + rest.index("aan")])  # "wat heb ik aan ..."
+    for i in range(len(w) - 1):
+        if w[i] == "eigenlijk" and w[i + 1] in ("wel", "ooit"):
+            return (words[i], words[i + 1])  # "leest er eigenlijk wel iemand ...?"
+    return ()
 
 
 def score_piece(units: Units, piece: Piece, ctx: Context, separable: dict | None = None) -> Scored:
@@ -418,7 +497,9 @@ def score_piece(units: Units, piece: Piece, ctx: Context, separable: dict | None
         norm = norms[k]
         if flags & NEG:
             nxt = norms[k + 1] if k + 1 < q else ""
-            if norm in ("nooit", "nergens") and "zo" in (nxt, norms[k + 2] if k + 2 < q else ""):
+            if norm in ("nooit", "nergens") and not _SO.isdisjoint(
+                (nxt, norms[k + 2] if k + 2 < q else "")
+            ):
                 mult, mult_left = 1.5, 4  # "nog nooit zo slecht": a superlative, not a negation
                 k += 1
                 continue
@@ -501,6 +582,13 @@ def score_piece(units: Units, piece: Piece, ctx: Context, separable: dict | None
             continue
         if flags & NUM:
             value = _grade(units, k, p, q) if norm == "<num>" else 0.0
+            if value >= 0.6:
+                cond = _condition(units)
+                if cond >= 0:
+                    # "een 10 als retourneren gratis is": what would make it a 10 is a wish
+                    contribs.append(Contribution(-0.5, k, (cond, k), PATTERN))
+                    k += 1
+                    continue
         elif ctx.wait and norm in _SHORT:
             value = 0.45  # "de wachttijd was kort"
         elif ctx.price and norm in _PRICE_ADJ:
@@ -513,6 +601,13 @@ def score_piece(units: Units, piece: Piece, ctx: Context, separable: dict | None
                 neg_at >= 0
                 and not flags & EMOJI
                 and (flags & DELIV or k - neg_at <= _NEG_SCOPE_ADJ)
+                and not (
+                    # "zonder onderbreking overgezet": zonder reaches its noun, not the main verb
+                    flags & DELIV
+                    and norms[neg_at] == "zonder"
+                    and k - neg_at > 1
+                    and norms[k - 1] != "te"
+                )
             ):
                 if flags & DELIV and value <= 0.35:
                     value = -0.6 * neg_strength
@@ -564,6 +659,8 @@ def score_piece(units: Units, piece: Piece, ctx: Context, separable: dict | None
                 j for j in range(p, q) if toks[j].flags & (NEG | MUST) or norms[j] in _WAAROM
             )
             adjusted.append(Contribution(-0.5, p, cue_units, PATTERN))
+    if ctx.rhetoric and p <= ctx.rhetoric[0] < q:
+        adjusted.append(Contribution(-0.55, ctx.rhetoric[0], ctx.rhetoric, PATTERN))
 
     pos = neg = hard_neg = 0.0
     for c in adjusted:
@@ -578,7 +675,18 @@ def score_piece(units: Units, piece: Piece, ctx: Context, separable: dict | None
         chosen = [c for c in adjusted if c.value < 0 or (c.value > 0 and c.unit > sugg_cues[0])]
         cues, spans = _collect(chosen)
         cues = tuple(sorted(set(cues) | set(sugg_cues)))
-        return Scored(max(-1.0, min(-0.5, neg * NEG_WEIGHT)), IMPROVEMENT, cues, spans, False, True)
+        return Scored(
+            max(-1.0, min(-0.5, neg * NEG_WEIGHT)),
+            IMPROVEMENT,
+            cues,
+            spans,
+            False,
+            True,
+            False,
+            pos,
+            neg,
+            True,
+        )
     total = pos + neg * NEG_WEIGHT
     # A real complaint (not just a problem noun) is an improvement point even beside some praise.
     if hard_neg * NEG_WEIGHT <= -0.45 and pos < -hard_neg * 1.6:
@@ -606,6 +714,8 @@ def score_piece(units: Units, piece: Piece, ctx: Context, separable: dict | None
         interj_only,
         neg < 0 or bool(seen & AGAIN),
         resolution,
+        pos,
+        neg,
     )
 
 
@@ -728,8 +838,17 @@ def _dangling(
         contribs.append(Contribution(-0.4, neg_at, (neg_at - 1, neg_at), 0))  # "nog niet binnen"
         return True
     if neg == "zonder" and nxt:
+        for j in range(neg_at + 1, min(q, neg_at + 4)):
+            tok = toks[j]
+            if norms[j] in _HASSLE or tok.pol < 0 or tok.flags & (PROBLEM | PRICE):
+                # "zonder extra kosten", "zonder eigen risico", "zonder onderbreking": praise
+                contribs.append(Contribution(0.4, neg_at, (neg_at, j), 0))
+                return True
+            if tok.flags & (PUNCT | CONJ):
+                break
         # "zonder te bellen", "zonder alternatief"
-        contribs.append(Contribution(-0.4, neg_at, (neg_at, neg_at + 1), 0))
+        end = neg_at + 2 if nxt == "te" and neg_at + 2 < q else neg_at + 1
+        contribs.append(Contribution(-0.4, neg_at, (neg_at, end), 0))
         return True
     if neg == "geen" and nxt and "er" in norms[max(p, neg_at - 3) : neg_at]:
         # "er zat geen handleiding bij"
@@ -761,6 +880,25 @@ def _separable(
     return None
 
 
+_CONDITIONS = frozenset({"als", "zodra", "mits", "wanneer"})
+_THEN_VERBS = frozenset(
+    {"krijg", "krijgt", "krijgen", "geef", "geven", "wordt", "is", "zou", "was"}
+)
+
+
+def _condition(units: Units) -> int:
+    """The unit that makes a top grade conditional ("een 10 als ...", "..., dan krijgen jullie een 10")."""
+    norms = units.norms
+    if "cijfer" in norms:
+        return -1  # "als ik een cijfer moet geven: een 10"
+    for j, word in enumerate(norms):
+        if word in _CONDITIONS or (
+            word == "dan" and j + 1 < len(norms) and norms[j + 1] in _THEN_VERBS
+        ):
+            return j
+    return -1
+
+
 def _excess(units: Units, k: int) -> float:
     """'te duur', 'veel te technisch': too much of anything is a complaint, 'te gek' is praise."""
     nxt = units.toks[k + 1]
@@ -779,7 +917,7 @@ def _grade(units: Units, k: int, p: int, q: int) -> float:
     if (
         k + 1 < q
         and units.toks[k + 1].flags & (WORD | NUM)
-        and units.norms[k + 1] not in ("voor", "van", "uit")
+        and units.norms[k + 1] not in ("voor", "van", "uit", "als", "zodra", "mits")
     ):
         return 0.0
     grade = units.toks[k].value
@@ -891,7 +1029,7 @@ def _suggestion(
     # Judge "fragment" on the main clause only: "Beter testen voordat er een update wordt uitgerold."
     main_flags = 0
     for k in words:
-        if toks[k].flags & CONJ or norms[k] in ("dat", "die"):
+        if toks[k].flags & CONJ or norms[k] in _SUBCLAUSE:
             break
         main_flags |= toks[k].flags
     fragment = not main_flags & (PRON | FINITE)

@@ -1,0 +1,154 @@
+"""Questionnaire versions in the database: the standard one and an organisation's own copy."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from klantcultuur.accounts.models import User
+from klantcultuur.orgs.models import Organization
+from klantcultuur.scan.models import QuestionnaireVersion
+from klantcultuur.scan.questionnaire import (
+    LATEST_VERSION,
+    QuestionnaireError,
+    customise,
+    fingerprint,
+    get_version,
+    to_json,
+)
+
+log = logging.getLogger(__name__)
+CUSTOM_SECTION = "eigen"
+CUSTOM_CODE = re.compile(r"^EIG(\d+)$")
+
+
+def standard_version(version: str = LATEST_VERSION) -> QuestionnaireVersion:
+    """The stored standard version, created from the code the first time it is needed.
+
+    Once stored it is authoritative: running waves point at it, so a later change in the
+    code must come as a new version number, never as an edit of this one.
+    """
+    q = get_version(version)
+    stored, created = QuestionnaireVersion.objects.get_or_create(
+        key=q["id"], defaults={"organization": None, "number": int(version), "content": to_json(q)}
+    )
+    if not created and stored.fingerprint != fingerprint(q):
+        log.error("Questionnaire %s in the code differs from the stored version; "
+                  "the stored version is used. Publish changes as a new version.", q["id"])  # fmt: skip
+    return stored
+
+
+def latest_copy(organization: Organization) -> QuestionnaireVersion | None:
+    """The organisation's newest own version, if it made one."""
+    return (
+        QuestionnaireVersion.objects.filter(organization=organization).order_by("-number").first()
+    )
+
+
+def _custom_section(organization: Organization) -> dict:
+    return {
+        "key": CUSTOM_SECTION,
+        "title": {"nl": "Eigen vragen", "en": "Our own questions"},
+        "intro": {
+            "nl": f"Vragen die {organization.name} zelf heeft toegevoegd.",
+            "en": f"Questions {organization.name} added itself.",
+        },
+    }
+
+
+@transaction.atomic
+def _new_copy(
+    organization: Organization, actor: User | None, items: list[dict]
+) -> QuestionnaireVersion:
+    """Freeze a new own version with exactly these custom items, on the standard version."""
+    base = standard_version()
+    previous = latest_copy(organization)
+    number = (
+        QuestionnaireVersion.objects.filter(organization=organization).aggregate(n=Max("number"))[
+            "n"
+        ]
+        or 0
+    ) + 1
+    standard = base.questionnaire
+    sections = (
+        [_custom_section(organization)]
+        if any(i["section"] == CUSTOM_SECTION for i in items)
+        else []
+    )
+    title = {
+        "nl": f"{standard['title']['nl']} · {organization.name}",
+        "en": f"{standard['title']['en']} · {organization.name}",
+    }
+    q = customise(standard, f"{organization.slug}-{number}", items=items, sections=sections,
+                  title=title)  # fmt: skip
+    version = QuestionnaireVersion.objects.create(
+        organization=organization, key=q["id"], number=number, based_on=base,
+        content=to_json(q), created_by=actor,
+    )  # fmt: skip
+    # A version no wave has used yet is a draft: the new one replaces it.
+    if previous is not None and not previous.waves.exists():
+        previous.delete()
+    return version
+
+
+def _items_of(version: QuestionnaireVersion | None) -> list[dict]:
+    if version is None:
+        return []
+    return [
+        {key: item[key] for key in ("code", "section", "type", "reverse", "audience", "text")}
+        for item in version.custom_items
+    ]
+
+
+def questionnaire_copy_create(
+    *, organization: Organization, actor: User | None
+) -> QuestionnaireVersion:
+    """The organisation's own copy of the standard version (still without own items)."""
+    return latest_copy(organization) or _new_copy(organization, actor, [])
+
+
+def questionnaire_add_item(
+    *,
+    organization: Organization,
+    actor: User | None,
+    section: str,
+    kind: str,
+    text_nl: str,
+    text_en: str,
+    reverse: bool = False,
+    audience: str = "all",
+) -> QuestionnaireVersion:
+    """A new own version with one more item (a single statement or an open question)."""
+    items = _items_of(latest_copy(organization))
+    used = [
+        int(m[1])
+        for v in QuestionnaireVersion.objects.filter(organization=organization)
+        for item in v.custom_items
+        if (m := CUSTOM_CODE.match(item["code"]))
+    ]
+    code = f"EIG{max(used, default=0) + 1}"
+    items.append({
+        "code": code, "section": section, "type": kind, "reverse": reverse and kind == "likert",
+        "audience": audience, "text": {"nl": text_nl.strip(), "en": text_en.strip()},
+    })  # fmt: skip
+    try:
+        return _new_copy(organization, actor, items)
+    except QuestionnaireError as exc:
+        log.warning("Refused own item for %s: %s", organization.slug, exc)
+        raise ValueError(_("This question cannot be added: %(problems)s")
+                         % {"problems": "; ".join(exc.problems)}) from exc  # fmt: skip
+
+
+def questionnaire_remove_item(
+    *, organization: Organization, actor: User | None, code: str
+) -> QuestionnaireVersion | None:
+    """A new own version without one of the organisation's items (None if it had no such item)."""
+    items = _items_of(latest_copy(organization))
+    remaining = [item for item in items if item["code"] != code]
+    if len(remaining) == len(items):
+        return None
+    return _new_copy(organization, actor, remaining)

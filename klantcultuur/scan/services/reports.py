@@ -1,0 +1,208 @@
+"""Computing a wave's report once, in the background, and storing it as JSON."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import asdict
+from typing import Any
+
+import numpy as np
+from django.db import transaction
+from django.utils import timezone
+
+from klantcultuur.lib import progress
+from klantcultuur.orgs.models import Organization, OrgUnit
+from klantcultuur.scan.anonymity import Policy
+from klantcultuur.scan.models import ReportStatus, Response, Wave, WaveReport
+from klantcultuur.scan.questionnaire import open_item_codes
+from klantcultuur.scan.reporting.decisions import report_decisions
+from klantcultuur.scan.scoring import (
+    OrgSummary,
+    Report,
+    ScoringLayout,
+    UnitTree,
+    WaveStats,
+    build_report,
+    response_matrix,
+)
+from klantcultuur.scan.themes import group_by_theme
+
+log = logging.getLogger(__name__)
+PROGRESS_KIND = "scan-report"
+ROOT_KEY = "org"
+STEPS = 5
+
+
+def report_request(*, wave: Wave) -> WaveReport:
+    """Queue the computation of a closed wave's report (again); a running one is left alone."""
+    from klantcultuur.lib.tasks import enqueue
+    from klantcultuur.scan.tasks import compute_report
+
+    with transaction.atomic():
+        report, _created = WaveReport.objects.select_for_update().get_or_create(
+            wave=wave, defaults={"status": ReportStatus.QUEUED}
+        )
+        if not _created and report.is_busy:
+            return report
+        report.status, report.requested_at, report.error = ReportStatus.QUEUED, timezone.now(), ""
+        report.save(update_fields=["status", "requested_at", "error"])
+        progress.report(PROGRESS_KIND, wave.uuid, done=0, total=STEPS, stage="queued")
+        enqueue(compute_report, wave.id)
+    return report
+
+
+def _tree(wave: Wave) -> tuple[UnitTree, dict[int | None, int]]:
+    """The wave's frozen unit tree with the organisation as root; unit id -> index."""
+    rows = wave.unit_tree or list(
+        OrgUnit.objects.filter(organization_id=wave.organization_id).values_list("id", "parent_id")
+    )
+    uuids = dict(
+        OrgUnit.objects.filter(organization_id=wave.organization_id).values_list("id", "uuid")
+    )
+    rows = [(unit_id, parent) for unit_id, parent in rows if unit_id in uuids]  # deleted since
+    known = {unit_id for unit_id, _parent in rows}
+    ids: list[int | None] = [None, *(unit_id for unit_id, _parent in rows)]
+    keys = [ROOT_KEY, *(str(uuids[unit_id]) for unit_id, _parent in rows)]
+    parents = [None] + [
+        str(uuids[parent]) if parent in known else ROOT_KEY for _unit, parent in rows
+    ]
+    tree = UnitTree.from_parents(keys, parents)
+    return tree, {unit_id: i for i, unit_id in enumerate(ids)}
+
+
+def previous_wave(wave: Wave) -> Wave | None:
+    """The organisation's latest earlier wave with a finished report."""
+    return (
+        Wave.objects.filter(
+            organization_id=wave.organization_id,
+            closes_on__lt=wave.opens_on,
+            report__status=ReportStatus.DONE,
+        )
+        .select_related("report")
+        .order_by("-closes_on")
+        .first()
+    )
+
+
+def sector_peers(organization: Organization) -> list[OrgSummary]:
+    """Latest report summary of every other organisation of the same sector on this installation."""
+    rows = (
+        WaveReport.objects.filter(
+            status=ReportStatus.DONE, wave__organization__sector=organization.sector
+        )
+        .exclude(wave__organization=organization)
+        .order_by("wave__organization_id", "-wave__closes_on")
+        .values_list("wave__organization_id", "wave__organization__min_group_size", "summary")
+    )
+    peers: dict[int, OrgSummary] = {}
+    for org_id, min_group, summary in rows:
+        if org_id in peers or not summary or summary.get("n", 0) < min_group:
+            continue
+        peers[org_id] = OrgSummary(
+            org_id, summary["sector"], summary["n"], summary["scale_means"], summary["phase"]
+        )
+    return list(peers.values())
+
+
+def _comments(
+    tree: UnitTree,
+    units: np.ndarray,
+    rows: list[dict[str, str]],
+    codes: list[str],
+    shown: list[int],
+) -> dict[str, dict[str, list]]:
+    """Open answers per shown unit (whole subtree) and question, grouped by theme."""
+    collected: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for unit, comments in zip(units.tolist(), rows, strict=True):
+        if not comments:
+            continue
+        for u in tree.ancestors_or_self(unit):
+            if shown[u]:
+                for code in codes:
+                    if comments.get(code):
+                        collected[u][code].append(comments[code])
+    return {
+        tree.keys[u]: {code: group_by_theme(texts) for code, texts in by_code.items()}
+        for u, by_code in collected.items()
+    }
+
+
+def _compute(wave: Wave, step) -> dict[str, Any]:
+    q = wave.frozen_questionnaire
+    layout = ScoringLayout.from_questionnaire(q)
+    tree, index = _tree(wave)
+    step("responses")
+    rows = list(
+        Response.objects.filter(wave=wave)
+        .order_by("id")
+        .values_list("unit_id", "role", "answers", "comments")
+    )
+    matrix = response_matrix([answers for _u, _r, answers, _c in rows], layout)
+    units = np.array([index.get(unit_id, 0) for unit_id, _r, _a, _c in rows], dtype=np.int64)
+    roles = np.array([1 if role == "manager" else 0 for _u, role, _a, _c in rows], dtype=np.int64)
+    before = previous_wave(wave)
+    organization = wave.organization
+    step("scoring")
+    report: Report = build_report(
+        matrix, layout, units, roles, tree,
+        previous=WaveStats.from_report_dict(before.report.data) if before else None,
+        organisation=organization.id, sector=organization.sector,
+        sector_peers=sector_peers(organization),
+    )  # fmt: skip
+    step("anonymity")
+    policy = Policy(
+        min_group=organization.min_group_size, min_comments=organization.min_comment_group_size
+    )
+    decisions = report_decisions(
+        report, policy,
+        previous=before.report.decisions if before else None,
+        previous_keys=before.report.data["unit_keys"] if before else (),
+    )  # fmt: skip
+    step("comments")
+    comments = _comments(tree, units, [c for *_rest, c in rows], open_item_codes(q),
+                         decisions["comments"])  # fmt: skip
+    data = report.to_dict()
+    data["previous_wave"] = (
+        {"uuid": str(before.uuid), "name": before.name} if before is not None else None
+    )
+    return {
+        "data": data,
+        "decisions": decisions,
+        "comments": comments,
+        "summary": asdict(report.summary(organization.id, organization.sector)),
+        "min_group": policy.min_group,
+        "min_comments": policy.min_comments,
+        "n_respondents": report.n_respondents,
+    }
+
+
+def report_compute(*, wave_id: int) -> WaveReport:
+    """Score the wave, decide what may be shown, group open answers, store it all (the task)."""
+    wave = Wave.objects.select_related("organization", "questionnaire").get(id=wave_id)
+    report = WaveReport.objects.get(wave=wave)
+    report.status, report.started_at = ReportStatus.RUNNING, timezone.now()
+    report.save(update_fields=["status", "started_at"])
+    done = 0
+
+    def step(stage: str) -> None:
+        nonlocal done
+        done += 1
+        progress.report(PROGRESS_KIND, wave.uuid, done=done, total=STEPS, stage=stage)
+
+    try:
+        values = _compute(wave, step)
+    except Exception as exc:
+        log.exception("Report of wave %s failed", wave.uuid)
+        report.status, report.error, report.finished_at = (
+            ReportStatus.FAILED, f"{type(exc).__name__}: {exc}", timezone.now(),
+        )  # fmt: skip
+        report.save(update_fields=["status", "error", "finished_at"])
+        progress.report(PROGRESS_KIND, wave.uuid, done=STEPS, total=STEPS, stage="failed")
+        return report
+    for field, value in values.items():
+        setattr(report, field, value)
+    report.status, report.finished_at, report.error = ReportStatus.DONE, timezone.now(), ""
+    report.save()
+    progress.report(PROGRESS_KIND, wave.uuid, done=STEPS, total=STEPS, stage="done")
+    return report

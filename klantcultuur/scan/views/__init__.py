@@ -1,0 +1,1 @@
+"""Views of the culture scan, split by topic: overview, questionnaire, waves, answering, reports."""
