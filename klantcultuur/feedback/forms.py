@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from klantcultuur.feedback.api.formbricks import MAPPABLE
 from klantcultuur.feedback.importing.presets import FIELDS
@@ -240,7 +241,7 @@ class CaseForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=CaseStatus.choices)
     outcome = forms.ChoiceField(label=_("Outcome"), required=False,
                                 choices=[("", "—"), *CaseOutcome.choices])  # fmt: skip
-    note = forms.CharField(label=_("Note"), required=False, max_length=5000,
+    note = forms.CharField(label=pgettext_lazy("follow-up case", "Note"), required=False, max_length=5000,
                            widget=forms.Textarea(attrs={"rows": 3}),
                            help_text=_("What was agreed. No more personal details than needed."))  # fmt: skip
 
