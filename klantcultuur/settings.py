@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "csp",
     "klantcultuur.accounts",
     "klantcultuur.orgs",
+    "klantcultuur.feedback",
     "klantcultuur.front",
     "klantcultuur.scan",
 ]
@@ -105,6 +106,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
+    # Tests use a file as well (not Django's shared in-memory database): threads then wait for
+    # each other's writes as in production, instead of failing with "table is locked".
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache (login throttling, progress of background work) ---------------------------
@@ -180,6 +184,10 @@ if envbool("BEHIND_TLS_PROXY", False):
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MAX_UPLOAD_MB = envint("MAX_UPLOAD_MB", 200)
+# Public feedback forms: answers per touchpoint per client address per ten minutes.
+FEEDBACK_FORM_RATE_LIMIT = envint("FEEDBACK_FORM_RATE_LIMIT", 10)
+# Responses the demo makes for twelve months (the test suite uses fewer).
+FEEDBACK_DEMO_RESPONSES = envint("FEEDBACK_DEMO_RESPONSES", 100_000)
 
 # Content-Security-Policy: our own origin only; no inline scripts or styles.
 CONTENT_SECURITY_POLICY = {

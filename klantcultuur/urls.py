@@ -6,5 +6,6 @@ urlpatterns = [
     path("", include("klantcultuur.front.urls")),
     path("account/", include("klantcultuur.accounts.urls")),
     path("", include("klantcultuur.orgs.urls")),
+    path("", include("klantcultuur.feedback.urls")),
     path("", include("klantcultuur.scan.urls")),
 ]

@@ -29,6 +29,9 @@ PUBLIC = {
     "accounts-password-reset-complete",
     "accounts-language",
     "orgs-invitation",
+    "feedback-form",
+    "feedback-form-thanks",
+    "feedback-api-schema",
     "scan-respond",  # personal survey link: the token is the access
     "scan-open",  # a unit's open, anonymous survey link
 }

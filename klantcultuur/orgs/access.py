@@ -1,7 +1,7 @@
 """Access to views and to organisation-owned objects.
 
-Every view declares who may use it with one decorator: `public`, `login_only` or
-`member_required(perm=...)`. The decorator records its rule on the view so that
+Every view declares who may use it with one decorator: `public`, `login_only`,
+`member_required(perm=...)` or, for token-authenticated API views, `api(authenticate)`. The decorator records its rule on the view so that
 `tests/test_access.py` can enumerate every URL of the project and check it.
 
 Objects are loaded through one helper pair per object (`get_x_for_user` to read,
@@ -18,7 +18,7 @@ from uuid import UUID
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpRequest, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 
 from klantcultuur.orgs.models import Membership, OrgUnit
@@ -28,7 +28,9 @@ from klantcultuur.orgs.roles import Perm
 
 @dataclass(frozen=True)
 class AccessRule:
-    kind: str  # "public", "user" (logged in) or "member" (of the current organisation)
+    # "public", "user" (logged in), "member" (of the current organisation) or "api" (a valid
+    # API token; anonymous requests get 401 instead of the login page)
+    kind: str
     perm: Perm | None = None
     methods: tuple[str, ...] = ("GET", "POST")
 
@@ -79,6 +81,33 @@ def member_required(
             return view(request, *args, **kwargs)
 
         return _mark(wrapper, AccessRule("member", perm, tuple(methods)))
+
+    return decorator
+
+
+def api(
+    authenticate: Callable[[HttpRequest], bool], methods: Sequence[str] = ("POST",)
+) -> Callable[[Callable], Callable]:
+    """A view for API clients: `authenticate(request)` checks the request's token and, when
+    valid, sets `request.organization` (the token's) and returns True; otherwise 401.
+
+    No session, no CSRF token: clients send a token, not a cookie. Objects are still loaded
+    through the helper pairs, so another organisation's object is a 404.
+    """
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not authenticate(request):
+                response = JsonResponse({"error": "A valid API token is required."}, status=401)
+                response["WWW-Authenticate"] = 'Bearer realm="klantcultuur"'
+                return response
+            if request.method not in methods:
+                return HttpResponseNotAllowed(methods)
+            return view(request, *args, **kwargs)
+
+        wrapper.csrf_exempt = True  # type: ignore[attr-defined]
+        return _mark(wrapper, AccessRule("api", None, tuple(methods)))
 
     return decorator
 

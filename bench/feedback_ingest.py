@@ -1,0 +1,251 @@
+"""Benchmark: import a generated feedback file into SQLite and PostgreSQL, and the classifier.
+
+    .venv/bin/python bench/feedback_ingest.py [ROWS]        (default 1,000,000)
+
+Generates a CSV as Dutch tools export it (semicolons, dd-mm-jjjj dates, 70% of rows with
+comments, external ids, 25 teams), then imports it with the real import service (parse,
+validate, route, COPY/executemany, roll-ups, follow-up cases; one transaction) into a fresh
+SQLite database and a fresh PostgreSQL database (BENCH_DATABASE_URL, default
+postgres://postgres@127.0.0.1:5432/kc_feedback_bench). On PostgreSQL it also times a plain
+COPY of the same rows into a bare table without constraints: the file read with Python's
+csv module and sent with psycopg's `copy.write_row` (the same client work minus ours), and,
+for reference, the raw file bytes parsed by the server (`COPY … (FORMAT csv)`).
+Each database runs in its own process, so `peak_mb` is the peak resident memory of that
+process; a run at a tenth of the rows shows whether memory grows with the file.
+The comment analyser's throughput and its scores on the held-out evaluation set
+(textanalysis/data/eval_nl.tsv) close the run. The last line is one JSON object.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+PG_URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/kc_feedback_bench"
+)
+TEAMS = [f"T-{i:02d}" for i in range(25)]
+CHANNELS = ["telefoon", "e-mail", "chat", "balie", "whatsapp", "website"]
+TOUCHPOINTS = ["Reparatieverzoek", "Huurbetaling", "Woningtoewijzing", "Oplevering", "Klacht",
+               "Onderhoud cv-ketel", "Verhuizing", "Overlast"]  # fmt: skip
+REASONS = [
+    "De monteur was vriendelijk en heeft het probleem snel opgelost.",
+    "Vriendelijk geholpen, maar wel lang moeten wachten.",
+    "Ik heb drie keer moeten bellen voordat er iemand kwam.",
+    "Netjes op tijd en alles goed uitgelegd.",
+    "Niemand belt terug, heel slecht.",
+    "Prima contact, afspraak werd nagekomen.",
+    "De medewerker wist er niet veel van en verwees me door.",
+    "Super geholpen door de balie 👍",
+]
+TENS = ["", "", "Sneller reageren.", "Een tijdvak in plaats van een hele dag.",
+        "Beter terugbellen.", "Gewoon doen wat jullie beloven."]  # fmt: skip
+HEADER = ["Datum", "Id", "Klantnummer", "Kanaal", "Contactmoment", "Teamcode", "Cijfer",
+          "Toelichting", "Wat zou er een 10 van maken?", "Mag contact"]  # fmt: skip
+COLUMNS = {"received_at": "Datum", "external_id": "Id", "customer_ref": "Klantnummer",
+           "channel": "Kanaal", "touchpoint": "Contactmoment", "team_code": "Teamcode",
+           "score": "Cijfer", "reason": "Toelichting", "suggestion": "Wat zou er een 10 van maken?",
+           "contact_consent": "Mag contact"}  # fmt: skip
+
+
+def generate(path: Path, rows: int) -> None:
+    """A deterministic export of `rows` answers over the last twelve months."""
+    rng = random.Random(2026)
+    end = datetime.now().replace(microsecond=0) - timedelta(hours=2)
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
+        writer.writerow(HEADER)
+        for i in range(rows):
+            moment = end - timedelta(seconds=rng.randrange(365 * 24 * 3600))
+            commented = rng.random() < 0.7
+            writer.writerow([
+                moment.strftime("%d-%m-%Y %H:%M:%S"), f"R_{i:08d}{rng.randrange(16**6):06x}",
+                f"K{rng.randrange(10**6):06d}", rng.choice(CHANNELS), rng.choice(TOUCHPOINTS),
+                rng.choice(TEAMS), rng.choices(range(11), weights=(2,1,1,2,2,4,6,12,20,22,18))[0],
+                rng.choice(REASONS) if commented else "", rng.choice(TENS) if commented else "",
+                "ja" if rng.random() < 0.3 else "nee",
+            ])  # fmt: skip
+
+
+def _django(database_url: str) -> None:
+    os.environ["DATABASE_URL"] = database_url
+    os.environ.setdefault(
+        "SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"
+    )
+    os.environ.setdefault("DEBUG", "0")
+    os.environ["TASK_MODE"] = "inline"
+    os.environ["CACHE_URL"] = ""
+    os.environ["CELERY_BROKER_URL"] = ""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "klantcultuur.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def _org():
+    from klantcultuur.orgs.models import Organization, OrgUnit
+
+    org = Organization.objects.create(name="Bench", slug=f"bench-{time.time_ns()}")
+    for code in TEAMS:
+        OrgUnit.objects.create(organization=org, name=f"Team {code}", code=code)
+    return org
+
+
+def worker(kind: str, file: Path, database_url: str, media: Path) -> dict:
+    """Import the file into one database (run in a fresh process)."""
+    os.environ["VAR_DIR"] = str(media)
+    _django(database_url)
+    from django.conf import settings
+
+    from klantcultuur.feedback.models import Feedback, FeedbackImport, ImportStatus
+    from klantcultuur.feedback.services import imports
+
+    settings.MEDIA_ROOT = media
+    org = _org()
+    job = FeedbackImport.objects.create(
+        organization=org, filename=file.name, preset="generic", columns=COLUMNS,
+        options={"metric": "nps"}, status=ImportStatus.QUEUED, size=file.stat().st_size,
+    )  # fmt: skip
+    job.directory.mkdir(parents=True, exist_ok=True)
+    os.link(file, job.path)
+    started = time.perf_counter()
+    job = imports.import_run(job_id=job.id, read_comments=False)
+    seconds = time.perf_counter() - started
+    # The comments are read afterwards (a follow-up task), outside the measured import.
+    assert job.status == ImportStatus.DONE, job.error
+    stored = Feedback.objects.filter(batch=job).count()
+    out = {"kind": kind, "rows": job.rows_read, "stored": stored, "refused": job.rows_refused,
+           "cases": job.cases_created, "seconds": seconds, "rows_per_s": job.rows_read / seconds,
+           # The import's peak, measured before the bare COPY runs in this process.
+           "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}  # fmt: skip
+    if kind == "postgresql":
+        out.update(_bare_copy(file))
+    return out
+
+
+def _bare_copy(file: Path) -> dict:
+    from django.db import connection
+
+    columns = ", ".join(f"c{i} text" for i in range(len(HEADER)))
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS bench_bare")
+        cursor.execute(f"CREATE UNLOGGED TABLE bench_bare ({columns})")
+        started = time.perf_counter()
+        with file.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle, delimiter=";")
+            next(reader)
+            with cursor.copy("COPY bench_bare FROM STDIN") as copy:
+                for row in reader:
+                    copy.write_row(row)
+        rows_copy = time.perf_counter() - started
+        cursor.execute("TRUNCATE bench_bare")
+        started = time.perf_counter()
+        with (
+            file.open("rb") as handle,
+            cursor.copy(
+                "COPY bench_bare FROM STDIN (FORMAT csv, DELIMITER ';', HEADER true)"
+            ) as copy,
+        ):
+            while chunk := handle.read(1 << 20):
+                copy.write(chunk)
+        raw_copy = time.perf_counter() - started
+        cursor.execute("DROP TABLE bench_bare")
+    return {"copy_seconds": rows_copy, "raw_copy_seconds": raw_copy}
+
+
+def _fresh_postgres() -> None:
+    import psycopg
+
+    url = urlparse(PG_URL)
+    name = url.path.lstrip("/")
+    admin = url._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def _spawn(kind: str, file: Path, url: str, media: Path) -> dict:
+    result = subprocess.run(
+        [sys.executable, __file__, "--worker", kind, str(file), url, str(media)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout + result.stderr)
+        raise SystemExit(f"{kind} import failed")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def classifier() -> dict:
+    sys.path.insert(0, str(ROOT))
+    from klantcultuur.feedback.textanalysis.evaluate import evaluate, read_tsv, throughput
+    from klantcultuur.feedback.textanalysis.lexicon import DATA_DIR
+
+    report = evaluate(read_tsv(Path(DATA_DIR) / "eval_nl.tsv"))
+    return {"classify_per_s": throughput(), "report": report}
+
+
+def main() -> None:
+    rows = int(sys.argv[1].replace("_", "")) if len(sys.argv) > 1 else 1_000_000
+    work = Path(tempfile.mkdtemp(prefix="kc-bench-"))
+    try:
+        file = work / "feedback.csv"
+        started = time.perf_counter()
+        generate(file, rows)
+        print(f"generated {rows:,} rows ({file.stat().st_size / 1e6:.0f} MB) "
+              f"in {time.perf_counter() - started:.1f} s")  # fmt: skip
+        sqlite = _spawn(
+            "sqlite", file, f"sqlite:///{work / 'bench.sqlite3'}", work / "media-sqlite"
+        )
+        print(f"SQLite:     {sqlite['rows_per_s']:>9,.0f} rows/s ({sqlite['seconds']:.1f} s, "
+              f"{sqlite['stored']:,} stored, {sqlite['refused']:,} refused, "
+              f"{sqlite['cases']:,} cases), peak {sqlite['peak_mb']:.0f} MB")  # fmt: skip
+        _fresh_postgres()
+        pg = _spawn("postgresql", file, PG_URL, work / "media-pg")
+        ratio = pg["copy_seconds"] / pg["seconds"]
+        print(f"PostgreSQL: {pg['rows_per_s']:>9,.0f} rows/s ({pg['seconds']:.1f} s), "
+              f"peak {pg['peak_mb']:.0f} MB")  # fmt: skip
+        print(f"  plain COPY of the same rows (csv module + write_row): {pg['copy_seconds']:.1f} s "
+              f"-> import runs at {ratio:.2f} of its speed")  # fmt: skip
+        print(f"  server-side COPY of the raw file (reference): {pg['raw_copy_seconds']:.1f} s")
+        text = classifier()
+        report = text["report"]
+        print(f"Classifier: {text['classify_per_s']:,.0f} comments/s on one core")
+        print(
+            f"Evaluation set: n={report.n}, accuracy {report.accuracy:.3f}, macro-F1 {report.macro_f1:.3f}"
+        )
+        for label, (precision, recall, f1, support) in report.per_class.items():
+            print(
+                f"  {label:<12} precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f} (n={support})"
+            )
+        print(json.dumps({
+            "rows": rows, "pg_rows_per_s": round(pg["rows_per_s"]), "pg_ratio_vs_copy": round(ratio, 3),
+            "sqlite_rows_per_s": round(sqlite["rows_per_s"]),
+            "peak_mb": round(max(pg["peak_mb"], sqlite["peak_mb"]), 1),
+            "classify_per_s": round(text["classify_per_s"]), "macro_f1": round(report.macro_f1, 4),
+        }))  # fmt: skip
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--worker":
+        _kind, _file, _url, _media = sys.argv[2:6]
+        print(json.dumps(worker(_kind, Path(_file), _url, Path(_media))))
+    else:
+        main()

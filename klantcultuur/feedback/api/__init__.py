@@ -1,0 +1,1 @@
+"""The REST API: batch ingest, the Formbricks webhook receiver, and its OpenAPI schema."""

@@ -1,0 +1,64 @@
+"""Read a Formbricks response webhook into record values (pure: no database).
+
+Formbricks posts `{"webhookId", "event", "data": response}` for the events
+`responseCreated`, `responseUpdated` and `responseFinished`, where the response holds `id`,
+`createdAt`, `updatedAt`, `surveyId`, `finished`, `data` (answers and hidden fields by
+question id), `meta` (source, url, userAgent, country), `language`, and the respondent as
+`contact` (`id`, `userId`; older versions: `person`) with `contactAttributes`.
+The organisation maps question ids to record fields per API token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+EVENTS = ("responseCreated", "responseUpdated", "responseFinished")
+MAPPABLE = ("score", "reason", "suggestion", "contact_consent", "channel", "touchpoint",
+            "product", "location", "team_code", "customer_ref", "is_internal")  # fmt: skip
+
+
+class PayloadError(ValueError):
+    """The body is not a Formbricks response webhook."""
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, list):  # multiple choice and ranking answers
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):  # address, contact info and matrix answers
+        return ", ".join(f"{k}: {v}" for k, v in value.items())
+    return value
+
+
+def response_values(payload: Any, fields: Mapping[str, str]) -> tuple[str, dict[str, Any]]:
+    """(event, raw record values) from a webhook body; raises PayloadError."""
+    if not isinstance(payload, dict):
+        raise PayloadError("The body must be a JSON object.")
+    event = payload.get("event")
+    if event not in EVENTS:
+        raise PayloadError(f"Unknown event {event!r}; expected one of {', '.join(EVENTS)}.")
+    data = payload.get("data")
+    if not isinstance(data, dict) or not data.get("id"):
+        raise PayloadError("The response (data) with its id is missing.")
+    answers = data.get("data") or {}
+    if not isinstance(answers, dict):
+        raise PayloadError("The answers (data.data) must be an object.")
+    values: dict[str, Any] = {
+        "external_id": str(data["id"]),
+        "received_at": data.get("createdAt") or data.get("updatedAt"),
+    }
+    language = data.get("language")
+    if isinstance(language, str) and language != "default":
+        values["language"] = language[:8]
+    contact = data.get("contact") or data.get("person") or {}
+    if isinstance(contact, dict):
+        reference = contact.get("userId") or contact.get("id")
+        if reference:
+            values["customer_ref"] = str(reference)
+    for question_id, field in fields.items():
+        if field in MAPPABLE and question_id in answers:
+            answer = _text(answers[question_id])
+            if field == "contact_consent" and isinstance(answer, str):
+                answer = {"accepted": "ja", "dismissed": "nee"}.get(answer, answer)
+            values[field] = answer
+    return event, values

@@ -1,0 +1,63 @@
+"""Models of customer feedback, split by topic."""
+
+from klantcultuur.feedback.models.cases import (
+    CaseOutcome,
+    CaseStatus,
+    ErasureLog,
+    FollowUpCase,
+)
+from klantcultuur.feedback.models.config import (
+    ApiToken,
+    FeedbackSettings,
+    LabelCorrection,
+    RoutingField,
+    RoutingRule,
+    Topic,
+    Touchpoint,
+)
+from klantcultuur.feedback.models.imports import (
+    FeedbackImport,
+    ImportMapping,
+    ImportStatus,
+    Preset,
+)
+from klantcultuur.feedback.models.records import (
+    ROLLUP_COUNTERS,
+    SCORE_RANGE,
+    CommentField,
+    DailyTeamStats,
+    DailyTopicStats,
+    Feedback,
+    FeedbackSentence,
+    Label,
+    Metric,
+    Source,
+)
+
+__all__ = [
+    "ROLLUP_COUNTERS",
+    "SCORE_RANGE",
+    "ApiToken",
+    "CaseOutcome",
+    "CaseStatus",
+    "CommentField",
+    "DailyTeamStats",
+    "DailyTopicStats",
+    "ErasureLog",
+    "Feedback",
+    "FeedbackImport",
+    "FeedbackSentence",
+    "FeedbackSettings",
+    "FollowUpCase",
+    "ImportMapping",
+    "ImportStatus",
+    "Label",
+    "LabelCorrection",
+    "Metric",
+    "Preset",
+    "RoutingField",
+    "RoutingRule",
+    "Source",
+    "Topic",
+    "Touchpoint",
+]

@@ -1,0 +1,122 @@
+"""File imports of feedback and the column mappings people save for them."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from klantcultuur.orgs.models import Organization
+
+
+class Preset(models.TextChoices):
+    GENERIC = "generic", _("Own spreadsheet (CSV or Excel)")
+    QUALTRICS = "qualtrics", _("Qualtrics export")
+    LIMESURVEY = "limesurvey", _("LimeSurvey export")
+    FORMBRICKS = "formbricks", _("Formbricks export")
+
+
+class ImportMapping(models.Model):
+    """A saved column mapping, to import the next export of the same survey in one go."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="feedback_mappings"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    preset = models.CharField(max_length=20, choices=Preset.choices, default=Preset.GENERIC)
+    columns = models.JSONField(default=dict)  # field name -> column header
+    options = models.JSONField(default=dict)  # defaults: metric, channel, touchpoint, ...
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "name"], name="mapping_name_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ImportStatus(models.TextChoices):
+    MAPPING = "mapping", _("Choose the columns")
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class FeedbackImport(models.Model):
+    """An uploaded file: mapped, previewed, then loaded in one transaction in the background.
+
+    The file lives under MEDIA_ROOT (never served by URL); a million rows is too much for a
+    database blob. Workers on other machines need the same MEDIA_ROOT (shared storage).
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="feedback_imports"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    filename = models.CharField(max_length=255)
+    size = models.BigIntegerField(default=0)
+    preset = models.CharField(max_length=20, choices=Preset.choices, default=Preset.GENERIC)
+    columns = models.JSONField(default=dict, blank=True)  # field name -> column header
+    options = models.JSONField(default=dict, blank=True)
+    status = models.CharField(
+        max_length=20, choices=ImportStatus.choices, default=ImportStatus.MAPPING
+    )
+    rows_read = models.PositiveIntegerField(default=0)
+    rows_stored = models.PositiveIntegerField(default=0)
+    rows_duplicate = models.PositiveIntegerField(default=0)
+    rows_refused = models.PositiveIntegerField(default=0)
+    cases_created = models.PositiveIntegerField(default=0)
+    # The lowest and highest record key of this import: its records lie in that range.
+    records_from = models.UUIDField(null=True, blank=True)
+    records_to = models.UUIDField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+    @property
+    def directory(self) -> Path:
+        return Path(settings.MEDIA_ROOT) / "feedback-imports" / str(self.organization.uuid)
+
+    @property
+    def path(self) -> Path:
+        return self.directory / f"{self.uuid}.upload"
+
+    @property
+    def report_path(self) -> Path:
+        return self.directory / f"{self.uuid}-refused.csv"
+
+    def stored_records(self):
+        """The records this import stored (a primary-key range scan)."""
+        from klantcultuur.feedback.models.records import Feedback
+
+        if self.records_from is None:
+            return Feedback.objects.none()
+        return Feedback.objects.filter(
+            pk__gte=self.records_from, pk__lte=self.records_to, batch_id=self.id
+        )
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (ImportStatus.DONE, ImportStatus.FAILED)

@@ -1,0 +1,1 @@
+"""Writes of customer feedback that touch several models, by topic."""

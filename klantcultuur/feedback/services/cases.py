@@ -1,0 +1,38 @@
+"""Follow-up of detractors: open → contacted → resolved, with the outcome recorded."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from klantcultuur.feedback.models import CaseStatus, FollowUpCase
+from klantcultuur.orgs.models import Membership
+
+_ORDER = {CaseStatus.OPEN: 0, CaseStatus.CONTACTED: 1, CaseStatus.RESOLVED: 2}
+
+
+@transaction.atomic
+def case_update(
+    *, case: FollowUpCase, status: str, outcome: str, note: str, actor: Membership, now=None
+) -> FollowUpCase:
+    """Move a case forward (a resolved case may be opened again) and record what happened."""
+    now = now or timezone.now()
+    case = FollowUpCase.objects.select_for_update().get(pk=case.pk)
+    if status not in _ORDER:
+        raise ValidationError({"status": _("Unknown status.")})
+    if status == CaseStatus.RESOLVED and not outcome:
+        raise ValidationError({"outcome": _("Record the outcome before resolving the case.")})
+    if status == CaseStatus.CONTACTED and case.contacted_at is None:
+        case.contacted_at = now
+    if status == CaseStatus.RESOLVED and case.status != CaseStatus.RESOLVED:
+        case.resolved_at = now
+        if case.contacted_at is None and outcome not in ("unreachable", "declined"):
+            case.contacted_at = now
+    if status != CaseStatus.RESOLVED:
+        case.resolved_at = None
+    case.status, case.outcome, case.note, case.handled_by = status, outcome, note, actor
+    case.save(update_fields=["status", "outcome", "note", "handled_by", "contacted_at",
+                             "resolved_at"])  # fmt: skip
+    return case

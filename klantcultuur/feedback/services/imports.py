@@ -1,0 +1,415 @@
+"""File imports: upload, map columns, preview, load in one transaction, report refused rows.
+
+The run streams the file once: each row is converted (`importing.rows`), refused rows go to
+the report file at once, accepted rows stream into the bulk loader. Rows, roll-ups and
+follow-up cases are written in one transaction, so a failed or interrupted import leaves
+no partial batch. Comments are read afterwards by `import_analyse` (a follow-up task that
+can run again safely): the analyser reads some thousands of comments a second, which would
+otherwise cap the import at that speed; until it is done the record counts and scores are
+already complete and only the compliment and improvement counts are still growing.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from klantcultuur.feedback import analysis, bulk, rollup
+from klantcultuur.feedback.importing import presets
+from klantcultuur.feedback.importing.rows import ROW_FIELDS, RowConverter, RowRefused
+from klantcultuur.feedback.metrics import DETRACTOR_MAX
+from klantcultuur.feedback.models import (
+    FeedbackImport,
+    FeedbackSettings,
+    FollowUpCase,
+    ImportMapping,
+    ImportStatus,
+    Source,
+    Touchpoint,
+)
+from klantcultuur.feedback.services.records import remember_channels, router_for
+from klantcultuur.lib import progress
+from klantcultuur.lib.spreadsheet import neutralise
+from klantcultuur.lib.tabular import Table, TableError, cell_text, open_table
+from klantcultuur.orgs.models import Organization
+
+log = logging.getLogger(__name__)
+PROGRESS_KIND = "feedback-import"
+ANALYSIS_KIND = "feedback-import-analysis"
+PREVIEW_ROWS = 20
+ANALYSIS_CHUNK = 2000
+# An import that shows no progress for this long was interrupted (its transaction is gone).
+STALLED_AFTER = timedelta(hours=2)
+
+
+# --- Upload and mapping -----------------------------------------------------------------
+def import_create(
+    *, organization: Organization, user, upload: UploadedFile, preset: str
+) -> FeedbackImport:
+    """Store an uploaded file under MEDIA_ROOT (streamed to disk, never in memory)."""
+    job = FeedbackImport(
+        organization=organization, created_by=user, filename=upload.name[:255], preset=preset
+    )
+    job.directory.mkdir(parents=True, exist_ok=True)
+    size = 0
+    with job.path.open("wb") as target:
+        for chunk in upload.chunks():
+            target.write(chunk)
+            size += len(chunk)
+    job.size = size
+    job.save()
+    return job
+
+
+def _spec(job: FeedbackImport) -> presets.PresetSpec:
+    return presets.PRESETS.get(job.preset, presets.PRESETS["generic"])
+
+
+def _open(job: FeedbackImport, *, header_row: int | None = None, skip: int | None = None) -> Table:
+    spec = _spec(job)
+    return open_table(
+        job.path,
+        filename=job.filename,
+        header_row=spec.header_row if header_row is None else header_row,
+        skip_rows_after_header=spec.skip_rows if skip is None else skip,
+    )
+
+
+@dataclass
+class Inspection:
+    headers: list[str]
+    labels: list[str]  # header with question text, for the mapping screen
+    guessed: dict[str, str]
+    metric_guess: str
+    zone: str | None  # Qualtrics' time zone of the date column
+    encoding: str | None
+    delimiter: str | None
+
+
+def import_inspect(job: FeedbackImport) -> Inspection:
+    """The file's columns and a guess of the mapping (raises TableError for a bad file)."""
+    table = _open(job, skip=0)
+    try:
+        headers = table.headers
+        extra: list[list[str]] = []
+        for _line, cells in table.rows:
+            extra.append([cell_text(c) for c in cells])
+            if len(extra) >= _spec(job).skip_rows:
+                break
+    finally:
+        table.close()
+    questions = extra[0] if job.preset == "qualtrics" and extra else None
+    guessed = presets.guess_columns(job.preset, headers, questions)
+    zone = None
+    if job.preset == "qualtrics" and len(extra) > 1 and "received_at" in guessed:
+        zone = presets.qualtrics_zone(extra[1], headers.index(guessed["received_at"]))
+    metric = "nps"
+    if "score" in guessed:
+        index = headers.index(guessed["score"])
+        metric = presets.guess_metric(headers[index], questions[index] if questions else "")
+    return Inspection(
+        headers, presets.header_labels(headers, questions), guessed, metric, zone,
+        table.encoding, table.delimiter,
+    )  # fmt: skip
+
+
+def import_configure(
+    *,
+    job: FeedbackImport,
+    columns: dict[str, str],
+    options: dict,
+    save_as: str = "",
+    user=None,
+) -> FeedbackImport:
+    """Keep the chosen mapping (and save it under a name for the next file)."""
+    job.columns = {k: v for k, v in columns.items() if v}
+    job.options = options
+    job.save(update_fields=["columns", "options"])
+    if save_as:
+        ImportMapping.objects.update_or_create(
+            organization=job.organization, name=save_as[:100],
+            defaults={"preset": job.preset, "columns": job.columns, "options": options,
+                      "created_by": user},
+        )  # fmt: skip
+    return job
+
+
+def missing_columns(job: FeedbackImport, headers: list[str]) -> list[str]:
+    """Mapped columns the file does not have (a saved mapping used on another file)."""
+    return [header for header in job.columns.values() if header not in headers]
+
+
+def _defaults(job: FeedbackImport) -> dict:
+    options = job.options or {}
+    defaults = {
+        k: options[k] for k in ("metric", "channel", "touchpoint", "language") if options.get(k)
+    }
+    defaults.update(_spec(job).defaults)
+    if options.get("is_internal"):
+        defaults["is_internal"] = True
+    if options.get("touchpoint_uuid"):
+        touchpoint = Touchpoint.objects.filter(
+            organization=job.organization, uuid=options["touchpoint_uuid"]
+        ).first()
+        if touchpoint:
+            defaults.setdefault("touchpoint", touchpoint.name)
+            if touchpoint.team_id:
+                defaults["team_id"] = touchpoint.team_id
+    return defaults
+
+
+def _zone(job: FeedbackImport) -> ZoneInfo:
+    name = (job.options or {}).get("zone") or settings.TIME_ZONE
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(settings.TIME_ZONE)
+
+
+def _converter(job: FeedbackImport, headers: list[str], now) -> RowConverter:
+    return RowConverter(
+        headers=headers, columns=job.columns, defaults=_defaults(job),
+        router=router_for(job.organization), zone=_zone(job),
+        local_zone=ZoneInfo(settings.TIME_ZONE), now=now, preset=job.preset,
+    )  # fmt: skip
+
+
+@dataclass
+class PreviewRow:
+    line: int
+    values: dict[str, str]
+    errors: list[str]
+    team_id: int | None
+
+
+def import_preview(job: FeedbackImport, limit: int = PREVIEW_ROWS) -> list[PreviewRow]:
+    """The first rows as they would be stored (raises TableError for a bad file)."""
+    table = _open(job)
+    try:
+        missing = missing_columns(job, table.headers)
+        if missing:
+            raise TableError(
+                _("These columns are not in the file: %(columns)s.")
+                % {"columns": ", ".join(f"“{c}”" for c in missing)}
+            )
+        converter = _converter(job, table.headers, timezone.now())
+        out = []
+        for line, cells in table.rows:
+            try:
+                row = dict(zip(ROW_FIELDS, converter.convert(line, cells), strict=True))
+            except RowRefused as refused:
+                out.append(PreviewRow(line, {}, refused.errors, None))
+            else:
+                values = {k: row[k] for k in ("received_at", "metric", "score", "reason",
+                                               "suggestion", "channel", "touchpoint",
+                                               "external_id", "contact_consent")}  # fmt: skip
+                out.append(PreviewRow(line, values, [], row["team_id"]))
+            if len(out) >= limit:
+                break
+        return out
+    finally:
+        table.close()
+
+
+# --- Running ----------------------------------------------------------------------------
+def import_start(*, job: FeedbackImport) -> None:
+    """Queue a mapped import."""
+    from klantcultuur.feedback.tasks import run_feedback_import
+    from klantcultuur.lib.tasks import enqueue
+
+    if job.status not in (ImportStatus.MAPPING, ImportStatus.FAILED):
+        return
+    job.status, job.error = ImportStatus.QUEUED, ""
+    job.save(update_fields=["status", "error"])
+    progress.report(PROGRESS_KIND, job.uuid, done=0, total=0, stage="queued")
+    enqueue(run_feedback_import, job.id)
+
+
+def _estimate_rows(job: FeedbackImport) -> int:
+    """Rows in the file, for the progress bar (lines for CSV, the sheet size for XLSX)."""
+    with job.path.open("rb") as handle:
+        head = handle.read(4)
+        handle.seek(0)
+        if head.startswith(b"PK"):
+            from openpyxl import load_workbook
+
+            try:
+                sheet = load_workbook(handle, read_only=True).worksheets[0]
+                return max(0, (sheet.max_row or 0) - 1)
+            except Exception:
+                return 0
+        lines = 0
+        while chunk := handle.read(1 << 20):
+            lines += chunk.count(b"\n")
+        return lines
+
+
+def import_run(*, job_id: int, now=None, read_comments: bool = True) -> FeedbackImport:
+    """Load a queued import in one transaction (the background task's body).
+
+    Then queues the reading of its comments (`read_comments=False` leaves that to a later
+    `import_analyse`, as the benchmark does to time the import alone).
+    """
+    job = FeedbackImport.objects.select_related("organization", "created_by").get(id=job_id)
+    if job.status != ImportStatus.QUEUED:
+        return job
+    job.status, job.started_at = ImportStatus.RUNNING, timezone.now()
+    job.save(update_fields=["status", "started_at"])
+    language = job.created_by.language if job.created_by else settings.LANGUAGE_CODE
+    with translation.override(language or settings.LANGUAGE_CODE):
+        try:
+            counts = _load(job, now or timezone.now())
+        except TableError as exc:
+            return _finish(job, ImportStatus.FAILED, error=str(exc))
+        except Exception:
+            log.exception("Feedback import %s failed", job.uuid)
+            return _finish(
+                job, ImportStatus.FAILED, error=_("The import failed; nothing was stored.")
+            )
+    job.rows_read, job.rows_stored, job.rows_duplicate, job.rows_refused, job.cases_created = counts
+    job = _finish(job, ImportStatus.DONE)
+    if job.rows_stored and read_comments:
+        from klantcultuur.feedback.tasks import run_import_analysis
+        from klantcultuur.lib.tasks import enqueue
+
+        enqueue(run_import_analysis, job.id)
+    return job
+
+
+def _finish(job: FeedbackImport, status: str, *, error: str = "") -> FeedbackImport:
+    job.status, job.error, job.finished_at = status, error, timezone.now()
+    job.save(update_fields=["status", "error", "finished_at", "rows_read", "rows_stored",
+                            "rows_duplicate", "rows_refused", "cases_created"])  # fmt: skip
+    progress.report(PROGRESS_KIND, job.uuid, done=1, total=1, stage=status)
+    return job
+
+
+def _load(job: FeedbackImport, now) -> tuple[int, int, int, int, int]:
+    total = _estimate_rows(job)
+    table = _open(job)
+    read = refused = 0
+    try:
+        missing = missing_columns(job, table.headers)
+        if missing:
+            raise TableError(
+                _("These columns are not in the file: %(columns)s.")
+                % {"columns": ", ".join(f"“{c}”" for c in missing)}
+            )
+        converter = _converter(job, table.headers, now)
+        tally = rollup.Tally(job.organization_id)
+        with job.report_path.open("w", encoding="utf-8-sig", newline="") as report_file:
+            report = csv.writer(report_file, delimiter=";", lineterminator="\r\n")
+            report.writerow([_("Line"), _("Reason"), *map(neutralise, table.headers)])
+
+            def accepted() -> Iterator[tuple]:
+                nonlocal read, refused
+                convert, count = converter.convert, tally.add
+                for line, cells in table.rows:
+                    read += 1
+                    try:
+                        row = convert(line, cells)
+                    except RowRefused as exc:
+                        refused += 1
+                        cells_text = (neutralise(cell_text(c)[:1000]) for c in cells)
+                        report.writerow([line, " ".join(exc.errors), *cells_text])
+                        continue
+                    count(row)
+                    yield row
+
+            def tick(done: int) -> None:
+                progress.report(PROGRESS_KIND, job.uuid, done=read, total=max(total, read),
+                                stage="reading")  # fmt: skip
+
+            with transaction.atomic():
+                batch = bulk.Batch(job.organization_id, job.id, Source.IMPORT, now)
+                result = bulk.load_feedback(accepted(), batch=batch, tick=tick)
+                progress.report(PROGRESS_KIND, job.uuid, done=read, total=read, stage="storing")
+                job.records_from, job.records_to = converter.first_uuid, converter.last_uuid
+                job.save(update_fields=["records_from", "records_to"])
+                if result.duplicates:
+                    rollup.add_records(job.stored_records())  # what was really stored
+                else:
+                    rollup.apply(tally.deltas())  # every row was new: its counts are exact
+                cases = _create_cases(job, now)
+                remember_channels(job.organization, converter.channels)
+    finally:
+        table.close()
+    return read, result.inserted, result.duplicates, refused, cases
+
+
+def _create_cases(job: FeedbackImport, now) -> int:
+    """Follow-up cases for the batch's consenting detractors that are recent enough."""
+    config = FeedbackSettings.for_organization(job.organization)
+    detractor = None
+    from django.db.models import Q
+
+    for metric, limit in DETRACTOR_MAX.items():
+        condition = Q(metric=metric, score__lte=limit)
+        detractor = condition if detractor is None else detractor | condition
+    candidates = (
+        job.stored_records()
+        .filter(
+            contact_consent=True, received_at__gte=now - timedelta(days=config.case_max_age_days)
+        )
+        .filter(detractor)
+        .values_list("pk", "team_id", "received_at")
+    )
+    due = timedelta(hours=config.case_due_hours)
+    created = 0
+    batch: list[FollowUpCase] = []
+    for feedback_id, team_id, received_at in candidates.iterator(chunk_size=5000):
+        batch.append(FollowUpCase(organization_id=job.organization_id, feedback_id=feedback_id,
+                                  team_id=team_id, due_at=received_at + due))  # fmt: skip
+        if len(batch) >= 5000:
+            created += len(FollowUpCase.objects.bulk_create(batch))
+            batch = []
+    created += len(FollowUpCase.objects.bulk_create(batch))
+    return created
+
+
+def import_recover(*, job: FeedbackImport, now=None) -> bool:
+    """Mark an import that stopped without finishing (its worker died) as failed."""
+    now = now or timezone.now()
+    if job.status != ImportStatus.RUNNING or not job.started_at:
+        return False
+    if job.started_at > now - STALLED_AFTER:
+        return False
+    job.status, job.finished_at = ImportStatus.FAILED, now
+    job.error = _("The import was interrupted; nothing was stored. You can start it again.")
+    job.save(update_fields=["status", "finished_at", "error"])
+    return True
+
+
+# --- Reading the comments of an import --------------------------------------------------
+def import_analyse(*, job_id: int) -> int:
+    """Read the comments of an import's records in chunks; safe to run again. Returns count."""
+    job = FeedbackImport.objects.select_related("organization").get(id=job_id)
+    records = job.stored_records()
+    total = records.filter(analysed=False).count()
+
+    def tick(done: int) -> None:
+        progress.report(ANALYSIS_KIND, job.uuid, done=done, total=max(total, done), stage="reading")
+
+    done = analysis.analyse_pending(
+        records, analysis.analyser_for(job.organization), chunk=ANALYSIS_CHUNK, on_chunk=tick
+    )
+    progress.report(ANALYSIS_KIND, job.uuid, done=done, total=max(total, done), stage="done")
+    return done
+
+
+def import_report_rows(job: FeedbackImport) -> Iterator[list[str]]:
+    """The refused rows as written during the run (header first)."""
+    if not job.report_path.exists():
+        return
+    with job.report_path.open(encoding="utf-8-sig", newline="") as handle:
+        yield from csv.reader(handle, delimiter=";")

@@ -1,0 +1,352 @@
+"""Writing feedback records one by one or in small batches (form, API, webhook, demo, tests).
+
+Every function here keeps the records, their sentences, the follow-up cases and both
+roll-ups in step, inside one transaction. Large files go through `services.imports`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from klantcultuur.feedback import analysis, metrics
+from klantcultuur.feedback.importing.rows import content_hash
+from klantcultuur.feedback.models import (
+    Feedback,
+    FeedbackSentence,
+    FeedbackSettings,
+    FollowUpCase,
+    LabelCorrection,
+    RoutingRule,
+)
+from klantcultuur.feedback.rollup import Deltas, record_key
+from klantcultuur.feedback.routing import Router, build_router
+from klantcultuur.feedback.validation import RecordInput
+from klantcultuur.orgs.models import Organization, OrgUnit
+
+HASHED_FIELDS = ("metric", "score", "reason", "suggestion", "channel", "touchpoint", "product",
+                 "location", "team_code", "customer_ref")  # fmt: skip
+
+
+def local_zone() -> ZoneInfo:
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def local_day(moment: datetime):
+    """The calendar day of a moment in the interface's time zone (the roll-up key)."""
+    return moment.astimezone(local_zone()).date()
+
+
+def router_for(organization: Organization) -> Router:
+    """The organisation's routing rules, team codes and settings, compiled."""
+    config = FeedbackSettings.for_organization(organization)
+    rules = RoutingRule.objects.filter(
+        organization=organization, team__archived_at__isnull=True
+    ).values_list("field", "value", "team_id")
+    units = list(
+        OrgUnit.objects.filter(organization=organization, archived_at__isnull=True).values_list(
+            "code", "name", "id"
+        )
+    )
+    # A team column may hold codes or names; a code wins, and a name shared by two units
+    # names neither.
+    names: dict[str, list[int]] = {}
+    for _code, name, unit_id in units:
+        names.setdefault(name, []).append(unit_id)
+    codes = {name: ids[0] for name, ids in names.items() if len(ids) == 1}
+    codes.update({code: unit_id for code, _name, unit_id in units})
+    return build_router(list(rules), codes, config.route_by_team_code)
+
+
+@dataclass
+class IngestResult:
+    created: list[Feedback] = field(default_factory=list)
+    duplicates: list[int] = field(default_factory=list)  # positions in the input
+    cases: int = 0
+
+
+def _new_record(organization: Organization, item: RecordInput, team_id, source: str) -> Feedback:
+    values = {name: getattr(item, name) for name in HASHED_FIELDS}
+    record = Feedback(
+        organization=organization, team_id=team_id, received_at=item.received_at,
+        day=local_day(item.received_at), source=source, contact_consent=item.contact_consent,
+        is_internal=item.is_internal, language=item.language, external_id=item.external_id,
+        **values,
+    )  # fmt: skip
+    if not item.external_id:
+        record.content_hash = content_hash(item.received_at, list(values.values()))
+    record.analysed = not (item.reason or item.suggestion)
+    return record
+
+
+def case_due(config: FeedbackSettings, record: Feedback, now: datetime) -> datetime | None:
+    """When a follow-up case for this record is due, or None when it gets no case."""
+    if not (record.contact_consent and metrics.is_detractor(record.metric, record.score)):
+        return None
+    if record.received_at < now - timedelta(days=config.case_max_age_days):
+        return None
+    return record.received_at + timedelta(hours=config.case_due_hours)
+
+
+@transaction.atomic
+def feedback_ingest(
+    *,
+    organization: Organization,
+    items: Sequence[RecordInput],
+    source: str,
+    router: Router | None = None,
+    now: datetime | None = None,
+) -> IngestResult:
+    """Route, store and read a small batch of records; duplicates are skipped, not stored twice.
+
+    A duplicate is a record whose external id (or, without one, content) the organisation
+    already has: re-sending the same form, API call or webhook stores nothing new.
+    """
+    router = router or router_for(organization)
+    now = now or timezone.now()
+    config = FeedbackSettings.for_organization(organization)
+    result = IngestResult()
+    for position, item in enumerate(items):
+        team_id = router.route(item.routing_values, item.team_id)
+        record = _new_record(organization, item, team_id, source)
+        try:
+            with transaction.atomic():
+                record.save(force_insert=True)
+        except IntegrityError:
+            result.duplicates.append(position)
+            continue
+        result.created.append(record)
+    if not result.created:
+        return result
+    deltas = Deltas()
+    for record in result.created:
+        deltas.add(
+            record_key(record),
+            metrics.record_counts(
+                record.metric, record.score, has_comment=bool(record.reason or record.suggestion)
+            ),
+        )
+    to_read = [r for r in result.created if not r.analysed]
+    if to_read:
+        analysis.analyse_records(to_read, analysis.analyser_for(organization), deltas)
+    cases = [
+        FollowUpCase(organization=organization, feedback=r, team_id=r.team_id, due_at=due)
+        for r in result.created
+        if (due := case_due(config, r, now)) is not None
+    ]
+    FollowUpCase.objects.bulk_create(cases)
+    result.cases = len(cases)
+    deltas.apply()
+    remember_channels(organization, {r.channel for r in result.created})
+    return result
+
+
+MAX_CHANNELS = 100
+
+
+def remember_channels(organization: Organization, seen: set[str]) -> None:
+    """Add new channel names to the organisation's list (for the inbox filter)."""
+    seen = {c for c in seen if c}
+    if not seen:
+        return
+    config = FeedbackSettings.objects.select_for_update().get_or_create(organization=organization)[
+        0
+    ]
+    known = set(config.channels)
+    if not seen <= known and len(known) < MAX_CHANNELS:
+        config.channels = sorted(known | seen)[:MAX_CHANNELS]
+        config.save(update_fields=["channels"])
+
+
+def feedback_create(
+    *, organization: Organization, item: RecordInput, source: str, router: Router | None = None
+) -> Feedback | None:
+    """Store one record (None when the organisation already has it)."""
+    result = feedback_ingest(organization=organization, items=[item], source=source, router=router)
+    return result.created[0] if result.created else None
+
+
+@transaction.atomic
+def feedback_assign_team(*, records: Sequence[Feedback], team: OrgUnit | None) -> int:
+    """Give records another owning unit (the unrouted queue, a correction): roll-ups follow."""
+    deltas = Deltas()
+    moved = 0
+    ids = [r.pk for r in records]
+    locked = list(
+        Feedback.objects.select_for_update().filter(pk__in=ids).prefetch_related("sentences")
+    )
+    for record in locked:
+        new_team_id = team.id if team else None
+        if record.team_id == new_team_id:
+            continue
+        if team is not None and team.organization_id != record.organization_id:
+            raise ValueError("team of another organisation")
+        counts = _stored_counts(record)
+        deltas.add(record_key(record), -counts)
+        _move_topics(deltas, record, -1)
+        record.team_id = new_team_id
+        deltas.add(record_key(record), counts)
+        _move_topics(deltas, record, +1)
+        moved += 1
+    Feedback.objects.bulk_update(locked, ["team"])
+    FollowUpCase.objects.filter(feedback_id__in=ids).update(team=team)
+    deltas.apply()
+    return moved
+
+
+def _stored_counts(record: Feedback) -> metrics.Counts:
+    return metrics.record_counts(
+        record.metric, record.score, has_comment=bool(record.reason or record.suggestion),
+        compliments=record.n_compliments, improvements=record.n_improvements,
+    )  # fmt: skip
+
+
+def _move_topics(deltas: Deltas, record: Feedback, sign: int) -> None:
+    from klantcultuur.feedback.rollup import TopicKey
+
+    for sentence in record.sentences.all():
+        for topic in sentence.topic_slugs:
+            deltas.add_sentence(
+                TopicKey(record.organization_id, record.team_id, record.day, topic),
+                sentence.label,
+                sign,
+            )
+
+
+def reroute_unrouted(*, organization: Organization) -> int:
+    """Apply the current routing rules to the unrouted queue; returns how many found a team."""
+    router = router_for(organization)
+    moved = 0
+    unrouted = Feedback.objects.filter(organization=organization, team__isnull=True)
+    by_team: dict[int, list[Feedback]] = {}
+    for record in unrouted.only(
+        "uuid", "touchpoint", "channel", "product", "location", "team_code"
+    ).iterator(chunk_size=2000):
+        values = {
+            "touchpoint": record.touchpoint, "channel": record.channel, "product": record.product,
+            "location": record.location, "team_code": record.team_code,
+        }  # fmt: skip
+        team_id = router.route(values)
+        if team_id is not None:
+            by_team.setdefault(team_id, []).append(record)
+    teams = OrgUnit.objects.in_bulk(list(by_team))
+    for team_id, records in by_team.items():
+        for start in range(0, len(records), 1000):
+            moved += feedback_assign_team(
+                records=records[start : start + 1000], team=teams[team_id]
+            )
+    return moved
+
+
+# --- Label corrections ------------------------------------------------------------------
+@transaction.atomic
+def sentence_correct(
+    *, record: Feedback, field: int, position: int, label: str, user=None
+) -> FeedbackSentence:
+    """A person sets a sentence's label; the organisation's analyser uses it from now on."""
+    from klantcultuur.feedback.rollup import TopicKey
+    from klantcultuur.feedback.textanalysis import LABELS, normalise
+
+    if label not in LABELS:
+        raise ValueError(label)
+    sentence = FeedbackSentence.objects.select_for_update().get(
+        feedback=record, field=field, position=position
+    )
+    record = Feedback.objects.select_for_update().get(pk=record.pk)
+    old = sentence.label
+    deltas = Deltas()
+    if old != label:
+        for topic in sentence.topic_slugs:
+            key = TopicKey(record.organization_id, record.team_id, record.day, topic)
+            deltas.add_sentence(key, old, -1)
+            deltas.add_sentence(key, label, +1)
+        change = {"compliment": 0, "improvement": 0}
+        change[old] = change.get(old, 0) - 1
+        change[label] = change.get(label, 0) + 1
+        record.n_compliments += change["compliment"]
+        record.n_improvements += change["improvement"]
+        record.save(update_fields=["n_compliments", "n_improvements"])
+        deltas.add(
+            record_key(record),
+            metrics.Counts(compliments=change["compliment"], improvements=change["improvement"]),
+        )
+    sentence.label, sentence.corrected, sentence.reasons = label, True, ""
+    sentence.save(update_fields=["label", "corrected", "reasons"])
+    LabelCorrection.objects.update_or_create(
+        organization_id=record.organization_id,
+        key=normalise(sentence.text)[:500],
+        defaults={"text": sentence.text, "label": label, "created_by": user},
+    )
+    analyser_changed(record.organization_id)
+    deltas.apply()
+    return sentence
+
+
+def analyser_changed(organization_id: int) -> None:
+    """Topics or corrections changed: cached analysers are rebuilt at their next use."""
+    FeedbackSettings.objects.filter(organization_id=organization_id).update(
+        analyser_version=F("analyser_version") + 1
+    )
+
+
+# --- Updating a record (a webhook sends more of the same response) -----------------------
+UPDATABLE = ("metric", "score", "reason", "suggestion", "channel", "touchpoint", "product",
+             "location", "team_code", "customer_ref", "contact_consent", "language")  # fmt: skip
+
+
+@transaction.atomic
+def feedback_update(
+    *, record: Feedback, item: RecordInput, router: Router | None = None, now=None
+) -> bool:
+    """Bring a stored record in line with newer values of the same response; True if changed.
+
+    The comments are read again, the team follows the routing, a consenting detractor gets
+    a case if it has none, and both roll-ups follow.
+    """
+    from klantcultuur.feedback.rollup import TopicKey
+
+    record = Feedback.objects.select_for_update().get(pk=record.pk)
+    organization = record.organization
+    router = router or router_for(organization)
+    new_values = {name: getattr(item, name) for name in UPDATABLE}
+    team_id = router.route(item.routing_values, item.team_id)
+    if all(getattr(record, k) == v for k, v in new_values.items()) and team_id == record.team_id:
+        return False
+    deltas = Deltas()
+    deltas.add(record_key(record), -_stored_counts(record))
+    for sentence in record.sentences.all():
+        for topic in sentence.topic_slugs:
+            key = TopicKey(record.organization_id, record.team_id, record.day, topic)
+            deltas.add_sentence(key, sentence.label, -1)
+    record.sentences.all().delete()
+    for name, value in new_values.items():
+        setattr(record, name, value)
+    record.team_id = team_id
+    record.n_compliments = record.n_improvements = 0
+    record.topics = ""
+    record.analysed = not (record.reason or record.suggestion)
+    record.save()
+    deltas.add(
+        record_key(record),
+        metrics.record_counts(
+            record.metric, record.score, has_comment=bool(record.reason or record.suggestion)
+        ),
+    )
+    if not record.analysed:
+        analysis.analyse_records([record], analysis.analyser_for(organization), deltas)
+    FollowUpCase.objects.filter(feedback=record).update(team_id=team_id)
+    config = FeedbackSettings.for_organization(organization)
+    due = case_due(config, record, now or timezone.now())
+    if due is not None and not FollowUpCase.objects.filter(feedback=record).exists():
+        FollowUpCase.objects.create(
+            organization=organization, feedback=record, team_id=team_id, due_at=due
+        )
+    deltas.apply()
+    return True

@@ -1,0 +1,21 @@
+"""Background work of customer feedback (run through lib.tasks.enqueue)."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+
+@shared_task(name="feedback.run_import")
+def run_feedback_import(job_id: int) -> str:
+    """Load a queued feedback import; returns its final status."""
+    from klantcultuur.feedback.services.imports import import_run
+
+    return import_run(job_id=job_id).status
+
+
+@shared_task(name="feedback.analyse_import")
+def run_import_analysis(job_id: int) -> int:
+    """Read the comments of an import's records (safe to run again); returns how many."""
+    from klantcultuur.feedback.services.imports import import_analyse
+
+    return import_analyse(job_id=job_id)

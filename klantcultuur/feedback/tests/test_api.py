@@ -1,0 +1,155 @@
+"""The REST API: tokens per organisation, batch ingest, the touchpoint endpoint, the schema."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from klantcultuur.feedback import rollup
+from klantcultuur.feedback.models import ApiToken, Feedback, FollowUpCase, Touchpoint
+from klantcultuur.feedback.services.setup import token_create, token_revoke
+
+
+@pytest.fixture
+def token(world):
+    return token_create(organization=world.org, name="CRM-koppeling", user=world.cx_lead.user)[1]
+
+
+def post(client, url, body, token=None, **headers):
+    if token:
+        headers["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+    return client.post(url, json.dumps(body), content_type="application/json", **headers)
+
+
+def record(**values):
+    moment = (timezone.now() - timedelta(hours=3)).isoformat()
+    return {"received_at": moment, "metric": "nps", "score": 8, **values}
+
+
+def test_a_token_is_stored_only_as_a_hash_and_shown_once(world):
+    api_token, secret = token_create(organization=world.org, name="x", user=None)
+    assert secret.startswith("kc_") and len(secret) > 40
+    stored = ApiToken.objects.get(pk=api_token.pk)
+    assert secret not in (stored.token_hash, stored.prefix) and stored.prefix == secret[:10]
+
+
+def test_records_are_stored_routed_and_read(client, world, token):
+    body = {"records": [
+        record(external_id="A-1", team_code="W-KC-1", score=3, contact_consent=True,
+               reason="Vriendelijk geholpen, maar wel lang moeten wachten.", customer_ref="H-1"),
+        record(external_id="A-2", score=10, reason="Top service!"),
+    ]}  # fmt: skip
+    response = post(client, reverse("feedback-api-records"), body, token)
+    assert response.status_code == 200, response.content
+    data = response.json()
+    assert (data["created"], data["duplicates"], data["refused"]) == (2, 0, 0)
+    first = Feedback.objects.get(external_id="A-1")
+    assert first.team == world.team and first.source == "api"
+    assert first.n_improvements == 1 and first.analysed
+    assert FollowUpCase.objects.get(feedback=first).team == world.team
+    assert Feedback.objects.get(external_id="A-2").team is None  # no rule: unrouted
+    assert data["results"][0] == {"index": 0, "status": "created", "id": str(first.uuid)}
+    assert rollup.differences(world.org.id) == []
+
+
+def test_sending_the_same_records_again_stores_nothing_twice(client, world, token):
+    body = {"records": [record(external_id="B-1"), record(reason="Zonder id, dus op inhoud.")]}
+    post(client, reverse("feedback-api-records"), body, token)
+    again = post(client, reverse("feedback-api-records"), body, token).json()
+    assert (again["created"], again["duplicates"]) == (0, 2)
+    assert Feedback.objects.count() == 2
+
+
+def test_invalid_records_are_refused_with_reasons_and_the_rest_is_stored(client, world, token):
+    body = [record(score=11), record(external_id="ok"), {"received_at": "gisteren"}, "x",
+            record(colour="blue")]  # fmt: skip
+    data = post(client, reverse("feedback-api-records"), body, token).json()
+    statuses = [r["status"] for r in data["results"]]
+    assert statuses == ["refused", "created", "refused", "refused", "refused"]
+    assert data["results"][0]["errors"] == ["Score: 11 valt buiten de NPS-schaal (0–10)."]
+    assert data["results"][4]["errors"] == ["Unknown field “colour”."]
+    assert Feedback.objects.count() == 1
+
+
+def test_a_missing_or_bad_token_gets_401(client, world, token):
+    url = reverse("feedback-api-records")
+    assert post(client, url, {"records": [record()]}).status_code == 401
+    response = post(client, url, {"records": [record()]}, "kc_wrong-token")
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"].startswith("Bearer")
+    assert Feedback.objects.count() == 0
+
+
+def test_a_revoked_token_no_longer_works(client, world):
+    api_token, secret = token_create(organization=world.org, name="oud", user=None)
+    token_revoke(token=api_token)
+    assert post(client, reverse("feedback-api-records"), [record()], secret).status_code == 401
+
+
+def test_a_token_of_another_organisation_stores_in_its_own_and_cannot_reach_ours(client, world):
+    _other, secret = token_create(organization=world.other_org, name="zuid", user=None)
+    ours = Touchpoint.objects.create(organization=world.org, name="Balie", subject="de balie")
+    url = reverse("feedback-api-touchpoint", args=[ours.uuid])
+    assert post(client, url, [record()], secret).status_code == 404
+    post(client, reverse("feedback-api-records"), [record(team_code="W-KC-1")], secret)
+    stored = Feedback.objects.get()
+    assert stored.organization == world.other_org and stored.team is None
+
+
+def test_a_token_without_the_permission_gets_403(client, world):
+    _api_token, secret = token_create(organization=world.org, name="webhook", user=None,
+                                      can_ingest=False)  # fmt: skip
+    assert post(client, reverse("feedback-api-records"), [record()], secret).status_code == 403
+
+
+def test_the_touchpoint_endpoint_fills_in_its_metric_channel_and_team(client, world, token):
+    touchpoint = Touchpoint.objects.create(
+        organization=world.org, name="Balie", subject="de balie", metric="csat", channel="balie",
+        team=world.back_team,
+    )  # fmt: skip
+    url = reverse("feedback-api-touchpoint", args=[touchpoint.uuid])
+    body = [{"received_at": record()["received_at"], "score": 4}]
+    assert post(client, url, body, token).json()["created"] == 1
+    stored = Feedback.objects.get()
+    assert (stored.metric, stored.channel, stored.touchpoint, stored.team) == (
+        "csat", "balie", "Balie", world.back_team,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "status"),
+    [("{not json", "application/json", 400), ("[]", "application/json", 400),
+     ("records=1", "application/x-www-form-urlencoded", 400)],
+)  # fmt: skip
+def test_malformed_bodies_get_400(client, world, token, body, content_type, status):
+    response = client.post(reverse("feedback-api-records"), body, content_type=content_type,
+                           HTTP_AUTHORIZATION=f"Bearer {token}")  # fmt: skip
+    assert response.status_code == status
+
+
+def test_more_than_a_thousand_records_get_413(client, world, token):
+    assert (
+        post(client, reverse("feedback-api-records"), [record()] * 1001, token).status_code == 413
+    )
+
+
+def test_the_openapi_schema_is_served_and_describes_every_endpoint(client):
+    schema = client.get(reverse("feedback-api-schema")).json()
+    assert schema["openapi"].startswith("3.")
+    assert set(schema["paths"]) >= {"/api/v1/feedback/", "/api/v1/webhooks/formbricks/{token}/",
+                                    "/api/v1/touchpoints/{touchpoint}/feedback/"}  # fmt: skip
+    record_schema = schema["components"]["schemas"]["Record"]
+    assert set(record_schema["properties"]) >= {"received_at", "score", "reason", "suggestion",
+                                                "external_id", "customer_ref", "contact_consent"}  # fmt: skip
+
+
+def test_the_api_page_shows_a_new_token_once(client, login, world):
+    page = login(world.cx_lead)
+    response = page.post(reverse("feedback-api-docs"), {"name": "Qualtrics", "can_ingest": "on"})
+    secret = response.context["secret"]
+    assert secret.startswith("kc_") and secret in response.content.decode()
+    assert secret not in page.get(reverse("feedback-api-docs")).content.decode()

@@ -1,0 +1,279 @@
+"""File imports: the presets on real export layouts, Dutch habits, malformed input, idempotence."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from openpyxl import Workbook
+
+from klantcultuur.feedback import rollup
+from klantcultuur.feedback.models import Feedback, FeedbackImport, FollowUpCase, ImportStatus
+from klantcultuur.feedback.services import imports
+from klantcultuur.lib.tabular import TableError
+from klantcultuur.orgs.models import OrgUnit
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def teams(world):
+    """The Rivierduin team codes the sample exports use, in organisation A."""
+    made = {}
+    for code, name in [("W-KC-A", "Klantcontactcentrum Team A"), ("W-KC-B", "Klantcontactcentrum Team B"),
+                       ("V-RO-N", "Monteurs Noord"), ("W-VH-T", "Woonruimtebemiddeling"),
+                       ("W-KC-BA", "Balie & Ontvangst")]:  # fmt: skip
+        made[code] = OrgUnit.objects.create(
+            organization=world.org, parent=world.department, name=name, code=code
+        )
+    return made
+
+
+def upload(world, name: str, preset: str, content: bytes | None = None) -> FeedbackImport:
+    content = (DATA / name).read_bytes() if content is None else content
+    return imports.import_create(
+        organization=world.org, user=world.cx_lead.user, preset=preset,
+        upload=SimpleUploadedFile(name, content),
+    )  # fmt: skip
+
+
+def run(world, name: str, preset: str = "generic", content: bytes | None = None, **options):
+    """Upload, take the guessed mapping, and run the import (inline in tests)."""
+    job = upload(world, name, preset, content)
+    inspection = imports.import_inspect(job)
+    imports.import_configure(
+        job=job, columns=inspection.guessed,
+        options={"metric": inspection.metric_guess, "zone": inspection.zone or "", **options},
+    )  # fmt: skip
+    imports.import_start(job=job)
+    job.refresh_from_db()
+    return job
+
+
+def report(job) -> list[list[str]]:
+    return list(imports.import_report_rows(job))
+
+
+def test_a_qualtrics_export_with_three_header_rows_is_read(world, teams):
+    job = run(world, "qualtrics_export.csv", "qualtrics")
+    assert job.status == ImportStatus.DONE, job.error
+    assert (job.rows_read, job.rows_stored, job.rows_refused) == (5, 3, 2)
+    stored = Feedback.objects.get(external_id="R_2kLmNoPqRsTuVw34")
+    assert (stored.metric, stored.score, stored.customer_ref) == ("nps", 3, "K-10388")
+    assert stored.reason.startswith("Drie keer gebeld") and "Niemand belt terug." in stored.reason
+    assert stored.suggestion == "Gewoon doen wat jullie beloven."
+    assert stored.contact_consent is True  # "Mogen wij contact met u opnemen?" - Ja
+    # Recorded 09:14:34 in the survey's zone (third header row: Europe/Amsterdam).
+    assert (
+        timezone.localtime(
+            Feedback.objects.get(external_id="R_1Fq3xYzAbCdEf12").received_at
+        ).strftime("%d-%m-%Y %H:%M:%S")
+        == "03-03-2025 09:14:34"
+    )
+    refused = {int(r[0]): r[1] for r in report(job)[1:]}
+    assert refused[7] == "Een voorbeeldweergave of spam, geen antwoord van een klant."
+    assert refused[9] == "Score: 12 valt buiten de NPS-schaal (0–10)."
+
+
+def test_a_limesurvey_export_skips_unfinished_responses(world, teams):
+    job = run(world, "limesurvey_export.csv", "limesurvey")
+    assert (job.rows_stored, job.rows_refused) == (3, 1)
+    assert report(job)[1][:2] == ["3", "Het antwoord is niet afgemaakt (geen verzenddatum)."]
+    english = Feedback.objects.get(external_id="4")
+    assert (english.language, english.score, english.contact_consent) == ("en", 2, True)
+
+
+def test_a_formbricks_export_routes_by_its_hidden_team_field(world, teams):
+    job = run(world, "formbricks_export.csv", "formbricks")
+    assert (job.rows_stored, job.rows_refused) == (3, 0)
+    chat = Feedback.objects.get(external_id="cm7a1b2c3d4e5f6g7h8i9j0k")
+    assert (chat.team, chat.score, chat.channel) == (teams["W-KC-A"], 10, "link")
+    # An unknown team code is stored and waits in the unrouted queue.
+    assert Feedback.objects.get(external_id="cm7c0000000000000000000a").team is None
+
+
+def test_a_dutch_excel_csv_with_semicolons_windows_1252_and_decimal_commas(world, teams):
+    job = run(world, "excel_nl.csv")
+    assert (job.rows_stored, job.rows_refused) == (3, 2)
+    fitter = Feedback.objects.get(customer_ref="H-11902")
+    assert (fitter.score, fitter.team) == (8, teams["V-RO-N"])  # "8,0"
+    assert "café-achtige" in fitter.reason
+    assert Feedback.objects.get(customer_ref="H-11001").reason == "Heel prettig geholpen door Zoë!"
+    assert timezone.localtime(fitter.received_at).strftime("%d-%m-%Y %H:%M") == "03-02-2025 14:05"
+    lines = {int(r[0]): r[1] for r in report(job)[1:]}
+    assert lines == {
+        5: "Datum: “31-02-2025” is geen datum (gebruik bijvoorbeeld 15-03-2024 14:30).",
+        6: "Score: 11 valt buiten de NPS-schaal (0–10).",
+    }
+
+
+def test_an_xlsx_file_is_read_like_a_csv(world, teams):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Datum", "Teamcode", "Cijfer", "Toelichting"])
+    sheet.append([timezone.now().replace(tzinfo=None) - timedelta(days=3), "W-KC-A", 9, "Top!"])
+    sheet.append(["12-01-2025 10:00", "W-KC-B", 4.0, "Lang gewacht."])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    job = run(world, "enquete.xlsx", content=buffer.getvalue())
+    assert job.rows_stored == 2, report(job)
+    assert Feedback.objects.get(team=teams["W-KC-B"]).score == 4
+
+
+def test_importing_the_same_file_again_stores_nothing_twice(world, teams):
+    first = run(world, "excel_nl.csv")
+    second = run(world, "excel_nl.csv")
+    assert (first.rows_stored, second.rows_stored, second.rows_duplicate) == (3, 0, 3)
+    assert Feedback.objects.count() == 3
+    again = run(world, "qualtrics_export.csv", "qualtrics")
+    repeat = run(world, "qualtrics_export.csv", "qualtrics")
+    assert (again.rows_stored, repeat.rows_stored, repeat.rows_duplicate) == (3, 0, 3)
+    assert rollup.differences(world.org.id) == []
+
+
+def test_a_duplicate_external_id_in_one_file_is_stored_once(world, teams):
+    content = "Datum;Id;Cijfer\r\n01-03-2025 10:00;A-1;9\r\n01-03-2025 11:00;A-1;3\r\n01-03-2025 12:00;A-2;7\r\n"
+    job = run(world, "dubbel.csv", content=content.encode())
+    assert (job.rows_stored, job.rows_duplicate) == (2, 1)
+    assert Feedback.objects.get(external_id="A-1").score == 9  # the first one wins
+
+
+def test_an_empty_file_fails_with_a_clear_message(world):
+    job = upload(world, "leeg.csv", "generic", b"")
+    with pytest.raises(TableError, match=r"Het bestand is leeg\."):
+        imports.import_inspect(job)
+
+
+def test_a_file_in_an_unreadable_encoding_is_refused(world):
+    # 0x81 and 0x8D are undefined in Windows-1252 and invalid in UTF-8.
+    job = upload(world, "vreemd.csv", "generic", b"Datum;Cijfer\r\n01-03-2025;8\x81\x8d\r\n")
+    with pytest.raises(TableError, match="tekenset"):
+        imports.import_inspect(job)
+
+
+def test_a_saved_mapping_on_a_file_without_its_columns_fails_and_stores_nothing(world, teams):
+    job = upload(world, "ander.csv", "generic", b"Datum;Waardering\r\n01-03-2025;8\r\n")
+    imports.import_configure(job=job, columns={"received_at": "Datum", "score": "Cijfer"},
+                             options={"metric": "nps"})  # fmt: skip
+    imports.import_start(job=job)
+    job.refresh_from_db()
+    assert job.status == ImportStatus.FAILED
+    assert job.error == "Deze kolommen staan niet in het bestand: “Cijfer”."
+    assert Feedback.objects.count() == 0
+
+
+def test_a_five_megabyte_cell_refuses_its_row_and_keeps_the_others(world, teams):
+    huge = "x" * (5 * 1024 * 1024)
+    content = f"Datum;Cijfer;Toelichting\r\n01-03-2025;8;{huge}\r\n02-03-2025;9;Prima\r\n".encode()
+    job = run(world, "groot.csv", content=content)
+    assert (job.rows_stored, job.rows_refused) == (1, 1)
+    line, reason = report(job)[1][:2]
+    assert line == "2"
+    assert reason == (
+        "Belangrijkste reden voor de score: Belangrijkste reden voor de score is te lang "
+        "(5.242.880 tekens, hoogstens 10.000)."
+    )
+    assert len(report(job)[1][2]) <= 1000  # the report keeps a readable excerpt
+
+
+def test_formulas_in_refused_rows_are_neutralised_in_the_report(world):
+    content = b'Datum;Cijfer;Toelichting\r\ngisteren;8;=HYPERLINK("http://x")\r\n'
+    job = run(world, "formule.csv", content=content)
+    assert report(job)[1][4] == '\'=HYPERLINK("http://x")'
+
+
+def test_a_failure_halfway_leaves_no_partial_batch(world, teams, monkeypatch):
+    rows = "".join(f"0{1 + i % 9}-03-2025 10:00;W-KC-A;{i % 11}\r\n" for i in range(300))
+    content = ("Datum;Teamcode;Cijfer\r\n" + rows).encode()
+    original = imports.RowConverter.convert
+    calls = {"n": 0}
+
+    def failing(self, line, cells):
+        calls["n"] += 1
+        if calls["n"] == 250:
+            raise RuntimeError("disk full")
+        return original(self, line, cells)
+
+    monkeypatch.setattr(imports.RowConverter, "convert", failing)
+    job = run(world, "half.csv", content=content)
+    assert job.status == ImportStatus.FAILED
+    assert job.error == "De import is mislukt; er is niets opgeslagen."
+    assert Feedback.objects.count() == 0
+    assert rollup.stored_counts(world.org.id) == {}
+
+
+def test_an_interrupted_import_is_recovered_and_can_run_again(world, teams, monkeypatch):
+    content = b"Datum;Teamcode;Cijfer\r\n01-03-2025;W-KC-A;9\r\n02-03-2025;W-KC-A;6\r\n"
+    job = upload(world, "stop.csv", "generic", content)
+    imports.import_configure(job=job, columns={"received_at": "Datum", "team_code": "Teamcode",
+                                               "score": "Cijfer"}, options={"metric": "nps"})  # fmt: skip
+
+    def killed(*args, **kwargs):
+        raise SystemExit("worker killed")  # not an Exception: the run cannot record it
+
+    monkeypatch.setattr(imports.bulk, "load_feedback", killed)
+    with pytest.raises(SystemExit):
+        imports.import_start(job=job)
+    job.refresh_from_db()
+    assert job.status == ImportStatus.RUNNING and Feedback.objects.count() == 0
+    monkeypatch.undo()
+    assert imports.import_recover(job=job, now=job.started_at + timedelta(hours=3))
+    imports.import_start(job=job)
+    job.refresh_from_db()
+    assert (job.status, job.rows_stored) == (ImportStatus.DONE, 2)
+
+
+def test_recent_consenting_detractors_become_cases_for_their_team(world, teams):
+    recent = (timezone.localtime() - timedelta(days=2)).strftime("%d-%m-%Y %H:%M")
+    old = (timezone.localtime() - timedelta(days=200)).strftime("%d-%m-%Y %H:%M")
+    content = (
+        "Datum;Teamcode;Cijfer;Toelichting;Toestemming\r\n"
+        f"{recent};W-KC-A;3;Niemand belde terug.;ja\r\n"
+        f"{recent};W-KC-A;4;Slecht.;nee\r\n"
+        f"{old};W-KC-A;2;Lang geleden.;ja\r\n"
+        f"{recent};W-KC-B;9;Top.;ja\r\n"
+    ).encode()
+    job = run(world, "cases.csv", content=content)
+    assert job.cases_created == 1
+    case = FollowUpCase.objects.get()
+    assert case.team == teams["W-KC-A"]
+    assert case.due_at == case.feedback.received_at + timedelta(hours=48)
+
+
+def test_the_import_reads_the_comments_afterwards_and_the_roll_up_agrees(world, teams):
+    job = run(world, "qualtrics_export.csv", "qualtrics")
+    assert Feedback.objects.filter(batch=job, analysed=False).count() == 0
+    detractor = Feedback.objects.get(external_id="R_2kLmNoPqRsTuVw34")
+    assert detractor.n_improvements >= 1
+    assert rollup.differences(world.org.id) == []
+    # Running the follow-up again changes nothing.
+    assert imports.import_analyse(job_id=job.id) == 0
+    assert rollup.differences(world.org.id) == []
+
+
+def test_the_report_has_a_header_and_one_line_per_refused_row(world, teams):
+    job = run(world, "excel_nl.csv")
+    rows = report(job)
+    assert rows[0][:2] == ["Regel", "Reden"]
+    assert len(rows) == 1 + job.rows_refused
+    assert next(csv.reader([";".join(rows[0])], delimiter=";"))[2] == "Datum"
+
+
+def test_tabs_line_breaks_and_backslashes_in_comments_are_stored_as_written(world, teams):
+    comment = 'Eerste regel\nTweede\tregel met C:\\map en "aanhalingstekens"\r\nDerde'
+    content = (
+        "Datum;Cijfer;Toelichting\r\n01-03-2025;6;" + '"' + comment.replace('"', '""') + '"\r\n'
+    )
+    job = run(world, "tekens.csv", content=content.encode())
+    assert job.rows_stored == 1, report(job)
+    assert Feedback.objects.get().reason == comment.strip()

@@ -1,0 +1,164 @@
+"""The public form per touchpoint: no login, Dutch or English, honeypot, rate limit, one
+record per submission (also when the same submission arrives twice at the same time)."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import pytest
+from django.core.cache import cache
+from django.db import connections
+from django.test import Client
+from django.urls import reverse
+
+from klantcultuur.feedback.models import Feedback, FollowUpCase, Touchpoint
+from klantcultuur.testing import build_world
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def make_touchpoint(org, **values) -> Touchpoint:
+    values.setdefault("team", None)
+    return Touchpoint.objects.create(
+        organization=org, name="Reparatie afgerond", subject="de monteur", metric="nps", **values
+    )
+
+
+@pytest.fixture
+def touchpoint(world):
+    return make_touchpoint(world.org, team=world.team)
+
+
+def fresh_form(client, touchpoint, query=""):
+    page = client.get(reverse("feedback-form", args=[touchpoint.uuid]) + query)
+    html = page.content.decode()
+    token = re.search(r'name="token" value="([^"]+)"', html)[1]
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1]
+    return page, {"token": token, "csrfmiddlewaretoken": csrf}
+
+
+def submit(client, touchpoint, fields, **answers):
+    data = {**fields, "score": "9", "reason": "Snel en vriendelijk geholpen.", "suggestion": "",
+            **answers}  # fmt: skip
+    return client.post(reverse("feedback-form", args=[touchpoint.uuid]), data)
+
+
+def test_the_form_asks_the_touchpoint_question_in_dutch_without_login(client, touchpoint):
+    page, _fields = fresh_form(client, touchpoint)
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Hoe waarschijnlijk is het dat u de monteur aanbeveelt aan vrienden of familie?" in html
+    assert "Wat zou er een 10 van maken?" in html
+    assert "U mag contact met mij opnemen" not in html  # no customer reference in the link
+
+
+def test_the_form_speaks_english_on_request(client, touchpoint):
+    page, _fields = fresh_form(client, touchpoint, "?lang=en")
+    html = page.content.decode()
+    assert '<html lang="en">' in html
+    assert "How likely is it that you would recommend de monteur to friends or family?" in html
+
+
+def test_a_submission_stores_one_routed_record_and_thanks_the_customer(client, touchpoint, world):
+    _page, fields = fresh_form(client, touchpoint)
+    response = submit(client, touchpoint, fields)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("feedback-form-thanks", args=[touchpoint.uuid]))
+    record = Feedback.objects.get()
+    assert (record.score, record.team, record.source, record.touchpoint) == (
+        9, world.team, "form", "Reparatie afgerond",
+    )  # fmt: skip
+    assert record.n_compliments >= 1
+    thanks = client.get(response["Location"]).content.decode()
+    assert "Bedankt!" in thanks
+
+
+def test_sending_the_same_form_twice_stores_it_once(client, touchpoint):
+    _page, fields = fresh_form(client, touchpoint)
+    submit(client, touchpoint, fields)
+    again = submit(client, touchpoint, fields, score="2", reason="Toch niet tevreden.")
+    assert again.status_code == 302
+    assert Feedback.objects.count() == 1 and Feedback.objects.get().score == 9
+
+
+def test_a_linked_customer_may_agree_to_be_contacted_and_becomes_a_case(client, touchpoint):
+    page, fields = fresh_form(client, touchpoint, "?ref=H-201944")
+    assert "U mag contact met mij opnemen over mijn antwoord." in page.content.decode()
+    submit(client, touchpoint, {**fields, "ref": "H-201944"}, score="3",
+           reason="De monteur kwam niet opdagen.", contact_consent="on")  # fmt: skip
+    record = Feedback.objects.get()
+    assert (record.customer_ref, record.contact_consent) == ("H-201944", True)
+    assert FollowUpCase.objects.get(feedback=record).team == touchpoint.team
+
+
+def test_the_honeypot_pretends_success_and_stores_nothing(client, touchpoint):
+    _page, fields = fresh_form(client, touchpoint)
+    response = submit(client, touchpoint, fields, website="http://spam.example")
+    assert response.status_code == 302
+    assert Feedback.objects.count() == 0
+
+
+def test_a_forged_token_stores_nothing(client, touchpoint):
+    _page, fields = fresh_form(client, touchpoint)
+    response = submit(client, touchpoint, {**fields, "token": "forged:token"})
+    assert response.status_code == 200
+    assert "Dit formulier stond te lang open" in response.content.decode()
+    assert Feedback.objects.count() == 0
+
+
+def test_a_score_outside_the_scale_is_refused(client, touchpoint):
+    _page, fields = fresh_form(client, touchpoint)
+    response = submit(client, touchpoint, fields, score="11")
+    assert response.status_code == 200 and Feedback.objects.count() == 0
+
+
+def test_too_many_answers_from_one_address_are_refused(client, touchpoint, settings):
+    settings.FEEDBACK_FORM_RATE_LIMIT = 3
+    statuses = []
+    for _n in range(4):
+        _page, fields = fresh_form(client, touchpoint)
+        statuses.append(submit(client, touchpoint, fields).status_code)
+    assert statuses == [302, 302, 302, 429]
+    assert Feedback.objects.count() == 3
+
+
+def test_a_closed_or_unknown_form_is_a_friendly_404(client, touchpoint):
+    touchpoint.is_active = False
+    touchpoint.save()
+    response = client.get(reverse("feedback-form", args=[touchpoint.uuid]))
+    assert response.status_code == 404
+    assert "Dit formulier is gesloten" in response.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_submissions_of_one_form_store_exactly_one_record():
+    world = build_world()
+    touchpoint = make_touchpoint(world.org, team=world.team)
+    first = Client()
+    _page, fields = fresh_form(first, touchpoint)
+    clients = [Client() for _n in range(6)]
+    for c in clients:  # every browser tab has the same CSRF cookie and form token
+        c.cookies = first.cookies
+    barrier = threading.Barrier(len(clients))
+    statuses: list[int] = []
+
+    def send(c: Client) -> None:
+        try:
+            barrier.wait()
+            statuses.append(submit(c, touchpoint, fields).status_code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=send, args=(c,)) for c in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [302] * len(clients)
+    assert Feedback.objects.count() == 1

@@ -1,0 +1,1 @@
+"""Views of Klantstem, split by topic."""

@@ -1,0 +1,152 @@
+"""The feedback inbox with its filters, and the export of what it shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from klantcultuur.feedback import selectors
+from klantcultuur.feedback.analysis import topics_for
+from klantcultuur.feedback.exports import (
+    record_rows,
+    stream_csv,
+    summary_rows,
+    xlsx_download,
+)
+from klantcultuur.feedback.forms import InboxFilterForm
+from klantcultuur.feedback.models import FeedbackSentence, Label
+from klantcultuur.feedback.selectors import RecordFilter
+from klantcultuur.feedback.views.dashboard import Figures
+from klantcultuur.feedback.views.scope import PERIODS, Period, Scope, parse_period, scope_for
+from klantcultuur.orgs.access import member_required
+from klantcultuur.orgs.models import OrgUnit
+from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.roles import Perm
+
+PAGE_SIZE = 50
+XLSX_MAX_ROWS = 200_000
+
+
+@dataclass
+class Inbox:
+    form: InboxFilterForm
+    scope: Scope
+    period: Period
+    flt: RecordFilter
+    topic_names: dict[str, str]
+
+
+def _inbox(request: OrgRequest) -> Inbox:
+    """The filters of the query string, checked against what the member may see."""
+    organization = request.organization
+    membership = request.membership
+    period = parse_period(request.GET)
+    visible = membership.visible_unit_ids()
+    units = OrgUnit.objects.filter(
+        organization=organization, id__in=visible, archived_at__isnull=True
+    )
+    topics = topics_for(organization)
+    language = get_language()
+    topic_names = {t.slug: t.name(language) for t in topics}
+    data = request.GET.copy()
+    data.setdefault("period", period.key)  # the filter shows the period the page uses
+    form = InboxFilterForm(
+        data,
+        units=[(str(u.uuid), u.name) for u in units.order_by("name")],
+        periods=[*PERIODS.items(), *([("custom", _("Chosen dates"))] if period.key == "custom" else [])],
+        topics=list(topic_names.items()),
+        channels=selectors.channels(organization=organization),
+    )  # fmt: skip
+    scope = scope_for(request, request.GET.get("unit") or None)
+    customers = form.value("customers")
+    flt = RecordFilter(
+        start=period.start, end=period.end, metric=form.value("metric"), band=form.value("band"),
+        topic=form.value("topic"), label=form.value("label"), channel=form.value("channel"),
+        internal={"internal": True, "external": False}.get(customers),
+    )  # fmt: skip
+    return Inbox(form, scope, period, flt, topic_names)
+
+
+@member_required(Perm.VIEW_FEEDBACK, methods=("GET",))
+def inbox(request: OrgRequest):
+    found = _inbox(request)
+    organization = request.organization
+    records = (
+        selectors.records_query(
+            organization=organization, unit_ids=found.scope.unit_ids, flt=found.flt,
+            include_unrouted=found.scope.includes_unrouted,
+        )
+        .select_related("team")
+        .prefetch_related(
+            Prefetch("sentences", queryset=FeedbackSentence.objects.order_by("field", "position"))
+        )
+        .order_by("-day", "-received_at", "-uuid")
+    )  # fmt: skip
+    counts = selectors.filtered_counts(
+        organization=organization, unit_ids=found.scope.unit_ids, flt=found.flt
+    )
+    # The number of pages comes from the counts, not from a COUNT(*) over the records.
+    paginator = Paginator(records, PAGE_SIZE)
+    paginator.count = counts.records
+    page = paginator.get_page(request.GET.get("page"))
+    # Colleagues' comments show only in groups with enough commenting colleagues.
+    internal_comments = selectors.filtered_counts(
+        organization=organization, unit_ids=found.scope.unit_ids,
+        flt=RecordFilter(start=found.flt.start, end=found.flt.end, internal=True),
+    ).with_comment  # fmt: skip
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "section": "inbox",
+        "form": found.form,
+        "scope": found.scope,
+        "period": found.period,
+        "page": page,
+        "figures": Figures(counts, organization.min_group_size),
+        "topic_names": found.topic_names,
+        "show_internal_comments": internal_comments >= organization.min_comment_group_size,
+        "query": query.urlencode(),
+        "labels": Label,
+    }
+    template = "feedback/inbox.html#results" if request.htmx else "feedback/inbox.html"
+    return render(request, template, context)
+
+
+@member_required(Perm.VIEW_FEEDBACK, methods=("GET",))
+def export(request: OrgRequest):
+    """The records the inbox shows (or, with kind=summary, its figures per period and unit)."""
+    found = _inbox(request)
+    organization = request.organization
+    stamp = timezone.localdate().isoformat()
+    if request.GET.get("kind") == "summary":
+        rows = summary_rows(
+            organization=organization, scope=found.scope, flt=found.flt, period=found.period
+        )
+        name = f"klantstem-cijfers-{stamp}"
+    else:
+        records = selectors.records_query(
+            organization=organization, unit_ids=found.scope.unit_ids, flt=found.flt,
+            include_unrouted=found.scope.includes_unrouted,
+        ).select_related("team").order_by("day", "received_at", "uuid")  # fmt: skip
+        show_internal = (
+            selectors.filtered_counts(
+                organization=organization, unit_ids=found.scope.unit_ids,
+                flt=RecordFilter(start=found.flt.start, end=found.flt.end, internal=True),
+            ).with_comment >= organization.min_comment_group_size
+        )  # fmt: skip
+        rows = record_rows(records, found.topic_names, show_internal_comments=show_internal)
+        name = f"klantstem-{stamp}"
+    if request.GET.get("format") == "xlsx":
+        return xlsx_download(rows, f"{name}.xlsx", max_rows=XLSX_MAX_ROWS)
+    response: HttpResponse = StreamingHttpResponse(
+        stream_csv(rows), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    return response

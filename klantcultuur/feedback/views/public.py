@@ -1,0 +1,160 @@
+"""The public feedback form of a touchpoint: phone-first, Dutch or English, no login.
+
+Exactly one record per submission: every rendering carries a signed one-off token that
+becomes the record's external id, so a double click, a resubmitted page or a replayed
+request stores nothing twice (the unique index decides, also under concurrency). A
+honeypot field catches simple bots; each address may send a limited number of answers
+per touchpoint per ten minutes.
+"""
+
+from __future__ import annotations
+
+import secrets
+from uuid import UUID
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from klantcultuur.feedback.forms import PublicFeedbackForm
+from klantcultuur.feedback.models import Source, Touchpoint
+from klantcultuur.feedback.services.records import feedback_ingest
+from klantcultuur.feedback.validation import RecordInput
+from klantcultuur.orgs.access import public
+
+SALT = "klantcultuur.feedback.form"
+TOKEN_MAX_AGE = 3 * 24 * 3600  # a form left open over a weekend still works
+RATE_WINDOW = 10 * 60
+LANGUAGES = ("nl", "en")
+
+
+def _language(request: HttpRequest) -> str:
+    wanted = request.POST.get("lang") or request.GET.get("lang") or ""
+    return wanted if wanted in LANGUAGES else translation.get_language() or "nl"
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's address; behind a TLS proxy, the first X-Forwarded-For hop."""
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        forwarded = request.headers.get("X-Forwarded-For", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _rate_limited(touchpoint: Touchpoint, request: HttpRequest) -> bool:
+    key = f"feedback-form:{touchpoint.uuid}:{client_address(request)}"
+    cache.add(key, 0, RATE_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, RATE_WINDOW)
+        count = 1
+    return count > settings.FEEDBACK_FORM_RATE_LIMIT
+
+
+def new_token() -> str:
+    return signing.dumps(secrets.token_hex(16), salt=SALT)
+
+
+def _questions(touchpoint: Touchpoint) -> dict[str, str]:
+    subject = touchpoint.subject or touchpoint.organization.name
+    score = {
+        "nps": _("How likely is it that you would recommend %(subject)s to friends or family?"),
+        "csat": _("How satisfied are you with %(subject)s?"),
+        "ces": _("%(subject)s made it easy for me to handle my question."),
+    }.get(touchpoint.metric, "")
+    ends = {
+        "nps": (_("not at all likely"), _("extremely likely")),
+        "csat": (_("very dissatisfied"), _("very satisfied")),
+        "ces": (_("strongly disagree"), _("strongly agree")),
+    }.get(touchpoint.metric, ("", ""))
+    return {
+        "score": score % {"subject": subject} if score else "",
+        "low": ends[0],
+        "high": ends[1],
+        "reason": _("What is the main reason for your score?") if touchpoint.metric
+        else _("What would you like to tell us?"),
+        "suggestion": _("What would make it a 10?") if touchpoint.metric == "nps"
+        else _("What could we do better?"),
+    }  # fmt: skip
+
+
+def _touchpoint(code: UUID) -> Touchpoint | None:
+    return (
+        Touchpoint.objects.select_related("organization").filter(uuid=code, is_active=True).first()
+    )
+
+
+@public
+def form(request: HttpRequest, code: UUID):
+    touchpoint = _touchpoint(code)
+    language = _language(request)
+    with translation.override(language):
+        if touchpoint is None:
+            return render(
+                request, "feedback/public_closed.html", {"language": language}, status=404
+            )
+        ref = (request.POST.get("ref") or request.GET.get("ref") or "").strip()[:100]
+        context = {"touchpoint": touchpoint, "language": language, "questions": _questions(touchpoint),
+                   "ask_consent": touchpoint.ask_consent and bool(ref), "ref": ref}  # fmt: skip
+        if request.method == "POST":
+            if _rate_limited(touchpoint, request):
+                return render(request, "feedback/public_limited.html", context, status=429)
+            form = PublicFeedbackForm(request.POST, touchpoint=touchpoint)
+            if form.is_valid():
+                data = form.cleaned_data
+                thanks = (
+                    reverse("feedback-form-thanks", args=[touchpoint.uuid]) + f"?lang={language}"
+                )
+                if data["website"]:
+                    return redirect(thanks)  # a bot: pretend all went well
+                try:
+                    raw = signing.loads(data["token"], salt=SALT, max_age=TOKEN_MAX_AGE)
+                except signing.BadSignature:
+                    form.add_error(None, _("This form was open too long. Please send it again."))
+                    form.data = form.data.copy()
+                    form.data["token"] = new_token()
+                else:
+                    _store(
+                        touchpoint, data, raw, ref if ref else "", context["ask_consent"], language
+                    )
+                    return redirect(thanks)
+        else:
+            form = PublicFeedbackForm(
+                touchpoint=touchpoint, initial={"token": new_token(), "ref": ref, "lang": language}
+            )
+        context["form"] = form
+        return render(request, "feedback/public_form.html", context)
+
+
+def _store(
+    touchpoint: Touchpoint, data: dict, raw: str, ref: str, ask_consent: bool, language: str
+):
+    item = RecordInput(
+        received_at=timezone.now(), metric=touchpoint.metric if data.get("score") is not None else "",
+        score=data.get("score"), reason=data["reason"].strip(), suggestion=data["suggestion"].strip(),
+        channel=touchpoint.channel, touchpoint=touchpoint.name, external_id=f"form-{raw}",
+        customer_ref=ref, contact_consent=bool(ask_consent and data.get("contact_consent")),
+        is_internal=touchpoint.is_internal, language=language, team_id=touchpoint.team_id,
+    )  # fmt: skip
+    # A second submission with the same token is a duplicate: nothing is stored twice.
+    feedback_ingest(organization=touchpoint.organization, items=[item], source=Source.FORM)
+
+
+@public
+def thanks(request: HttpRequest, code: UUID):
+    touchpoint = _touchpoint(code)
+    language = _language(request)
+    with translation.override(language):
+        if touchpoint is None:
+            return render(
+                request, "feedback/public_closed.html", {"language": language}, status=404
+            )
+        return render(request, "feedback/public_thanks.html",
+                      {"touchpoint": touchpoint, "language": language})  # fmt: skip

@@ -1,0 +1,163 @@
+"""One response: its answers read sentence by sentence, label corrections, its team."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Sum
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from klantcultuur.feedback.analysis import topics_for
+from klantcultuur.feedback.forms import AssignForm, LabelForm
+from klantcultuur.feedback.models import DailyTeamStats, Feedback, FeedbackSentence, Label
+from klantcultuur.feedback.services.records import (
+    feedback_assign_team,
+    reroute_unrouted,
+    sentence_correct,
+)
+from klantcultuur.orgs.access import member_required, require_perm
+from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.roles import Perm
+
+PAGE_SIZE = 50
+
+
+def get_record_for_user(request: OrgRequest, code: UUID) -> Feedback:
+    """A response of the current organisation (404) that the member may read (403).
+
+    Unrouted responses are for those who see every unit."""
+    record = get_object_or_404(
+        Feedback.objects.select_related("team", "case").prefetch_related(
+            Prefetch("sentences", queryset=FeedbackSentence.objects.order_by("field", "position"))
+        ),
+        organization=request.organization,
+        uuid=code,
+    )
+    membership = request.membership
+    if record.team_id is None:
+        if not membership.has_perm(Perm.VIEW_ALL_UNITS):
+            raise PermissionDenied
+    elif record.team_id not in membership.visible_unit_ids():
+        raise PermissionDenied
+    return record
+
+
+def get_record_rw_for_user(request: OrgRequest, code: UUID) -> Feedback:
+    """A response whose labels and team the member may change."""
+    record = get_record_for_user(request, code)
+    require_perm(request, Perm.MANAGE_FEEDBACK)
+    return record
+
+
+def _internal_comments_shown(request: OrgRequest, record: Feedback) -> bool:
+    if not record.is_internal:
+        return True
+    rows = DailyTeamStats.objects.filter(
+        organization=request.organization, team_id=record.team_id, is_internal=True,
+        day__gte=record.day.replace(day=1), day__lte=record.day,
+    )  # fmt: skip
+    commented = rows.aggregate(n=Sum("with_comment"))["n"] or 0
+    return commented >= request.organization.min_comment_group_size
+
+
+@member_required(Perm.VIEW_FEEDBACK, methods=("GET",))
+def record(request: OrgRequest, code: UUID):
+    found = get_record_for_user(request, code)
+    can_manage = request.membership.has_perm(Perm.MANAGE_FEEDBACK)
+    language = get_language()
+    context = {
+        "section": "inbox",
+        "record": found,
+        "topic_names": {t.slug: t.name(language) for t in topics_for(request.organization)},
+        "show_internal_comments": _internal_comments_shown(request, found),
+        "can_manage": can_manage,
+        "labels": Label.choices,
+        "assign_form": AssignForm(
+            organization=request.organization,
+            initial={"team": str(found.team.uuid) if found.team else ""},
+        )
+        if can_manage
+        else None,
+        "case": getattr(found, "case", None),
+    }
+    return render(request, "feedback/record.html", context)
+
+
+@member_required(Perm.MANAGE_FEEDBACK, methods=("POST",))
+def correct(request: OrgRequest, code: UUID):
+    found = get_record_rw_for_user(request, code)
+    form = LabelForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            sentence_correct(
+                record=found, field=data["field"], position=data["position"], label=data["label"],
+                user=request.user,
+            )  # fmt: skip
+        except FeedbackSentence.DoesNotExist:
+            messages.error(request, _("That sentence no longer exists."))
+        else:
+            messages.success(
+                request, _("The label is corrected; comments like it get this label from now on.")
+            )
+    return redirect("feedback-record", code=found.uuid)
+
+
+@member_required(Perm.MANAGE_FEEDBACK, methods=("POST",))
+def assign(request: OrgRequest, code: UUID):
+    found = get_record_rw_for_user(request, code)
+    form = AssignForm(request.POST, organization=request.organization)
+    if form.is_valid():
+        unit = form.unit()
+        feedback_assign_team(records=[found], team=unit)
+        messages.success(request, _("The response now belongs to %(team)s.") % {"team": unit.name})
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = ""
+    return redirect(target or "feedback-unrouted")
+
+
+@member_required(Perm.MANAGE_FEEDBACK, methods=("GET",))
+def unrouted(request: OrgRequest):
+    organization = request.organization
+    records = (
+        Feedback.objects.filter(organization=organization, team__isnull=True)
+        .prefetch_related(
+            Prefetch("sentences", queryset=FeedbackSentence.objects.order_by("field", "position"))
+        )
+        .order_by("-day", "-received_at", "-uuid")
+    )
+    paginator = Paginator(records, PAGE_SIZE)
+    # The queue's size comes from the roll-up (its unrouted rows), not a count of records.
+    paginator.count = (
+        DailyTeamStats.objects.filter(organization=organization, team__isnull=True).aggregate(
+            n=Sum("records")
+        )["n"]
+        or 0
+    )
+    page = paginator.get_page(request.GET.get("page"))
+    language = get_language()
+    context = {
+        "section": "unrouted",
+        "page": page,
+        "assign_form": AssignForm(organization=organization),
+        "topic_names": {t.slug: t.name(language) for t in topics_for(organization)},
+        "show_internal_comments": True,
+    }
+    return render(request, "feedback/unrouted.html", context)
+
+
+@member_required(Perm.MANAGE_FEEDBACK, methods=("POST",))
+def routing_apply(request: OrgRequest):
+    moved = reroute_unrouted(organization=request.organization)
+    messages.success(
+        request,
+        _("%(count)s responses found their team with the current rules.") % {"count": moved},
+    )
+    return redirect("feedback-unrouted")

@@ -1,0 +1,106 @@
+"""Klantstem in a real browser: a customer on a phone, a CX lead at a desk, a team leader."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from klantcultuur.feedback.models import Feedback, FollowUpCase, Touchpoint
+from klantcultuur.feedback.services.records import feedback_ingest
+from klantcultuur.feedback.validation import RecordInput
+from klantcultuur.testing import build_world
+from tests.e2e.conftest import screenshot
+from tests.e2e.test_organisation import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def feedback(world):
+    now = timezone.now()
+    comments = [("Vriendelijk geholpen, maar wel lang moeten wachten.", 6, True),
+                ("De monteur kwam precies op tijd en was erg vakkundig.", 10, False),
+                ("Niemand belde terug over mijn lekkage.", 2, True),
+                ("Prima geholpen aan de telefoon.", 9, False),
+                ("Ik hing twintig minuten in de wacht.", 4, False)] * 3  # fmt: skip
+    items = [
+        RecordInput(received_at=now - timedelta(days=n % 6, hours=2), metric="nps", score=score,
+                    reason=text, contact_consent=consent, team_id=world.team.id,
+                    customer_ref=f"H-{n}", channel="telefoon")
+        for n, (text, score, consent) in enumerate(comments)
+    ]  # fmt: skip
+    feedback_ingest(organization=world.org, items=items, source="api")
+
+
+def test_a_customer_answers_on_a_phone_in_dutch(live_server, page_factory):
+    world = build_world()
+    touchpoint = Touchpoint.objects.create(organization=world.org, name="Reparatie afgerond",
+                                           subject="de monteur", team=world.team)  # fmt: skip
+    page = page_factory(width=390, height=844)
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(f"{live_server.url}/k/{touchpoint.uuid}/?ref=H-501")
+    assert page.get_by_role("heading", level=1).inner_text() == "Reparatie afgerond"
+    page.get_by_text("3", exact=True).click()  # the score buttons are labels of radios
+    page.get_by_label("Wat is de belangrijkste reden voor uw score?").fill(
+        "De monteur kwam niet opdagen en niemand belde."
+    )
+    page.get_by_label("U mag contact met mij opnemen over mijn antwoord.").check()
+    screenshot(page, "feedback-form-phone")
+    page.get_by_role("button", name="Versturen").click()
+    assert page.get_by_role("heading", name="Bedankt!").is_visible()
+    assert errors == []
+    record = Feedback.objects.get()
+    assert (record.score, record.team, record.customer_ref) == (3, world.team, "H-501")
+    assert FollowUpCase.objects.filter(feedback=record).exists()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_a_cx_lead_reads_filters_and_corrects_a_label(live_server, page_factory):
+    world = build_world()
+    feedback(world)
+    page = page_factory()
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    log_in(page, live_server.url, "cees@linge.example")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Klantstem").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Woonstichting De Linge"
+    assert page.get_by_text("NPS", exact=True).first.is_visible()
+    screenshot(page, "feedback-overview-desktop")
+    page.get_by_role("link", name="Feedback lezen").click()
+    page.get_by_label("Score").select_option("negative")  # htmx swaps the results in place
+    page.wait_for_url("**band=negative**")
+    assert "Laag (criticasters)" in page.locator("select#id_band option:checked").inner_text()
+    cards = page.locator("#results article.record")
+    assert cards.count() == 9  # 6, 2 and 4, three times
+    cards.first.get_by_role("link", name="bekijken").click()
+    assert page.get_by_role("heading", name="Wat de klant schreef").is_visible()
+    page.get_by_label("Label corrigeren").first.select_option("neutral")
+    page.get_by_role("button", name="Corrigeren").first.click()
+    assert page.get_by_text("Het label is gecorrigeerd").is_visible()
+    assert page.get_by_text("ingesteld door een collega").is_visible()
+    screenshot(page, "feedback-response-desktop")
+    assert errors == []
+
+
+def test_a_team_leader_resolves_a_case_on_a_phone(live_server, page_factory):
+    world = build_world()
+    feedback(world)
+    page = page_factory(width=390, height=844)
+    log_in(page, live_server.url, "mila@linge.example")
+    page.get_by_text("Menu").click()
+    page.locator(".menu__panel").get_by_role("link", name="Klantstem").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Klantcontactcentrum"
+    page.get_by_role("link", name="Naar de opvolgingslijst").click()
+    rows = page.locator("table.table tbody tr")
+    assert rows.count() == FollowUpCase.objects.count() == 6
+    rows.first.get_by_role("link").click()
+    page.get_by_label("Status").select_option("resolved")
+    page.get_by_label("Uitkomst").select_option("solved")
+    page.get_by_label("Notitie").fill("Nieuwe afspraak gemaakt voor donderdag.")
+    page.get_by_role("button", name="Opslaan").click()
+    assert page.get_by_text("Het terugbelverzoek is opgeslagen.").is_visible()
+    screenshot(page, "feedback-case-phone")
+    assert FollowUpCase.objects.filter(status="resolved").count() == 1
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
