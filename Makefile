@@ -45,6 +45,8 @@ APPS := $(patsubst klantcultuur/%/apps.py,%,$(wildcard klantcultuur/*/apps.py))
 messages: setup
 	for app in $(APPS); do (cd klantcultuur/$$app && mkdir -p locale && DEBUG=1 ../../$(BIN)/django-admin makemessages --locale nl --no-obsolete --no-location) || exit 1; done
 	cd klantcultuur && DEBUG=1 ../$(BIN)/django-admin makemessages --locale nl --no-obsolete --no-location $(foreach dir,$(filter-out lib locale,$(notdir $(patsubst %/,%,$(wildcard klantcultuur/*/)))),--ignore '$(dir)/*') --ignore 'testing.py'
+	@# The creation date changes on every run and only causes merge conflicts.
+	@find klantcultuur -path '*/locale/*/django.po' -exec sed -i '/^"POT-Creation-Date:/d' {} +
 	@DEBUG=1 $(BIN)/python manage.py compiletranslations
 
 clean:

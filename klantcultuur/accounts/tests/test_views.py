@@ -79,6 +79,12 @@ def test_dutch_is_the_default_and_english_can_be_chosen(client, world, login):
     assert "Log in" in page.content.decode()
 
 
+def test_an_english_browser_still_gets_dutch_until_english_is_chosen(client):
+    page = client.get(reverse("accounts-login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="nl">' in page.content.decode()
+    assert page["Content-Language"] == "nl"
+
+
 def test_a_logged_in_user_keeps_the_chosen_language_on_another_device(client, world, login):
     login(world.employee).post(reverse("accounts-language"), {"language": "en", "next": "/start/"})
     world.employee.user.refresh_from_db()

@@ -1,0 +1,76 @@
+"""Dutch customer-feedback comment analyser: sentences, clauses, labels, reasons and topics.
+
+Pure Python (3.11 standard library), offline, CPU only; lexicons load once from ``data/``.
+
+Interface used by the feedback app::
+
+    from klantcultuur.feedback.textanalysis import Analyser, Topic, DEFAULT_TOPICS, LABELS, normalise
+
+    an = Analyser(topics=DEFAULT_TOPICS, corrections={})  # compile once per organisation, reuse
+    result = an.analyse("Vriendelijk geholpen, maar wel lang moeten wachten. 👍")
+    result.sentences  # tuple[Sentence]: Sentence(text, start, end, label, segments)
+    result.segments   # tuple[Segment]: Segment(text, start, end, label, score, reasons, topics, corrected)
+    result.topics     # topic slugs mentioned anywhere, first mention first
+    an.label_sentence("Niet echt vriendelijk.")  # -> Sentence (the whole text treated as one sentence)
+
+* ``LABELS == ("compliment", "improvement", "neutral")``. Suggestions and wishes ("graag sneller
+  reageren", "het zou fijn zijn als ...") are improvements; facts, questions and empty answers
+  ("nvt", "geen opmerkingen") are neutral.
+* Segments are clauses: a sentence is split at contrastive and concessive words (maar, alleen,
+  echter, helaas, toch, hoewel, ...) and at commas where the polarity flips, so
+  ``result.by_label("improvement")`` lists the improvement points.
+* A ``Segment`` is a clause. ``start``/``end`` index into the analysed text; ``score`` is in [-1, 1]
+  (positive means praise); ``reasons`` are the lowercase words or phrases that decided the label,
+  e.g. ``("niet", "vriendelijk")``, ``("lang", "moeten", "wachten")`` or ``("😡",)``, and are empty
+  for neutral clauses; ``topics`` are topic slugs; ``corrected`` is True when an organisation's
+  correction decided the label.
+* A ``Sentence`` label follows the contrast rule: the clause after the last contrastive word
+  (maar, alleen, echter, helaas, wel jammer dat, toch, ...) decides when it is not neutral; a
+  fronted concession ("hoewel het lang duurde, ...") does not; otherwise a complaint or suggestion
+  outweighs praise. Both clauses stay available as segments with their own labels.
+* Emoji after a full stop belong to the sentence before them; an emoji followed by more words
+  ends a sentence.
+* ``Topic(slug, name_nl, name_en, keywords)``: a keyword is a word (regular inflections match:
+  ``afspraak`` matches ``afspraken``), a prefix ``wacht*``, a compound head ``*formulier`` or a
+  phrase of such words (``aan de lijn``). ``DEFAULT_TOPICS`` holds wachttijd, bereikbaarheid,
+  vriendelijkheid, deskundigheid, communicatie, afspraken_nakomen, prijs, kwaliteit and
+  digitale_kanalen; an organisation passes its own edited tuple.
+* ``corrections`` maps sentence text to a label. Keys are compared after ``normalise(text)``
+  (casefolded, accents and punctuation removed, emoji kept). A matching sentence (or clause) gets
+  that label with ``corrected=True``. Phrases of 2-3 words that recur in at least
+  ``min_cue_support`` (default 2) corrections that disagreed with the rules, and never in a
+  correction with another label, become learned cues; they relabel only clauses the rules found
+  neutral or weak, and must contain a word that can carry an opinion (a verb, negator or
+  lexicon cue), so "het groenafval" never becomes a cue but "bleef staan" can.
+  ``an.add_correction(text, label)`` adds one at run time; ``an.corrections`` and
+  ``an.learned_cues`` expose the state for storage and display.
+* The lexicon loads once per process and is shared; an ``Analyser`` only compiles its topics and
+  corrections (milliseconds) and memoises token analyses, so keep one per organisation. It
+  holds no locks: share an instance between threads only for ``analyse``/``label_sentence``.
+* ``evaluate.throughput(analyser=None, comments=None, repeat=3, clock=time.process_time)``
+  measures comments per second of one core (CPU time by default); ``python -m
+  klantcultuur.feedback.textanalysis.evaluate data/dev_nl.tsv`` prints accuracy, per-class
+  precision/recall/F1, macro-F1 and the confusion matrix for a TSV with columns
+  sentence, label, sector, phenomenon.
+"""
+
+from __future__ import annotations
+
+from .analyser import Analyser
+from .model import COMPLIMENT, IMPROVEMENT, LABELS, NEUTRAL, Analysis, Segment, Sentence
+from .text import normalise
+from .topics import DEFAULT_TOPICS, Topic
+
+__all__ = [
+    "COMPLIMENT",
+    "DEFAULT_TOPICS",
+    "IMPROVEMENT",
+    "LABELS",
+    "NEUTRAL",
+    "Analyser",
+    "Analysis",
+    "Segment",
+    "Sentence",
+    "Topic",
+    "normalise",
+]
