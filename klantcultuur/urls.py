@@ -6,4 +6,5 @@ urlpatterns = [
     path("", include("klantcultuur.front.urls")),
     path("account/", include("klantcultuur.accounts.urls")),
     path("", include("klantcultuur.orgs.urls")),
+    path("huddle/", include("klantcultuur.huddle.urls")),
 ]
