@@ -76,7 +76,7 @@ def action_move(
     """
     today = today or timezone.localdate()
     action = (
-        ImprovementAction.objects.select_for_update()
+        ImprovementAction.objects.select_for_update(of=("self",))
         .select_related("team", "kpi")
         .get(pk=action.pk)
     )

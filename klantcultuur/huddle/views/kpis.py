@@ -25,6 +25,7 @@ from klantcultuur.huddle.forms import KpiForm, TeamKpiAddForm, TeamKpiForm, Valu
 from klantcultuur.huddle.models import Kpi, KpiValue, Period, TeamKpi
 from klantcultuur.huddle.selectors import kpi_values
 from klantcultuur.huddle.services import kpis as services
+from klantcultuur.huddle.templatetags.huddle_tags import kpi_number
 from klantcultuur.huddle.views.common import back_to, board_day
 from klantcultuur.orgs.access import member_required
 from klantcultuur.orgs.request import OrgRequest
@@ -169,7 +170,7 @@ def value(request: OrgRequest, code: UUID):
         messages.success(
             request,
             _("%(kpi)s: %(value)s saved.") % {"kpi": team_kpi.kpi.name,
-                                              "value": _number(saved.value, team_kpi.kpi)},
+                                              "value": kpi_number(saved.value, team_kpi.kpi)},
         )  # fmt: skip
         return back_to(request, "huddle-board", team_kpi.team.uuid)
     recent = KpiValue.objects.filter(team_id=team_kpi.team_id, kpi=team_kpi.kpi).order_by(
@@ -180,13 +181,6 @@ def value(request: OrgRequest, code: UUID):
         {"team_kpi": team_kpi, "form": form, "recent": recent,
          "can_enter": can_steer(request, team_kpi.team_id), "is_week": team_kpi.kpi.period == Period.WEEK},
     )  # fmt: skip
-
-
-def _number(value, kpi: Kpi) -> str:
-    from django.utils.formats import number_format
-
-    text = number_format(value, kpi.decimals)
-    return f"{text} {kpi.unit}".strip() if kpi.unit and kpi.unit != "%" else text + kpi.unit
 
 
 @member_required(Perm.USE_HUDDLE, methods=("GET",))
