@@ -253,9 +253,10 @@ def team_board(
         [unit.id], manual, day - timedelta(days=VALUE_HISTORY_DAYS), day - timedelta(days=1)
     )
     is_today = day == today
-    needs_cases = is_today and any(t.kpi.is_case_count for t in team_kpis)
-    cases = fb.case_counts(organization=organization, unit_ids=[unit.id], now=now) if (
-        needs_cases or is_today) else None  # fmt: skip
+    # Follow-up cases are a figure of the moment: only today's board shows them.
+    cases = (
+        fb.case_counts(organization=organization, unit_ids=[unit.id], now=now) if is_today else None
+    )
 
     def figure_counts(kpi: Kpi) -> Counts:
         span = feedback_window(kpi, window)
@@ -358,13 +359,21 @@ def _rows(
     manual = [k.id for k in columns.values() if not k.is_feedback]
     first = min(window.start, week_start(day) - timedelta(days=14))
     values = selectors.kpi_values(all_ids, manual, first, window.end)
+    # One roll-up query per span and kind of customer that the board needs: front-office
+    # teams count their customers, back-office teams their colleagues.
+    audiences = {
+        internal: [i for i in all_ids if (tree.nodes[i].office == Office.BACK) == internal]
+        for internal in (False, True)
+    }
+    spans = {week if k.period == Period.WEEK else window for k in columns.values()}
     per_unit = {
         (internal, span): fb.counts_by_unit(
-            organization=organization, unit_ids=all_ids, start=span.start, end=span.end,
+            organization=organization, unit_ids=ids, start=span.start, end=span.end,
             internal=internal,
         )
-        for internal in (False, True)
-        for span in {window, week}
+        for internal, ids in audiences.items()
+        if ids
+        for span in spans
     }  # fmt: skip
     is_today = day == timezone.localdate(now)
     cases = selectors.case_counts_by_team(all_ids, now) if is_today else {}
@@ -381,7 +390,7 @@ def _rows(
         total = ZERO
         for unit_id in ids:
             internal = tree.nodes[unit_id].office == Office.BACK
-            total = total + per_unit[(internal, span_of(kpi))].get(unit_id, ZERO)
+            total = total + per_unit.get((internal, span_of(kpi)), {}).get(unit_id, ZERO)
         return total
 
     no_cases = CaseCounts(0, 0, 0)

@@ -84,7 +84,11 @@ class Goal(models.Model):
         verbose_name = _("goal")
         verbose_name_plural = _("goals")
         constraints = [
-            models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="goal_period")
+            models.CheckConstraint(
+                condition=Q(end__gte=models.F("start")),
+                name="goal_period",
+                violation_error_message=_("The end comes before the start."),
+            )
         ]
         indexes = [models.Index(fields=["team", "end"], name="goal_team_end")]
 
