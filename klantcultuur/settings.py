@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "klantcultuur.accounts",
     "klantcultuur.orgs",
     "klantcultuur.feedback",
+    "klantcultuur.huddle",
     "klantcultuur.front",
     "klantcultuur.scan",
 ]

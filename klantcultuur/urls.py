@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("klantcultuur.orgs.urls")),
     path("", include("klantcultuur.feedback.urls")),
     path("", include("klantcultuur.scan.urls")),
+    path("huddle/", include("klantcultuur.huddle.urls")),
 ]

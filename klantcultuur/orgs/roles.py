@@ -42,6 +42,9 @@ class Perm(StrEnum):
     MANAGE_KPIS = "manage_kpis"  # the KPI catalogue and targets
     USE_HUDDLE = "use_huddle"  # the dagstart board of one's team(s)
     MANAGE_ACTIONS = "manage_actions"  # improvement actions
+    # Take part in every team's dagstart (not only one's own or the units one leads) and
+    # answer escalations that reach the organisation board.
+    STEER_ALL_TEAMS = "steer_all_teams"
 
 
 _EVERYONE = {
@@ -54,7 +57,9 @@ _EVERYONE = {
 
 ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     Role.ADMIN: frozenset(Perm),
-    Role.BOARD: frozenset(_EVERYONE | {Perm.VIEW_ALL_UNITS, Perm.VIEW_SCAN_REPORTS}),
+    Role.BOARD: frozenset(
+        _EVERYONE | {Perm.VIEW_ALL_UNITS, Perm.VIEW_SCAN_REPORTS, Perm.STEER_ALL_TEAMS}
+    ),
     Role.CX_LEAD: frozenset(
         _EVERYONE
         | {
@@ -64,6 +69,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.MANAGE_FEEDBACK,
             Perm.ERASE_CUSTOMER_DATA,
             Perm.MANAGE_KPIS,
+            Perm.STEER_ALL_TEAMS,
         }
     ),
     Role.HR: frozenset(

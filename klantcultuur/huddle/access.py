@@ -1,0 +1,196 @@
+"""Who may read and who may change which board, KPI, action, goal and escalation.
+
+Reading follows `Membership.visible_unit_ids()`: an employee their own team, a manager the
+units they lead, board, CX lead, HR and administrators every unit. Changing a board (the
+dagstart's attendance and note, values, actions, goals, escalations) is for the people who
+steer that unit: its own members, the managers of the unit or a unit above it, and the
+roles with `Perm.STEER_ALL_TEAMS`. HR reads every board but steers only its own.
+
+Helper pairs per object, as in orgs/access.py: another organisation's object is a 404,
+a member who may not read or change it gets a 403.
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from klantcultuur.feedback.models import Feedback
+from klantcultuur.huddle.models import Escalation, Goal, ImprovementAction, Kpi, TeamKpi
+from klantcultuur.orgs.access import get_unit_for_user, require_perm
+from klantcultuur.orgs.models import Membership, OrgUnit
+from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.roles import Perm
+from klantcultuur.orgs.tree import UnitTree
+
+
+def visible_ids(request: OrgRequest) -> frozenset[int]:
+    """Units whose boards the member may read (computed once per request)."""
+    if not hasattr(request, "_huddle_visible"):
+        request._huddle_visible = request.membership.visible_unit_ids()
+    return request._huddle_visible
+
+
+def steer_unit_ids(membership: Membership, visible: frozenset[int]) -> frozenset[int]:
+    """Units whose boards the member may change: own unit, units led (with subtrees), or all."""
+    if membership.has_perm(Perm.STEER_ALL_TEAMS) or not membership.has_perm(Perm.VIEW_ALL_UNITS):
+        # Without VIEW_ALL_UNITS the visible units are exactly one's own unit and the
+        # subtrees one leads (Membership.visible_unit_ids), the same set as below.
+        return visible
+    tree = UnitTree.for_organization(membership.organization_id)
+    ids: set[int] = set()
+    for unit_id in membership.managed_unit_ids:
+        ids.update(tree.subtree_ids(unit_id))
+    if membership.unit_id:
+        ids.add(membership.unit_id)
+    return frozenset(ids)
+
+
+def steer_ids(request: OrgRequest) -> frozenset[int]:
+    if not hasattr(request, "_huddle_steer"):
+        request._huddle_steer = steer_unit_ids(request.membership, visible_ids(request))
+    return request._huddle_steer
+
+
+def can_steer(request: OrgRequest, unit_id: int | None) -> bool:
+    """Whether the member may change the board of a unit (None: the organisation board)."""
+    if unit_id is None:
+        return request.membership.has_perm(Perm.STEER_ALL_TEAMS)
+    return unit_id in steer_ids(request)
+
+
+def _require_visible(request: OrgRequest, unit_id: int) -> None:
+    if unit_id not in visible_ids(request):
+        raise PermissionDenied
+
+
+def _require_steer(request: OrgRequest, unit_id: int | None) -> None:
+    if not can_steer(request, unit_id):
+        raise PermissionDenied
+
+
+# --- Boards (units) ------------------------------------------------------------------------
+def get_board_unit_for_user(request: OrgRequest, code: UUID) -> OrgUnit:
+    """A unit whose board the member may read (as orgs' get_visible_unit_for_user, with the
+    visible units kept for the rest of the request)."""
+    unit = get_unit_for_user(request, code)
+    _require_visible(request, unit.id)
+    return unit
+
+
+def get_board_unit_rw_for_user(request: OrgRequest, code: UUID) -> OrgUnit:
+    """A unit whose board the member may change."""
+    unit = get_board_unit_for_user(request, code)
+    _require_steer(request, unit.id)
+    return unit
+
+
+# --- The KPI catalogue ---------------------------------------------------------------------
+def get_kpi_for_user(request: OrgRequest, code: UUID) -> Kpi:
+    return get_object_or_404(Kpi, organization=request.organization, uuid=code)
+
+
+def get_kpi_rw_for_user(request: OrgRequest, code: UUID) -> Kpi:
+    kpi = get_kpi_for_user(request, code)
+    require_perm(request, Perm.MANAGE_KPIS)
+    return kpi
+
+
+# --- A team's KPIs (owner, target, values) -------------------------------------------------
+def get_team_kpi_for_user(request: OrgRequest, code: UUID) -> TeamKpi:
+    team_kpi = get_object_or_404(
+        TeamKpi.objects.select_related("kpi", "team", "owner__user"),
+        organization=request.organization,
+        uuid=code,
+    )
+    _require_visible(request, team_kpi.team_id)
+    return team_kpi
+
+
+def get_team_kpi_rw_for_user(request: OrgRequest, code: UUID) -> TeamKpi:
+    """A team KPI whose values the member may enter (setting owner and target also needs
+    MANAGE_KPIS, which those views declare)."""
+    team_kpi = get_team_kpi_for_user(request, code)
+    _require_steer(request, team_kpi.team_id)
+    return team_kpi
+
+
+# --- Improvement actions -------------------------------------------------------------------
+def get_action_for_user(request: OrgRequest, code: UUID) -> ImprovementAction:
+    action = get_object_or_404(
+        ImprovementAction.objects.select_related("team", "owner__user", "kpi", "previous"),
+        organization=request.organization,
+        uuid=code,
+    )
+    _require_visible(request, action.team_id)
+    return action
+
+
+def get_action_rw_for_user(request: OrgRequest, code: UUID) -> ImprovementAction:
+    action = get_action_for_user(request, code)
+    require_perm(request, Perm.MANAGE_ACTIONS)
+    _require_steer(request, action.team_id)
+    return action
+
+
+# --- Goals ---------------------------------------------------------------------------------
+def get_goal_for_user(request: OrgRequest, code: UUID) -> Goal:
+    goal = get_object_or_404(
+        Goal.objects.select_related("team", "person__user", "kpi"),
+        organization=request.organization,
+        uuid=code,
+    )
+    _require_visible(request, goal.team_id)
+    return goal
+
+
+def get_goal_rw_for_user(request: OrgRequest, code: UUID) -> Goal:
+    goal = get_goal_for_user(request, code)
+    _require_steer(request, goal.team_id)
+    return goal
+
+
+# --- Escalations ---------------------------------------------------------------------------
+def get_escalation_for_user(request: OrgRequest, code: UUID) -> Escalation:
+    """Readable by whoever reads the board it came from or the board it is on."""
+    escalation = get_object_or_404(
+        Escalation.objects.select_related(
+            "from_unit", "to_unit", "raised_by__user", "answered_by__user"
+        ),
+        organization=request.organization,
+        uuid=code,
+    )
+    visible = visible_ids(request)
+    on_board = (
+        escalation.to_unit_id in visible
+        if escalation.to_unit_id is not None
+        else request.membership.has_perm(Perm.VIEW_ALL_UNITS)
+    )
+    if escalation.from_unit_id not in visible and not on_board:
+        raise PermissionDenied
+    return escalation
+
+
+def get_escalation_rw_for_user(request: OrgRequest, code: UUID, *, side: str) -> Escalation:
+    """`side` "to": the tier it is addressed to (answer, pass on); "from": the unit that raised
+    it (close it once the answer helps)."""
+    escalation = get_escalation_for_user(request, code)
+    unit_id = escalation.to_unit_id if side == "to" else escalation.from_unit_id
+    _require_steer(request, unit_id)
+    return escalation
+
+
+# --- Customer records (to choose a story or start an action from) --------------------------
+def get_feedback_for_user(request: OrgRequest, code: UUID | str) -> Feedback:
+    """A feedback record of a unit whose board the member reads (404 otherwise)."""
+    try:
+        record = Feedback.objects.get(organization=request.organization, uuid=code)
+    except (Feedback.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise Http404 from exc
+    if record.team_id is None:
+        raise Http404
+    _require_visible(request, record.team_id)
+    return record

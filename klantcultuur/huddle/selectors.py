@@ -1,0 +1,162 @@
+"""Reads that the boards, pages and services of team steering share.
+
+Each function is one query (or a fixed few) whatever the amount of data. Feedback figures
+come from the feedback app's roll-up selectors; this module reads only this app's tables,
+units and memberships, and follow-up cases grouped per team (which the feedback selectors
+offer only as a total).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet
+
+from klantcultuur.feedback.models import CaseStatus, FollowUpCase
+from klantcultuur.feedback.selectors import CaseCounts
+from klantcultuur.huddle.models import (
+    ActionState,
+    Escalation,
+    EscalationState,
+    Goal,
+    ImprovementAction,
+    KpiValue,
+    TeamKpi,
+)
+from klantcultuur.orgs.models import Membership, OrgUnit
+
+
+def team_kpis(team_ids: Iterable[int]) -> list[TeamKpi]:
+    """The KPIs on these teams' boards with their owners (archived KPIs left out)."""
+    return list(
+        TeamKpi.objects.filter(team_id__in=list(team_ids), kpi__archived_at__isnull=True)
+        .select_related("kpi", "owner__user")
+        .order_by("team_id", "position", "kpi__position", "kpi__name")
+    )
+
+
+def kpi_values(
+    team_ids: Iterable[int], kpi_ids: Iterable[int], first: date, last: date
+) -> dict[tuple[int, int], list[tuple[date, Decimal]]]:
+    """Hand-entered values per (team, KPI) with their period from `first` to `last`, oldest first."""
+    out: dict[tuple[int, int], list[tuple[date, Decimal]]] = defaultdict(list)
+    kpi_ids = list(kpi_ids)
+    if not kpi_ids:
+        return out
+    rows = (
+        KpiValue.objects.filter(
+            team_id__in=list(team_ids),
+            kpi_id__in=kpi_ids,
+            period_start__gte=first,
+            period_start__lte=last,
+        )
+        .order_by("period_start")
+        .values_list("team_id", "kpi_id", "period_start", "value")
+    )
+    for team_id, kpi_id, period, value in rows:
+        out[(team_id, kpi_id)].append((period, value))
+    return out
+
+
+def members_of(unit: OrgUnit) -> QuerySet[Membership]:
+    """The people of a unit's dagstart: its members and its manager."""
+    scope = Q(unit=unit)
+    if unit.manager_id:
+        scope |= Q(id=unit.manager_id)
+    return (
+        Membership.objects.active()
+        .filter(scope, organization_id=unit.organization_id)
+        .select_related("user")
+        .order_by("user__first_name", "user__last_name")
+    )
+
+
+def unit_members(unit: OrgUnit) -> list[Membership]:
+    return list(members_of(unit))
+
+
+def open_actions(team_ids: Iterable[int]) -> QuerySet[ImprovementAction]:
+    return (
+        ImprovementAction.objects.filter(team_id__in=list(team_ids))
+        .exclude(state=ActionState.CLOSED)
+        .select_related("owner__user", "kpi", "team")
+        .order_by("due_date", "created_at")
+    )
+
+
+def goals_on(team: OrgUnit, day: date) -> list[Goal]:
+    """Team and individual goals whose period holds `day`; team goals first."""
+    goals = Goal.objects.filter(team=team, start__lte=day, end__gte=day).select_related(
+        "person__user", "kpi"
+    )
+    return sorted(goals, key=lambda g: (g.person_id is not None, g.end, g.title))
+
+
+def escalations_from(unit: OrgUnit, since: datetime) -> list[Escalation]:
+    """What a unit escalated: everything still open or answered, and what closed since `since`."""
+    return list(
+        Escalation.objects.filter(from_unit=unit)
+        .filter(~Q(state=EscalationState.CLOSED) | Q(closed_at__gte=since))
+        .select_related("to_unit", "answered_by__user", "raised_by__user")
+        .order_by("-raised_at")[:20]
+    )
+
+
+def escalations_to(organization_id: int, unit_id: int | None, since: datetime) -> list[Escalation]:
+    """What reached a unit's board (None: the organisation board): open first, then answered."""
+    rows = Escalation.objects.filter(organization_id=organization_id)
+    rows = rows.filter(to_unit_id=unit_id) if unit_id is not None else rows.filter(to_unit=None)
+    rows = rows.filter(~Q(state=EscalationState.CLOSED) | Q(closed_at__gte=since))
+    found = list(
+        rows.select_related("from_unit", "raised_by__user", "answered_by__user").order_by(
+            "-raised_at"
+        )[:50]
+    )
+    return sorted(found, key=lambda e: (e.state != EscalationState.OPEN, -e.raised_at.timestamp()))
+
+
+def open_escalation_counts(organization_id: int) -> tuple[dict[int, int], dict[int | None, int]]:
+    """Open escalations per unit that raised them, and per unit they are addressed to."""
+    rows = (
+        Escalation.objects.filter(organization_id=organization_id, state=EscalationState.OPEN)
+        .order_by()
+        .values("from_unit_id", "to_unit_id")
+        .annotate(n=Count("id"))
+    )
+    raised: dict[int, int] = defaultdict(int)
+    received: dict[int | None, int] = defaultdict(int)
+    for row in rows:
+        raised[row["from_unit_id"]] += row["n"]
+        received[row["to_unit_id"]] += row["n"]
+    return raised, received
+
+
+def open_actions_by_team(team_ids: Iterable[int], today: date) -> dict[int, tuple[int, int]]:
+    """(open, overdue) improvement actions per team."""
+    rows = (
+        ImprovementAction.objects.filter(team_id__in=list(team_ids))
+        .exclude(state=ActionState.CLOSED)
+        .order_by()
+        .values("team_id")
+        .annotate(n=Count("id"), late=Count("id", filter=Q(due_date__lt=today)))
+    )
+    return {r["team_id"]: (r["n"], r["late"]) for r in rows}
+
+
+def case_counts_by_team(team_ids: Iterable[int], now: datetime) -> dict[int, CaseCounts]:
+    """Open, contacted and overdue follow-up cases per team (one query)."""
+    rows = (
+        FollowUpCase.objects.filter(team_id__in=list(team_ids))
+        .exclude(status=CaseStatus.RESOLVED)
+        .order_by()
+        .values("team_id")
+        .annotate(
+            open=Count("id", filter=Q(status=CaseStatus.OPEN)),
+            contacted=Count("id", filter=Q(status=CaseStatus.CONTACTED)),
+            overdue=Count("id", filter=Q(due_at__lt=now)),
+        )
+    )
+    return {r["team_id"]: CaseCounts(r["open"], r["contacted"], r["overdue"]) for r in rows}

@@ -1,0 +1,36 @@
+from django.urls import path
+
+from klantcultuur.huddle.views import actions, boards, escalations, goals, kpis
+
+urlpatterns = [
+    path("", boards.home, name="huddle-home"),
+    path("organisation/", boards.organization_board, name="huddle-org"),
+    path("kpis/", kpis.catalogue, name="huddle-kpis"),
+    path("kpis/new/", kpis.kpi_create, name="huddle-kpi-create"),
+    path("kpis/<uuid:code>/", kpis.kpi_edit, name="huddle-kpi-edit"),
+    path("kpis/<uuid:code>/archive/", kpis.kpi_archive, name="huddle-kpi-archive"),
+    path("team-kpis/<uuid:code>/", kpis.team_kpi_edit, name="huddle-team-kpi"),
+    path("team-kpis/<uuid:code>/remove/", kpis.team_kpi_remove, name="huddle-team-kpi-remove"),
+    path("team-kpis/<uuid:code>/value/", kpis.value, name="huddle-value"),
+    path("team-kpis/<uuid:code>/history/", kpis.value_history, name="huddle-value-history"),
+    path("actions/<uuid:code>/", actions.action_detail, name="huddle-action"),
+    path("actions/<uuid:code>/edit/", actions.action_edit, name="huddle-action-edit"),
+    path("actions/<uuid:code>/step/", actions.action_move, name="huddle-action-move"),
+    path("actions/<uuid:code>/check/", actions.action_check, name="huddle-action-check"),
+    path("escalations/<uuid:code>/", escalations.detail, name="huddle-escalation"),
+    path("escalations/<uuid:code>/answer/", escalations.answer, name="huddle-escalation-answer"),
+    path("escalations/<uuid:code>/pass-on/", escalations.pass_on, name="huddle-escalation-pass"),
+    path("escalations/<uuid:code>/close/", escalations.close, name="huddle-escalation-close"),
+    path("goals/<uuid:code>/", goals.goal_edit, name="huddle-goal"),
+    path("goals/<uuid:code>/delete/", goals.goal_delete, name="huddle-goal-delete"),
+    path("<uuid:code>/", boards.board, name="huddle-board"),
+    path("<uuid:code>/dagstart/", boards.dagstart, name="huddle-dagstart"),
+    path("<uuid:code>/record/", boards.record, name="huddle-record"),
+    path("<uuid:code>/story/", boards.story, name="huddle-story"),
+    path("<uuid:code>/escalate/", boards.escalate, name="huddle-escalate"),
+    path("<uuid:code>/history/", boards.history, name="huddle-history"),
+    path("<uuid:code>/kpis/", kpis.team_kpis, name="huddle-team-kpis"),
+    path("<uuid:code>/actions/", actions.team_actions, name="huddle-actions"),
+    path("<uuid:code>/actions/new/", actions.action_create, name="huddle-action-create"),
+    path("<uuid:code>/goals/", goals.goals, name="huddle-goals"),
+]

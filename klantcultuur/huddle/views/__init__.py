@@ -1,0 +1,1 @@
+"""Views of team customer steering, split by topic."""
