@@ -276,7 +276,7 @@ def team_board(
     ]  # fmt: skip
     suggestion = stories.suggest(candidates)
     if huddle and huddle.story_id:
-        story = next((s for s in signals.compliments if s.record.id == huddle.story_id), None)
+        story = next((s for s in signals.compliments if s.record.pk == huddle.story_id), None)
     return TeamBoard(
         unit=unit, day=day, today=today, window=window, internal=internal, tiles=tiles,
         signals=signals, story=story, suggestion=suggestion, huddle=huddle,

@@ -334,7 +334,7 @@ def _story_candidates(org, first: date, last: date) -> dict[int, list[stories.Ca
     """Customers' compliments per team (front office only: colleagues stay anonymous)."""
     rows = Feedback.objects.filter(
         organization=org, day__gte=first, day__lt=last, n_compliments__gt=0, is_internal=False
-    ).values_list("team_id", "id", "metric", "score", "reason", "received_at")
+    ).values_list("team_id", "pk", "metric", "score", "reason", "received_at")
     out: dict[int, list[stories.Candidate]] = {}
     for team_id, record_id, metric, score, reason, received in rows:
         texts = [reason] if reason else ["…"]

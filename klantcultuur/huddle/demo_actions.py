@@ -209,7 +209,7 @@ def actions(org, teams, catalogue, members, today: date) -> int:
         if spec.from_feedback:
             feedback = (
                 Feedback.objects.filter(team=team, n_improvements__gt=0, day__lt=today)
-                .order_by("-day", "-id")
+                .order_by("-day", "-received_at")
                 .first()
             )
         action = ImprovementAction.objects.create(
