@@ -14,4 +14,4 @@ class HuddleConfig(AppConfig):
         from klantcultuur.front.navigation import NavItem
         from klantcultuur.orgs.roles import Perm
 
-        return [NavItem(_("Dagstart"), "huddle-home", Perm.USE_HUDDLE, 30, "/huddle/")]
+        return [NavItem(_("Dagstart"), "huddle-home", Perm.USE_HUDDLE, 10, "/huddle/")]

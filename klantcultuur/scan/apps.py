@@ -14,7 +14,7 @@ class ScanConfig(AppConfig):
         from klantcultuur.front.navigation import NavItem
 
         # Every member: employees fill in the scan there and read the organisation summary.
-        return [NavItem(_("Culture scan"), "scan-index", None, 20, "/scan/")]
+        return [NavItem(_("Culture scan"), "scan-index", None, 30, "/scan/")]
 
     def ready(self) -> None:
         from klantcultuur.scan import signals  # noqa: F401
