@@ -20,38 +20,27 @@ from django.shortcuts import get_object_or_404
 
 from klantcultuur.feedback.models import Feedback
 from klantcultuur.huddle.models import Escalation, Goal, ImprovementAction, Kpi, TeamKpi
-from klantcultuur.orgs.access import get_unit_for_user, require_perm
+from klantcultuur.orgs.access import get_unit_for_user, require_perm, require_visible_unit
 from klantcultuur.orgs.models import Membership, OrgUnit
 from klantcultuur.orgs.request import OrgRequest
 from klantcultuur.orgs.roles import Perm
-from klantcultuur.orgs.tree import UnitTree
 
 
 def visible_ids(request: OrgRequest) -> frozenset[int]:
-    """Units whose boards the member may read (computed once per request)."""
-    if not hasattr(request, "_huddle_visible"):
-        request._huddle_visible = request.membership.visible_unit_ids()
-    return request._huddle_visible
+    """Units whose boards the member may read."""
+    return request.membership.visible_unit_ids()
 
 
-def steer_unit_ids(membership: Membership, visible: frozenset[int]) -> frozenset[int]:
+def steer_unit_ids(membership: Membership) -> frozenset[int]:
     """Units whose boards the member may change: own unit, units led (with subtrees), or all."""
-    if membership.has_perm(Perm.STEER_ALL_TEAMS) or not membership.has_perm(Perm.VIEW_ALL_UNITS):
-        # Without VIEW_ALL_UNITS the visible units are exactly one's own unit and the
-        # subtrees one leads (Membership.visible_unit_ids), the same set as below.
-        return visible
-    tree = UnitTree.for_organization(membership.organization_id)
-    ids: set[int] = set()
-    for unit_id in membership.managed_unit_ids:
-        ids.update(tree.subtree_ids(unit_id))
-    if membership.unit_id:
-        ids.add(membership.unit_id)
-    return frozenset(ids)
+    if membership.has_perm(Perm.STEER_ALL_TEAMS):
+        return membership.visible_unit_ids()
+    return membership.led_unit_ids()
 
 
 def steer_ids(request: OrgRequest) -> frozenset[int]:
     if not hasattr(request, "_huddle_steer"):
-        request._huddle_steer = steer_unit_ids(request.membership, visible_ids(request))
+        request._huddle_steer = steer_unit_ids(request.membership)
     return request._huddle_steer
 
 
@@ -60,11 +49,6 @@ def can_steer(request: OrgRequest, unit_id: int | None) -> bool:
     if unit_id is None:
         return request.membership.has_perm(Perm.STEER_ALL_TEAMS)
     return unit_id in steer_ids(request)
-
-
-def _require_visible(request: OrgRequest, unit_id: int) -> None:
-    if unit_id not in visible_ids(request):
-        raise PermissionDenied
 
 
 def _require_steer(request: OrgRequest, unit_id: int | None) -> None:
@@ -77,7 +61,7 @@ def get_board_unit_for_user(request: OrgRequest, code: UUID) -> OrgUnit:
     """A unit whose board the member may read (as orgs' get_visible_unit_for_user, with the
     visible units kept for the rest of the request)."""
     unit = get_unit_for_user(request, code)
-    _require_visible(request, unit.id)
+    require_visible_unit(request, unit.id)
     return unit
 
 
@@ -106,7 +90,7 @@ def get_team_kpi_for_user(request: OrgRequest, code: UUID) -> TeamKpi:
         organization=request.organization,
         uuid=code,
     )
-    _require_visible(request, team_kpi.team_id)
+    require_visible_unit(request, team_kpi.team_id)
     return team_kpi
 
 
@@ -125,7 +109,7 @@ def get_action_for_user(request: OrgRequest, code: UUID) -> ImprovementAction:
         organization=request.organization,
         uuid=code,
     )
-    _require_visible(request, action.team_id)
+    require_visible_unit(request, action.team_id)
     return action
 
 
@@ -143,7 +127,7 @@ def get_goal_for_user(request: OrgRequest, code: UUID) -> Goal:
         organization=request.organization,
         uuid=code,
     )
-    _require_visible(request, goal.team_id)
+    require_visible_unit(request, goal.team_id)
     return goal
 
 
@@ -192,5 +176,5 @@ def get_feedback_for_user(request: OrgRequest, code: UUID | str) -> Feedback:
         raise Http404 from exc
     if record.team_id is None:
         raise Http404
-    _require_visible(request, record.team_id)
+    require_visible_unit(request, record.team_id)
     return record

@@ -114,8 +114,24 @@ class Signals:
     hidden: bool = False  # colleagues' comments below the anonymity threshold
 
 
+class _BoardDay:
+    """What team and tier boards share: the day shown and that day's dagstart."""
+
+    day: date
+    today: date
+    huddle: Huddle | None
+
+    @property
+    def is_today(self) -> bool:
+        return self.day == self.today
+
+    @property
+    def attendee_ids(self) -> set[int]:
+        return {m.id for m in self.huddle.attendees.all()} if self.huddle else set()
+
+
 @dataclass
-class TeamBoard:
+class TeamBoard(_BoardDay):
     unit: OrgUnit
     day: date
     today: date
@@ -133,14 +149,6 @@ class TeamBoard:
     escalations: list[Escalation]
     goals: list[Goal]
     can_steer: bool
-
-    @property
-    def is_today(self) -> bool:
-        return self.day == self.today
-
-    @property
-    def attendee_ids(self) -> set[int]:
-        return {m.id for m in self.huddle.attendees.all()} if self.huddle else set()
 
     @property
     def previous_day(self) -> date:
@@ -316,7 +324,7 @@ class Row:
 
 
 @dataclass
-class TierBoard:
+class TierBoard(_BoardDay):
     unit: OrgUnit | None  # None: the organisation board
     day: date
     today: date
@@ -328,14 +336,6 @@ class TierBoard:
     huddle: Huddle | None
     members: list[Membership]
     can_steer: bool
-
-    @property
-    def is_today(self) -> bool:
-        return self.day == self.today
-
-    @property
-    def attendee_ids(self) -> set[int]:
-        return {m.id for m in self.huddle.attendees.all()} if self.huddle else set()
 
 
 def _rows(

@@ -135,11 +135,22 @@ def get_unit_rw_for_user(request: OrgRequest, code: UUID) -> OrgUnit:
     return unit
 
 
+def require_visible_unit(request: OrgRequest, unit_id: int | None) -> None:
+    """403 unless the member may read what belongs to this unit; no unit (an unrouted
+    record, say) is for those who see every unit."""
+    membership = request.membership
+    if unit_id is None:
+        visible = membership.has_perm(Perm.VIEW_ALL_UNITS)
+    else:
+        visible = unit_id in membership.visible_unit_ids()
+    if not visible:
+        raise PermissionDenied
+
+
 def get_visible_unit_for_user(request: OrgRequest, code: UUID) -> OrgUnit:
     """A unit whose results the member may read: all, the ones they lead, or their own (403)."""
     unit = get_unit_for_user(request, code)
-    if unit.id not in request.membership.visible_unit_ids():
-        raise PermissionDenied
+    require_visible_unit(request, unit.id)
     return unit
 
 

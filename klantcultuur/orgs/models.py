@@ -204,19 +204,30 @@ class Membership(models.Model):
     def managed_unit_ids(self) -> frozenset[int]:
         return frozenset(self.managed_units.active().values_list("id", flat=True))
 
-    def visible_unit_ids(self) -> frozenset[int]:
-        """Units whose results this person may read: all, the subtrees they lead, or their own."""
-        from klantcultuur.orgs.tree import UnitTree
+    def led_unit_ids(self) -> frozenset[int]:
+        """One's own unit and every unit in the subtrees one manages."""
+        ids = {self.unit_id} if self.unit_id else set()
+        if self.managed_unit_ids:
+            from klantcultuur.orgs.tree import UnitTree
 
-        tree = UnitTree.for_organization(self.organization_id)
-        if self.has_perm(Perm.VIEW_ALL_UNITS):
-            return frozenset(tree.ids())
-        visible: set[int] = set()
-        for unit_id in self.managed_unit_ids:
-            visible.update(tree.subtree_ids(unit_id))
-        if self.unit_id:
-            visible.add(self.unit_id)
-        return frozenset(visible)
+            tree = UnitTree.for_organization(self.organization_id)
+            for unit_id in self.managed_unit_ids:
+                ids.update(tree.subtree_ids(unit_id))
+        return frozenset(ids)
+
+    def visible_unit_ids(self) -> frozenset[int]:
+        """Units whose results this person may read: all, the subtrees they lead, or their own.
+
+        Kept on the instance: the middleware makes one membership per request, and a page
+        asks this for every object it checks."""
+        if "_visible_unit_ids" not in self.__dict__:
+            if self.has_perm(Perm.VIEW_ALL_UNITS):
+                ids = OrgUnit.objects.filter(organization_id=self.organization_id)
+                visible = frozenset(ids.values_list("id", flat=True))
+            else:
+                visible = self.led_unit_ids()
+            self.__dict__["_visible_unit_ids"] = visible
+        return self.__dict__["_visible_unit_ids"]
 
     def can_see_unit(self, unit: OrgUnit) -> bool:
         return unit.organization_id == self.organization_id and unit.id in self.visible_unit_ids()

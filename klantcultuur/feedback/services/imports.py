@@ -192,17 +192,22 @@ class PreviewRow:
     team_id: int | None
 
 
+def _checked_converter(job: FeedbackImport, table: Table, now):
+    """The row converter for this file, or TableError when mapped columns are missing."""
+    missing = missing_columns(job, table.headers)
+    if missing:
+        raise TableError(
+            _("These columns are not in the file: %(columns)s.")
+            % {"columns": ", ".join(f"“{c}”" for c in missing)}
+        )
+    return _converter(job, table.headers, now)
+
+
 def import_preview(job: FeedbackImport, limit: int = PREVIEW_ROWS) -> list[PreviewRow]:
     """The first rows as they would be stored (raises TableError for a bad file)."""
     table = _open(job)
     try:
-        missing = missing_columns(job, table.headers)
-        if missing:
-            raise TableError(
-                _("These columns are not in the file: %(columns)s.")
-                % {"columns": ", ".join(f"“{c}”" for c in missing)}
-            )
-        converter = _converter(job, table.headers, timezone.now())
+        converter = _checked_converter(job, table, timezone.now())
         out = []
         for line, cells in table.rows:
             try:
@@ -299,13 +304,7 @@ def _load(job: FeedbackImport, now) -> tuple[int, int, int, int, int]:
     table = _open(job)
     read = refused = 0
     try:
-        missing = missing_columns(job, table.headers)
-        if missing:
-            raise TableError(
-                _("These columns are not in the file: %(columns)s.")
-                % {"columns": ", ".join(f"“{c}”" for c in missing)}
-            )
-        converter = _converter(job, table.headers, now)
+        converter = _checked_converter(job, table, now)
         tally = rollup.Tally(job.organization_id)
         with job.report_path.open("w", encoding="utf-8-sig", newline="") as report_file:
             report = csv.writer(report_file, delimiter=";", lineterminator="\r\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,7 +16,7 @@ from klantcultuur.feedback.forms import CaseForm
 from klantcultuur.feedback.models import CaseStatus, FollowUpCase
 from klantcultuur.feedback.services.cases import case_update
 from klantcultuur.feedback.views.scope import scope_for
-from klantcultuur.orgs.access import member_required, require_perm
+from klantcultuur.orgs.access import member_required, require_perm, require_visible_unit
 from klantcultuur.orgs.request import OrgRequest
 from klantcultuur.orgs.roles import Perm
 
@@ -31,12 +31,7 @@ def get_case_for_user(request: OrgRequest, code: UUID) -> FollowUpCase:
         organization=request.organization,
         uuid=code,
     )
-    membership = request.membership
-    if case.team_id is None:
-        if not membership.has_perm(Perm.VIEW_ALL_UNITS):
-            raise PermissionDenied
-    elif case.team_id not in membership.visible_unit_ids():
-        raise PermissionDenied
+    require_visible_unit(request, case.team_id)
     return case
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from uuid import UUID
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Sum
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,7 +20,7 @@ from klantcultuur.feedback.services.records import (
     reroute_unrouted,
     sentence_correct,
 )
-from klantcultuur.orgs.access import member_required, require_perm
+from klantcultuur.orgs.access import member_required, require_perm, require_visible_unit
 from klantcultuur.orgs.request import OrgRequest
 from klantcultuur.orgs.roles import Perm
 
@@ -39,12 +38,7 @@ def get_record_for_user(request: OrgRequest, code: UUID) -> Feedback:
         organization=request.organization,
         uuid=code,
     )
-    membership = request.membership
-    if record.team_id is None:
-        if not membership.has_perm(Perm.VIEW_ALL_UNITS):
-            raise PermissionDenied
-    elif record.team_id not in membership.visible_unit_ids():
-        raise PermissionDenied
+    require_visible_unit(request, record.team_id)
     return record
 
 
