@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 export DJANGO_SETTINGS_MODULE := klantcultuur.settings
 
-.PHONY: demo test setup run worker lint format messages bench clean
+.PHONY: demo test setup run worker beat lint format messages bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed, found " + sys.version.split()[0])'
@@ -27,6 +27,9 @@ run: setup
 
 worker: setup
 	$(BIN)/celery -A klantcultuur worker --loglevel=info
+
+beat: setup
+	$(BIN)/celery -A klantcultuur beat --loglevel=info
 
 test: setup
 	$(BIN)/python -m pytest

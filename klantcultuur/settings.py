@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -133,6 +134,14 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# The daily jobs, run by `celery beat` next to a worker; without Celery, cron the management
+# commands of the same names. Hours are in TIME_ZONE (CELERY_TIMEZONE, below).
+CELERY_BEAT_SCHEDULE = {
+    "close_scan_waves": {"task": "scan.close_waves", "schedule": crontab(hour=0, minute=15)},
+    "feedback_retention": {"task": "feedback.apply_retention", "schedule": crontab(hour=3, minute=0)},
+    "send_scan_reminders": {"task": "scan.send_reminders", "schedule": crontab(hour=9, minute=0)},
+}  # fmt: skip
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # --- Authentication ------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -228,6 +237,7 @@ LOCALE_PATHS = [BASE_DIR / "klantcultuur" / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = envstr("TIME_ZONE", "Europe/Amsterdam")
+CELERY_TIMEZONE = TIME_ZONE
 USE_THOUSAND_SEPARATOR = True
 
 # --- Files ---------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Production settings: refuse to start without a secret, pass the deploy check, send a CSP."""
+"""Production settings: refuse to start without a secret, pass the deploy check, send a CSP;
+the daily jobs are scheduled tasks of the Celery app."""
 
 from __future__ import annotations
 
@@ -61,3 +62,18 @@ def test_pages_use_no_inline_scripts_or_styles(client, world, login):
     assert "<script>" not in body.replace(" ", "")
     assert "style=" not in body
     assert "<style" not in body
+
+
+def test_every_daily_job_names_a_task_of_the_celery_app_and_has_a_schedule(settings):
+    from celery.schedules import crontab
+
+    from klantcultuur.celery import app
+
+    app.loader.import_default_modules()  # what a worker does at start: find each app's tasks
+    assert settings.CELERY_TIMEZONE == settings.TIME_ZONE
+    assert set(settings.CELERY_BEAT_SCHEDULE) == {
+        "close_scan_waves", "feedback_retention", "send_scan_reminders",
+    }  # fmt: skip
+    for name, entry in settings.CELERY_BEAT_SCHEDULE.items():
+        assert entry["task"] in app.tasks, name
+        assert isinstance(entry["schedule"], crontab), name

@@ -39,9 +39,11 @@ from klantcultuur.feedback.importing.rows import ROW_FIELDS
 from klantcultuur.feedback.models import Feedback
 
 STAGE = "kc_feedback_stage"
-CHUNK = 20_000
+CHUNK = 10_000
 SQLITE_CHUNK = 4_000
-QUEUE_CHUNKS = 4  # chunks waiting to be stored: memory stays a few megabytes
+# Chunks waiting to be stored. With the chunk being read and the one being stored, at most
+# four chunks (about 10 MB of COPY text) are held at once, whatever the size of the file.
+QUEUE_CHUNKS = 2
 PROGRESS_EVERY = 10_000
 # Columns the loader fills for every row of a batch, and the ones derived in SQL.
 BATCH_FIELDS = ("organization_id", "batch_id", "source", "created_at")

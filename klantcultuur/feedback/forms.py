@@ -100,8 +100,8 @@ class PublicFeedbackForm(forms.Form):
 class TouchpointForm(forms.ModelForm):
     class Meta:
         model = Touchpoint
-        fields = ["name", "metric", "subject", "channel", "team", "is_internal", "ask_consent",
-                  "is_active"]  # fmt: skip
+        fields = ["name", "name_en", "metric", "subject", "subject_en", "channel", "team",
+                  "is_internal", "ask_consent", "is_active"]  # fmt: skip
 
     def __init__(self, *args, organization: Organization, **kwargs):
         super().__init__(*args, **kwargs)

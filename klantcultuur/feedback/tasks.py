@@ -19,3 +19,11 @@ def run_import_analysis(job_id: int) -> int:
     from klantcultuur.feedback.services.imports import import_analyse
 
     return import_analyse(job_id=job_id)
+
+
+@shared_task(name="feedback.apply_retention")
+def apply_retention() -> int:
+    """Daily (Celery beat): clear comments past each organisation's retention; returns how many."""
+    from klantcultuur.feedback.services.privacy import retention_apply_all
+
+    return sum(retention_apply_all().values())

@@ -73,6 +73,12 @@ class Touchpoint(models.Model):
         Organization, on_delete=models.CASCADE, related_name="touchpoints"
     )
     name = models.CharField(_("name"), max_length=100)
+    name_en = models.CharField(
+        _("name in English"),
+        max_length=100,
+        blank=True,
+        help_text=_("The title of the English form. Empty: the name above."),
+    )
     metric = models.CharField(
         _("question"), max_length=4, choices=Metric.choices, default=Metric.NPS, blank=True
     )
@@ -88,6 +94,12 @@ class Touchpoint(models.Model):
         help_text=_(
             "Completes the question, for example “Woonstichting Rivierduin” or “de monteur”."
         ),
+    )
+    subject_en = models.CharField(
+        _("what the customer rates, in English"),
+        max_length=120,
+        blank=True,
+        help_text=_("For the English form, for example “the technician”. Empty: the Dutch text."),
     )
     team = models.ForeignKey(
         OrgUnit,
@@ -117,6 +129,14 @@ class Touchpoint(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def title_in(self, language: str) -> str:
+        """The form's title in the language: the English name when given, else the name."""
+        return (language == "en" and self.name_en) or self.name
+
+    def subject_in(self, language: str) -> str:
+        """What the customer rates, in the language: the English text when given, else Dutch."""
+        return (language == "en" and self.subject_en) or self.subject
 
 
 class RoutingField(models.TextChoices):

@@ -151,3 +151,17 @@ def retention_apply(*, organization: Organization, now=None) -> int:
             cleared += len(chunk)
     rollup.prune(organization.id)
     return cleared
+
+
+def retention_apply_all(*, now=None) -> dict[Organization, int]:
+    """The daily run: `retention_apply` for every organisation with a retention period.
+
+    Returns the records cleared per organisation (those with nothing to clear included).
+    """
+    configs = FeedbackSettings.objects.filter(retention_days__isnull=False).select_related(
+        "organization"
+    )
+    return {
+        config.organization: retention_apply(organization=config.organization, now=now)
+        for config in configs
+    }

@@ -150,3 +150,16 @@ def test_the_retention_command_runs_for_every_organisation(world, customer, caps
     assert "1" in capsys.readouterr().out
     assert DailyTopicStats.objects.filter(organization=world.org).exists()
     assert DailyTeamStats.objects.filter(organization=world.org).exists()
+
+
+def test_the_daily_retention_task_clears_old_comments_and_keeps_the_scores(world, customer):
+    from klantcultuur.feedback.tasks import apply_retention
+
+    FeedbackSettings.objects.filter(organization=world.org).update(retention_days=30)
+    assert apply_retention.run() == 1
+    old = Feedback.objects.get(customer_ref=SECRET_REF, score=9)
+    assert (old.reason, old.score) == ("", 9)
+    assert not FeedbackSentence.objects.filter(feedback=old).exists()
+    assert Feedback.objects.get(customer_ref=SECRET_REF, score=2).reason
+    assert rollup.differences(world.org.id) == []
+    assert apply_retention.run() == 0

@@ -58,11 +58,27 @@ def test_the_form_asks_the_touchpoint_question_in_dutch_without_login(client, to
     assert "U mag contact met mij opnemen" not in html  # no customer reference in the link
 
 
-def test_the_form_speaks_english_on_request(client, touchpoint):
+def test_the_form_speaks_english_on_request_with_the_dutch_subject_when_no_english_one_is_set(
+    client, touchpoint
+):
     page, _fields = fresh_form(client, touchpoint, "?lang=en")
     html = page.content.decode()
     assert '<html lang="en">' in html
     assert "How likely is it that you would recommend de monteur to friends or family?" in html
+
+
+def test_the_english_form_uses_the_english_subject_and_title_when_the_organisation_wrote_them(
+    client, world
+):
+    touchpoint = make_touchpoint(world.org, name_en="Repair done", subject_en="the technician")
+    english = fresh_form(client, touchpoint, "?lang=en")[0].content.decode()
+    assert (
+        "How likely is it that you would recommend the technician to friends or family?" in english
+    )
+    assert '<h1 class="public-title">Repair done</h1>' in english
+    dutch = fresh_form(client, touchpoint)[0].content.decode()
+    assert "Hoe waarschijnlijk is het dat u de monteur aanbeveelt" in dutch
+    assert '<h1 class="public-title">Reparatie afgerond</h1>' in dutch
 
 
 def test_a_submission_stores_one_routed_record_and_thanks_the_customer(client, touchpoint, world):

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from klantcultuur.feedback.textanalysis import Analyser
-from klantcultuur.feedback.textanalysis.evaluate import read_tsv, sample_comments, throughput
+from klantcultuur.feedback.textanalysis.evaluate import read_tsv
 from klantcultuur.feedback.textanalysis.lexicon import DATA_DIR
 
 
@@ -98,14 +96,3 @@ def test_corrections_do_not_change_unrelated_sentences() -> None:
             corrected.label_sentence(row["sentence"]).label
             == plain.label_sentence(row["sentence"]).label
         ), row
-
-
-def test_throughput_is_well_above_five_thousand_comments_per_second_of_cpu() -> None:
-    an = Analyser()
-    comments = sample_comments(2000, seed=3)
-    assert 1 <= sum(c.count(".") + c.count("!") for c in comments) / len(comments) <= 4
-    # CPU time, so a busy CI machine does not fail the test; the margin absorbs slower hardware.
-    t0 = time.process_time()
-    rate = throughput(an, comments, repeat=1)
-    assert time.process_time() - t0 < 10
-    assert rate >= 2500

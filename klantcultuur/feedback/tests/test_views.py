@@ -20,6 +20,7 @@ from klantcultuur.feedback.models import (
     LabelCorrection,
     RoutingRule,
     Topic,
+    Touchpoint,
 )
 from klantcultuur.feedback.tests.factories import ingest, item
 
@@ -198,6 +199,20 @@ def test_a_touchpoint_has_a_link_and_a_qr_code(login, world):
     assert "/k/" in page and '<svg class="qr"' in page and "style=" not in page
     qr = client.get(response["Location"] + "qr.svg")
     assert qr["Content-Type"] == "image/svg+xml" and b"<path d=" in qr.content
+
+
+def test_the_touchpoint_page_takes_the_texts_of_the_english_form(login, world):
+    touchpoint = Touchpoint.objects.create(organization=world.org, name="Balie", subject="de balie")
+    client = login(world.cx_lead)
+    page = client.get(reverse("feedback-touchpoint", args=[touchpoint.uuid])).content.decode()
+    assert "Wat de klant beoordeelt, in het Engels" in page
+    response = client.post(reverse("feedback-touchpoint", args=[touchpoint.uuid]), {
+        "name": "Balie", "name_en": "Front desk", "metric": "csat", "subject": "de balie",
+        "subject_en": "our front desk", "channel": "balie", "is_active": "on",
+    })  # fmt: skip
+    assert response.status_code == 302
+    touchpoint.refresh_from_db()
+    assert (touchpoint.name_en, touchpoint.subject_en) == ("Front desk", "our front desk")
 
 
 def test_the_import_pages_take_a_file_from_upload_to_result(login, world, settings, tmp_path):

@@ -62,8 +62,8 @@ def new_token() -> str:
     return signing.dumps(secrets.token_hex(16), salt=SALT)
 
 
-def _questions(touchpoint: Touchpoint) -> dict[str, str]:
-    subject = touchpoint.subject or touchpoint.organization.name
+def _questions(touchpoint: Touchpoint, language: str) -> dict[str, str]:
+    subject = touchpoint.subject_in(language) or touchpoint.organization.name
     score = {
         "nps": _("How likely is it that you would recommend %(subject)s to friends or family?"),
         "csat": _("How satisfied are you with %(subject)s?"),
@@ -101,7 +101,8 @@ def form(request: HttpRequest, code: UUID):
                 request, "feedback/public_closed.html", {"language": language}, status=404
             )
         ref = (request.POST.get("ref") or request.GET.get("ref") or "").strip()[:100]
-        context = {"touchpoint": touchpoint, "language": language, "questions": _questions(touchpoint),
+        context = {"touchpoint": touchpoint, "language": language, "title": touchpoint.title_in(language),
+                   "questions": _questions(touchpoint, language),
                    "ask_consent": touchpoint.ask_consent and bool(ref), "ref": ref}  # fmt: skip
         if request.method == "POST":
             if _rate_limited(touchpoint, request):

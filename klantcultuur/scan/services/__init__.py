@@ -26,6 +26,7 @@ from klantcultuur.scan.services.waves import (
     wave_send_due,
     wave_update,
     waves_close_due,
+    waves_send_due,
 )
 
 __all__ = [
@@ -51,4 +52,5 @@ __all__ = [
     "wave_send_due",
     "wave_update",
     "waves_close_due",
+    "waves_send_due",
 ]

@@ -234,6 +234,22 @@ def wave_send_due(*, wave: Wave, today: date | None = None) -> dict[str, int]:
     return {"invitations": invited, "reminders": reminded}
 
 
+def waves_send_due(*, today: date | None = None) -> dict[str, int]:
+    """The daily run: `wave_send_due` for every open wave; returns the waves and e-mails sent."""
+    today = today or timezone.localdate()
+    waves = Wave.objects.filter(
+        launched_at__isnull=False, closed_at__isnull=True, opens_on__lte=today,
+        closes_on__gte=today,
+    ).select_related("organization")  # fmt: skip
+    totals = {"waves": 0, "invitations": 0, "reminders": 0}
+    for wave in waves:
+        sent = wave_send_due(wave=wave, today=today)
+        totals["waves"] += 1
+        totals["invitations"] += sent["invitations"]
+        totals["reminders"] += sent["reminders"]
+    return totals
+
+
 @transaction.atomic
 def wave_remind_now(*, wave: Wave, today: date | None = None) -> int:
     """The CX lead's button: remind everyone who has not answered (not twice on one day)."""

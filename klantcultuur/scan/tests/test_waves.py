@@ -172,6 +172,33 @@ def test_the_close_command_closes_waves_past_their_closing_date_once(world, caps
     assert Wave.objects.get(name="Nog open").closed_at is None
 
 
+def test_the_daily_close_task_closes_waves_past_their_closing_date(world):
+    from klantcultuur.scan.tasks import close_waves
+
+    wave = make_wave(
+        world.org, opens_on=TODAY - timedelta(days=20), closes_on=TODAY - timedelta(days=1)
+    )
+    make_wave(world.org, name="Nog open")
+    assert close_waves.run() == 1
+    assert Wave.objects.get(pk=wave.pk).closed_at is not None
+    assert Wave.objects.get(name="Nog open").closed_at is None
+
+
+def test_the_daily_reminder_task_sends_the_reminders_due_today(world, sending):
+    from klantcultuur.scan.tasks import send_reminders
+
+    # Opened a week ago, invited then; its reminder day (7) is today.
+    wave = make_wave(world.org, launched=False, opens_on=TODAY - timedelta(days=7))
+    services.wave_launch(wave=wave)
+    wave.invitations.update(sent_on=TODAY - timedelta(days=7))
+    wave.invitations.filter(membership=world.employee).update(answered_on=TODAY)
+    mail.outbox.clear()
+    with sending():
+        sent = send_reminders.run()
+    assert sent == {"waves": 1, "invitations": 0, "reminders": 5}
+    assert len(mail.outbox) == 5 and "bob@linge.example" not in {m.to[0] for m in mail.outbox}
+
+
 # --- Pages ------------------------------------------------------------------------------
 def test_a_cx_lead_prepares_and_starts_a_wave_for_some_units(login, world):
     client = login(world.cx_lead)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from klantcultuur.feedback.models import FeedbackSettings
-from klantcultuur.feedback.services.privacy import retention_apply
+from klantcultuur.feedback.services.privacy import retention_apply_all
 
 
 class Command(BaseCommand):
@@ -15,12 +14,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options) -> None:
-        configs = FeedbackSettings.objects.filter(retention_days__isnull=False).select_related(
-            "organization"
-        )
-        total = 0
-        for config in configs:
-            cleared = retention_apply(organization=config.organization)
-            total += cleared
-            self.stdout.write(f"{config.organization.name}: {cleared} responses cleared")
-        self.stdout.write(f"Done: {total} responses cleared in {len(configs)} organisations.")
+        cleared = retention_apply_all()
+        for organization, count in cleared.items():
+            self.stdout.write(f"{organization.name}: {count} responses cleared")
+        total = sum(cleared.values())
+        self.stdout.write(f"Done: {total} responses cleared in {len(cleared)} organisations.")

@@ -7,31 +7,22 @@ from datetime import date
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from klantcultuur.scan.models import Wave
-from klantcultuur.scan.services import wave_send_due
+from klantcultuur.scan.services import waves_send_due
 
 
 class Command(BaseCommand):
     help = (
         "E-mail people who have not answered an open culture-scan wave: the invitation on the "
         "opening day, and a reminder on each of the wave's reminder days. Meant for a daily "
-        "cron job; running it twice on one day sends nothing twice."
+        "run (Celery beat or cron); running it twice on one day sends nothing twice."
     )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--date", type=date.fromisoformat, help="Act as if today were DATE.")
 
     def handle(self, *args, **options) -> None:
-        today = options["date"] or timezone.localdate()
-        waves = Wave.objects.filter(
-            launched_at__isnull=False, closed_at__isnull=True, opens_on__lte=today,
-            closes_on__gte=today,
-        ).select_related("organization")  # fmt: skip
-        invitations = reminders = 0
-        for wave in waves:
-            sent = wave_send_due(wave=wave, today=today)
-            invitations += sent["invitations"]
-            reminders += sent["reminders"]
+        sent = waves_send_due(today=options["date"] or timezone.localdate())
         self.stdout.write(
-            f"{len(waves)} open wave(s): {invitations} invitation(s) and {reminders} reminder(s) sent."
+            f"{sent['waves']} open wave(s): {sent['invitations']} invitation(s) and "
+            f"{sent['reminders']} reminder(s) sent."
         )
