@@ -451,34 +451,24 @@ def _band(metric: str, score: int) -> str:
 
 def _setup(org: Organization, units: dict[str, OrgUnit]) -> None:
     """Touchpoints with public forms and a few routing rules (idempotent)."""
+    # (name, metric, channel, subject, owning team code, internal, English name, English subject)
     touchpoints = [
-        (
-            "Reparatie afgerond",
-            "nps",
-            "sms",
-            "de monteur van Woonstichting Rivierduin",
-            None,
-            False,
-        ),
-        ("Telefonisch contact", "ces", "telefoon", "Woonstichting Rivierduin", None, False),
-        ("Bezoek aan de balie", "csat", "balie", "onze balie", "W-KC-BA", False),
-        (
-            "Melding servicedesk afgesloten",
-            "csat",
-            "intranet",
-            "de Servicedesk ICT",
-            "B-ICT-S",
-            True,
-        ),
-    ]
-    for name, metric, channel, subject, code, internal in touchpoints:
+        ("Reparatie afgerond", "nps", "sms", "de monteur van Woonstichting Rivierduin", None,
+         False, "Repair completed", "the Woonstichting Rivierduin technician"),
+        ("Telefonisch contact", "ces", "telefoon", "Woonstichting Rivierduin", None, False,
+         "Phone call", "Woonstichting Rivierduin"),
+        ("Bezoek aan de balie", "csat", "balie", "onze balie", "W-KC-BA", False,
+         "Visit to the front desk", "our front desk"),
+        ("Melding servicedesk afgesloten", "csat", "intranet", "de Servicedesk ICT", "B-ICT-S",
+         True, "Service desk ticket closed", "the ICT service desk"),
+    ]  # fmt: skip
+    for name, metric, channel, subject, code, internal, name_en, subject_en in touchpoints:
+        values = {"metric": metric, "channel": channel, "subject": subject, "name_en": name_en,
+                  "subject_en": subject_en, "team": units.get(code) if code else None,
+                  "is_internal": internal}  # fmt: skip
         Touchpoint.objects.update_or_create(
-            organization=org, name=name,
-            defaults={"metric": metric, "channel": channel, "subject": subject,
-                      "team": units.get(code) if code else None, "is_internal": internal},
-            create_defaults={"metric": metric, "channel": channel, "subject": subject,
-                             "team": units.get(code) if code else None, "is_internal": internal,
-                             "uuid": stable_uuid(ORG_SLUG, "touchpoint", name)},
+            organization=org, name=name, defaults=values,
+            create_defaults={**values, "uuid": stable_uuid(ORG_SLUG, "touchpoint", name)},
         )  # fmt: skip
     rules = [("touchpoint", "Woningtoewijzing", "W-VH-T"), ("channel", "balie", "W-KC-BA"),
              ("touchpoint", "Oplevering woning", "V-VB-M")]  # fmt: skip
