@@ -12,12 +12,23 @@ chunks, while this thread stores earlier chunks: the database and Python work at
 time, and memory stays flat however long the file is. The reader thread touches no
 database.
 
+A row whose key (external id, or content hash without one) came earlier in the same chunk
+is dropped by the reader; rows of earlier chunks are already in the table and count as
+existing for later ones, so a duplicate within the file is skipped too.
+
 - PostgreSQL: each chunk streams with `COPY … FROM STDIN` (psycopg 3 `cursor.copy()`) into a
-  temporary staging table, then `INSERT … SELECT … ON CONFLICT (…) DO NOTHING` moves it
-  into `feedback_feedback`, one statement per kind of key so that each names its own
-  arbiter index. Rows of earlier chunks count as existing for later ones, so a duplicate
-  within the file is skipped too.
+  temporary staging table, then `INSERT … SELECT … WHERE NOT EXISTS (…)` moves the rows the
+  organisation does not have into `feedback_feedback`: one probe of the unique index per
+  row, about a third cheaper than `ON CONFLICT DO NOTHING`'s speculative insertion. Bulk
+  loads of one organisation take turns (a transaction-level advisory lock). Another writer
+  (form, API, webhook) may still store the same key between the probe and the insert; the
+  insert then fails with `IntegrityError` and the caller loads again with
+  `skip_conflicts=True`, which uses `ON CONFLICT DO NOTHING`.
 - SQLite: `executemany` of `INSERT … ON CONFLICT DO NOTHING` per chunk.
+
+While loading, the interpreter switches threads every `SWITCH_INTERVAL` seconds instead of
+every 5 ms: the storing thread, woken by the database, gets the GIL back from the busy
+reader at once (measured: a fifth less time for a million rows).
 
 Run it inside `transaction.atomic()`: a failure or interruption leaves nothing behind.
 The roll-ups of the loaded batch are added afterwards with `rollup.add_records`.
@@ -25,7 +36,9 @@ The roll-ups of the loaded batch are added afterwards with `rollup.add_records`.
 
 from __future__ import annotations
 
+import contextlib
 import queue
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -45,10 +58,12 @@ SQLITE_CHUNK = 4_000
 # four chunks (about 10 MB of COPY text) are held at once, whatever the size of the file.
 QUEUE_CHUNKS = 2
 PROGRESS_EVERY = 10_000
+SWITCH_INTERVAL = 0.0005
 # Columns the loader fills for every row of a batch, and the ones derived in SQL.
 BATCH_FIELDS = ("organization_id", "batch_id", "source", "created_at")
 DERIVED_FIELDS = ("n_compliments", "n_improvements", "topics", "analysed")
 _REASON, _SUGGESTION = ROW_FIELDS.index("reason"), ROW_FIELDS.index("suggestion")
+_EXTERNAL_ID, _DIGEST = ROW_FIELDS.index("external_id"), ROW_FIELDS.index("content_hash")
 assert ROW_FIELDS[:4] == ("uuid", "team_id", "received_at", "day")  # see _sqlite_row
 
 
@@ -71,16 +86,48 @@ class LoadResult:
 
 
 def load_feedback(
-    rows: Iterable[Sequence], *, batch: Batch, tick: Callable[[int], None] | None = None
+    rows: Iterable[Sequence],
+    *,
+    batch: Batch,
+    tick: Callable[[int], None] | None = None,
+    skip_conflicts: bool = False,
 ) -> LoadResult:
-    """Store the rows, skipping ones the organisation already has; call inside a transaction."""
+    """Store the rows, skipping ones the organisation already has; call inside a transaction.
+
+    On PostgreSQL, raises IntegrityError when another writer stored one of the keys while
+    this load ran; load again (in a new transaction) with `skip_conflicts=True`.
+    """
     result = LoadResult()
-    store = _PostgresStore(batch) if connection.vendor == "postgresql" else _SqliteStore(batch)
-    with store:
-        for chunk in _chunks_in_background(rows, store.prepare, tick, store.chunk):
-            result.offered += len(chunk)
+    if connection.vendor == "postgresql":
+        store: _PostgresStore | _SqliteStore = _PostgresStore(batch, skip_conflicts)
+    else:
+        store = _SqliteStore(batch)
+    with _quick_thread_switches(), store:
+        for chunk, dropped in _chunks_in_background(rows, store.prepare, tick, store.chunk):
+            result.offered += len(chunk) + dropped
             result.inserted += store.add(chunk)
     return result
+
+
+_switches_lock = threading.Lock()
+_switches = {"loads": 0, "previous": 0.0}
+
+
+@contextlib.contextmanager
+def _quick_thread_switches() -> Iterator[None]:
+    """SWITCH_INTERVAL while any load of this process runs; the interpreter's own after."""
+    with _switches_lock:
+        if _switches["loads"] == 0:
+            _switches["previous"] = sys.getswitchinterval()
+            sys.setswitchinterval(SWITCH_INTERVAL)
+        _switches["loads"] += 1
+    try:
+        yield
+    finally:
+        with _switches_lock:
+            _switches["loads"] -= 1
+            if _switches["loads"] == 0:
+                sys.setswitchinterval(_switches["previous"])
 
 
 class _Failed:
@@ -91,16 +138,23 @@ class _Failed:
 _DONE = object()
 
 
+def _key(row: Sequence) -> str:
+    """What makes a row a duplicate: its external id, or without one its content hash."""
+    return row[_EXTERNAL_ID] or "#" + row[_DIGEST]
+
+
 def _chunks_in_background(
     rows: Iterable[Sequence],
     prepare: Callable[[Sequence], object],
     tick: Callable[[int], None] | None,
     size: int = CHUNK,
-) -> Iterator[list]:
-    """Chunks of prepared `rows`, made by a reader thread while the caller stores earlier ones.
+) -> Iterator[tuple[list, int]]:
+    """(prepared rows, rows dropped) per chunk, made by a reader thread while the caller
+    stores earlier chunks.
 
     The reader also prepares each row for the database (COPY text, SQLite values), so that
-    this Python work happens while the storing thread waits for the database.
+    this Python work happens while the storing thread waits for the database. A row whose
+    key came earlier in the same chunk is dropped: the first one wins, as in the file.
     """
     ready: queue.Queue = queue.Queue(maxsize=QUEUE_CHUNKS)
     stop = threading.Event()
@@ -119,16 +173,23 @@ def _chunks_in_background(
         # Refused rows are reported in the words of the caller's language.
         translation.activate(language)
         try:
-            chunk: list[Sequence] = []
+            chunk: list = []
+            keys: set[str] = set()
+            dropped = 0
             for seen, row in enumerate(rows, start=1):
-                chunk.append(prepare(row))
+                key = _key(row)
+                if key in keys:
+                    dropped += 1
+                else:
+                    keys.add(key)
+                    chunk.append(prepare(row))
                 if tick is not None and seen % PROGRESS_EVERY == 0:
                     tick(seen)
                 if len(chunk) >= size:
-                    if not put(chunk):
+                    if not put((chunk, dropped)):
                         return
-                    chunk = []
-            if chunk and not put(chunk):
+                    chunk, keys, dropped = [], set(), 0
+            if (chunk or dropped) and not put((chunk, dropped)):
                 return
             put(_DONE)
         except BaseException as error:  # handed to the storing thread, which raises it
@@ -158,31 +219,54 @@ def _quoted(names: Iterable[str]) -> str:
 class _PostgresStore:
     chunk = CHUNK  # rows per COPY block: compact text, so large blocks are cheap
 
-    def __init__(self, batch: Batch) -> None:
+    def __init__(self, batch: Batch, skip_conflicts: bool = False) -> None:
         quote = connection.ops.quote_name
         self.table = quote(Feedback._meta.db_table)
         self.staged = _quoted(ROW_FIELDS)
+        self.organization_id = batch.organization_id
+        staged = ", ".join(f"s.{quote(name)}" for name in ROW_FIELDS)
         reason, suggestion = quote("reason"), quote("suggestion")
         select = (
-            f"{self.staged}, %s::bigint, %s::bigint, %s::varchar, %s::timestamptz, 0, 0, '',"
-            f" ({reason} = '' AND {suggestion} = '')"
+            f"{staged}, %s::bigint, %s::bigint, %s::varchar, %s::timestamptz, 0, 0, '',"
+            f" (s.{reason} = '' AND s.{suggestion} = '')"
         )
-        self.params = [batch.organization_id, batch.batch_id, batch.source, batch.created_at]
+        values = [batch.organization_id, batch.batch_id, batch.source, batch.created_at]
         target = _quoted((*ROW_FIELDS, *BATCH_FIELDS, *DERIVED_FIELDS))
         org, ext, digest = quote("organization_id"), quote("external_id"), quote("content_hash")
-        # One statement per kind of duplicate key, each naming its own arbiter index:
-        # cheaper than a bare ON CONFLICT, which probes every unique index for every row.
+        insert = f"INSERT INTO {self.table} ({target}) SELECT {select} FROM {STAGE} AS s"
+        # One statement per kind of duplicate key, each using its own unique index.
+        if skip_conflicts:
+            self.inserts = [
+                (f"{insert} WHERE {where} ON CONFLICT {arbiter} DO NOTHING", values)
+                for where, arbiter in (
+                    (f"s.{ext} <> ''", f"({org}, {ext}) WHERE NOT ({ext} = '')"),
+                    (f"s.{ext} = ''",
+                     f"({org}, {digest}) WHERE ({ext} = '' AND NOT ({digest} = ''))"),
+                )
+            ]  # fmt: skip
+            return
+        # OFFSET 0 keeps each NOT EXISTS a probe of the unique index per staged row: as an
+        # anti-join, the planner may hash all of the organisation's keys for every chunk.
         self.inserts = [
-            f"INSERT INTO {self.table} ({target}) SELECT {select} FROM {STAGE} WHERE {where} "
-            f"ON CONFLICT {arbiter} DO NOTHING"
-            for where, arbiter in (
-                (f"{ext} <> ''", f"({org}, {ext}) WHERE NOT ({ext} = '')"),
-                (f"{ext} = ''", f"({org}, {digest}) WHERE ({ext} = '' AND NOT ({digest} = ''))"),
+            (
+                f"{insert} WHERE {where} AND NOT EXISTS (SELECT 1 FROM {self.table} AS f "
+                f"WHERE f.{org} = %s AND {probe} OFFSET 0)",
+                [*values, batch.organization_id],
             )
-        ]
+            for where, probe in (
+                (f"s.{ext} <> ''", f"f.{ext} = s.{ext} AND f.{ext} <> ''"),
+                (f"s.{ext} = ''",
+                 f"f.{ext} = '' AND f.{digest} = s.{digest} AND f.{digest} <> ''"),
+            )
+        ]  # fmt: skip
 
     def __enter__(self) -> _PostgresStore:
         self.cursor = connection.cursor()
+        # Bulk loads of one organisation take turns, so that they cannot race on its keys.
+        self.cursor.execute(
+            "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))",
+            [f"feedback-bulk-load:{self.organization_id}"],
+        )
         self.cursor.execute(f"DROP TABLE IF EXISTS {STAGE}")
         # The same column types as the real table, none of its constraints or indexes.
         self.cursor.execute(
@@ -198,12 +282,14 @@ class _PostgresStore:
         return _copy_line(row)
 
     def add(self, chunk: list[str]) -> int:
+        if not chunk:
+            return 0
         cursor = self.cursor
         with cursor.copy(f"COPY {STAGE} ({self.staged}) FROM STDIN") as copy:
             copy.write("".join(chunk))
         inserted = 0
-        for sql in self.inserts:
-            cursor.execute(sql, self.params)
+        for sql, params in self.inserts:
+            cursor.execute(sql, params)
             inserted += cursor.rowcount
         cursor.execute(f"TRUNCATE {STAGE}")
         return inserted
@@ -231,8 +317,33 @@ def _text(value: str) -> str:
     return value
 
 
+# A COPY line of ROW_FIELDS has this many tabs when no value holds a tab of its own.
+_TABS = len(ROW_FIELDS) - 1
+
+
 def _copy_line(row: Sequence) -> str:
     """One row in COPY's text format (ROW_FIELDS order)."""
+    (key, team, moment, day, metric, score, reason, suggestion, channel, touchpoint, product,
+     location, team_code, external_id, digest, customer_ref, consent, internal, language) = row  # fmt: skip
+    line = (
+        f"{key}\t{_NULL if team is None else team}\t{moment.isoformat()}\t{day.isoformat()}\t"
+        f"{metric}\t{_NULL if score is None else score}\t{reason}\t{suggestion}\t"
+        f"{channel}\t{touchpoint}\t{product}\t{location}\t{team_code}\t{external_id}\t"
+        f"{digest}\t{customer_ref}\t{'t' if consent else 'f'}\t{'t' if internal else 'f'}\t"
+        f"{language}\n"
+    )
+    # Nearly every line needs no escaping: a few scans in C tell, instead of one call per value.
+    if (
+        line.count("\t") == _TABS
+        and "\\" not in line
+        and "\r" not in line
+        and line.count("\n") == 1
+    ):
+        return line
+    return _escaped_line(row)
+
+
+def _escaped_line(row: Sequence) -> str:
     (key, team, moment, day, metric, score, reason, suggestion, channel, touchpoint, product,
      location, team_code, external_id, digest, customer_ref, consent, internal, language) = row  # fmt: skip
     return (
@@ -274,6 +385,8 @@ class _SqliteStore:
         return _sqlite_row(row, self.constants)
 
     def add(self, chunk: list[tuple]) -> int:
+        if not chunk:
+            return 0
         self.cursor.executemany(self.sql, chunk)
         return max(self.cursor.rowcount, 0)
 

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -300,6 +300,18 @@ def _finish(job: FeedbackImport, status: str, *, error: str = "") -> FeedbackImp
 
 
 def _load(job: FeedbackImport, now) -> tuple[int, int, int, int, int]:
+    try:
+        return _load_once(job, now)
+    except IntegrityError:
+        # A form, API call or webhook stored one of the file's keys while the import ran
+        # (nothing was kept): read the file again, skipping such conflicts row by row.
+        log.info("Feedback import %s met a concurrent write; loading it again", job.uuid)
+        return _load_once(job, now, skip_conflicts=True)
+
+
+def _load_once(
+    job: FeedbackImport, now, *, skip_conflicts: bool = False
+) -> tuple[int, int, int, int, int]:
     total = _estimate_rows(job)
     table = _open(job)
     read = refused = 0
@@ -331,7 +343,9 @@ def _load(job: FeedbackImport, now) -> tuple[int, int, int, int, int]:
 
             with transaction.atomic():
                 batch = bulk.Batch(job.organization_id, job.id, Source.IMPORT, now)
-                result = bulk.load_feedback(accepted(), batch=batch, tick=tick)
+                result = bulk.load_feedback(
+                    accepted(), batch=batch, tick=tick, skip_conflicts=skip_conflicts
+                )
                 progress.report(PROGRESS_KIND, job.uuid, done=read, total=read, stage="storing")
                 job.records_from, job.records_to = converter.first_uuid, converter.last_uuid
                 job.save(update_fields=["records_from", "records_to"])

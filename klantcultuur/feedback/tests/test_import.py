@@ -4,19 +4,33 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
+import threading
+import time
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection, connections, transaction
 from django.utils import timezone
 from openpyxl import Workbook
 
 from klantcultuur.feedback import rollup
-from klantcultuur.feedback.models import Feedback, FeedbackImport, FollowUpCase, ImportStatus
+from klantcultuur.feedback.models import (
+    Feedback,
+    FeedbackImport,
+    FeedbackSettings,
+    FollowUpCase,
+    ImportStatus,
+    Source,
+)
 from klantcultuur.feedback.services import imports
+from klantcultuur.feedback.services.records import feedback_ingest
+from klantcultuur.feedback.validation import RecordInput
 from klantcultuur.lib.tabular import TableError
 from klantcultuur.orgs.models import OrgUnit
+from klantcultuur.testing import build_world
 
 DATA = Path(__file__).parent / "data"
 
@@ -148,6 +162,89 @@ def test_a_duplicate_external_id_in_one_file_is_stored_once(world, teams):
     assert Feedback.objects.get(external_id="A-1").score == 9  # the first one wins
 
 
+def test_duplicates_within_and_across_loader_chunks_are_stored_once(world, teams, monkeypatch):
+    # Chunks of two rows: some duplicates fall in the same chunk, some in a later one.
+    monkeypatch.setattr(imports.bulk._PostgresStore, "chunk", 2)
+    monkeypatch.setattr(imports.bulk._SqliteStore, "chunk", 2)
+    content = (
+        "Datum;Id;Cijfer;Toelichting\r\n"
+        "01-03-2025 10:00;A-1;9;Top\r\n"
+        "01-03-2025 10:05;A-1;2;Later dubbel\r\n"  # same chunk as the first
+        "01-03-2025 10:10;A-2;7;Prima\r\n"
+        "01-03-2025 10:15;;8;Zonder id\r\n"
+        "01-03-2025 10:15;;8;Zonder id\r\n"  # same content, no id: same hash
+        "01-03-2025 10:20;A-2;1;Dubbel in een later blok\r\n"
+        "01-03-2025 10:25;A-3;6;Matig\r\n"
+    )
+    interval = sys.getswitchinterval()
+    job = run(world, "blokken.csv", content=content.encode())
+    assert sys.getswitchinterval() == interval  # quicker thread switches only while loading
+    assert (job.rows_read, job.rows_stored, job.rows_duplicate) == (7, 4, 3)
+    assert sorted(Feedback.objects.values_list("external_id", "score")) == [
+        ("", 8),
+        ("A-1", 9),
+        ("A-2", 7),
+        ("A-3", 6),
+    ]
+    assert rollup.differences(world.org.id) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_import_racing_an_api_call_for_the_same_record_finishes_and_stores_it_once(settings):
+    world = build_world()
+    FeedbackSettings.for_organization(world.org)
+    content = b"Datum;Id;Cijfer\r\n01-03-2025 10:00;C-1;9\r\n01-03-2025 11:00;C-2;3\r\n"
+    job = upload(world, "race.csv", "generic", content)
+    imports.import_configure(job=job, columns={"received_at": "Datum", "external_id": "Id",
+                                               "score": "Cijfer"}, options={"metric": "nps"})  # fmt: skip
+    holding = threading.Event()
+
+    def api_call() -> None:
+        # An API call stores C-2 and commits only once the import waits for it.
+        try:
+            with transaction.atomic():
+                feedback_ingest(organization=world.org, source=Source.API, items=[
+                    RecordInput(received_at=timezone.now() - timedelta(days=1), metric="nps",
+                                score=8, external_id="C-2")
+                ])  # fmt: skip
+                holding.set()
+                _until_the_import_waits()
+        finally:
+            connections.close_all()
+
+    other = threading.Thread(target=api_call)
+    other.start()
+    assert holding.wait(10)
+    imports.import_start(job=job)
+    other.join()
+    job.refresh_from_db()
+    assert not other.is_alive()
+    assert (job.status, job.rows_stored, job.rows_duplicate) == (ImportStatus.DONE, 1, 1)
+    assert sorted(Feedback.objects.values_list("external_id", "source")) == [
+        ("C-1", Source.IMPORT),
+        ("C-2", Source.API),
+    ]
+    assert rollup.differences(world.org.id) == []
+
+
+def _until_the_import_waits() -> None:
+    """Return once the import's insert waits for this transaction (SQLite: after a moment)."""
+    if connection.vendor != "postgresql":
+        time.sleep(0.3)  # the import waits for SQLite's write lock meanwhile
+        return
+    deadline = time.monotonic() + 10
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(
+                "SELECT count(*) FROM pg_locks JOIN pg_stat_activity USING (pid) "
+                "WHERE NOT granted AND query LIKE %s",
+                ['INSERT INTO "feedback_feedback" %'],
+            )
+            if cursor.fetchone()[0]:
+                return
+            time.sleep(0.02)
+
+
 def test_an_empty_file_fails_with_a_clear_message(world):
     job = upload(world, "leeg.csv", "generic", b"")
     with pytest.raises(TableError, match=r"Het bestand is leeg\."):
@@ -205,7 +302,9 @@ def test_a_failure_halfway_leaves_no_partial_batch(world, teams, monkeypatch):
         return original(self, line, cells)
 
     monkeypatch.setattr(imports.RowConverter, "convert", failing)
+    interval = sys.getswitchinterval()
     job = run(world, "half.csv", content=content)
+    assert sys.getswitchinterval() == interval
     assert job.status == ImportStatus.FAILED
     assert job.error == "De import is mislukt; er is niets opgeslagen."
     assert Feedback.objects.count() == 0
