@@ -323,15 +323,7 @@ _TABS = len(ROW_FIELDS) - 1
 
 def _copy_line(row: Sequence) -> str:
     """One row in COPY's text format (ROW_FIELDS order)."""
-    (key, team, moment, day, metric, score, reason, suggestion, channel, touchpoint, product,
-     location, team_code, external_id, digest, customer_ref, consent, internal, language) = row  # fmt: skip
-    line = (
-        f"{key}\t{_NULL if team is None else team}\t{moment.isoformat()}\t{day.isoformat()}\t"
-        f"{metric}\t{_NULL if score is None else score}\t{reason}\t{suggestion}\t"
-        f"{channel}\t{touchpoint}\t{product}\t{location}\t{team_code}\t{external_id}\t"
-        f"{digest}\t{customer_ref}\t{'t' if consent else 'f'}\t{'t' if internal else 'f'}\t"
-        f"{language}\n"
-    )
+    line = _line(row)
     # Nearly every line needs no escaping: a few scans in C tell, instead of one call per value.
     if (
         line.count("\t") == _TABS
@@ -340,18 +332,18 @@ def _copy_line(row: Sequence) -> str:
         and line.count("\n") == 1
     ):
         return line
-    return _escaped_line(row)
+    return _line([_text(value) if type(value) is str else value for value in row])
 
 
-def _escaped_line(row: Sequence) -> str:
+def _line(row: Sequence) -> str:
     (key, team, moment, day, metric, score, reason, suggestion, channel, touchpoint, product,
      location, team_code, external_id, digest, customer_ref, consent, internal, language) = row  # fmt: skip
     return (
         f"{key}\t{_NULL if team is None else team}\t{moment.isoformat()}\t{day.isoformat()}\t"
-        f"{metric}\t{_NULL if score is None else score}\t{_text(reason)}\t{_text(suggestion)}\t"
-        f"{_text(channel)}\t{_text(touchpoint)}\t{_text(product)}\t{_text(location)}\t"
-        f"{_text(team_code)}\t{_text(external_id)}\t{digest}\t{_text(customer_ref)}\t"
-        f"{'t' if consent else 'f'}\t{'t' if internal else 'f'}\t{_text(language)}\n"
+        f"{metric}\t{_NULL if score is None else score}\t{reason}\t{suggestion}\t"
+        f"{channel}\t{touchpoint}\t{product}\t{location}\t{team_code}\t{external_id}\t"
+        f"{digest}\t{customer_ref}\t{'t' if consent else 'f'}\t{'t' if internal else 'f'}\t"
+        f"{language}\n"
     )
 
 
