@@ -190,7 +190,7 @@ def test_duplicates_within_and_across_loader_chunks_are_stored_once(world, teams
 
 
 @pytest.mark.django_db(transaction=True)
-def test_an_import_racing_an_api_call_for_the_same_record_finishes_and_stores_it_once(settings):
+def test_an_import_racing_an_api_call_for_the_same_record_finishes_and_stores_it_once():
     world = build_world()
     FeedbackSettings.for_organization(world.org)
     content = b"Datum;Id;Cijfer\r\n01-03-2025 10:00;C-1;9\r\n01-03-2025 11:00;C-2;3\r\n"
@@ -216,9 +216,9 @@ def test_an_import_racing_an_api_call_for_the_same_record_finishes_and_stores_it
     other.start()
     assert holding.wait(10)
     imports.import_start(job=job)
-    other.join()
-    job.refresh_from_db()
+    other.join(timeout=20)
     assert not other.is_alive()
+    job.refresh_from_db()
     assert (job.status, job.rows_stored, job.rows_duplicate) == (ImportStatus.DONE, 1, 1)
     assert sorted(Feedback.objects.values_list("external_id", "source")) == [
         ("C-1", Source.IMPORT),
