@@ -234,31 +234,30 @@ class _PostgresStore:
         target = _quoted((*ROW_FIELDS, *BATCH_FIELDS, *DERIVED_FIELDS))
         org, ext, digest = quote("organization_id"), quote("external_id"), quote("content_hash")
         insert = f"INSERT INTO {self.table} ({target}) SELECT {select} FROM {STAGE} AS s"
-        # One statement per kind of duplicate key, each using its own unique index.
+        # One statement per kind of duplicate key, each using its own unique index:
+        # (which staged rows, the arbiter for ON CONFLICT, the probe for NOT EXISTS).
+        kinds = (
+            (f"s.{ext} <> ''", f"({org}, {ext}) WHERE NOT ({ext} = '')",
+             f"f.{ext} = s.{ext} AND f.{ext} <> ''"),
+            (f"s.{ext} = ''", f"({org}, {digest}) WHERE ({ext} = '' AND NOT ({digest} = ''))",
+             f"f.{ext} = '' AND f.{digest} = s.{digest} AND f.{digest} <> ''"),
+        )  # fmt: skip
         if skip_conflicts:
             self.inserts = [
                 (f"{insert} WHERE {where} ON CONFLICT {arbiter} DO NOTHING", values)
-                for where, arbiter in (
-                    (f"s.{ext} <> ''", f"({org}, {ext}) WHERE NOT ({ext} = '')"),
-                    (f"s.{ext} = ''",
-                     f"({org}, {digest}) WHERE ({ext} = '' AND NOT ({digest} = ''))"),
+                for where, arbiter, _probe in kinds
+            ]
+        else:
+            # OFFSET 0 keeps each NOT EXISTS a probe of the unique index per staged row: as
+            # an anti-join, the planner may hash all of the organisation's keys every chunk.
+            self.inserts = [
+                (
+                    f"{insert} WHERE {where} AND NOT EXISTS (SELECT 1 FROM {self.table} AS f "
+                    f"WHERE f.{org} = %s AND {probe} OFFSET 0)",
+                    [*values, batch.organization_id],
                 )
-            ]  # fmt: skip
-            return
-        # OFFSET 0 keeps each NOT EXISTS a probe of the unique index per staged row: as an
-        # anti-join, the planner may hash all of the organisation's keys for every chunk.
-        self.inserts = [
-            (
-                f"{insert} WHERE {where} AND NOT EXISTS (SELECT 1 FROM {self.table} AS f "
-                f"WHERE f.{org} = %s AND {probe} OFFSET 0)",
-                [*values, batch.organization_id],
-            )
-            for where, probe in (
-                (f"s.{ext} <> ''", f"f.{ext} = s.{ext} AND f.{ext} <> ''"),
-                (f"s.{ext} = ''",
-                 f"f.{ext} = '' AND f.{digest} = s.{digest} AND f.{digest} <> ''"),
-            )
-        ]  # fmt: skip
+                for where, _arbiter, probe in kinds
+            ]
 
     def __enter__(self) -> _PostgresStore:
         self.cursor = connection.cursor()
