@@ -20,7 +20,7 @@ existing for later ones, so a duplicate within the file is skipped too.
   temporary staging table, then `INSERT … SELECT … WHERE NOT EXISTS (…)` moves the rows the
   organisation does not have into `feedback_feedback`: one probe of the unique index per
   row, about a third cheaper than `ON CONFLICT DO NOTHING`'s speculative insertion. Bulk
-  loads of one organisation take turns (a transaction-level advisory lock). Another writer
+  loads of one organisation take turns (`take_turn`: a transaction-level advisory lock). Another writer
   (form, API, webhook) may still store the same key between the probe and the insert; the
   insert then fails with `IntegrityError` and the caller loads again with
   `skip_conflicts=True`, which uses `ON CONFLICT DO NOTHING`.
@@ -91,15 +91,18 @@ def load_feedback(
     batch: Batch,
     tick: Callable[[int], None] | None = None,
     skip_conflicts: bool = False,
+    on_wait: Callable[[], None] | None = None,
 ) -> LoadResult:
     """Store the rows, skipping ones the organisation already has; call inside a transaction.
 
-    On PostgreSQL, raises IntegrityError when another writer stored one of the keys while
-    this load ran; load again (in a new transaction) with `skip_conflicts=True`.
+    On PostgreSQL, `on_wait` is called when another bulk load of the organisation is
+    running, before this one waits for its turn (see `take_turn`). Raises IntegrityError
+    when another writer stored one of the keys while this load ran; load again (in a new
+    transaction) with `skip_conflicts=True`.
     """
     result = LoadResult()
     if connection.vendor == "postgresql":
-        store: _PostgresStore | _SqliteStore = _PostgresStore(batch, skip_conflicts)
+        store: _PostgresStore | _SqliteStore = _PostgresStore(batch, skip_conflicts, on_wait)
     else:
         store = _SqliteStore(batch)
     with _quick_thread_switches(), store:
@@ -212,6 +215,22 @@ def _chunks_in_background(
         reader.join()
 
 
+def take_turn(cursor, organization_id: int, on_wait: Callable[[], None] | None = None) -> None:
+    """Wait until no other bulk load of the organisation runs; held until the transaction ends.
+
+    PostgreSQL only (a transaction-level advisory lock); `on_wait` is called first when the
+    turn is not free at once. SQLite needs none: its single writer and the single task
+    thread of the embedded set-up already make loads take turns.
+    """
+    key = [f"feedback-bulk-load:{organization_id}"]
+    cursor.execute("SELECT pg_try_advisory_xact_lock(hashtextextended(%s, 0))", key)
+    if cursor.fetchone()[0]:
+        return
+    if on_wait is not None:
+        on_wait()
+    cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", key)
+
+
 def _quoted(names: Iterable[str]) -> str:
     return ", ".join(connection.ops.quote_name(n) for n in names)
 
@@ -219,8 +238,14 @@ def _quoted(names: Iterable[str]) -> str:
 class _PostgresStore:
     chunk = CHUNK  # rows per COPY block: compact text, so large blocks are cheap
 
-    def __init__(self, batch: Batch, skip_conflicts: bool = False) -> None:
+    def __init__(
+        self,
+        batch: Batch,
+        skip_conflicts: bool = False,
+        on_wait: Callable[[], None] | None = None,
+    ) -> None:
         quote = connection.ops.quote_name
+        self.on_wait = on_wait
         self.table = quote(Feedback._meta.db_table)
         self.staged = _quoted(ROW_FIELDS)
         self.organization_id = batch.organization_id
@@ -262,10 +287,7 @@ class _PostgresStore:
     def __enter__(self) -> _PostgresStore:
         self.cursor = connection.cursor()
         # Bulk loads of one organisation take turns, so that they cannot race on its keys.
-        self.cursor.execute(
-            "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))",
-            [f"feedback-bulk-load:{self.organization_id}"],
-        )
+        take_turn(self.cursor, self.organization_id, self.on_wait)
         self.cursor.execute(f"DROP TABLE IF EXISTS {STAGE}")
         # The same column types as the real table, none of its constraints or indexes.
         self.cursor.execute(

@@ -341,11 +341,15 @@ def _load_once(
                 progress.report(PROGRESS_KIND, job.uuid, done=read, total=max(total, read),
                                 stage="reading")  # fmt: skip
 
+            def waiting() -> None:
+                progress.report(PROGRESS_KIND, job.uuid, done=0, total=total, stage="waiting")
+
             with transaction.atomic():
                 batch = bulk.Batch(job.organization_id, job.id, Source.IMPORT, now)
                 result = bulk.load_feedback(
-                    accepted(), batch=batch, tick=tick, skip_conflicts=skip_conflicts
-                )
+                    accepted(), batch=batch, tick=tick, skip_conflicts=skip_conflicts,
+                    on_wait=waiting,
+                )  # fmt: skip
                 progress.report(PROGRESS_KIND, job.uuid, done=read, total=read, stage="storing")
                 job.records_from, job.records_to = converter.first_uuid, converter.last_uuid
                 job.save(update_fields=["records_from", "records_to"])

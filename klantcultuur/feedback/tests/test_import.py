@@ -28,6 +28,7 @@ from klantcultuur.feedback.models import (
 from klantcultuur.feedback.services import imports
 from klantcultuur.feedback.services.records import feedback_ingest
 from klantcultuur.feedback.validation import RecordInput
+from klantcultuur.lib import progress
 from klantcultuur.lib.tabular import TableError
 from klantcultuur.orgs.models import OrgUnit
 from klantcultuur.testing import build_world
@@ -189,14 +190,22 @@ def test_duplicates_within_and_across_loader_chunks_are_stored_once(world, teams
     assert rollup.differences(world.org.id) == []
 
 
-@pytest.mark.django_db(transaction=True)
-def test_an_import_racing_an_api_call_for_the_same_record_finishes_and_stores_it_once():
+def _two_row_import_in_a_committed_world(prefix: str):
+    """A mapped import of ids <prefix>-1 and <prefix>-2, for tests with other threads."""
     world = build_world()
     FeedbackSettings.for_organization(world.org)
-    content = b"Datum;Id;Cijfer\r\n01-03-2025 10:00;C-1;9\r\n01-03-2025 11:00;C-2;3\r\n"
-    job = upload(world, "race.csv", "generic", content)
+    content = (
+        f"Datum;Id;Cijfer\r\n01-03-2025 10:00;{prefix}-1;9\r\n01-03-2025 11:00;{prefix}-2;3\r\n"
+    )
+    job = upload(world, f"{prefix}.csv", "generic", content.encode())
     imports.import_configure(job=job, columns={"received_at": "Datum", "external_id": "Id",
                                                "score": "Cijfer"}, options={"metric": "nps"})  # fmt: skip
+    return world, job
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_import_racing_an_api_call_for_the_same_record_finishes_and_stores_it_once():
+    world, job = _two_row_import_in_a_committed_world("C")
     holding = threading.Event()
 
     def api_call() -> None:
@@ -225,6 +234,63 @@ def test_an_import_racing_an_api_call_for_the_same_record_finishes_and_stores_it
         ("C-2", Source.API),
     ]
     assert rollup.differences(world.org.id) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_import_waits_its_turn_behind_another_load_of_the_organisation_and_says_so():
+    world, job = _two_row_import_in_a_committed_world("T")
+    postgres = connection.vendor == "postgresql"
+    held, release = threading.Event(), threading.Event()
+
+    def other_load() -> None:
+        # PostgreSQL: another bulk load holds the organisation's turn. SQLite: another
+        # writer holds the database's single write lock.
+        try:
+            with transaction.atomic():
+                if postgres:
+                    with connection.cursor() as cursor:
+                        imports.bulk.take_turn(cursor, world.org.id)
+                else:
+                    FeedbackSettings.objects.filter(organization=world.org).update(
+                        case_due_hours=48
+                    )
+                held.set()
+                release.wait(30)  # longer than the test waits for the import
+        finally:
+            connections.close_all()
+
+    def start_import() -> None:
+        try:
+            imports.import_start(job=job)
+        finally:
+            connections.close_all()
+
+    holder = threading.Thread(target=other_load)
+    holder.start()
+    assert held.wait(10)
+    runner = threading.Thread(target=start_import)
+    runner.start()
+    try:
+        if postgres:
+            deadline = time.monotonic() + 10
+            while _stage(job) != "waiting" and time.monotonic() < deadline:
+                time.sleep(0.02)
+            assert _stage(job) == "waiting"
+            assert runner.is_alive() and Feedback.objects.count() == 0
+        else:
+            time.sleep(0.3)
+    finally:
+        release.set()
+        holder.join(timeout=20)
+        runner.join(timeout=20)
+    assert not runner.is_alive()
+    job.refresh_from_db()
+    assert (job.status, job.rows_stored) == (ImportStatus.DONE, 2)
+    assert _stage(job) == ImportStatus.DONE
+
+
+def _stage(job: FeedbackImport) -> str:
+    return progress.read(imports.PROGRESS_KIND, job.uuid).stage
 
 
 def _until_the_import_waits() -> None:

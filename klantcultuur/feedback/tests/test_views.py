@@ -22,7 +22,9 @@ from klantcultuur.feedback.models import (
     Topic,
     Touchpoint,
 )
+from klantcultuur.feedback.services import imports as import_services
 from klantcultuur.feedback.tests.factories import ingest, item
+from klantcultuur.lib import progress
 
 
 def some_feedback(world, count: int = 30):
@@ -298,6 +300,21 @@ def test_the_progress_bar_asks_for_a_reload_when_the_import_is_done(login, world
     response = client.get(reverse("feedback-import-progress", args=[job.uuid]) + "?running=1",
                           HTTP_HX_REQUEST="true")  # fmt: skip
     assert response["HX-Refresh"] == "true"
+
+
+def test_an_import_waiting_for_another_import_of_the_organisation_says_so(login, world):
+    job = FeedbackImport.objects.create(organization=world.org, filename="x.csv", status="running")
+    client = login(world.cx_lead)
+    url = reverse("feedback-import-progress", args=[job.uuid])
+    progress.report(import_services.PROGRESS_KIND, job.uuid, done=0, total=900, stage="waiting")
+    waiting = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert "De import wacht op zijn beurt." in waiting
+    assert "Er loopt nog een andere import voor deze organisatie." in waiting
+    assert "regels gelezen" not in waiting
+    progress.report(import_services.PROGRESS_KIND, job.uuid, done=450, total=900, stage="reading")
+    reading = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert "50% · 450 regels gelezen" in reading
+    assert "andere import" not in reading
 
 
 def test_a_unit_with_too_few_answers_is_hidden_with_a_second_one(login, world):
