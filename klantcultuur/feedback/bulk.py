@@ -20,9 +20,9 @@ existing for later ones, so a duplicate within the file is skipped too.
   temporary staging table, then `INSERT … SELECT … WHERE NOT EXISTS (…)` moves the rows the
   organisation does not have into `feedback_feedback`: one probe of the unique index per
   row, about a third cheaper than `ON CONFLICT DO NOTHING`'s speculative insertion. Bulk
-  loads of one organisation take turns (`take_turn`: a transaction-level advisory lock). Another writer
-  (form, API, webhook) may still store the same key between the probe and the insert; the
-  insert then fails with `IntegrityError` and the caller loads again with
+  loads of one organisation take turns (`take_turn`: a transaction-level advisory lock).
+  Another writer (form, API, webhook) may still store the same key between the probe and
+  the insert; the insert then fails with `IntegrityError` and the caller loads again with
   `skip_conflicts=True`, which uses `ON CONFLICT DO NOTHING`.
 - SQLite: `executemany` of `INSERT … ON CONFLICT DO NOTHING` per chunk.
 
