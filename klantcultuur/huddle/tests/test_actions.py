@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -30,8 +30,11 @@ from klantcultuur.testing import make_member
 
 
 def started_action(world, kpi, *, planned_days_ago=40, started_days_ago=30, **fields):
-    """An action put into action some time ago (dates relative to today, as the views use)."""
-    now = timezone.now()
+    """An action put into action some time ago (dates relative to today, as the views use).
+
+    At local noon of those days: `now - 30 days` can fall on another local date across a
+    change of summer time (late in the evening it did, and the windows moved a day)."""
+    now = datetime.combine(timezone.localdate(), time(12), tzinfo=timezone.get_current_timezone())
     fields.setdefault("countermeasure", "Vaste belrondes om 11 en 15 uur.")
     fields.setdefault("state", ActionState.DO)
     return ImprovementAction.objects.create(
