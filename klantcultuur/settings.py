@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "klantcultuur.lib.htmx.vary_on_htmx",
     "klantcultuur.orgs.middleware.CurrentOrganizationMiddleware",
     # AxesMiddleware must stay last: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",

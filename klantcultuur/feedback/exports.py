@@ -11,6 +11,7 @@ import csv
 import io
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 from django.conf import settings
@@ -19,9 +20,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from klantcultuur.feedback import rollup, selectors
-from klantcultuur.feedback.metrics import Counts
-from klantcultuur.feedback.periods import series
+from klantcultuur.feedback import metrics, rollup, selectors
+from klantcultuur.feedback.metrics import ZERO, Counts, Estimate, Figures
+from klantcultuur.feedback.periods import PeriodCounts, series
 from klantcultuur.lib.spreadsheet import neutralise
 
 
@@ -53,48 +54,84 @@ def record_rows(
 
 
 def summary_rows(*, organization, scope, flt, period) -> Iterator[list[Any]]:
-    """Figures per period for the scope as a whole and per unit one level down."""
+    """Figures per period for the scope as a whole and per unit one level down (the units of
+    the dashboard's rows), customers and colleagues apart, hidden as the pages hide them."""
     yield [_("Period from"), _("Period to"), _("Unit"), _("Responses"), _("NPS"),
            _("NPS 95% low"), _("NPS 95% high"), _("Promoters"), _("Passives"), _("Detractors"),
            _("CSAT % (4 or 5)"), _("CSAT answers"), _("CES mean"), _("CES % (5 to 7)"),
-           _("CES answers"), _("Compliments"), _("Improvement points")]  # fmt: skip
-    grain = period.grain
-    groups: list[tuple[str, list[int] | None]] = [
-        (scope.unit.name if scope.unit else organization.name, scope.unit_ids)
-    ]
-    from klantcultuur.orgs.models import OrgUnit
-
+           _("CES answers"), _("Compliments"), _("Improvement points"),
+           _("Customers")]  # fmt: skip
+    min_n = organization.min_group_size
+    units = selectors.breakdown_units(scope)
+    in_scope = None if scope.unit_ids is None else set(scope.unit_ids)
+    parts = {
+        u.id: [i for i in scope.tree.subtree_ids(u.id) if in_scope is None or i in in_scope]
+        for u in units
+    }
     if scope.unit is not None:
-        children = [c for c in scope.tree.children.get(scope.unit.id, [])]
-        names = OrgUnit.objects.in_bulk(children)
-        groups += [(names[c].name, scope.tree.subtree_ids(c)) for c in children if c in names]
-    for name, unit_ids in groups:
-        daily = _daily(organization, unit_ids, flt)
-        for bucket in series(daily, flt.start, flt.end, grain):
-            yield [bucket.start, bucket.end, name, *figures(bucket.counts)]
+        label = scope.unit.name
+    else:
+        label = organization.name if scope.sees_all else _("My teams")
+    wholes = {
+        k: _series(organization, scope.unit_ids, replace(flt, internal=k), period)
+        for k in metrics.kinds_asked(flt.internal)
+    }
+    for internal in metrics.kinds_shown({k: _total(whole) for k, whole in wholes.items()}):
+        kind_flt = replace(flt, internal=internal)
+        kind = _("Colleagues (internal)") if internal else _("Customers")
+        whole = wholes[internal]
+        below = {u: _series(organization, ids, kind_flt, period) for u, ids in parts.items()}
+        # Per period, the units as the page hides them beside the whole (one rule: metrics).
+        shown = [
+            metrics.breakdown(bucket.counts, {u: b[i].counts for u, b in below.items()}, min_n)
+            for i, bucket in enumerate(whole)
+        ]
+        for bucket in whole:
+            yield [bucket.start, bucket.end, label, *figures(Figures(bucket.counts, min_n)), kind]
+        for unit in units:
+            for i, bucket in enumerate(below[unit.id]):
+                yield [bucket.start, bucket.end, unit.name, *figures(shown[i][unit.id]), kind]
 
 
-def _daily(organization, unit_ids, flt) -> list:
-    if not flt.needs_records:
-        return selectors.daily_counts(
+def _series(organization, unit_ids, flt, period) -> list[PeriodCounts]:
+    if flt.needs_records:
+        records = selectors.records_query(organization=organization, unit_ids=unit_ids, flt=flt)
+        daily = [(row["day"], Counts.from_mapping(row)) for row in rollup.grouped(records, "day")]
+    else:
+        daily = selectors.daily_counts(
             organization=organization, unit_ids=unit_ids, start=flt.start, end=flt.end,
             internal=flt.internal,
         )  # fmt: skip
-    records = selectors.records_query(organization=organization, unit_ids=unit_ids, flt=flt)
-    return [(row["day"], Counts.from_mapping(row)) for row in rollup.grouped(records, "day")]
+    return series(daily, flt.start, flt.end, period.grain)
 
 
-def figures(counts: Counts) -> list[Any]:
-    """The figures of a row of the summary (None where there are no answers)."""
-    nps, csat, ces = counts.nps(), counts.csat(), counts.ces_high_share()
+def _total(buckets: list[PeriodCounts]) -> Counts:
+    return sum((b.counts for b in buckets), ZERO)
 
-    def r(value, digits=1):
-        return None if value is None else round(value, digits)
 
-    return [counts.records, r(nps.value), r(nps.low), r(nps.high), counts.nps_promoters,
-            counts.nps_passives, counts.nps_detractors, r(csat.value), counts.csat_n,
-            r(counts.ces_mean(), 2), r(ces.value), counts.ces_n, counts.compliments,
+def figures(shown: Figures) -> list[Any]:
+    """The figures of a row of the summary: empty where there are no answers, and where the
+    pages hide them (a hidden group, a metric below the threshold or complementary hidden)."""
+    counts = shown.counts
+    if shown.row_hidden:
+        return [None] * 14  # the page: "too few answers to show"
+    nps, csat, ces = shown.nps, shown.csat, shown.ces_high
+    split = [counts.nps_promoters, counts.nps_passives, counts.nps_detractors]
+    if nps is None and counts.nps_n:
+        split = [None] * 3  # it would give the hidden NPS away
+    return [counts.records, *_estimate(nps), *split, *_estimate(csat)[:1], counts.csat_n,
+            _round(shown.ces_mean, 2), *_estimate(ces)[:1], counts.ces_n, counts.compliments,
             counts.improvements]  # fmt: skip
+
+
+def _estimate(estimate: Estimate | None) -> list[float | None]:
+    if estimate is None:
+        return [None] * 3
+    return [_round(estimate.value), _round(estimate.low), _round(estimate.high)]
+
+
+def _round(value: float | None, digits: int = 1) -> float | None:
+    return None if value is None else round(value, digits)
 
 
 def _cell(value: Any) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -60,9 +61,9 @@ class InboxFilterForm(forms.Form):
         self.fields["channel"].choices = [("", _("All channels"))] + [(c, c) for c in channels]
 
     def value(self, name: str) -> str:
-        if self.is_valid():
-            return self.cleaned_data.get(name) or ""
-        return ""
+        """The filter's value; an invalid one is ignored, the valid others still apply."""
+        self.is_valid()  # cleans once; a field with an error is left out of cleaned_data
+        return self.cleaned_data.get(name) or ""
 
 
 class PublicFeedbackForm(forms.Form):
@@ -269,7 +270,8 @@ class FormbricksFieldsForm(forms.Form):
 
     lines = forms.CharField(
         label=_("Formbricks questions"), required=False, widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("One per line: question id = field. Fields: %(fields)s.") % {"fields": ", ".join(MAPPABLE)},
+        help_text=lazy(lambda: _("One per line: question id = field. Fields: %(fields)s.")
+                       % {"fields": ", ".join(MAPPABLE)}, str)(),  # in the reader's language
     )  # fmt: skip
 
     def clean_lines(self) -> dict[str, str]:

@@ -15,7 +15,9 @@ Conventions follow ../shared/docs/methodology.md:
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
+from typing import TypeVar
 
 Z95 = 1.959963984540054
 
@@ -26,6 +28,12 @@ CES_HIGH_MIN = 5
 DETRACTOR_MAX = {"nps": 6, "csat": 2, "ces": 3}
 # Score bands across metrics: (negative up to, positive from).
 BANDS = {"nps": (6, 9), "csat": (2, 4), "ces": (3, 5)}
+# The figures of a group that rest on their own answers, with the counter of those answers:
+# "records" (responses, compliments, improvement points: the whole row) and one per metric.
+ROW = "records"
+METRIC_SIZES = {"nps": "nps_n", "csat": "csat_n", "ces": "ces_n"}
+
+Key = TypeVar("Key")
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,15 +191,18 @@ def shown(n: int, min_group_size: int) -> bool:
 
 
 def suppress_complementary(
-    parent_n: int, child_ns: dict[object, int], min_group_size: int
+    parent_n: int, child_ns: dict[object, int], min_group_size: int, hidden: Iterable[object] = ()
 ) -> set[object]:
     """Children whose figures must be hidden, so that none follows from parent minus the rest.
 
-    Hides every child below the threshold; when exactly one is hidden while the parent is
-    shown, the smallest other child is hidden too (and so on, until at least two are hidden
-    or the hidden ones sum to the threshold).
+    Hides every child below the threshold (and those in `hidden`, already hidden for another
+    reason, when they have answers); when exactly one is hidden while the parent is shown,
+    the smallest other child is hidden too (and so on, until at least two are hidden or the
+    hidden ones sum to the threshold).
     """
-    hidden = {key for key, n in child_ns.items() if 0 < n < min_group_size}
+    hidden = {key for key, n in child_ns.items() if 0 < n < min_group_size} | {
+        key for key in hidden if child_ns.get(key, 0) > 0
+    }
     if parent_n < min_group_size or not hidden:
         return hidden
     visible = sorted(
@@ -200,3 +211,106 @@ def suppress_complementary(
     while visible and (len(hidden) < 2 or sum(child_ns[k] for k in hidden) < min_group_size):
         hidden.add(visible.pop(0)[2])
     return hidden
+
+
+def hidden_figures(
+    parent: Counts, children: Mapping[Key, Counts], min_group_size: int
+) -> dict[Key, frozenset[str]]:
+    """Per child, what a breakdown beside the parent hides: `ROW` (all) or single metrics.
+
+    Complementary suppression per figure, as each metric rests on its own answers: a child
+    may have enough responses but too few NPS answers, and the parent's NPS minus the
+    shown children's would give it away. A hidden row counts as hidden for every metric.
+    """
+    rows = suppress_complementary(
+        parent.records, {key: c.records for key, c in children.items()}, min_group_size
+    )
+    out = {key: {ROW} if key in rows else set() for key in children}
+    for metric, size in METRIC_SIZES.items():
+        sizes = {key: getattr(c, size) for key, c in children.items()}
+        for key in suppress_complementary(getattr(parent, size), sizes, min_group_size, rows):
+            out[key].add(metric)
+    return {key: frozenset(found) for key, found in out.items()}
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The figures of one group of answers as pages and exports show them: a metric below
+    the anonymity threshold, or in `hidden` (complementary suppression), is None."""
+
+    counts: Counts
+    min_n: int
+    previous: Counts | None = None  # the period before, for the change
+    hidden: frozenset[str] = frozenset()
+
+    @property
+    def row_hidden(self) -> bool:
+        """Whether the group is hidden as a whole (responses and signals too)."""
+        return ROW in self.hidden
+
+    def _shown(self, metric: str, estimate: Estimate) -> Estimate | None:
+        if self.row_hidden or metric in self.hidden or not shown(estimate.n, self.min_n):
+            return None
+        return estimate
+
+    @property
+    def nps(self) -> Estimate | None:
+        return self._shown("nps", self.counts.nps())
+
+    @property
+    def csat(self) -> Estimate | None:
+        return self._shown("csat", self.counts.csat())
+
+    @property
+    def ces_high(self) -> Estimate | None:
+        return self._shown("ces", self.counts.ces_high_share())
+
+    @property
+    def ces_mean(self) -> float | None:
+        return None if self.ces_high is None else self.counts.ces_mean()
+
+    def _change(self, current: Estimate | None, metric: str) -> float | None:
+        if current is None or self.previous is None:
+            return None
+        earlier = getattr(Figures(self.previous, self.min_n), metric)
+        return None if earlier is None else current.value - earlier.value
+
+    @property
+    def nps_change(self) -> float | None:
+        return self._change(self.nps, "nps")
+
+    @property
+    def csat_change(self) -> float | None:
+        return self._change(self.csat, "csat")
+
+    @property
+    def ces_change(self) -> float | None:
+        return self._change(self.ces_high, "ces_high")
+
+    @property
+    def any(self) -> bool:
+        return self.counts.records > 0
+
+
+def kinds_asked(internal: bool | None) -> list[bool]:
+    """The kinds of customer a filter covers: customers (False), colleagues (True) or both."""
+    return [False, True] if internal is None else [internal]
+
+
+def kinds_shown(counts: Mapping[bool, Counts]) -> list[bool]:
+    """Whose figures a page shows apart, of the kinds in `counts`: colleagues' (internal
+    customers) when they answered, customers' unless only colleagues did."""
+    if len(counts) == 1:
+        return list(counts)
+    external, internal = counts[False], counts[True]
+    customers = external.records > 0 or internal.records == 0
+    return [k for k, show in ((False, customers), (True, internal.records > 0)) if show]
+
+
+def breakdown(
+    parent: Counts, children: Mapping[Key, Counts], min_group_size: int
+) -> dict[Key, Figures]:
+    """The figures of groups shown beside (and adding up to) a shown parent, hidden so that
+    no hidden figure can be worked out from the parent and the others (`hidden_figures`)."""
+    hidden = hidden_figures(parent, children, min_group_size)
+    return {key: Figures(c, min_group_size, hidden=hidden[key]) for key, c in children.items()}

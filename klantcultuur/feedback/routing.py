@@ -2,8 +2,8 @@
 
 Order: an explicit team (a touchpoint that names its team), then the team code in the data
 when the organisation routes by it and the code names a unit, then the organisation's rules
-in their order (the first whose field equals its value, case and accents ignored). No match:
-None, the unrouted queue.
+in their order (the first whose field equals its value, case and accents ignored; a rule on
+the team code translates another system's codes). No match: None, the unrouted queue.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-ROUTING_FIELDS = ("touchpoint", "channel", "product", "location")
+ROUTING_FIELDS = ("touchpoint", "channel", "product", "location", "team_code")
 
 
 @lru_cache(maxsize=50_000)
@@ -76,22 +76,8 @@ class Router:
             return None
         return self.route(
             {"touchpoint": touchpoint, "channel": channel, "product": product,
-             "location": location},
+             "location": location, "team_code": team_code},
         )  # fmt: skip
-
-    def explain(self, values: Mapping[str, str], team_id: int | None = None) -> str:
-        """Which step decided ('touchpoint', 'team_code', a rule field, or '')."""
-        if team_id is not None:
-            return "touchpoint_team"
-        code = values.get("team_code")
-        if self.route_by_team_code and code and match_key(code) in self._codes:
-            return "team_code"
-        hits = [
-            (self._position[(name, match_key(values[name]))][0], name)
-            for name in self._fields
-            if values.get(name) and (name, match_key(values[name])) in self._position
-        ]
-        return min(hits)[1] if hits else ""
 
 
 def build_router(

@@ -11,9 +11,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, Q, QuerySet, Sum
-from django.utils import timezone
 
 from klantcultuur.feedback.metrics import ZERO, Counts
 from klantcultuur.feedback.models import (
@@ -25,10 +25,14 @@ from klantcultuur.feedback.models import (
     FeedbackSentence,
     FollowUpCase,
     Label,
+    overdue_condition,
 )
 from klantcultuur.feedback.periods import PeriodCounts, series
 from klantcultuur.orgs.models import Organization, OrgUnit
 from klantcultuur.orgs.tree import UnitTree
+
+if TYPE_CHECKING:
+    from klantcultuur.feedback.views.scope import Scope
 
 UNROUTED = None  # the key of the unrouted queue in per-unit results
 
@@ -137,6 +141,22 @@ def rollup_to(
     return out
 
 
+def breakdown_units(scope: Scope) -> list[OrgUnit]:
+    """The units a page and its export show one level below the scope, by name: the unit's
+    children, else the top units (for who sees some units only, the topmost of those, so
+    that rows never overlap); archived units left out."""
+    tree = scope.tree
+    if scope.unit is not None:
+        found = tree.children.get(scope.unit.id, [])
+    elif scope.sees_all:
+        found = tree.roots()
+    else:
+        seen = {u for u in scope.visible if u in tree.nodes and not tree.nodes[u].archived}
+        found = [u for u in seen if not seen.intersection(tree.ancestors(u))]
+    units = OrgUnit.objects.in_bulk([u for u in found if not tree.nodes[u].archived])
+    return sorted(units.values(), key=lambda u: (u.name.lower(), u.id))
+
+
 def subtree_ids(unit: OrgUnit) -> list[int]:
     """The unit and every unit below it."""
     return UnitTree.for_organization(unit.organization_id).subtree_ids(unit.id)
@@ -189,8 +209,8 @@ def unresolved_cases(*, unit_ids: Iterable[int]) -> QuerySet[FollowUpCase]:
 
 
 def overdue_cases(*, unit_ids: Iterable[int], now=None) -> QuerySet[FollowUpCase]:
-    """Unresolved cases past their due time."""
-    return unresolved_cases(unit_ids=unit_ids).filter(due_at__lt=now or timezone.now())
+    """Cases past their due time that nobody has called back yet."""
+    return unresolved_cases(unit_ids=unit_ids).filter(overdue_condition(now))
 
 
 @dataclass(frozen=True)
@@ -213,7 +233,7 @@ def case_counts(
     found = rows.aggregate(
         open=Count("id", filter=Q(status=CaseStatus.OPEN)),
         contacted=Count("id", filter=Q(status=CaseStatus.CONTACTED)),
-        overdue=Count("id", filter=Q(due_at__lt=now or timezone.now())),
+        overdue=Count("id", filter=overdue_condition(now)),
     )
     return CaseCounts(found["open"], found["contacted"], found["overdue"])
 
@@ -377,7 +397,7 @@ def case_counts_by_unit(
         .exclude(status=CaseStatus.RESOLVED)
         .order_by()
         .values("team_id")
-        .annotate(n=Count("pk"), late=Count("pk", filter=Q(due_at__lt=now or timezone.now())))
+        .annotate(n=Count("pk"), late=Count("pk", filter=overdue_condition(now)))
     )
     per_team = {r["team_id"]: (r["n"], r["late"]) for r in rows}
     out = {}
@@ -388,3 +408,12 @@ def case_counts_by_unit(
             sum(per_team.get(m, (0, 0))[1] for m in members),
         )
     return out
+
+
+def unrouted_count(organization: Organization | int) -> int:
+    """How many records wait for a team (the whole queue, from the roll-up's unrouted rows)."""
+    org_id = organization if isinstance(organization, int) else organization.id
+    found = DailyTeamStats.objects.filter(organization_id=org_id, team__isnull=True).aggregate(
+        n=Sum("records")
+    )
+    return found["n"] or 0

@@ -225,6 +225,11 @@ def clean_record(
 ) -> tuple[RecordInput | None, list[str]]:
     """Validate one record's raw values; `defaults` fill fields the values leave empty."""
     defaults = defaults or {}
+    # JSON may send a list or an object where one value belongs: refused, never guessed at.
+    nested = [n for n, v in values.items() if n in FIELD_LABELS and isinstance(v, list | dict)]
+    if nested:
+        message = _("send one value, not a list or an object.")
+        return None, [f"{FIELD_LABELS[name]}: {message}" for name in nested]
     errors: list[str] = []
 
     def get(name: str) -> Any:

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
 
-from klantcultuur.feedback.models import CaseStatus, FollowUpCase
+from klantcultuur.feedback.models import CaseStatus, FollowUpCase, overdue_condition
 from klantcultuur.feedback.selectors import CaseCounts
 from klantcultuur.huddle.models import (
     ActionState,
@@ -156,7 +156,7 @@ def case_counts_by_team(team_ids: Iterable[int], now: datetime) -> dict[int, Cas
         .annotate(
             open=Count("id", filter=Q(status=CaseStatus.OPEN)),
             contacted=Count("id", filter=Q(status=CaseStatus.CONTACTED)),
-            overdue=Count("id", filter=Q(due_at__lt=now)),
+            overdue=Count("id", filter=overdue_condition(now)),
         )
     )
     return {r["team_id"]: CaseCounts(r["open"], r["contacted"], r["overdue"]) for r in rows}

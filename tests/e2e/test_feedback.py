@@ -57,6 +57,25 @@ def test_a_customer_answers_on_a_phone_in_dutch(live_server, page_factory):
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
+def test_back_after_sending_on_a_phone_thanks_again_and_stores_nothing_twice(
+    live_server, page_factory
+):
+    world = build_world()
+    touchpoint = Touchpoint.objects.create(organization=world.org, name="Reparatie afgerond",
+                                           subject="de monteur", team=world.team)  # fmt: skip
+    page = page_factory(width=390, height=844)
+    page.goto(f"{live_server.url}/k/{touchpoint.uuid}/")
+    page.get_by_text("8", exact=True).click()
+    page.get_by_label("Wat is de belangrijkste reden voor uw score?").fill("Netjes gerepareerd.")
+    page.get_by_role("button", name="Versturen").click()
+    assert page.get_by_role("heading", name="Bedankt!").is_visible()
+    page.go_back()
+    assert page.get_by_role("heading", name="Bedankt!").is_visible()
+    assert page.get_by_role("button", name="Versturen").count() == 0
+    screenshot(page, "feedback-form-back-phone")
+    assert Feedback.objects.count() == 1
+
+
 def test_a_cx_lead_reads_filters_and_corrects_a_label(live_server, page_factory):
     world = build_world()
     feedback(world)
@@ -82,6 +101,25 @@ def test_a_cx_lead_reads_filters_and_corrects_a_label(live_server, page_factory)
     assert page.get_by_text("ingesteld door een collega").is_visible()
     screenshot(page, "feedback-response-desktop")
     assert errors == []
+
+
+def test_back_from_a_response_to_a_filtered_inbox_shows_the_whole_page(live_server, page_factory):
+    world = build_world()
+    feedback(world)
+    page = page_factory()
+    log_in(page, live_server.url, "cees@linge.example")
+    page.goto(live_server.url + "/feedback/inbox/")
+    page.get_by_label("Score").select_option("negative")  # htmx swaps the results in place
+    page.wait_for_url("**band=negative**")
+    page.wait_for_load_state("networkidle")
+    page.locator("#results article.record").first.get_by_role("link", name="bekijken").click()
+    page.wait_for_load_state("networkidle")
+    # Back loads the filtered URL, which htmx fetched as a fragment: not that fragment again.
+    page.go_back()
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_role("navigation", name="Hoofdmenu").is_visible()
+    assert "Laag (criticasters)" in page.locator("select#id_band option:checked").inner_text()
+    assert page.locator("#results article.record").count() == 9
 
 
 def test_a_team_leader_resolves_a_case_on_a_phone(live_server, page_factory):

@@ -1,8 +1,14 @@
-"""The OpenAPI 3.1 description of the Klantstem API, written by hand in Python."""
+"""The OpenAPI 3.1 description of the Klantstem API, written by hand in Python.
+
+The texts the API page shows (summaries, descriptions of endpoints and fields) go through
+gettext: the page renders them in the user's language, the served JSON in English.
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from klantcultuur.feedback.api.formbricks import EVENTS, MAPPABLE
 
@@ -29,29 +35,31 @@ def _record() -> dict:
         "additionalProperties": False,
         "properties": {
             "received_at": {"type": "string", "format": "date-time",
-                            "description": "When the customer answered (ISO 8601; without an "
-                                           "offset the time is read in Europe/Amsterdam)."},
+                            "description": _("When the customer answered (ISO 8601; without an "
+                                             "offset the time is read in Europe/Amsterdam).")},
             "metric": {"type": "string", "enum": ["nps", "csat", "ces", ""],
-                       "description": "NPS 0-10, CSAT 1-5, CES 1-7; empty without a score."},
+                       "description": _("NPS 0-10, CSAT 1-5, CES 1-7; empty without a score.")},
             "score": {"type": ["integer", "null"], "minimum": 0, "maximum": 10},
             "reason": {**_TEXT, "maxLength": 10000,
-                       "description": "The main reason for the score (open answer)."},
+                       "description": _("The main reason for the score (open answer).")},
             "suggestion": {**_TEXT, "maxLength": 10000,
-                           "description": "What would make it a 10 (open answer)."},
+                           "description": _("What would make it a 10 (open answer).")},
             "channel": {**_TEXT, "maxLength": 50},
             "touchpoint": {**_TEXT, "maxLength": 100},
             "product": {**_TEXT, "maxLength": 100},
             "location": {**_TEXT, "maxLength": 100},
             "team_code": {**_TEXT, "maxLength": 50,
-                          "description": "A unit code (or unique name) of the organisation."},
+                          "description": _("A unit code (or unique name) of the organisation.")},
             "external_id": {**_TEXT, "maxLength": 200,
-                            "description": "Your id; a record with a known id is not stored "
-                                           "again. Without one, identical content counts as known."},
+                            "description": _("Your id; a record with a known id is not stored "
+                                             "again. Without one, the same content sent again "
+                                             "counts as known (identical records within one "
+                                             "request are separate answers).")},
             "customer_ref": {**_TEXT, "maxLength": 100,
-                             "description": "A pseudonymous customer reference (for erasure)."},
+                             "description": _("A pseudonymous customer reference (for erasure).")},
             "contact_consent": {"type": "boolean"},
-            "is_internal": {"type": "boolean",
-                            "description": "The customer is a colleague (back-office feedback)."},
+            "is_internal": {"type": "boolean", "description": _(
+                "The customer is a colleague (back-office feedback).")},
             "language": {**_TEXT, "maxLength": 8},
         },
         "example": RECORD_EXAMPLE,
@@ -93,7 +101,13 @@ def _errors(*codes: int) -> dict:
     }  # fmt: skip
 
 
-def schema() -> dict:
+def schema(language: str = "en") -> dict:
+    """The description with its texts in `language` (English for developers by default)."""
+    with translation.override(language):
+        return _schema()
+
+
+def _schema() -> dict:
     ingest_body = {
         "required": True,
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/IngestRequest"}}},
@@ -126,7 +140,7 @@ def schema() -> dict:
             "/api/v1/feedback/": {
                 "post": {
                     "operationId": "ingestFeedback",
-                    "summary": "Store a batch of feedback records (at most 1000)",
+                    "summary": _("Store a batch of feedback records (at most 1000)"),
                     "requestBody": ingest_body,
                     "responses": {**ingest_ok, **_errors(400, 401, 403, 413)},
                 }
@@ -134,7 +148,10 @@ def schema() -> dict:
             "/api/v1/touchpoints/{touchpoint}/feedback/": {
                 "post": {
                     "operationId": "ingestTouchpointFeedback",
-                    "summary": "Store records of one touchpoint (its metric, channel and team fill empty fields)",
+                    "summary": _(
+                        "Store records of one touchpoint (its metric, channel and "
+                        "team fill empty fields)"
+                    ),
                     "parameters": [
                         {
                             "name": "touchpoint",
@@ -150,15 +167,14 @@ def schema() -> dict:
             "/api/v1/webhooks/formbricks/{token}/": {
                 "post": {
                     "operationId": "formbricksWebhook",
-                    "summary": "Receive Formbricks response webhooks as Formbricks sends them",
-                    "description": (
+                    "summary": _("Receive Formbricks response webhooks as Formbricks sends them"),
+                    "description": _(
                         "Point a Formbricks webhook at this URL with your token in the path "
-                        "(Formbricks sends no authentication headers). Events: "
-                        + ", ".join(EVENTS)
-                        + ". The token's question mapping decides which "
-                        "answer fills which field (" + ", ".join(MAPPABLE) + "). One record per "
-                        "response id: later events update it."
-                    ),
+                        "(Formbricks sends no authentication headers). Events: %(events)s. The "
+                        "token's question mapping decides which answer fills which field "
+                        "(%(fields)s). One record per response id: later events update it."
+                    )
+                    % {"events": ", ".join(EVENTS), "fields": ", ".join(MAPPABLE)},
                     "security": [],
                     "parameters": [
                         {"name": "token", "in": "path", "required": True, "schema": _TEXT}
@@ -181,7 +197,7 @@ def schema() -> dict:
             "/api/v1/openapi.json": {
                 "get": {
                     "operationId": "openapi",
-                    "summary": "This description",
+                    "summary": _("The OpenAPI description of this API"),
                     "security": [],
                     "responses": {"200": {"description": "OpenAPI 3.1 JSON."}},
                 }

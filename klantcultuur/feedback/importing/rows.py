@@ -64,6 +64,49 @@ def content_hash(received_at: datetime, values: Sequence[object]) -> str:
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
+class SameContent:
+    """Numbers records of one file or batch whose content is the same (no external id).
+
+    Two customers may give the same score on the same day without comment: both count.
+    The first keeps the plain content hash, the n-th gets a hash of its own; the same file
+    or batch sent again gives the same numbers, so it still stores nothing twice. Holds one
+    small entry per record without external id (files with ids cost nothing here).
+    """
+
+    def __init__(self) -> None:
+        self._seen: dict[int, int] = {}
+
+    def number(self, digest: str) -> str:
+        key = int(digest[:16], 16)
+        n = self._seen.get(key, 0) + 1
+        self._seen[key] = n
+        if n == 1:
+            return digest
+        return hashlib.blake2b(f"{digest}\x1f{n}".encode(), digest_size=16).hexdigest()
+
+
+class MaybeSeen:
+    """Which external ids of a long file may have come earlier in it, in fixed memory.
+
+    A Bloom filter of 16 MB with one bit per id: `add` is True for every id that came
+    before, and for a few in a thousand that did not (at a million ids). A True is only a
+    suspicion, checked exactly once the file is stored (see services.imports).
+    """
+
+    _BITS = 1 << 27
+
+    def __init__(self) -> None:
+        self._bits = bytearray(self._BITS >> 3)
+
+    def add(self, key: str) -> bool:
+        spot = hash(key) & (self._BITS - 1)
+        byte, bit = spot >> 3, 1 << (spot & 7)
+        if self._bits[byte] & bit:
+            return True
+        self._bits[byte] |= bit
+        return False
+
+
 class RowConverter:
     """Converts the (line, cells) of one file with one mapping; keep one per import."""
 
@@ -90,6 +133,7 @@ class RowConverter:
         self.local_zone = local_zone
         self.now = now
         self.preset = preset
+        self.same_content = SameContent()
         self.first_uuid = None  # the lowest and highest key handed out: the batch's range
         self.last_uuid = None
         self._uuids: list = []
@@ -160,8 +204,8 @@ class RowConverter:
         if item.channel not in self.channels and len(self.channels) < 100:
             self.channels.add(item.channel)
         team_id = self.router.route(item.routing_values, item.team_id)
-        digest = "" if item.external_id else content_hash(
-            item.received_at, [getattr(item, name) for name in _HASHED]
+        digest = "" if item.external_id else self.same_content.number(
+            content_hash(item.received_at, [getattr(item, name) for name in _HASHED])
         )  # fmt: skip
         return (
             self._next_uuid(), team_id, item.received_at,
@@ -305,10 +349,10 @@ class RowConverter:
         team_id = self._team_id
         if team_id is None:
             team_id = self.router.route_values(touchpoint, channel, product, location, team_code)
-        digest = "" if external_id else content_hash(
+        digest = "" if external_id else self.same_content.number(content_hash(
             moment, [metric, score, reason, suggestion, channel, touchpoint, product, location,
                      team_code, customer_ref]
-        )  # fmt: skip
+        ))  # fmt: skip
         return (
             self._next_uuid(), team_id, moment, day, metric, score, reason, suggestion,
             channel, touchpoint, product, location, team_code, external_id, digest,

@@ -5,6 +5,7 @@ from klantcultuur.feedback.models.cases import (
     CaseStatus,
     ErasureLog,
     FollowUpCase,
+    overdue_condition,
 )
 from klantcultuur.feedback.models.config import (
     ApiToken,
@@ -60,4 +61,5 @@ __all__ = [
     "Source",
     "Topic",
     "Touchpoint",
+    "overdue_condition",
 ]

@@ -28,12 +28,18 @@ class CaseOutcome(models.TextChoices):
     DECLINED = "declined", _("Customer did not want contact after all")
 
 
+def overdue_condition(now=None) -> Q:
+    """Past its due time and nobody has contacted the customer yet (the due time is for the
+    call back; a contacted case may take longer to resolve)."""
+    return Q(status=CaseStatus.OPEN, due_at__lt=now or timezone.now())
+
+
 class FollowUpCaseQuerySet(models.QuerySet["FollowUpCase"]):
     def unresolved(self) -> FollowUpCaseQuerySet:
         return self.exclude(status=CaseStatus.RESOLVED)
 
     def overdue(self, now=None) -> FollowUpCaseQuerySet:
-        return self.unresolved().filter(due_at__lt=now or timezone.now())
+        return self.filter(overdue_condition(now))
 
 
 class FollowUpCase(models.Model):
@@ -84,7 +90,8 @@ class FollowUpCase(models.Model):
         return f"{self.get_status_display()} ({self.due_at:%Y-%m-%d})"
 
     def is_overdue(self, now=None) -> bool:
-        return self.status != CaseStatus.RESOLVED and self.due_at < (now or timezone.now())
+        """See `overdue_condition`."""
+        return self.status == CaseStatus.OPEN and self.due_at < (now or timezone.now())
 
 
 class ErasureLog(models.Model):

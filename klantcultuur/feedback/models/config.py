@@ -144,6 +144,7 @@ class RoutingField(models.TextChoices):
     CHANNEL = "channel", _("Channel")
     PRODUCT = "product", _("Product")
     LOCATION = "location", _("Location")
+    TEAM_CODE = "team_code", _("Team code in the data")
 
 
 class RoutingRule(models.Model):
@@ -185,7 +186,8 @@ class Topic(models.Model):
         _("keywords"),
         help_text=_(
             "One per line. A word also finds its inflections (afspraak: afspraken); "
-            "wacht* finds words that start with wacht; *formulier finds compounds ending in it."
+            "wacht* finds words that start with wacht; *formulier finds compounds ending in it; "
+            '"duur" in quotes finds only that word (not duurt).'
         ),
     )
     position = models.PositiveIntegerField(default=0)

@@ -32,7 +32,11 @@ def case_update(
             case.contacted_at = now
     if status != CaseStatus.RESOLVED:
         case.resolved_at = None
-    case.status, case.outcome, case.note, case.handled_by = status, outcome, note, actor
+    case.status, case.outcome, case.note = status, outcome, note
+    if (
+        case.handled_by_id is None
+    ):  # who picked it up; a colleague who closes it does not replace them
+        case.handled_by = actor
     case.save(update_fields=["status", "outcome", "note", "handled_by", "contacted_at",
                              "resolved_at"])  # fmt: skip
     return case

@@ -11,11 +11,14 @@ already complete and only the compliment and improvement counts are still growin
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import logging
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
+from itertools import islice
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
@@ -26,9 +29,10 @@ from django.utils.translation import gettext as _
 
 from klantcultuur.feedback import analysis, bulk, rollup
 from klantcultuur.feedback.importing import presets
-from klantcultuur.feedback.importing.rows import ROW_FIELDS, RowConverter, RowRefused
+from klantcultuur.feedback.importing.rows import ROW_FIELDS, MaybeSeen, RowConverter, RowRefused
 from klantcultuur.feedback.metrics import DETRACTOR_MAX
 from klantcultuur.feedback.models import (
+    Feedback,
     FeedbackImport,
     FeedbackSettings,
     FollowUpCase,
@@ -45,6 +49,7 @@ from klantcultuur.orgs.models import Organization
 
 log = logging.getLogger(__name__)
 PROGRESS_KIND = "feedback-import"
+_EXTERNAL_ID = ROW_FIELDS.index("external_id")
 ANALYSIS_KIND = "feedback-import-analysis"
 PREVIEW_ROWS = 20
 ANALYSIS_CHUNK = 2000
@@ -318,22 +323,36 @@ def _load_once(
     try:
         converter = _checked_converter(job, table, now)
         tally = rollup.Tally(job.organization_id)
-        with job.report_path.open("w", encoding="utf-8-sig", newline="") as report_file:
+        with contextlib.ExitStack() as stack:
+            report_file = stack.enter_context(
+                job.report_path.open("w", encoding="utf-8-sig", newline="")
+            )
             report = csv.writer(report_file, delimiter=";", lineterminator="\r\n")
             report.writerow([_("Line"), _("Reason"), *map(neutralise, table.headers)])
 
+            def refuse(line: int, reason: str, cells) -> None:
+                nonlocal refused
+                refused += 1
+                report.writerow([line, reason, *(neutralise(cell_text(c)[:1000]) for c in cells)])
+
+            # Rows whose id may have come earlier in the file, on disk: line, id, key, cells.
+            maybe_seen = MaybeSeen()
+            suspects = stack.enter_context(tempfile.TemporaryFile("w+", newline=""))
+            suspect = csv.writer(suspects).writerow
+
             def accepted() -> Iterator[tuple]:
-                nonlocal read, refused
-                convert, count = converter.convert, tally.add
+                nonlocal read
+                convert, count, seen = converter.convert, tally.add, maybe_seen.add
                 for line, cells in table.rows:
                     read += 1
                     try:
                         row = convert(line, cells)
                     except RowRefused as exc:
-                        refused += 1
-                        cells_text = (neutralise(cell_text(c)[:1000]) for c in cells)
-                        report.writerow([line, " ".join(exc.errors), *cells_text])
+                        refuse(line, " ".join(exc.errors), cells)
                         continue
+                    external_id = row[_EXTERNAL_ID]
+                    if external_id and seen(external_id):
+                        suspect([line, external_id, row[0], *map(cell_text, cells)])
                     count(row)
                     yield row
 
@@ -351,6 +370,12 @@ def _load_once(
                     on_wait=waiting,
                 )  # fmt: skip
                 progress.report(PROGRESS_KIND, job.uuid, done=read, total=read, stage="storing")
+                suspects.seek(0)
+                repeated = 0
+                for line, external_id, cells in _repeated_in_file(job, csv.reader(suspects)):
+                    repeated += 1
+                    refuse(line, _("The id %(id)s is also on an earlier line of this file; only "
+                                   "the first was stored.") % {"id": external_id}, cells)  # fmt: skip
                 job.records_from, job.records_to = converter.first_uuid, converter.last_uuid
                 job.save(update_fields=["records_from", "records_to"])
                 if result.duplicates:
@@ -361,7 +386,24 @@ def _load_once(
                 remember_channels(job.organization, converter.channels)
     finally:
         table.close()
-    return read, result.inserted, result.duplicates, refused, cases
+    return read, result.inserted, result.duplicates - repeated, refused, cases
+
+
+def _repeated_in_file(job: FeedbackImport, suspects: Iterator[list[str]]) -> Iterator[tuple]:
+    """(line, id, cells) of the suspects whose id this import stored from another line.
+
+    An id the organisation had before the import is not among them: it was already there.
+    """
+    while part := list(islice(suspects, 500)):
+        stored = dict(
+            Feedback.objects.filter(
+                organization_id=job.organization_id, batch_id=job.id,
+                external_id__in={external_id for _line, external_id, *_rest in part},
+            ).values_list("external_id", "uuid")
+        )  # fmt: skip
+        for line, external_id, key, *cells in part:
+            if external_id in stored and stored[external_id].hex != key:
+                yield int(line), external_id, cells
 
 
 def _create_cases(job: FeedbackImport, now) -> int:

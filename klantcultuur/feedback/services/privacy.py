@@ -1,9 +1,16 @@
 """Privacy: erase one customer's data on request, and remove comments after the retention.
 
 Erasure removes the customer's records with their sentences, labels and follow-up cases,
-label corrections made from their sentences, and their rows in import reports; uploads of
-finished imports are deleted as well. The audit entry keeps who, when and how much, and
-the reference only as a hash.
+label corrections made from their sentences, their rows in import reports and every upload
+that mentions them; uploads of finished imports are deleted as well. The audit entry keeps
+who, when and how much, and the reference only as a hash.
+
+A label correction is a copy of a customer's sentence: it goes with the last stored comment
+that has that sentence (by erasure or by the retention), and stays while one still does.
+
+The files of a running import are left alone: its worker streams the upload and writes the
+report through open files, so rewriting or deleting them would garble its result. Rows it
+stores after the erasure are not erased; erase the reference again when it is done.
 """
 
 from __future__ import annotations
@@ -13,7 +20,9 @@ import hashlib
 from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from klantcultuur.feedback import rollup
 from klantcultuur.feedback.metrics import record_counts
@@ -28,6 +37,9 @@ from klantcultuur.feedback.models import (
     LabelCorrection,
 )
 from klantcultuur.feedback.rollup import Deltas, TopicKey, record_key
+from klantcultuur.feedback.services.records import analyser_changed
+from klantcultuur.lib.spreadsheet import neutralise
+from klantcultuur.lib.tabular import cell_text, open_table
 from klantcultuur.orgs.models import Organization
 
 RETENTION_CHUNK = 2000
@@ -69,17 +81,14 @@ def customer_erase(*, organization: Organization, reference: str, actor) -> Eras
     for record in records:
         found = list(record.sentences.all())
         sentences += len(found)
-        keys.update(normalise(s.text)[:500] for s in found if s.corrected)
+        keys.update(normalise(s.text)[:500] for s in found)
         _subtract(deltas, record, found)
     ids = [r.pk for r in records]
     cases = FollowUpCase.objects.filter(feedback_id__in=ids).count()
     FollowUpCase.objects.filter(feedback_id__in=ids).delete()
     FeedbackSentence.objects.filter(feedback_id__in=ids).delete()
     Feedback.objects.filter(pk__in=ids).delete()
-    if keys:
-        LabelCorrection.objects.filter(organization=organization, key__in=keys).delete()
-        from klantcultuur.feedback.services.records import analyser_changed
-
+    if keys and _drop_unused_corrections(organization, keys):
         analyser_changed(organization.id)
     deltas.apply()
     rollup.prune(organization.id)
@@ -91,23 +100,103 @@ def customer_erase(*, organization: Organization, reference: str, actor) -> Eras
     )  # fmt: skip
 
 
+def _drop_unused_corrections(organization: Organization, keys: set[str] | None = None) -> bool:
+    """Delete the label corrections (of `keys`) whose sentence no stored comment has; True if any.
+
+    A correction of a sentence another customer also wrote stays: nothing in it points to
+    the erased customer, and it keeps teaching the analyser.
+    """
+    corrections = LabelCorrection.objects.filter(organization=organization)
+    if keys is not None:
+        corrections = corrections.filter(key__in=keys)
+    found = dict(corrections.values_list("pk", "text"))
+    texts = list(set(found.values()))
+    in_use: set[str] = set()
+    for start in range(0, len(texts), 500):  # a bounded number of query parameters
+        in_use.update(
+            FeedbackSentence.objects.filter(
+                feedback__organization=organization, text__in=texts[start : start + 500]
+            ).values_list("text", flat=True)
+        )
+    unused = [pk for pk, text in found.items() if text not in in_use]
+    LabelCorrection.objects.filter(pk__in=unused).delete()
+    return bool(unused)
+
+
 def _purge_import_files(organization: Organization, reference: str) -> None:
-    """Drop the reference's rows from refused-row reports; delete uploads of finished imports."""
-    for job in FeedbackImport.objects.filter(organization=organization):
-        if job.status == ImportStatus.DONE and job.path.exists():
+    """Drop the reference from every stored import file that no worker is using right now.
+
+    Uploads of finished imports are deleted (they are not needed any more); others only
+    when they mention the reference, and a queued one is then failed so no worker starts it.
+    """
+    jobs = (
+        FeedbackImport.objects.select_for_update()
+        .filter(organization=organization)
+        .exclude(status=ImportStatus.RUNNING)
+    )
+    for job in jobs:
+        job.organization = organization  # the files' directory, without a query per import
+        if job.status == ImportStatus.DONE:
+            job.path.unlink(missing_ok=True)
+        elif job.path.exists() and _upload_mentions(job, reference):
             job.path.unlink()
-        if not job.report_path.exists():
-            continue
-        with job.report_path.open(encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.reader(handle, delimiter=";"))
-        kept = [rows[0], *(r for r in rows[1:] if reference not in r)] if rows else []
-        if len(kept) != len(rows):
-            with job.report_path.open("w", encoding="utf-8-sig", newline="") as handle:
-                csv.writer(handle, delimiter=";", lineterminator="\r\n").writerows(kept)
+            if job.status == ImportStatus.QUEUED:
+                job.status, job.finished_at = ImportStatus.FAILED, timezone.now()
+                job.error = _("The file is gone.")
+                job.save(update_fields=["status", "finished_at", "error"])
+        _drop_report_rows(job, reference)
+
+
+def _upload_mentions(job: FeedbackImport, reference: str) -> bool:
+    """Whether any cell of the upload is the reference (True for a file that cannot be read)."""
+    try:
+        table = open_table(job.path, filename=job.filename)  # every row, the header included
+        try:
+            return reference in table.headers or any(
+                reference == cell_text(cell) for _line, cells in table.rows for cell in cells
+            )
+        finally:
+            table.close()
+    except Exception:  # a file that cannot be read cannot be imported either: do not keep it
+        return True
+
+
+def _drop_report_rows(job: FeedbackImport, reference: str) -> None:
+    """Remove the reference's rows from the import's refused-rows report."""
+    if not job.report_path.exists():
+        return
+    # The report neutralised its cells against spreadsheet formulas ("+316…" -> "'+316…").
+    forms = {reference, neutralise(reference)}
+    with job.report_path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    kept = [rows[0], *(r for r in rows[1:] if forms.isdisjoint(r))] if rows else []
+    if len(kept) == len(rows):
+        return
+    # A new file replaces the old at once: a download that is reading it keeps a whole file.
+    partial = job.report_path.with_suffix(".partial")
+    with partial.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle, delimiter=";", lineterminator="\r\n").writerows(kept)
+    partial.replace(job.report_path)
+
+
+def _expire_import_files(organization: Organization, *, before, imports: set[int]) -> None:
+    """Delete the files of imports uploaded before `before` or whose comments just expired."""
+    jobs = (
+        FeedbackImport.objects.filter(organization=organization)
+        .filter(Q(created_at__lt=before) | Q(id__in=imports))
+        .exclude(status__in=(ImportStatus.QUEUED, ImportStatus.RUNNING))  # a worker may read them
+    )
+    for job in jobs:
+        job.organization = organization
+        job.path.unlink(missing_ok=True)
+        job.report_path.unlink(missing_ok=True)
 
 
 def retention_apply(*, organization: Organization, now=None) -> int:
-    """Remove open answers older than the organisation's retention; returns records cleared."""
+    """Remove open answers older than the organisation's retention; returns records cleared.
+
+    Then the import files that hold them and the label corrections copied from them go too.
+    """
     config = FeedbackSettings.for_organization(organization)
     if not config.retention_days:
         return 0
@@ -119,6 +208,7 @@ def retention_apply(*, organization: Organization, now=None) -> int:
         .order_by("pk")
     )
     cleared = 0
+    imports: set[int] = set()  # imports whose records lost their comments
     while True:
         with transaction.atomic():
             chunk = list(old.select_for_update()[:RETENTION_CHUNK].prefetch_related("sentences"))
@@ -140,6 +230,8 @@ def retention_apply(*, organization: Organization, now=None) -> int:
                 record.reason = record.suggestion = record.topics = ""
                 record.n_compliments = record.n_improvements = 0
                 record.analysed = True
+                if record.batch_id:
+                    imports.add(record.batch_id)
             ids = [r.pk for r in chunk]
             FeedbackSentence.objects.filter(feedback_id__in=ids).delete()
             Feedback.objects.bulk_update(
@@ -150,6 +242,12 @@ def retention_apply(*, organization: Organization, now=None) -> int:
             deltas.apply()
             cleared += len(chunk)
     rollup.prune(organization.id)
+    # The uploads and reports hold the same comments; corrections copied their sentences.
+    _expire_import_files(
+        organization, before=now - timedelta(days=config.retention_days), imports=imports
+    )
+    if _drop_unused_corrections(organization):
+        analyser_changed(organization.id)
     return cleared
 
 

@@ -17,7 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from klantcultuur.feedback import analysis, metrics
-from klantcultuur.feedback.importing.rows import content_hash
+from klantcultuur.feedback.importing.rows import SameContent, content_hash
 from klantcultuur.feedback.models import (
     Feedback,
     FeedbackSentence,
@@ -72,7 +72,9 @@ class IngestResult:
     cases: int = 0
 
 
-def _new_record(organization: Organization, item: RecordInput, team_id, source: str) -> Feedback:
+def _new_record(
+    organization: Organization, item: RecordInput, team_id, source: str, same: SameContent
+) -> Feedback:
     values = {name: getattr(item, name) for name in HASHED_FIELDS}
     record = Feedback(
         organization=organization, team_id=team_id, received_at=item.received_at,
@@ -81,7 +83,7 @@ def _new_record(organization: Organization, item: RecordInput, team_id, source: 
         **values,
     )  # fmt: skip
     if not item.external_id:
-        record.content_hash = content_hash(item.received_at, list(values.values()))
+        record.content_hash = same.number(content_hash(item.received_at, list(values.values())))
     record.analysed = not (item.reason or item.suggestion)
     return record
 
@@ -107,15 +109,17 @@ def feedback_ingest(
     """Route, store and read a small batch of records; duplicates are skipped, not stored twice.
 
     A duplicate is a record whose external id (or, without one, content) the organisation
-    already has: re-sending the same form, API call or webhook stores nothing new.
+    already has: re-sending the same form, API call or webhook stores nothing new. Records
+    of the same content within one batch are different answers (see `SameContent`).
     """
     router = router or router_for(organization)
     now = now or timezone.now()
     config = FeedbackSettings.for_organization(organization)
     result = IngestResult()
+    same = SameContent()
     for position, item in enumerate(items):
         team_id = router.route(item.routing_values, item.team_id)
-        record = _new_record(organization, item, team_id, source)
+        record = _new_record(organization, item, team_id, source, same)
         try:
             with transaction.atomic():
                 record.save(force_insert=True)

@@ -64,6 +64,14 @@ def test_sending_the_same_records_again_stores_nothing_twice(client, world, toke
     assert Feedback.objects.count() == 2
 
 
+def test_two_identical_records_without_id_in_one_batch_are_two_answers(client, world, token):
+    same = record(score=9)  # two customers, same moment and score, no comment
+    first = post(client, reverse("feedback-api-records"), [same, same], token).json()
+    again = post(client, reverse("feedback-api-records"), [same, same], token).json()
+    assert (first["created"], again["created"], again["duplicates"]) == (2, 0, 2)
+    assert Feedback.objects.count() == 2
+
+
 def test_invalid_records_are_refused_with_reasons_and_the_rest_is_stored(client, world, token):
     body = [record(score=11), record(external_id="ok"), {"received_at": "gisteren"}, "x",
             record(colour="blue")]  # fmt: skip
@@ -73,6 +81,20 @@ def test_invalid_records_are_refused_with_reasons_and_the_rest_is_stored(client,
     assert data["results"][0]["errors"] == ["Score: 11 valt buiten de NPS-schaal (0–10)."]
     assert data["results"][4]["errors"] == ["Unknown field “colour”."]
     assert Feedback.objects.count() == 1
+
+
+def test_a_list_or_object_where_one_value_belongs_is_refused_and_the_rest_stored(
+    client, world, token
+):
+    body = [record(metric=["nps"]), record(contact_consent={"ja": 1}), record(is_internal=[True]),
+            record(reason={"tekst": "x"}), record(external_id="goed")]  # fmt: skip
+    response = post(client, reverse("feedback-api-records"), body, token)
+    assert response.status_code == 200
+    results = response.json()["results"]
+    assert [r["status"] for r in results] == ["refused"] * 4 + ["created"]
+    assert results[0]["errors"] == ["Meting: stuur één waarde, geen lijst of object."]
+    assert results[1]["errors"][0].startswith("Contact toegestaan: stuur één waarde")
+    assert list(Feedback.objects.values_list("external_id", flat=True)) == ["goed"]
 
 
 def test_a_missing_or_bad_token_gets_401(client, world, token):
@@ -145,6 +167,23 @@ def test_the_openapi_schema_is_served_and_describes_every_endpoint(client):
     record_schema = schema["components"]["schemas"]["Record"]
     assert set(record_schema["properties"]) >= {"received_at", "score", "reason", "suggestion",
                                                 "external_id", "customer_ref", "contact_consent"}  # fmt: skip
+
+
+def test_the_served_openapi_schema_stays_english_for_developers(client):
+    schema = client.get(reverse("feedback-api-schema"), HTTP_ACCEPT_LANGUAGE="nl").json()
+    ingest = schema["paths"]["/api/v1/feedback/"]["post"]
+    assert ingest["summary"] == "Store a batch of feedback records (at most 1000)"
+
+
+def test_the_api_page_speaks_dutch_and_shows_types_readably(client, login, world):
+    html = login(world.cx_lead).get(reverse("feedback-api-docs")).content.decode()
+    assert "Een reeks feedbackreacties opslaan (hoogstens 1000)" in html
+    assert "De OpenAPI-beschrijving van deze API" in html
+    assert "Laat een Formbricks-webhook naar dit adres wijzen" in html
+    assert "Wanneer de klant antwoordde" in html
+    assert "integer of null" in html and "string (date-time)" in html
+    assert "[&#x27;" not in html and "['" not in html
+    assert "Store a batch" not in html and "When the customer answered" not in html
 
 
 def test_the_api_page_shows_a_new_token_once(client, login, world):

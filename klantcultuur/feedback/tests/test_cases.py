@@ -13,6 +13,7 @@ from klantcultuur.feedback import selectors
 from klantcultuur.feedback.models import CaseStatus, FeedbackSettings, FollowUpCase
 from klantcultuur.feedback.services.cases import case_update
 from klantcultuur.feedback.tests.factories import ingest, item
+from klantcultuur.orgs.tree import UnitTree
 
 
 @pytest.mark.parametrize(
@@ -64,6 +65,51 @@ def test_the_overdue_list_holds_unresolved_cases_past_their_due_time(world):
     assert overdue.count() == 1
     counts = selectors.case_counts(organization=world.org, unit_ids=[world.team.id])
     assert (counts.open, counts.contacted, counts.overdue) == (2, 0, 1)
+
+
+def test_a_customer_called_back_in_time_is_not_overdue_while_the_case_stays_open(world):
+    now = timezone.now()
+    ingest(world.org, *[
+        item(received_at=now - timedelta(hours=60 + n), score=1, contact_consent=True,
+             team_code="W-KC-1")
+        for n in range(2)
+    ])  # fmt: skip
+    called, waiting = FollowUpCase.objects.order_by("due_at")
+    case_update(case=called, status="contacted", outcome="", note="", actor=world.employee,
+                now=called.due_at - timedelta(hours=1))  # fmt: skip
+    called.refresh_from_db()
+    assert not called.is_overdue(now) and waiting.is_overdue(now)
+    assert list(selectors.overdue_cases(unit_ids=[world.team.id], now=now)) == [waiting]
+    counts = selectors.case_counts(organization=world.org, unit_ids=[world.team.id], now=now)
+    assert (counts.open, counts.contacted, counts.overdue) == (1, 1, 1)
+    from klantcultuur.huddle.selectors import case_counts_by_team
+
+    assert case_counts_by_team([world.team.id], now)[world.team.id].overdue == 1
+    tree = UnitTree.for_organization(world.org.id)
+    per_unit = selectors.case_counts_by_unit(
+        organization=world.org, tree=tree, unit_ids=[world.team.id], now=now
+    )
+    assert per_unit[world.team.id] == (2, 1)
+
+
+def test_who_picked_up_a_case_stays_on_it_when_a_colleague_resolves_it(world):
+    ingest(world.org, item(score=2, contact_consent=True, team_code="W-KC-1"))
+    case = FollowUpCase.objects.get()
+    case_update(case=case, status="contacted", outcome="", note="", actor=world.employee)
+    case = case_update(case=case, status="resolved", outcome="solved", note="", actor=world.manager)
+    assert case.handled_by == world.employee
+
+
+def test_paging_through_cases_keeps_the_unit(login, world, monkeypatch):
+    from klantcultuur.feedback.views import cases as views
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 1)
+    ingest(world.org, *[item(score=1, contact_consent=True, team_code="W-KC-1",
+                             received_at=timezone.now() - timedelta(hours=n + 1)) for n in range(2)])  # fmt: skip
+    page = login(world.cx_lead).get(
+        reverse("feedback-cases"), {"state": "open", "unit": str(world.team.uuid)}
+    )
+    assert f"unit={world.team.uuid}&amp;page=2" in page.content.decode()
 
 
 def test_the_cases_page_lists_the_overdue_cases_of_my_team(

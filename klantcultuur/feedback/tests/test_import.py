@@ -156,11 +156,30 @@ def test_importing_the_same_file_again_stores_nothing_twice(world, teams):
     assert rollup.differences(world.org.id) == []
 
 
-def test_a_duplicate_external_id_in_one_file_is_stored_once(world, teams):
+def test_a_duplicate_external_id_in_one_file_is_stored_once_and_reported_on_its_line(world, teams):
     content = "Datum;Id;Cijfer\r\n01-03-2025 10:00;A-1;9\r\n01-03-2025 11:00;A-1;3\r\n01-03-2025 12:00;A-2;7\r\n"
     job = run(world, "dubbel.csv", content=content.encode())
-    assert (job.rows_stored, job.rows_duplicate) == (2, 1)
+    assert (job.rows_stored, job.rows_duplicate, job.rows_refused) == (2, 0, 1)
     assert Feedback.objects.get(external_id="A-1").score == 9  # the first one wins
+    assert report(job)[1:] == [["3", "Het id A-1 staat ook op een eerdere regel van dit bestand; "
+                                "alleen de eerste is bewaard.", "01-03-2025 11:00", "A-1", "3"]]  # fmt: skip
+    again = run(world, "dubbel.csv", content=content.encode())
+    assert (again.rows_stored, again.rows_duplicate, again.rows_refused) == (0, 3, 0)
+
+
+def test_rows_without_id_with_the_same_content_are_all_stored_and_not_twice_on_reimport(
+    world, teams
+):
+    # Day-only dates and no comments: different customers can give exactly the same answer.
+    content = "Datum;Cijfer\r\n" + "01-03-2025;9\r\n" * 3 + "01-03-2025;6\r\n" + "02-03-2025;9\r\n"
+    first = run(world, "zonder_id.csv", content=content.encode())
+    assert (first.rows_stored, first.rows_duplicate) == (5, 0)
+    again = run(world, "zonder_id.csv", content=content.encode())
+    assert (again.rows_stored, again.rows_duplicate) == (0, 5)
+    longer = run(world, "langer.csv", content=(content + "01-03-2025;9\r\n").encode())
+    assert (longer.rows_stored, longer.rows_duplicate) == (1, 5)  # a fourth 9 that day is new
+    assert Feedback.objects.filter(score=9, day="2025-03-01").count() == 4
+    assert rollup.differences(world.org.id) == []
 
 
 def test_duplicates_within_and_across_loader_chunks_are_stored_once(world, teams, monkeypatch):
@@ -173,15 +192,17 @@ def test_duplicates_within_and_across_loader_chunks_are_stored_once(world, teams
         "01-03-2025 10:05;A-1;2;Later dubbel\r\n"  # same chunk as the first
         "01-03-2025 10:10;A-2;7;Prima\r\n"
         "01-03-2025 10:15;;8;Zonder id\r\n"
-        "01-03-2025 10:15;;8;Zonder id\r\n"  # same content, no id: same hash
+        "01-03-2025 10:15;;8;Zonder id\r\n"  # same content, no id: a second answer
         "01-03-2025 10:20;A-2;1;Dubbel in een later blok\r\n"
         "01-03-2025 10:25;A-3;6;Matig\r\n"
     )
     interval = sys.getswitchinterval()
     job = run(world, "blokken.csv", content=content.encode())
     assert sys.getswitchinterval() == interval  # quicker thread switches only while loading
-    assert (job.rows_read, job.rows_stored, job.rows_duplicate) == (7, 4, 3)
+    assert (job.rows_read, job.rows_stored, job.rows_duplicate, job.rows_refused) == (7, 5, 0, 2)
+    assert [line[0] for line in report(job)[1:]] == ["3", "7"]
     assert sorted(Feedback.objects.values_list("external_id", "score")) == [
+        ("", 8),
         ("", 8),
         ("A-1", 9),
         ("A-2", 7),
@@ -442,3 +463,13 @@ def test_tabs_line_breaks_and_backslashes_in_comments_are_stored_as_written(worl
     job = run(world, "tekens.csv", content=content.encode())
     assert job.rows_stored == 1, report(job)
     assert Feedback.objects.get().reason == comment.strip()
+
+
+def test_the_reasons_are_written_in_the_language_of_whoever_uploaded_the_file(world, teams):
+    world.cx_lead.user.language = "en"
+    world.cx_lead.user.save()
+    content = "Datum;Id;Cijfer\r\n31-02-2026 10:00;E-1;9\r\n01-03-2025 10:00;E-2;12\r\n"
+    job = run(world, "engels.csv", content=content.encode())
+    reasons = [row[1] for row in report(job)[1:]]
+    assert reasons == ["Date: “31-02-2026 10:00” is not a date (use for example 15-03-2024 14:30).",
+                       "Score: 12 is outside the NPS scale (0–10)."]  # fmt: skip

@@ -97,3 +97,57 @@ def test_hiding_one_small_team_hides_a_second_one_so_it_cannot_be_derived():
 
 def test_nothing_extra_is_hidden_when_no_team_is_small():
     assert metrics.suppress_complementary(40, {"a": 10, "b": 30}, 5) == set()
+
+
+def nps_answers(promoters: int = 0, detractors: int = 0) -> Counts:
+    return Counts(records=promoters + detractors, nps_promoters=promoters,
+                  nps_detractors=detractors)  # fmt: skip
+
+
+def csat_answers(n: int) -> Counts:
+    return Counts(records=n, csat_n=n, csat_top2=n)
+
+
+def test_a_metric_with_too_few_answers_hides_the_same_metric_of_another_group():
+    # Team b has ten responses, but only three NPS answers: the department's NPS minus
+    # team a's would give b's NPS away, so a's NPS hides too (its CSAT need not).
+    a = nps_answers(promoters=10)
+    b = nps_answers(detractors=3) + csat_answers(7)
+    hidden = metrics.hidden_figures(a + b, {"a": a, "b": b}, 5)
+    assert hidden == {"a": {"nps"}, "b": {"nps"}}
+    shown = metrics.breakdown(a + b, {"a": a, "b": b}, 5)
+    assert (shown["a"].nps, shown["b"].nps) == (None, None)
+    assert shown["b"].csat.value == 100.0 and not shown["b"].row_hidden
+
+
+def test_a_row_hidden_to_protect_another_counts_as_hidden_for_every_metric():
+    # x is too small, so the smallest other row (y) hides with it. y's NPS then hides with
+    # the row, and z's NPS must hide too, or the parent's NPS minus z's gives y's.
+    x, y, z = csat_answers(3), nps_answers(promoters=6), nps_answers(promoters=10, detractors=10)
+    hidden = metrics.hidden_figures(x + y + z, {"x": x, "y": y, "z": z}, 5)
+    assert metrics.ROW in hidden["x"] and metrics.ROW in hidden["y"]
+    assert hidden["z"] == {"nps"}
+    assert metrics.breakdown(x + y + z, {"x": x, "y": y, "z": z}, 5)["z"].nps is None
+
+
+answers = st.builds(
+    Counts, records=st.just(0), nps_promoters=st.integers(0, 8), nps_detractors=st.integers(0, 8),
+    csat_n=st.integers(0, 12), ces_n=st.integers(0, 12),
+)  # fmt: skip
+
+
+@given(st.lists(answers, min_size=1, max_size=6), st.integers(3, 10))
+def test_no_small_group_follows_from_the_parent_minus_the_shown_groups(groups, min_n):
+    children = {i: g + Counts(records=g.nps_n + g.csat_n + g.ces_n) for i, g in enumerate(groups)}
+    parent = sum(children.values(), metrics.ZERO)
+    shown = metrics.breakdown(parent, children, min_n)
+    for figure, size in {metrics.ROW: "records", **metrics.METRIC_SIZES}.items():
+        hidden = [
+            i for i, f in shown.items()
+            if getattr(f.counts, size) and (f.row_hidden or figure in f.hidden)
+        ]  # fmt: skip
+        small = [i for i, c in children.items() if 0 < getattr(c, size) < min_n]
+        assert set(small) <= set(hidden), figure
+        if getattr(parent, size) >= min_n:  # else the parent hides it: nothing to subtract from
+            # The parent minus the shown groups is the sum of the hidden ones: never one small group.
+            assert not (len(hidden) == 1 and hidden[0] in small), (figure, hidden)

@@ -36,17 +36,18 @@ def touchpoint(world):
 
 
 def fresh_form(client, touchpoint, query=""):
-    page = client.get(reverse("feedback-form", args=[touchpoint.uuid]) + query)
+    """Open the form as a customer does: its address then carries the form's token."""
+    page = client.get(reverse("feedback-form", args=[touchpoint.uuid]) + query, follow=True)
     html = page.content.decode()
     token = re.search(r'name="token" value="([^"]+)"', html)[1]
     csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1]
     return page, {"token": token, "csrfmiddlewaretoken": csrf}
 
 
-def submit(client, touchpoint, fields, **answers):
+def submit(client, touchpoint, fields, headers=None, **answers):
     data = {**fields, "score": "9", "reason": "Snel en vriendelijk geholpen.", "suggestion": "",
             **answers}  # fmt: skip
-    return client.post(reverse("feedback-form", args=[touchpoint.uuid]), data)
+    return client.post(reverse("feedback-form", args=[touchpoint.uuid]), data, **(headers or {}))
 
 
 def test_the_form_asks_the_touchpoint_question_in_dutch_without_login(client, touchpoint):
@@ -95,12 +96,44 @@ def test_a_submission_stores_one_routed_record_and_thanks_the_customer(client, t
     assert "Bedankt!" in thanks
 
 
-def test_sending_the_same_form_twice_stores_it_once(client, touchpoint):
+def test_sending_the_same_form_twice_stores_it_once_and_thanks_again(client, touchpoint):
     _page, fields = fresh_form(client, touchpoint)
     submit(client, touchpoint, fields)
     again = submit(client, touchpoint, fields, score="2", reason="Toch niet tevreden.")
     assert again.status_code == 302
+    assert "Bedankt!" in client.get(again["Location"]).content.decode()
     assert Feedback.objects.count() == 1 and Feedback.objects.get().score == 9
+
+
+def test_reloading_the_form_keeps_its_token_and_a_forged_one_is_replaced(client, touchpoint):
+    page, fields = fresh_form(client, touchpoint, "?ref=H-201944")
+    address = page.redirect_chain[-1][0]
+    assert "ref=H-201944" in address
+    reloaded = client.get(address).content.decode()
+    assert f'name="token" value="{fields["token"]}"' in reloaded
+    forged = client.get(reverse("feedback-form", args=[touchpoint.uuid]) + "?t=forged:token")
+    assert forged.status_code == 302 and "t=forged" not in forged["Location"]
+
+
+def test_back_after_sending_shows_the_thanks_page_and_a_resend_stores_nothing(client, touchpoint):
+    page, fields = fresh_form(client, touchpoint)
+    submit(client, touchpoint, fields)
+    # Back on a phone fetches the form's address again, with the answers filled in by the
+    # browser; what comes back must not be a form with a new token.
+    back = client.get(page.redirect_chain[-1][0], follow=True)
+    html = back.content.decode()
+    assert "Bedankt!" in html and 'name="token"' not in html
+    resent = submit(client, touchpoint, fields, score="2")
+    assert "Bedankt!" in client.get(resent["Location"]).content.decode()
+    assert Feedback.objects.count() == 1
+
+
+def test_a_customer_who_opens_the_form_afresh_can_answer_again(client, touchpoint):
+    _page, fields = fresh_form(client, touchpoint)
+    submit(client, touchpoint, fields)
+    _page, fields = fresh_form(client, touchpoint)
+    assert submit(client, touchpoint, fields, score="7").status_code == 302
+    assert sorted(Feedback.objects.values_list("score", flat=True)) == [7, 9]
 
 
 def test_a_linked_customer_may_agree_to_be_contacted_and_becomes_a_case(client, touchpoint):
@@ -144,12 +177,29 @@ def test_too_many_answers_from_one_address_are_refused(client, touchpoint, setti
     assert Feedback.objects.count() == 3
 
 
+def test_behind_the_proxy_a_made_up_forwarded_address_does_not_get_past_the_rate_limit(
+    client, touchpoint, settings
+):
+    settings.FEEDBACK_FORM_RATE_LIMIT = 3
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    statuses = []
+    for n in range(4):  # the proxy appends the address it saw to what the client sent
+        forwarded = {"HTTP_X_FORWARDED_FOR": f"10.0.0.{n}, 203.0.113.7",
+                     "HTTP_X_FORWARDED_PROTO": "https"}  # fmt: skip
+        _page, fields = fresh_form(client, touchpoint)
+        statuses.append(submit(client, touchpoint, fields, headers=forwarded).status_code)
+    assert statuses == [302, 302, 302, 429]
+    assert Feedback.objects.count() == 3
+
+
 def test_a_closed_or_unknown_form_is_a_friendly_404(client, touchpoint):
     touchpoint.is_active = False
     touchpoint.save()
     response = client.get(reverse("feedback-form", args=[touchpoint.uuid]))
     assert response.status_code == 404
-    assert "Dit formulier is gesloten" in response.content.decode()
+    html = response.content.decode()
+    assert "Dit formulier is gesloten" in html
+    assert "Uw antwoord gaat naar het team" not in html  # a closed form takes no answer
 
 
 @pytest.mark.django_db(transaction=True)

@@ -44,6 +44,9 @@ def test_the_default_taxonomy_has_the_issue_topics() -> None:
         ("De premie is te hoog.", {"prijs"}),
         ("Vakkundig en deskundig advies.", {"deskundigheid"}),
         ("Ik kreeg geen terugkoppeling op mijn mail.", {"communicatie"}),
+        ("Het abonnement is te duur.", {"prijs"}),
+        ("Het duurt erg lang voordat er iemand komt.", {"wachttijd"}),  # lasts, not pricey
+        ("Het duurde een week.", {"wachttijd"}),
     ],
 )
 def test_default_topics_are_tagged(an: Analyser, text: str, expected: set[str]) -> None:
@@ -85,6 +88,18 @@ def test_keyword_kinds_match_words_inflections_prefixes_heads_and_phrases() -> N
     assert slugs("Wachttijden zijn lang.") == {"wachten"}
 
 
+def test_a_quoted_keyword_finds_only_that_word() -> None:
+    an = Analyser(topics=(Topic("prijs", "Prijs", "Price", ('"duur"', "“kost”")),))
+
+    def slugs(text: str) -> set[str]:
+        return {slug for seg in an.analyse(text).segments for slug in seg.topics}
+
+    assert slugs("Veel te duur.") == {"prijs"}
+    assert slugs("Wat kost dat?") == {"prijs"}
+    assert slugs("Het duurt lang.") == slugs("Het duurde lang.") == slugs("Het kan duren.") == set()
+    assert slugs("Dat kostte een middag.") == set()
+
+
 def test_keywords_ignore_case_and_accents() -> None:
     an = Analyser(topics=(Topic("cafe", "Café", "Café", ("Café",)),))
     assert an.label_sentence("Het CAFE was dicht.").segments[0].topics == ("cafe",)
@@ -117,3 +132,25 @@ def test_a_large_edited_taxonomy_tags_the_right_topics() -> None:
     text = f"Het woord{_name(7)}{_name(3)}je was zin{_name(9)} {_name(13)}, en los{_name(2)}{_name(5)}!"
     assert an.label_sentence(text).segments[0].topics == ("t2", "t7", "t9")
     assert an.label_sentence(f"zin{_name(9)} {_name(12)}").segments[0].topics == ()
+
+
+@pytest.mark.django_db
+def test_stored_price_topics_get_the_quoted_duur_and_keep_their_other_keywords(world):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from klantcultuur.feedback.models import Topic as StoredTopic
+
+    migration = import_module(
+        "klantcultuur.feedback.migrations.0003_topic_keywords_and_team_code_rules"
+    )
+    price = StoredTopic.objects.create(organization=world.org, slug="prijs", name_nl="Prijs",
+                                       name_en="Price", keywords="duur\nhuurprijs\nduurder")  # fmt: skip
+    other = StoredTopic.objects.create(organization=world.org, slug="duurzaam", name_nl="Duurzaam",
+                                       name_en="Sustainable", keywords="duur\nzonnepanelen")  # fmt: skip
+    migration.duur_only_as_that_word(apps, None)
+    price.refresh_from_db()
+    other.refresh_from_db()
+    assert price.keywords == '"duur"\nhuurprijs\nduurder'
+    assert other.keywords == "duur\nzonnepanelen"  # another topic's own choice stays

@@ -180,6 +180,29 @@ def test_routing_rules_send_the_unrouted_queue_to_its_team(login, world):
     assert rollup.differences(world.org.id) == []
 
 
+def test_the_overview_counts_the_whole_unrouted_queue_as_its_page_does(login, world):
+    now = timezone.now()
+    ingest(world.org, item(channel="brief", received_at=now - timedelta(days=200)),
+           item(channel="brief", received_at=now - timedelta(days=2)),
+           item(channel="brief", received_at=now - timedelta(days=1)))  # fmt: skip
+    client = login(world.cx_lead)
+    overview = client.get(reverse("feedback-overview") + "?period=30").content.decode()
+    queue = client.get(reverse("feedback-unrouted"))
+    assert queue.context["page"].paginator.count == 3
+    assert "3 reacties wachten op een team" in overview
+
+
+def test_a_rule_on_the_team_code_translates_another_systems_codes(login, world):
+    client = login(world.cx_lead)
+    client.post(reverse("feedback-routing"), {"field": "team_code", "value": "kcc-01",
+                                              "team": world.back_team.id})  # fmt: skip
+    ingest(world.org, item(team_code="KCC-01"), item(team_code="W-KC-1"), item(team_code="KCC-02"))
+    routed = dict(Feedback.objects.values_list("team_code", "team"))
+    assert routed == {"KCC-01": world.back_team.id, "W-KC-1": world.team.id, "KCC-02": None}
+    page = client.get(reverse("feedback-routing")).content.decode()
+    assert '<option value="team_code">Teamcode in de gegevens</option>' in page
+
+
 def test_an_edited_topic_tags_new_comments(login, world):
     client = login(world.cx_lead)
     client.get(reverse("feedback-topics"))
@@ -266,6 +289,13 @@ def test_trends_and_the_summary_export_go_per_day_week_or_month(login, world):
     weekly = client.get(reverse("feedback-unit", args=[world.team.uuid]) + "?period=30&grain=week")
     [(_title, chart), *_rest] = weekly.context["charts"]
     assert all(label.startswith("wk ") for _x, label in chart.x_labels)
+    yearly = client.get(
+        reverse("feedback-unit", args=[world.team.uuid]) + "?period=365&grain=month"
+    )
+    labels = [label for _x, label in yearly.context["charts"][0][1].x_labels]
+    assert len(set(labels)) == len(labels) == 13  # the same month a year apart, told apart
+    assert labels[0].endswith(str(timezone.localdate().year - 1))
+    assert any(label == f"Jan {timezone.localdate().year}" for label in labels)
     query = f"?unit={world.team.uuid}&period=90&grain=month&kind=summary"
     summary = client.get(reverse("feedback-export") + query)
     rows = list(csv.reader(io.StringIO(b"".join(summary.streaming_content).decode("utf-8-sig")),
@@ -317,6 +347,31 @@ def test_an_import_waiting_for_another_import_of_the_organisation_says_so(login,
     assert "andere import" not in reading
 
 
+def test_the_recent_imports_list_shows_which_import_waits_its_turn_and_how_far_one_runs(
+    login, world
+):
+    waiting = FeedbackImport.objects.create(
+        organization=world.org, filename="wacht.csv", status="running"
+    )
+    running = FeedbackImport.objects.create(
+        organization=world.org, filename="loopt.csv", status="running"
+    )
+    FeedbackImport.objects.create(organization=world.org, filename="klaar.csv", status="done")
+    progress.report(import_services.PROGRESS_KIND, waiting.uuid, done=0, total=900, stage="waiting")
+    progress.report(
+        import_services.PROGRESS_KIND, running.uuid, done=300, total=900, stage="reading"
+    )
+    page = login(world.cx_lead).get(reverse("feedback-imports")).content.decode()
+    rows = {
+        name: page[page.index(name) :].split("</tr>")[0]
+        for name in ("wacht.csv", "loopt.csv", "klaar.csv")
+    }
+    assert "Wacht op zijn beurt" in rows["wacht.csv"]
+    assert "Bezig · 33%" in rows["loopt.csv"]
+    assert "Klaar" in rows["klaar.csv"]
+    assert "Wacht" not in rows["loopt.csv"] + rows["klaar.csv"]
+
+
 def test_a_unit_with_too_few_answers_is_hidden_with_a_second_one(login, world):
     from klantcultuur.orgs.models import OrgUnit
 
@@ -333,3 +388,73 @@ def test_a_unit_with_too_few_answers_is_hidden_with_a_second_one(login, world):
     hidden = {row.unit.name for row in page.context["rows"] if row.hidden}
     assert hidden == {small.name, world.back_team.name}  # the smallest other team hides too
     assert "Te weinig antwoorden om te tonen" in page.content.decode()
+
+
+def test_a_teams_nps_cannot_be_worked_out_from_the_department_and_the_other_team(login, world):
+    when = timezone.now() - timedelta(hours=1)
+    ingest(world.org, *[item(team_code="W-KC-1", score=9, received_at=when) for _n in range(10)])
+    ingest(world.org, *[item(team_code="W-KC-2", score=0, received_at=when) for _n in range(3)])
+    ingest(world.org, *[item(team_code="W-KC-2", metric="csat", score=5, received_at=when)
+                        for _n in range(7)])  # fmt: skip
+    page = login(world.cx_lead).get(reverse("feedback-unit", args=[world.department.uuid]))
+    assert page.context["external"].nps.n == 13  # the department's NPS is shown
+    rows = {row.unit.name: row for row in page.context["rows"]}
+    assert not rows["Planning"].hidden and rows["Planning"].figures.nps is None  # 3 answers
+    # Shown, the team's NPS would give Planning's away: 13 answers minus the team's 10.
+    assert rows["Klantcontactcentrum"].figures.nps is None
+    assert rows["Planning"].figures.csat.value == 100.0  # no other CSAT to subtract
+    html = numbers(page.content.decode())
+    team_row = html[html.index(">Klantcontactcentrum</a>") :].split("</tr>")[0]
+    assert "+100" not in team_row
+
+
+def test_team_rows_and_trends_keep_customers_and_colleagues_apart_as_the_headline(login, world):
+    when = timezone.now() - timedelta(hours=1)
+    ingest(world.org, *[item(team_code="W-KC-1", score=9, received_at=when) for _n in range(10)])
+    ingest(world.org, *[item(team_code="W-KC-1", score=0, received_at=when, is_internal=True)
+                        for _n in range(10)])  # fmt: skip
+    client = login(world.cx_lead)
+    page = client.get(reverse("feedback-unit", args=[world.department.uuid]) + "?period=30")
+    customers = {row.unit.name: row.figures for row in page.context["rows"]}
+    assert customers["Klantcontactcentrum"].counts == page.context["external"].counts
+    assert customers["Klantcontactcentrum"].nps.value == 100
+    colleagues = {row.unit.name: row.figures for row in page.context["internal_rows"]}
+    assert colleagues["Klantcontactcentrum"].counts == page.context["internal"].counts
+    assert colleagues["Klantcontactcentrum"].nps.value == -100
+    [(_title, chart)] = page.context["charts"]
+    [(_title, internal_chart)] = page.context["internal_charts"]
+    assert [(p.value, p.n) for p in chart.points] == [("100", 10)]
+    assert [(p.value, p.n) for p in internal_chart.points] == [("-100", 10)]
+    html = numbers(page.content.decode())
+    assert html.count("Van collega’s (interne klanten)") == 3  # figures, trend and rows
+    inbox = client.get(reverse("feedback-inbox") + f"?unit={world.department.uuid}&period=30")
+    assert inbox.context["figures"].counts == page.context["external"].counts
+    assert inbox.context["internal_figures"].counts == page.context["internal"].counts
+    assert inbox.context["page"].paginator.count == 20
+
+
+def test_an_invalid_filter_is_ignored_and_the_other_filters_still_apply(login, world):
+    when = timezone.now() - timedelta(hours=1)
+    ingest(world.org, *[item(team_code="W-KC-1", score=9, received_at=when) for _n in range(6)])
+    ingest(world.org, *[item(team_code="W-KC-1", metric="csat", score=1, received_at=when)
+                        for _n in range(4)])  # fmt: skip
+    inbox = login(world.cx_lead).get(reverse("feedback-inbox") + "?metric=csat&period=14&band=hoog")
+    assert inbox.context["figures"].counts.records == 4
+    assert [r.metric for r in inbox.context["page"].object_list] == ["csat"] * 4
+    assert inbox.context["period"].key == "30"
+    assert inbox.context["form"]["period"].value() == "30"  # the filter shows the period used
+
+
+def test_the_formbricks_help_text_is_in_the_language_of_the_reader(db):
+    from django.utils import translation
+
+    from klantcultuur.feedback.forms import FormbricksFieldsForm
+
+    with translation.override("en"):
+        assert str(FormbricksFieldsForm().fields["lines"].help_text).startswith(
+            "One per line: question id = field. Fields: score, reason,"
+        )
+    with translation.override("nl"):
+        assert str(FormbricksFieldsForm().fields["lines"].help_text).startswith(
+            "Eén per regel: vraag-id = veld. Velden: score, reason,"
+        )

@@ -238,9 +238,10 @@ DEFAULT_TOPICS: tuple[Topic, ...] = (
             "prijzig",
             "prijsverhoging*",
             "*prijs",
-            "duur",
+            '"duur"',
             "dure",
             "duurder",
+            "duurste",
             "goedkoop*",
             "goedkope",
             "kosten",
@@ -381,7 +382,11 @@ class _WordPattern:
     __slots__ = ("forms", "kind", "text")
 
     def __init__(self, raw: str) -> None:
-        raw = _norm_word(raw)
+        raw = _norm_word(raw.replace("“", '"').replace("”", '"'))
+        if len(raw) > 2 and raw[0] == raw[-1] == '"':  # "duur": that word, not duurt (lasts)
+            self.kind, self.text = "exact", raw[1:-1]
+            self.forms = frozenset({self.text})
+            return
         if raw.endswith("*") and len(raw) > 1:
             self.kind, self.text = "prefix", raw.rstrip("*")
         elif raw.startswith("*") and len(raw) > 1:

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from klantcultuur.feedback.api.openapi import RECORD_EXAMPLE, schema
@@ -25,6 +26,15 @@ def get_token_for_user(request: OrgRequest, code: UUID) -> ApiToken:
     return get_object_or_404(ApiToken, organization=request.organization, uuid=code)
 
 
+def type_label(spec: dict) -> str:
+    """A field's JSON type for people: "integer or null", "string (date-time)"."""
+    types = spec["type"] if isinstance(spec["type"], list) else [spec["type"]]
+    label = ", ".join(t for t in types if t != "null")
+    if spec.get("format"):
+        label = f"{label} ({spec['format']})"
+    return _("%(type)s or null") % {"type": label} if "null" in types else label
+
+
 @member_required(Perm.MANAGE_FEEDBACK)
 def page(request: OrgRequest):
     form = TokenForm(request.POST or None, organization=request.organization)
@@ -37,7 +47,7 @@ def page(request: OrgRequest):
             touchpoint=data["touchpoint"],
         )  # fmt: skip
         form = TokenForm(organization=request.organization)
-    spec = schema()
+    spec = schema(language=translation.get_language())
     endpoints = [
         {"path": path, "method": method.upper(), "summary": operation["summary"],
          "description": operation.get("description", "")}
@@ -56,7 +66,10 @@ def page(request: OrgRequest):
         "example": example,
         "base": settings.SITE_URL,
         "schema_url": settings.SITE_URL + reverse("feedback-api-schema"),
-        "fields": spec["components"]["schemas"]["Record"]["properties"],
+        "fields": [
+            {"name": name, "type": type_label(field), "description": field.get("description", "")}
+            for name, field in spec["components"]["schemas"]["Record"]["properties"].items()
+        ],
     }
     return render(request, "feedback/api.html", context)
 

@@ -55,9 +55,7 @@ def cases(request: OrgRequest):
     if state == "open":
         rows = rows.exclude(status=CaseStatus.RESOLVED).order_by("due_at", "pk")
     elif state == "overdue":
-        rows = (
-            rows.exclude(status=CaseStatus.RESOLVED).filter(due_at__lt=now).order_by("due_at", "pk")
-        )
+        rows = rows.overdue(now).order_by("due_at", "pk")
     elif state == "contacted":
         rows = rows.filter(status=CaseStatus.CONTACTED).order_by("due_at", "pk")
     else:

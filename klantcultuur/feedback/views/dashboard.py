@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 
 from klantcultuur.feedback import charts, metrics, selectors
 from klantcultuur.feedback.analysis import topics_for
-from klantcultuur.feedback.metrics import ZERO, Counts, Estimate
+from klantcultuur.feedback.metrics import Counts, Figures
 from klantcultuur.feedback.models import FeedbackSentence, Label
-from klantcultuur.feedback.periods import PeriodCounts
+from klantcultuur.feedback.periods import PeriodCounts, series
 from klantcultuur.feedback.views.scope import (
     GRAIN_LABELS,
     PERIODS,
@@ -33,60 +33,10 @@ QUOTED_TOPICS = 4
 SIGNALS = 5
 
 
-@dataclass
-class Figures:
-    """The figures of one group of answers, hidden below the anonymity threshold."""
-
-    counts: Counts
-    min_n: int
-    previous: Counts | None = None  # the period before, for the change
-
-    def _change(self, current: Estimate | None, metric: str) -> float | None:
-        if current is None or self.previous is None:
-            return None
-        before = Figures(self.previous, self.min_n)
-        earlier = getattr(before, metric)
-        return None if earlier is None else current.value - earlier.value
-
-    @property
-    def nps_change(self) -> float | None:
-        return self._change(self.nps, "nps")
-
-    @property
-    def csat_change(self) -> float | None:
-        return self._change(self.csat, "csat")
-
-    @property
-    def ces_change(self) -> float | None:
-        return self._change(self.ces_high, "ces_high")
-
-    def _shown(self, estimate: Estimate) -> Estimate | None:
-        return estimate if metrics.shown(estimate.n, self.min_n) else None
-
-    @property
-    def nps(self) -> Estimate | None:
-        return self._shown(self.counts.nps())
-
-    @property
-    def csat(self) -> Estimate | None:
-        return self._shown(self.counts.csat())
-
-    @property
-    def ces_high(self) -> Estimate | None:
-        return self._shown(self.counts.ces_high_share())
-
-    @property
-    def ces_mean(self) -> float | None:
-        return self.counts.ces_mean() if metrics.shown(self.counts.ces_n, self.min_n) else None
-
-    @property
-    def any(self) -> bool:
-        return self.counts.records > 0
-
-
-def _period_label(period: PeriodCounts, grain: str) -> str:
-    if grain == "month":
-        return formats.date_format(period.start, "M")
+def _period_label(period: PeriodCounts, grain: str, first: bool = False) -> str:
+    if grain == "month":  # the year with the first month and every January: nov 2025 … nov 2026
+        with_year = first or period.start.month == 1
+        return formats.date_format(period.start, "M Y" if with_year else "M")
     if grain == "week":
         return _("wk %(week)s") % {"week": period.start.isocalendar().week}
     return formats.date_format(period.start, "j M")
@@ -95,12 +45,12 @@ def _period_label(period: PeriodCounts, grain: str) -> str:
 def trend(series: list[PeriodCounts], grain: str, metric: str, min_n: int) -> charts.TrendChart:
     """The chart of one metric over the periods (NPS, CSAT top-2 or CES share 5-7)."""
     values = []
-    for period in series:
+    for index, period in enumerate(series):
         estimate = {
             "nps": period.counts.nps, "csat": period.counts.csat,
             "ces": period.counts.ces_high_share,
         }[metric]()  # fmt: skip
-        values.append(charts.TrendValue(_period_label(period, grain), estimate.value,
+        values.append(charts.TrendValue(_period_label(period, grain, index == 0), estimate.value,
                                         estimate.low, estimate.high, estimate.n))  # fmt: skip
     if metric == "nps":
         return charts.trend_chart(values, lowest=-100, highest=100, min_n=min_n,
@@ -113,43 +63,57 @@ def trend(series: list[PeriodCounts], grain: str, metric: str, min_n: int) -> ch
 class UnitRow:
     unit: OrgUnit
     figures: Figures
-    hidden: bool
     open_cases: int
     overdue_cases: int
 
+    @property
+    def hidden(self) -> bool:
+        return self.figures.row_hidden
+
 
 def _unit_rows(
-    request: OrgRequest, scope: Scope, period: Period, min_n: int
-) -> tuple[list[UnitRow], Counts]:
-    """The units one level below the scope with their subtree figures (complementary
-    suppression: no hidden unit can be worked out from the total and the others)."""
+    request: OrgRequest, scope: Scope, period: Period, headline: dict[bool, Counts]
+) -> dict[bool, list[UnitRow]]:
+    """Per kind of customer in `headline` (False: customers, True: colleagues), the units one
+    level below the scope with their subtree figures, hidden as `metrics.breakdown` says
+    beside the headline."""
     tree = scope.tree
-    if scope.unit is not None:
-        child_ids = [c for c in tree.children.get(scope.unit.id, []) if not tree.nodes[c].archived]
-    else:
-        child_ids = [r for r in tree.roots() if not tree.nodes[r].archived]
-        if not scope.sees_all:
-            child_ids = [u for u in sorted(scope.visible) if not tree.nodes[u].archived]
-    per_unit = selectors.counts_by_unit(
-        organization=request.organization, unit_ids=scope.unit_ids, start=period.start,
-        end=period.end, internal=None,
-    )  # fmt: skip
-    totals = selectors.rollup_to(tree, per_unit, child_ids)
-    units = OrgUnit.objects.in_bulk(child_ids)
-    parent_n = sum(c.records for c in totals.values())
-    hidden = metrics.suppress_complementary(
-        parent_n, {u: c.records for u, c in totals.items()}, min_n
-    )
+    units = selectors.breakdown_units(scope)
+    child_ids = [u.id for u in units]
     cases = selectors.case_counts_by_unit(
         organization=request.organization, tree=tree, unit_ids=child_ids
     )
-    rows = [
-        UnitRow(units[u], Figures(totals[u], min_n), u in hidden, *cases.get(u, (0, 0)))
-        for u in child_ids
-        if u in units
+    tables: dict[bool, list[UnitRow]] = {}
+    for internal, parent in headline.items():
+        per_unit = selectors.counts_by_unit(
+            organization=request.organization, unit_ids=scope.unit_ids, start=period.start,
+            end=period.end, internal=internal,
+        )  # fmt: skip
+        totals = selectors.rollup_to(tree, per_unit, child_ids)
+        shown = metrics.breakdown(parent, totals, request.organization.min_group_size)
+        tables[internal] = [UnitRow(u, shown[u.id], *cases.get(u.id, (0, 0))) for u in units]
+    return tables
+
+
+def _charts(
+    request: OrgRequest, scope: Scope, period: Period, internal: bool, counts: Counts
+) -> list[tuple[str, charts.TrendChart]]:
+    """The trend of each metric the kind of customer answered, over the periods."""
+    daily = selectors.daily_counts(
+        organization=request.organization, unit_ids=scope.unit_ids, start=period.start,
+        end=period.end, internal=internal,
+    )  # fmt: skip
+    buckets = series(daily, period.start, period.end, period.grain)
+    min_n = request.organization.min_group_size
+    return [
+        (title, trend(buckets, period.grain, metric, min_n))
+        for metric, title, n in (
+            ("nps", _("NPS"), counts.nps_n),
+            ("csat", _("CSAT (4 or 5)"), counts.csat_n),
+            ("ces", _("CES (5 to 7)"), counts.ces_n),
+        )
+        if n
     ]
-    rows.sort(key=lambda r: r.unit.name.lower())
-    return rows, per_unit.get(None, ZERO)
 
 
 def _comments_allowed(counts_internal: Counts, min_comment_n: int) -> bool:
@@ -168,18 +132,11 @@ def dashboard_context(request: OrgRequest, scope: Scope, period: Period) -> dict
     previous_internal = selectors.counts(
         **common, start=before.start, end=before.end, internal=True
     )
-    daily = selectors.daily_counts(**common, start=period.start, end=period.end)
-    from klantcultuur.feedback.periods import series
-
-    grain = period.grain
-    buckets = series(daily, period.start, period.end, grain)
-    total = external + internal
-    charts_shown = []
-    for metric, title, n in (("nps", _("NPS"), total.nps_n), ("csat", _("CSAT (4 or 5)"), total.csat_n),
-                             ("ces", _("CES (5 to 7)"), total.ces_n)):  # fmt: skip
-        if n:
-            charts_shown.append((title, trend(buckets, grain, metric, min_n)))
-    rows, unrouted = _unit_rows(request, scope, period, min_n)
+    # Customers and colleagues (internal customers) apart, in every figure, chart and row.
+    kinds = metrics.kinds_shown({False: external, True: internal})
+    headline = {k: internal if k else external for k in kinds}
+    trends = {k: _charts(request, scope, period, k, counts) for k, counts in headline.items()}
+    tables = _unit_rows(request, scope, period, headline)
     topics = {t.slug: t.name(get_language()) for t in topics_for(organization)}
     topic_rows = selectors.topic_counts(
         organization=organization, unit_ids=scope.unit_ids, start=period.start, end=period.end
@@ -205,9 +162,14 @@ def dashboard_context(request: OrgRequest, scope: Scope, period: Period) -> dict
         "grains": GRAIN_LABELS,
         "external": Figures(external, min_n, previous),
         "internal": Figures(internal, min_n, previous_internal),
-        "charts": charts_shown,
-        "rows": rows,
-        "unrouted": unrouted.records if scope.includes_unrouted else 0,
+        "show_customers": False in kinds,
+        "show_colleagues": True in kinds,
+        "charts": trends.get(False, []),
+        "internal_charts": trends.get(True, []),
+        "rows": tables.get(False, []),
+        "internal_rows": tables.get(True, []),
+        # The whole queue, as its page shows it: waiting records are work, whatever the period.
+        "unrouted": selectors.unrouted_count(organization) if scope.includes_unrouted else 0,
         "topics": topic_view,
         "signals": _signals(request, scope, period, allow_internal),
         "cases": case_counts,

@@ -49,7 +49,12 @@ def upload(request: OrgRequest):
             job.save(update_fields=["preset"])
             services.import_configure(job=job, columns=saved.columns, options=saved.options)
         return redirect("feedback-import", code=job.uuid)
-    recent = FeedbackImport.objects.filter(organization=request.organization)[:20]
+    recent = list(FeedbackImport.objects.filter(organization=request.organization)[:20])
+    running = progress.read_many(
+        services.PROGRESS_KIND, [j.uuid for j in recent if not j.is_finished]
+    )
+    for job in recent:
+        job.progress = running.get(job.uuid)
     return render(request, "feedback/imports.html",
                   {"section": "imports", "form": form, "recent": recent})  # fmt: skip
 
@@ -101,6 +106,7 @@ def detail(request: OrgRequest, code: UUID):
     else:
         context["progress"] = progress.read(services.PROGRESS_KIND, job.uuid)
         context["analysis"] = progress.read(services.ANALYSIS_KIND, job.uuid)
+        context["report_kept"] = job.report_path.exists()  # gone after the retention period
         context["report_rows"] = list(_first(services.import_report_rows(job), 21))[1:]
     return render(request, "feedback/import.html", context)
 
@@ -130,6 +136,8 @@ def progress_partial(request: OrgRequest, code: UUID):
 def report(request: OrgRequest, code: UUID):
     """The refused rows with their line number and reason (already neutralised)."""
     job = get_import_for_user(request, code)
+    if not job.report_path.exists():  # the import's page says so
+        return redirect("feedback-import", code=job.uuid)
     rows = services.import_report_rows(job)
     response = StreamingHttpResponse(stream_csv(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="geweigerd-{job.uuid}.csv"'

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from klantcultuur.feedback import selectors
+from klantcultuur.feedback import metrics, selectors
 from klantcultuur.feedback.analysis import topics_for
 from klantcultuur.feedback.exports import (
     record_rows,
@@ -21,10 +21,11 @@ from klantcultuur.feedback.exports import (
     xlsx_download,
 )
 from klantcultuur.feedback.forms import InboxFilterForm
+from klantcultuur.feedback.metrics import Figures
 from klantcultuur.feedback.models import FeedbackSentence, Label
 from klantcultuur.feedback.selectors import RecordFilter
-from klantcultuur.feedback.views.dashboard import Figures
 from klantcultuur.feedback.views.scope import PERIODS, Period, Scope, parse_period, scope_for
+from klantcultuur.lib.htmx import fragment_wanted
 from klantcultuur.orgs.access import member_required
 from klantcultuur.orgs.models import OrgUnit
 from klantcultuur.orgs.request import OrgRequest
@@ -56,7 +57,7 @@ def _inbox(request: OrgRequest) -> Inbox:
     language = get_language()
     topic_names = {t.slug: t.name(language) for t in topics}
     data = request.GET.copy()
-    data.setdefault("period", period.key)  # the filter shows the period the page uses
+    data["period"] = period.key  # the filter shows the period the page uses
     form = InboxFilterForm(
         data,
         units=[(str(u.uuid), u.name) for u in units.order_by("name")],
@@ -89,12 +90,20 @@ def inbox(request: OrgRequest):
         )
         .order_by("-day", "-received_at", "-uuid")
     )  # fmt: skip
-    counts = selectors.filtered_counts(
-        organization=organization, unit_ids=found.scope.unit_ids, flt=found.flt
-    )
+    # Customers' and colleagues' figures apart, as on the dashboard.
+    counts = {
+        kind: selectors.filtered_counts(
+            organization=organization,
+            unit_ids=found.scope.unit_ids,
+            flt=replace(found.flt, internal=kind),
+        )
+        for kind in metrics.kinds_asked(found.flt.internal)
+    }
+    shown = metrics.kinds_shown(counts)
+    min_n = organization.min_group_size
     # The number of pages comes from the counts, not from a COUNT(*) over the records.
     paginator = Paginator(records, PAGE_SIZE)
-    paginator.count = counts.records
+    paginator.count = sum(c.records for c in counts.values())
     page = paginator.get_page(request.GET.get("page"))
     # Colleagues' comments show only in groups with enough commenting colleagues.
     internal_comments = selectors.filtered_counts(
@@ -109,13 +118,14 @@ def inbox(request: OrgRequest):
         "scope": found.scope,
         "period": found.period,
         "page": page,
-        "figures": Figures(counts, organization.min_group_size),
+        "figures": Figures(counts[False], min_n) if False in shown else None,
+        "internal_figures": Figures(counts[True], min_n) if True in shown else None,
         "topic_names": found.topic_names,
         "show_internal_comments": internal_comments >= organization.min_comment_group_size,
         "query": query.urlencode(),
         "labels": Label,
     }
-    template = "feedback/inbox.html#results" if request.htmx else "feedback/inbox.html"
+    template = "feedback/inbox.html#results" if fragment_wanted(request) else "feedback/inbox.html"
     return render(request, template, context)
 
 

@@ -22,11 +22,20 @@ def page(request: OrgRequest):
             organization=request.organization, reference=form.cleaned_data["reference"],
             actor=request.user,
         )  # fmt: skip
-        messages.success(
-            request,
-            _("Erased: %(records)s responses, %(cases)s follow-up cases, %(sentences)s sentences.")
-            % {"records": log.records, "cases": log.cases, "sentences": log.sentences},
-        )
+        if log.records:
+            messages.success(
+                request,
+                _(
+                    "Erased: %(records)s responses, %(cases)s follow-up cases, %(sentences)s sentences."
+                )
+                % {"records": log.records, "cases": log.cases, "sentences": log.sentences},
+            )
+        else:
+            messages.warning(
+                request,
+                _("No responses have this customer reference. It must match exactly, capitals "
+                  "included: check how it is written in the feedback."),
+            )  # fmt: skip
         return redirect("feedback-privacy")
     logs = ErasureLog.objects.filter(organization=request.organization).select_related("erased_by")[
         :50

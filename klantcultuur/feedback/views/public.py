@@ -1,8 +1,10 @@
 """The public feedback form of a touchpoint: phone-first, Dutch or English, no login.
 
-Exactly one record per submission: every rendering carries a signed one-off token that
+Exactly one record per submission: every opened form carries a signed one-off token that
 becomes the record's external id, so a double click, a resubmitted page or a replayed
-request stores nothing twice (the unique index decides, also under concurrency). A
+request stores nothing twice (the unique index decides, also under concurrency). The token
+also sits in the form's address (`?t=`): pressing Back after sending makes a phone fetch
+that address again, and it gets the thanks page instead of a form with a new token. A
 honeypot field catches simple bots; each address may send a limited number of answers
 per touchpoint per ten minutes.
 """
@@ -15,14 +17,15 @@ from uuid import UUID
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from klantcultuur.feedback.forms import PublicFeedbackForm
-from klantcultuur.feedback.models import Source, Touchpoint
+from klantcultuur.feedback.models import Feedback, Source, Touchpoint
 from klantcultuur.feedback.services.records import feedback_ingest
 from klantcultuur.feedback.validation import RecordInput
 from klantcultuur.orgs.access import public
@@ -39,11 +42,15 @@ def _language(request: HttpRequest) -> str:
 
 
 def client_address(request: HttpRequest) -> str:
-    """The client's address; behind a TLS proxy, the first X-Forwarded-For hop."""
+    """The client's address; behind a TLS proxy, the X-Forwarded-For hop that proxy added.
+
+    The proxy appends the address it saw to whatever the client sent, so only the last hop
+    can be trusted: a client cannot pick its own address to get past the rate limit.
+    """
     if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
         forwarded = request.headers.get("X-Forwarded-For", "")
         if forwarded:
-            return forwarded.split(",")[0].strip()
+            return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "")
 
 
@@ -60,6 +67,24 @@ def _rate_limited(touchpoint: Touchpoint, request: HttpRequest) -> bool:
 
 def new_token() -> str:
     return signing.dumps(secrets.token_hex(16), salt=SALT)
+
+
+def _unsign(token: str, max_age: int | None = TOKEN_MAX_AGE) -> str | None:
+    """The random part of a form token; None when it is forged or older than `max_age`."""
+    try:
+        return signing.loads(token, salt=SALT, max_age=max_age)
+    except signing.BadSignature:
+        return None
+
+
+def _external_id(raw: str) -> str:
+    return f"form-{raw}"
+
+
+def _was_sent(touchpoint: Touchpoint, raw: str) -> bool:
+    return Feedback.objects.filter(
+        organization_id=touchpoint.organization_id, external_id=_external_id(raw)
+    ).exists()
 
 
 def _questions(touchpoint: Touchpoint, language: str) -> dict[str, str]:
@@ -104,20 +129,17 @@ def form(request: HttpRequest, code: UUID):
         context = {"touchpoint": touchpoint, "language": language, "title": touchpoint.title_in(language),
                    "questions": _questions(touchpoint, language),
                    "ask_consent": touchpoint.ask_consent and bool(ref), "ref": ref}  # fmt: skip
+        thanks = reverse("feedback-form-thanks", args=[touchpoint.uuid]) + f"?lang={language}"
         if request.method == "POST":
             if _rate_limited(touchpoint, request):
                 return render(request, "feedback/public_limited.html", context, status=429)
             form = PublicFeedbackForm(request.POST, touchpoint=touchpoint)
             if form.is_valid():
                 data = form.cleaned_data
-                thanks = (
-                    reverse("feedback-form-thanks", args=[touchpoint.uuid]) + f"?lang={language}"
-                )
                 if data["website"]:
                     return redirect(thanks)  # a bot: pretend all went well
-                try:
-                    raw = signing.loads(data["token"], salt=SALT, max_age=TOKEN_MAX_AGE)
-                except signing.BadSignature:
+                raw = _unsign(data["token"])
+                if raw is None:
                     form.add_error(None, _("This form was open too long. Please send it again."))
                     form.data = form.data.copy()
                     form.data["token"] = new_token()
@@ -127,11 +149,25 @@ def form(request: HttpRequest, code: UUID):
                     )
                     return redirect(thanks)
         else:
+            token = request.GET.get("t", "")
+            raw = _unsign(token, max_age=None)
+            if raw is not None and _was_sent(touchpoint, raw):
+                return redirect(thanks)  # Back after sending: this answer is already in
+            if raw is None or _unsign(token) is None:
+                return _with_new_token(request)
             form = PublicFeedbackForm(
-                touchpoint=touchpoint, initial={"token": new_token(), "ref": ref, "lang": language}
+                touchpoint=touchpoint, initial={"token": token, "ref": ref, "lang": language}
             )
         context["form"] = form
         return render(request, "feedback/public_form.html", context)
+
+
+def _with_new_token(request: HttpRequest) -> HttpResponse:
+    """The same address with a fresh form token in it, so that Back finds that token again."""
+    query = request.GET.copy()
+    query["t"] = new_token()
+    get_token(request)  # the CSRF cookie still comes with the first response
+    return redirect(f"{request.path}?{query.urlencode()}")
 
 
 def _store(
@@ -140,7 +176,7 @@ def _store(
     item = RecordInput(
         received_at=timezone.now(), metric=touchpoint.metric if data.get("score") is not None else "",
         score=data.get("score"), reason=data["reason"].strip(), suggestion=data["suggestion"].strip(),
-        channel=touchpoint.channel, touchpoint=touchpoint.name, external_id=f"form-{raw}",
+        channel=touchpoint.channel, touchpoint=touchpoint.name, external_id=_external_id(raw),
         customer_ref=ref, contact_consent=bool(ask_consent and data.get("contact_consent")),
         is_internal=touchpoint.is_internal, language=language, team_id=touchpoint.team_id,
     )  # fmt: skip

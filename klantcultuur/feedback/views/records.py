@@ -12,6 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from klantcultuur.feedback import selectors
 from klantcultuur.feedback.analysis import topics_for
 from klantcultuur.feedback.forms import AssignForm, LabelForm
 from klantcultuur.feedback.models import DailyTeamStats, Feedback, FeedbackSentence, Label
@@ -128,13 +129,7 @@ def unrouted(request: OrgRequest):
         .order_by("-day", "-received_at", "-uuid")
     )
     paginator = Paginator(records, PAGE_SIZE)
-    # The queue's size comes from the roll-up (its unrouted rows), not a count of records.
-    paginator.count = (
-        DailyTeamStats.objects.filter(organization=organization, team__isnull=True).aggregate(
-            n=Sum("records")
-        )["n"]
-        or 0
-    )
+    paginator.count = selectors.unrouted_count(organization)  # from the roll-up, not a count
     page = paginator.get_page(request.GET.get("page"))
     language = get_language()
     context = {

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from klantcultuur.lib.htmx import fragment_wanted
 from klantcultuur.orgs import services
 from klantcultuur.orgs.access import (
     get_membership_for_user,
@@ -47,7 +48,7 @@ def people(request: OrgRequest):
         members = members.filter(role=role)
     page = Paginator(members, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page": page, "query": query, "role": role, "roles": Role.choices}
-    template = "orgs/people.html#results" if request.htmx else "orgs/people.html"
+    template = "orgs/people.html#results" if fragment_wanted(request) else "orgs/people.html"
     return render(request, template, context)
 
 
