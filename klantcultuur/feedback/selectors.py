@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from django.db.models import Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
 from klantcultuur.feedback.metrics import ZERO, Counts
 from klantcultuur.feedback.models import (
@@ -417,3 +417,15 @@ def unrouted_count(organization: Organization | int) -> int:
         n=Sum("records")
     )
     return found["n"] or 0
+
+
+def topic_signals(records: QuerySet[Feedback], topic: str) -> tuple[int, int]:
+    """(compliments, improvement points) among the sentences about `topic` in `records`:
+    what the overview's topic rows count, for any filter the inbox applies."""
+    found = FeedbackSentence.objects.filter(
+        feedback__in=records.order_by().values("pk"), topics__contains=f" {topic} "
+    ).aggregate(
+        compliments=Count("pk", filter=Q(label=Label.COMPLIMENT)),
+        improvements=Count("pk", filter=Q(label=Label.IMPROVEMENT)),
+    )
+    return found["compliments"], found["improvements"]

@@ -192,6 +192,23 @@ def test_the_overview_counts_the_whole_unrouted_queue_as_its_page_does(login, wo
     assert "3 reacties wachten op een team" in overview
 
 
+def test_a_topic_on_the_overview_and_in_the_inbox_has_the_same_counts(login, world):
+    now = timezone.now()
+    ingest(world.org,
+           item(team_code="W-KC-1", received_at=now - timedelta(hours=3),
+                reason="Vriendelijk geholpen, maar wel lang moeten wachten."),
+           item(team_code="W-KC-1", received_at=now - timedelta(hours=4),
+                reason="De wachttijd viel mee. De monteur was onvriendelijk."),
+           item(team_code="W-KC-2", received_at=now - timedelta(hours=5), is_internal=True,
+                reason="Ik moest weer lang wachten op de planning."))  # fmt: skip
+    client = login(world.cx_lead)
+    overview = client.get(reverse("feedback-overview") + "?period=30")
+    [waiting] = [t["count"] for t in overview.context["topics"] if t["slug"] == "wachttijd"]
+    inbox = client.get(reverse("feedback-inbox") + "?period=30&topic=wachttijd")
+    assert inbox.context["topic_signals"] == (waiting.compliments, waiting.improvements) == (1, 2)
+    assert "Zinnen over Wachttijd: 1 complimenten, 2 verbeterpunten." in inbox.content.decode()
+
+
 def test_a_rule_on_the_team_code_translates_another_systems_codes(login, world):
     client = login(world.cx_lead)
     client.post(reverse("feedback-routing"), {"field": "team_code", "value": "kcc-01",

@@ -121,6 +121,11 @@ def inbox(request: OrgRequest):
         "figures": Figures(counts[False], min_n) if False in shown else None,
         "internal_figures": Figures(counts[True], min_n) if True in shown else None,
         "topic_names": found.topic_names,
+        # Sentences about the chosen topic: the figures its row on the overview shows.
+        "topic_signals": selectors.topic_signals(records, found.flt.topic)
+        if found.flt.topic
+        else None,
+        "topic_name": found.topic_names.get(found.flt.topic, found.flt.topic),
         "show_internal_comments": internal_comments >= organization.min_comment_group_size,
         "query": query.urlencode(),
         "labels": Label,
