@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import heapq
 import logging
 import tempfile
 from collections.abc import Iterator
@@ -324,16 +325,16 @@ def _load_once(
         converter = _checked_converter(job, table, now)
         tally = rollup.Tally(job.organization_id)
         with contextlib.ExitStack() as stack:
-            report_file = stack.enter_context(
-                job.report_path.open("w", encoding="utf-8-sig", newline="")
-            )
-            report = csv.writer(report_file, delimiter=";", lineterminator="\r\n")
-            report.writerow([_("Line"), _("Reason"), *map(neutralise, table.headers)])
+            # Refused rows, each kind in line order: found while reading, and ids found
+            # repeated once the file is stored. The report merges them by line at the end.
+            early, late = (stack.enter_context(tempfile.TemporaryFile("w+", newline=""))
+                           for _kind in range(2))  # fmt: skip
+            refuse_early, refuse_late = csv.writer(early).writerow, csv.writer(late).writerow
 
-            def refuse(line: int, reason: str, cells) -> None:
+            def refuse(write, line: int, reason: str, cells) -> None:
                 nonlocal refused
                 refused += 1
-                report.writerow([line, reason, *(neutralise(cell_text(c)[:1000]) for c in cells)])
+                write([line, reason, *(neutralise(cell_text(c)[:1000]) for c in cells)])
 
             # Rows whose id may have come earlier in the file, on disk: line, id, key, cells.
             maybe_seen = MaybeSeen()
@@ -348,7 +349,7 @@ def _load_once(
                     try:
                         row = convert(line, cells)
                     except RowRefused as exc:
-                        refuse(line, " ".join(exc.errors), cells)
+                        refuse(refuse_early, line, " ".join(exc.errors), cells)
                         continue
                     external_id = row[_EXTERNAL_ID]
                     if external_id and seen(external_id):
@@ -374,8 +375,10 @@ def _load_once(
                 repeated = 0
                 for line, external_id, cells in _repeated_in_file(job, csv.reader(suspects)):
                     repeated += 1
-                    refuse(line, _("The id %(id)s is also on an earlier line of this file; only "
-                                   "the first was stored.") % {"id": external_id}, cells)  # fmt: skip
+                    refuse(refuse_late, line, _("The id %(id)s is also on an earlier line of this "
+                                                "file; only the first was stored.")
+                           % {"id": external_id}, cells)  # fmt: skip
+                _write_report(job, table.headers, early, late)
                 job.records_from, job.records_to = converter.first_uuid, converter.last_uuid
                 job.save(update_fields=["records_from", "records_to"])
                 if result.duplicates:
@@ -387,6 +390,18 @@ def _load_once(
     finally:
         table.close()
     return read, result.inserted, result.duplicates - repeated, refused, cases
+
+
+def _write_report(job: FeedbackImport, headers: list[str], *parts) -> None:
+    """The refused-rows report: a header, then the rows of `parts` (temporary CSV files, each
+    in line order) merged by line number, as the file has them."""
+    for part in parts:
+        part.seek(0)
+    rows = heapq.merge(*(csv.reader(part) for part in parts), key=lambda row: int(row[0]))
+    with job.report_path.open("w", encoding="utf-8-sig", newline="") as handle:
+        report = csv.writer(handle, delimiter=";", lineterminator="\r\n")
+        report.writerow([_("Line"), _("Reason"), *map(neutralise, headers)])
+        report.writerows(rows)
 
 
 def _repeated_in_file(job: FeedbackImport, suspects: Iterator[list[str]]) -> Iterator[tuple]:

@@ -157,14 +157,19 @@ def test_importing_the_same_file_again_stores_nothing_twice(world, teams):
 
 
 def test_a_duplicate_external_id_in_one_file_is_stored_once_and_reported_on_its_line(world, teams):
-    content = "Datum;Id;Cijfer\r\n01-03-2025 10:00;A-1;9\r\n01-03-2025 11:00;A-1;3\r\n01-03-2025 12:00;A-2;7\r\n"
+    content = ("Datum;Id;Cijfer\r\n01-03-2025 10:00;A-1;9\r\n01-03-2025 11:00;A-1;3\r\n"
+               "01-03-2025 12:00;A-2;7\r\n01-03-2025 13:00;A-3;12\r\n")  # fmt: skip
     job = run(world, "dubbel.csv", content=content.encode())
-    assert (job.rows_stored, job.rows_duplicate, job.rows_refused) == (2, 0, 1)
+    assert (job.rows_stored, job.rows_duplicate, job.rows_refused) == (2, 0, 2)
     assert Feedback.objects.get(external_id="A-1").score == 9  # the first one wins
-    assert report(job)[1:] == [["3", "Het id A-1 staat ook op een eerdere regel van dit bestand; "
-                                "alleen de eerste is bewaard.", "01-03-2025 11:00", "A-1", "3"]]  # fmt: skip
+    # In line order, although the repeated id is only known once the file is stored.
+    assert report(job)[1:] == [
+        ["3", "Het id A-1 staat ook op een eerdere regel van dit bestand; alleen de eerste is "
+              "bewaard.", "01-03-2025 11:00", "A-1", "3"],
+        ["5", "Score: 12 valt buiten de NPS-schaal (0–10).", "01-03-2025 13:00", "A-3", "12"],
+    ]  # fmt: skip
     again = run(world, "dubbel.csv", content=content.encode())
-    assert (again.rows_stored, again.rows_duplicate, again.rows_refused) == (0, 3, 0)
+    assert (again.rows_stored, again.rows_duplicate, again.rows_refused) == (0, 3, 1)
 
 
 def test_rows_without_id_with_the_same_content_are_all_stored_and_not_twice_on_reimport(
