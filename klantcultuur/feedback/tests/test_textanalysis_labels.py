@@ -220,6 +220,13 @@ def test_comparisons_and_habits_are_not_suggestions(an: Analyser) -> None:
         ("Ik hoefde maar één keer te bellen.", "compliment"),
         ("Mijn moeder krijgt twee keer per dag hulp.", "neutral"),
         ("Ik ben al twintig jaar klant.", "neutral"),
+        # parts of a day count as durations, and what something "cost" in time is a wait
+        ("Het kostte me een hele middag wachten.", "improvement"),
+        ("Het kostte me drie weken om iemand te spreken.", "improvement"),
+        ("Het duurde twee werkdagen voor ik antwoord kreeg.", "improvement"),
+        ("De monteur kwam de volgende ochtend al.", "compliment"),
+        ("Het kostte maar een kwartier.", "compliment"),
+        ("Het kostte 20 euro.", "neutral"),
     ],
 )
 def test_effort_repetition_and_durations_without_sentiment_words(

@@ -52,7 +52,10 @@ PRICE = 1 << 37  # about money: prijs, premie, kosten
 SEPAR = 1 << 38  # finite verb of a separable-verb entry ("valt ... uit")
 EXCESS = 1 << 39  # "te" before an adjective: too much
 
-_WAIT_WORDS = frozenset({"duurde", "duurt", "geduurd", "duren", "gewacht", "wachtte", "wachttijd"})
+_WAIT_WORDS = frozenset(
+    {"duurde", "duurt", "geduurd", "duren", "gewacht", "wachtte", "wachttijd", "kostte", "kostten",
+     "gekost"}
+)  # fmt: skip
 _PRICE_PREFIXES = (
     "prijs",
     "premie",

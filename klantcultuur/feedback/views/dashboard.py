@@ -36,10 +36,11 @@ SIGNALS = 5
 def _period_label(period: PeriodCounts, grain: str, first: bool = False) -> str:
     if grain == "month":  # the year with the first month and every January: nov 2025 … nov 2026
         with_year = first or period.start.month == 1
-        return formats.date_format(period.start, "M Y" if with_year else "M")
+        # Translators: date formats (Django's "date" filter); Dutch writes months in lower case.
+        return formats.date_format(period.start, _("M Y") if with_year else _("M"))
     if grain == "week":
         return _("wk %(week)s") % {"week": period.start.isocalendar().week}
-    return formats.date_format(period.start, "j M")
+    return formats.date_format(period.start, _("j M"))
 
 
 def trend(series: list[PeriodCounts], grain: str, metric: str, min_n: int) -> charts.TrendChart:
