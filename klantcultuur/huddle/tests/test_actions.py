@@ -232,3 +232,16 @@ def test_the_team_board_lists_open_actions_with_owner_and_due_date(login, world)
     page = text(body)
     assert "Verbeteracties 1 Terugbellen Do Bob Visser" in page
     assert "Klaar" not in page
+
+
+def test_due_dates_read_as_each_language_writes_them(login, world):
+    from datetime import date
+
+    board = team_board(world)
+    action = started_action(world, board.wait.kpi)
+    ImprovementAction.objects.filter(pk=action.pk).update(due_date=date(2026, 10, 14))
+    client = login(world.employee)
+    actions = reverse("huddle-actions", args=[world.team.uuid])
+    assert "14 okt 2026" in text(client.get(actions).content.decode())  # Dutch: lower case
+    client.post(reverse("accounts-language"), {"language": "en"})
+    assert "14 Oct 2026" in text(client.get(actions).content.decode())
