@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -306,18 +306,6 @@ def _finish(job: FeedbackImport, status: str, *, error: str = "") -> FeedbackImp
 
 
 def _load(job: FeedbackImport, now) -> tuple[int, int, int, int, int]:
-    try:
-        return _load_once(job, now)
-    except IntegrityError:
-        # A form, API call or webhook stored one of the file's keys while the import ran
-        # (nothing was kept): read the file again, skipping such conflicts row by row.
-        log.info("Feedback import %s met a concurrent write; loading it again", job.uuid)
-        return _load_once(job, now, skip_conflicts=True)
-
-
-def _load_once(
-    job: FeedbackImport, now, *, skip_conflicts: bool = False
-) -> tuple[int, int, int, int, int]:
     total = _estimate_rows(job)
     table = _open(job)
     read = refused = 0
@@ -366,10 +354,7 @@ def _load_once(
 
             with transaction.atomic():
                 batch = bulk.Batch(job.organization_id, job.id, Source.IMPORT, now)
-                result = bulk.load_feedback(
-                    accepted(), batch=batch, tick=tick, skip_conflicts=skip_conflicts,
-                    on_wait=waiting,
-                )  # fmt: skip
+                result = bulk.load_feedback(accepted(), batch=batch, tick=tick, on_wait=waiting)
                 progress.report(PROGRESS_KIND, job.uuid, done=read, total=read, stage="storing")
                 suspects.seek(0)
                 repeated = 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sys
 import threading
 import time
@@ -17,6 +18,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from klantcultuur.feedback import rollup
+from klantcultuur.feedback.ids import uuid7_hex_batch
 from klantcultuur.feedback.models import (
     Feedback,
     FeedbackImport,
@@ -478,3 +480,51 @@ def test_the_reasons_are_written_in_the_language_of_whoever_uploaded_the_file(wo
     reasons = [row[1] for row in report(job)[1:]]
     assert reasons == ["Date: “31-02-2026 10:00” is not a date (use for example 15-03-2024 14:30).",
                        "Score: 12 is outside the NPS scale (0–10)."]  # fmt: skip
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_organisations_first_import_leaves_duplicates_to_the_unique_index():
+    """The statistics have only seen another organisation: still no search row by row.
+
+    A `NOT EXISTS` probe was planned through (organization, day, team) here, which read all
+    of the organisation's records stored so far for every row of the file: minutes for a
+    hundred thousand rows instead of seconds.
+    """
+    world = build_world()
+    # A hundred thousand records of another organisation, as an earlier import stores them.
+    moment = timezone.now() - timedelta(days=30)
+    ids = iter(uuid7_hex_batch(100_000))
+    rows = (
+        (next(ids), world.other_team.id, moment, moment.date(), "nps", i % 11, "", "", "", "",
+         "", "", "", f"R_{i:08d}{i * 7919 % 16**6:06x}", "", "", False, False, "nl")
+        for i in range(100_000)
+    )  # fmt: skip
+    with transaction.atomic():
+        imports.bulk.load_feedback(
+            rows, batch=imports.bulk.Batch(world.other_org.id, None, Source.IMPORT, moment)
+        )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # what autovacuum does after such an import
+    batch = imports.bulk.Batch(world.org.id, None, Source.IMPORT, timezone.now())
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with imports.bulk._PostgresStore(batch) as store:
+                plans = [_plan(sql, params) for sql, params in store.inserts]
+        else:
+            sql = imports.bulk._SqliteStore(batch).sql
+            plans = [_plan(sql, [None] * sql.count("%s"))]
+    for plan in plans:
+        # The records are only written, never searched: the unique index decides what is a
+        # duplicate (PostgreSQL: "Conflict Arbiter Indexes").
+        searches = [
+            line for line in plan.splitlines()
+            if re.search(r"\bfeedback_feedback\b", line) and not line.startswith("Insert on")
+        ]  # fmt: skip
+        assert searches == [], plan
+
+
+def _plan(sql: str, params: list) -> str:
+    explain = "EXPLAIN" if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN"
+    with connection.cursor() as cursor:
+        cursor.execute(f"{explain} {sql}", params)
+        return "\n".join(str(row[-1]) for row in cursor.fetchall())
