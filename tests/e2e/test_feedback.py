@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from klantcultuur.feedback.models import Feedback, FollowUpCase, Touchpoint
+from klantcultuur.feedback.models import Feedback, FollowUpCase, RoutingRule, Touchpoint
 from klantcultuur.feedback.services.records import feedback_ingest
 from klantcultuur.feedback.validation import RecordInput
 from klantcultuur.testing import build_world
@@ -142,3 +142,34 @@ def test_a_team_leader_resolves_a_case_on_a_phone(live_server, page_factory):
     screenshot(page, "feedback-case-phone")
     assert FollowUpCase.objects.filter(status="resolved").count() == 1
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_a_cx_lead_adds_a_routing_rule_on_a_phone_and_reads_every_rule_whole(
+    live_server, page_factory
+):
+    world = build_world()
+    RoutingRule.objects.create(organization=world.org, field="channel", value="balie",
+                               team=world.back_team, position=1)  # fmt: skip
+    page = page_factory(width=390, height=844)
+    log_in(page, live_server.url, "cees@linge.example")
+    page.goto(f"{live_server.url}/feedback/routing/")
+    page.get_by_label("Als").select_option("touchpoint")
+    page.get_by_label("Gelijk is aan").fill("Oplevering woning")
+    page.get_by_label("dan team").select_option(label=world.team.name)
+    page.get_by_role("button", name="Toevoegen").click()
+    rules = page.locator("table.table tbody tr")
+    assert rules.count() == 2
+    screenshot(page, "feedback-routing-phone")
+    # Each rule reads as a small card: what it looks at, the value and the team, all in view.
+    second = rules.nth(1)
+    labels = second.locator("td").evaluate_all(
+        "cells => cells.map(c => getComputedStyle(c, '::before').content)"
+    )
+    assert labels[:4] == ['"Regel "', '"Als "', '"gelijk is aan "', '"dan team "']
+    assert second.get_by_text("Oplevering woning").is_visible()
+    assert second.get_by_text(world.team.name).is_visible()
+    assert second.get_by_role("button", name="verwijderen").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert page.evaluate(
+        "[...document.querySelectorAll('.tablewrap')].every(w => w.scrollWidth <= w.clientWidth)"
+    )
