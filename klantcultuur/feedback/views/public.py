@@ -82,9 +82,7 @@ def _external_id(raw: str) -> str:
 
 
 def _was_sent(touchpoint: Touchpoint, raw: str) -> bool:
-    return Feedback.objects.filter(
-        organization_id=touchpoint.organization_id, external_id=_external_id(raw)
-    ).exists()
+    return Feedback.objects.with_external_id(touchpoint.organization_id, _external_id(raw)).exists()
 
 
 def _questions(touchpoint: Touchpoint, language: str) -> dict[str, str]:
