@@ -574,7 +574,7 @@ def load() -> str:
     now = timezone.now()
     today = timezone.localdate(now)
     _setup(org, units)
-    marker = Feedback.objects.filter(organization=org, external_id=f"demo-{today.isoformat()}-0")
+    marker = Feedback.objects.with_external_id(org.id, f"demo-{today.isoformat()}-0")
     if marker.exists():
         total = Feedback.objects.filter(organization=org, source=Source.DEMO).count()
         return f"{total:,} demo responses are up to date".replace(",", ".")
