@@ -31,9 +31,9 @@ existing for later ones, so a duplicate within the file is skipped too.
 
 A load that stored `ANALYSE_AFTER` rows or more then runs `ANALYZE` on PostgreSQL, inside the
 caller's transaction. Until then the planner's statistics may not know the organisation at
-all and plan its queries for a handful of rows: the import's own look-ups that follow (ids
-repeated in the file: 500 ids read all of the organisation's index entries, 16 s for a
-million-row file) and, once committed, the pages of an organisation too small a part of the
+all and plan its queries for a handful of rows: the import's own look-ups that follow (of
+the ids repeated in the file: each query read all of the organisation's index entries, 16 s
+for a million-row file) and, once committed, the pages of an organisation too small a part of the
 table for autovacuum to analyse it again soon.
 
 While loading, the interpreter switches threads every `SWITCH_INTERVAL` seconds instead of
@@ -245,7 +245,7 @@ def _quoted(names: Iterable[str]) -> str:
     return ", ".join(connection.ops.quote_name(n) for n in names)
 
 
-def insert_statements(batch: Batch) -> list[tuple[str, list]]:
+def _insert_statements(batch: Batch) -> list[tuple[str, list]]:
     """(SQL, parameters) moving the staged rows the organisation does not have into the table.
 
     One statement per kind of key, each skipping conflicts on its own (partial) unique index.
@@ -285,7 +285,7 @@ class _PostgresStore:
         self.table = connection.ops.quote_name(Feedback._meta.db_table)
         self.staged = _quoted(ROW_FIELDS)
         self.organization_id = batch.organization_id
-        self.inserts = insert_statements(batch)
+        self.inserts = _insert_statements(batch)
 
     def __enter__(self) -> _PostgresStore:
         self.cursor = connection.cursor()
