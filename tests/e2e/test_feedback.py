@@ -133,6 +133,13 @@ def test_a_team_leader_resolves_a_case_on_a_phone(live_server, page_factory):
     page.get_by_role("link", name="Naar de opvolgingslijst").click()
     rows = page.locator("table.table tbody tr")
     assert rows.count() == FollowUpCase.objects.count() == 6
+    # Each case reads whole on the phone: what the customer said, without scrolling sideways.
+    assert rows.first.get_by_text(
+        "Vriendelijk geholpen, maar wel lang moeten wachten."
+    ).is_visible()
+    assert page.evaluate(
+        "[...document.querySelectorAll('.tablewrap')].every(w => w.scrollWidth <= w.clientWidth)"
+    )
     rows.first.get_by_role("link").click()
     page.get_by_label("Status").select_option("resolved")
     page.get_by_label("Uitkomst").select_option("solved")
