@@ -548,6 +548,6 @@ def _load_records(organization, team, count: int, job=None) -> None:
          f"R_{i:08d}", "", "", False, False, "nl")
         for i in range(count)
     )  # fmt: skip
-    batch = imports.bulk.Batch(organization.id, job and job.id, Source.IMPORT, moment)
+    batch = imports.bulk.Batch(organization.id, job.id if job else None, Source.IMPORT, moment)
     with transaction.atomic():
         imports.bulk.load_feedback(rows, batch=batch)
