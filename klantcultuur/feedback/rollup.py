@@ -168,7 +168,7 @@ _TEAM, _DAY, _INTERNAL, _METRIC, _SCORE, _REASON, _SUGGESTION = (
 
 
 class Tally:
-    """Counts loader rows (`importing.rows.ROW_FIELDS`) per roll-up key as they stream by.
+    """Counts loader rows (`importing.rows.Block`) per roll-up key as they stream by.
 
     An import whose rows were all new adds these counts instead of aggregating its records
     again; with duplicates it must aggregate what was actually stored (`add_records`).
@@ -180,25 +180,32 @@ class Tally:
         #         ces_sum, ces_high, with_comment]
         self.counts: dict[tuple, list[int]] = {}
 
-    def add(self, row) -> None:
-        key = (row[_TEAM], row[_DAY], row[_INTERNAL])
-        found = self.counts.get(key)
-        if found is None:
-            found = self.counts[key] = [0] * 10
-        found[0] += 1
-        metric, score = row[_METRIC], row[_SCORE]
-        if score is not None:
-            if metric == "nps":
-                found[1 if score >= NPS_PROMOTER_MIN else 2 if score >= NPS_PASSIVE_MIN else 3] += 1
-            elif metric == "csat":
-                found[4] += 1
-                found[5] += score >= CSAT_TOP2_MIN
-            elif metric == "ces":
-                found[6] += 1
-                found[7] += score
-                found[8] += score >= CES_HIGH_MIN
-        if row[_REASON] or row[_SUGGESTION]:
-            found[9] += 1
+    def add_block(self, block) -> None:
+        columns = block.columns
+        counts = self.counts
+        for team, day, internal, metric, score, reason, suggestion in zip(
+            *(columns[f] for f in (_TEAM, _DAY, _INTERNAL, _METRIC, _SCORE, _REASON, _SUGGESTION)),
+            strict=True,
+        ):
+            key = (team, day, internal)
+            found = counts.get(key)
+            if found is None:
+                found = counts[key] = [0] * 10
+            found[0] += 1
+            if score is not None:
+                if metric == "nps":
+                    found[
+                        1 if score >= NPS_PROMOTER_MIN else 2 if score >= NPS_PASSIVE_MIN else 3
+                    ] += 1
+                elif metric == "csat":
+                    found[4] += 1
+                    found[5] += score >= CSAT_TOP2_MIN
+                elif metric == "ces":
+                    found[6] += 1
+                    found[7] += score
+                    found[8] += score >= CES_HIGH_MIN
+            if reason or suggestion:
+                found[9] += 1
 
     def deltas(self) -> dict[RollupKey, Counts]:
         out = {}

@@ -149,7 +149,10 @@ def _open_csv(handle: IO[bytes], encoding: str, header_row: int, skip: int) -> T
                         _("Line %(line)s could not be read: %(error)s")
                         % {"line": reader.line_num, "error": exc}
                     ) from exc
-                if any(cell.strip() for cell in cells):
+                # Most rows start with a filled cell: no look at the others needed.
+                if (cells and cells[0] and not cells[0].isspace()) or any(
+                    cell.strip() for cell in cells
+                ):
                     yield reader.line_num, cells
         finally:
             text.close()

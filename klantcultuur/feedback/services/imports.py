@@ -30,7 +30,13 @@ from django.utils.translation import gettext as _
 
 from klantcultuur.feedback import analysis, bulk, rollup
 from klantcultuur.feedback.importing import presets
-from klantcultuur.feedback.importing.rows import ROW_FIELDS, MaybeSeen, RowConverter, RowRefused
+from klantcultuur.feedback.importing.rows import (
+    ROW_FIELDS,
+    Block,
+    MaybeSeen,
+    RowConverter,
+    RowRefused,
+)
 from klantcultuur.feedback.metrics import DETRACTOR_MAX
 from klantcultuur.feedback.models import (
     Feedback,
@@ -50,7 +56,7 @@ from klantcultuur.orgs.models import Organization
 
 log = logging.getLogger(__name__)
 PROGRESS_KIND = "feedback-import"
-_EXTERNAL_ID = ROW_FIELDS.index("external_id")
+_EXTERNAL_ID, _UUID = ROW_FIELDS.index("external_id"), ROW_FIELDS.index("uuid")
 ANALYSIS_KIND = "feedback-import-analysis"
 PREVIEW_ROWS = 20
 ANALYSIS_CHUNK = 2000
@@ -329,21 +335,20 @@ def _load(job: FeedbackImport, now) -> tuple[int, int, int, int, int]:
             suspects = stack.enter_context(tempfile.TemporaryFile("w+", newline=""))
             suspect = csv.writer(suspects).writerow
 
-            def accepted() -> Iterator[tuple]:
+            def blocks() -> Iterator[Block]:
                 nonlocal read
-                convert, count, seen = converter.convert, tally.add, maybe_seen.add
-                for line, cells in table.rows:
-                    read += 1
-                    try:
-                        row = convert(line, cells)
-                    except RowRefused as exc:
-                        refuse(refuse_early, line, " ".join(exc.errors), cells)
-                        continue
-                    external_id = row[_EXTERNAL_ID]
-                    if external_id and seen(external_id):
-                        suspect([line, external_id, row[0], *map(cell_text, cells)])
-                    count(row)
-                    yield row
+                size = bulk.chunk_size()
+                while numbered := list(islice(table.rows, size)):
+                    read += len(numbered)
+                    block, refusals = converter.convert_block(numbered)
+                    for refusal in refusals:
+                        refuse(refuse_early, refusal.line, " ".join(refusal.errors), refusal.cells)
+                    external_ids, keys = block.columns[_EXTERNAL_ID], block.columns[_UUID]
+                    for j in maybe_seen.repeated(external_ids):
+                        suspect([block.lines[j], external_ids[j], keys[j],
+                                 *map(cell_text, block.cells[j])])  # fmt: skip
+                    tally.add_block(block)
+                    yield block
 
             def tick(done: int) -> None:
                 progress.report(PROGRESS_KIND, job.uuid, done=read, total=max(total, read),
@@ -354,7 +359,7 @@ def _load(job: FeedbackImport, now) -> tuple[int, int, int, int, int]:
 
             with transaction.atomic():
                 batch = bulk.Batch(job.organization_id, job.id, Source.IMPORT, now)
-                result = bulk.load_feedback(accepted(), batch=batch, tick=tick, on_wait=waiting)
+                result = bulk.load_feedback(blocks(), batch=batch, tick=tick, on_wait=waiting)
                 progress.report(PROGRESS_KIND, job.uuid, done=read, total=read, stage="storing")
                 suspects.seek(0)
                 repeated = 0

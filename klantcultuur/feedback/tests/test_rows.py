@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from uuid import RFC_4122, UUID
 from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from klantcultuur.feedback.ids import uuid7_hex_batch
 from klantcultuur.feedback.importing.rows import MaybeSeen, RowConverter, RowRefused, SameContent
 from klantcultuur.feedback.routing import build_router
 
@@ -70,37 +72,95 @@ cells = st.tuples(
 )
 
 
-def slow(conv: RowConverter, row) -> tuple | list[str]:
-    try:
-        return conv._slow(row)[1:]
-    except RowRefused as exc:
-        return exc.errors
+def slow_converter(**defaults) -> RowConverter:
+    """A converter that leaves every row to the shared validation."""
+    conv = converter(**defaults)
+    fast = conv._fast
+    conv._fast = lambda cells: (fast(cells)[0], set(range(len(cells))))
+    return conv
 
 
-@settings(max_examples=600, deadline=None)
-@given(cells)
-def test_the_fast_path_agrees_with_the_shared_validation(row):
-    fast = converter()._fast(list(row))
-    if fast is not None:  # the fast path only decides rows it is sure of
-        # A converter of its own: a second row of the same content would be numbered.
-        assert fast[1:] == slow(converter(), list(row))
+def numbered(rows) -> list[tuple[int, list]]:
+    return [(line, list(row)) for line, row in enumerate(rows, start=2)]
 
 
-def test_plain_rows_take_the_fast_path_and_get_routed():
+@settings(max_examples=400, deadline=None)
+@given(st.lists(cells, min_size=1, max_size=12))
+def test_the_fast_pass_gives_the_records_the_shared_validation_gives(rows):
+    # Several rows at once: the fast pass converts a block column by column, with caches.
+    fast, fast_refused = converter().convert_block(numbered(rows))
+    slow, slow_refused = slow_converter().convert_block(numbered(rows))
+    assert [(r.line, r.errors) for r in fast_refused] == [(r.line, r.errors) for r in slow_refused]
+    assert fast.lines == slow.lines
+    # The keys are new for every record; everything else is the same.
+    assert [row[1:] for row in fast.rows()] == [row[1:] for row in slow.rows()]
+
+
+def test_the_days_summer_time_starts_and_ends_keep_their_moments():
+    # The fast pass gives a day one fixed offset, except on the days the offset changes.
+    moments = ["31-03-2024 01:59:00", "31-03-2024 02:30", "31-03-2024 14:05",
+               "27-10-2024 02:30", "27-10-2024 14:05", "2024-10-27 14:05:00",
+               "2024-03-31T12:00:00", "26-10-2024 23:30"]  # fmt: skip
+    rows = [
+        [moment, "", "9", "Top", "", "", "", f"Z-{n}", "", "", ""]
+        for n, moment in enumerate(moments)
+    ]
     conv = converter()
-    row = conv._fast(["03-02-2025 14:05", "", "9", "Top", "", "Telefoon", "", "R_9", "", "ja", ""])
-    assert row is not None
-    assert row[1] == 7  # the channel rule
-    assert row[3].isoformat() == "2025-02-03"
-    row = conv._fast(["03-02-2025 14:05", "", "9", "Top", "", "Telefoon", "w-kc-a", "", "", "", ""])
-    assert row[1] == 3  # the team code wins over the rule
+    assert conv._fast(rows)[1] == set()
+    fast, _refused = conv.convert_block(numbered(rows))
+    slow, _refused = slow_converter().convert_block(numbered(rows))
+    assert [row[1:] for row in fast.rows()] == [row[1:] for row in slow.rows()]
+    assert [row[2].utcoffset().total_seconds() / 3600 for row in fast.rows()] == [
+        1,
+        1,
+        2,
+        2,
+        1,
+        1,
+        2,
+        2,
+    ]
+
+
+def test_plain_rows_take_the_fast_pass_and_get_routed():
+    conv = converter()
+    rows = [
+        ["03-02-2025 14:05", "", "9", "Top", "", "Telefoon", "", "R_9", "", "ja", ""],
+        ["03-02-2025 14:05", "", "9", "Top", "", "Telefoon", "w-kc-a", "", "", "", ""],
+        ["2025-02-03 14:05:10", "csat", " 4", "", "Sneller", "chat", "", "R_10", "", "nee", "x"],
+    ]
+    assert conv._fast(rows)[1] == set()  # nothing left to the shared validation
+    block, refused = conv.convert_block(numbered(rows))
+    assert refused == []
+    first, second, third = block.rows()
+    assert first[1] == 7  # the channel rule
+    assert first[3].isoformat() == "2025-02-03"
+    assert second[1] == 3  # the team code wins over the rule
+    assert third[2:6] == (datetime(2025, 2, 3, 14, 5, 10, tzinfo=AMS), third[3], "csat", 4)
+    assert (third[16], third[17]) == (False, True)
     coded = RowConverter(
         headers=HEADERS, columns=COLUMNS, defaults={"metric": "nps"}, zone=AMS, local_zone=AMS,
         now=NOW, router=build_router([("team_code", "KCC 01", 5)], {"W-KC-A": 3}, True),
     )  # fmt: skip
-    row = coded._fast(["03-02-2025 14:05", "", "9", "Top", "", "", "kcc 01", "", "", "", ""])
+    row = coded.convert(2, ["03-02-2025 14:05", "", "9", "Top", "", "", "kcc 01", "", "", "", ""])
     assert row[1] == 5  # a rule on the team code: another system's code for the team
     assert row[14]  # without external id the content hash is kept
+
+
+def test_a_block_keeps_the_file_order_around_refused_and_checked_rows():
+    rows = [
+        ["01-03-2025 10:00", "", "9", "", "", "", "", "A-1", "", "", ""],
+        ["31-02-2025 10:00", "", "9", "", "", "", "", "A-2", "", "", ""],  # no such day
+        ["1-3-2025 10:00", "", "7", "", "", "", "", "A-3", "", "", ""],  # the shared validation
+        ["01-03-2025 10:00", "", "", "", "", "", "", "A-4", "", "", ""],  # no score, no comment
+        ["01-03-2025 11:00", "", "3", "", "", "", "", "A-5", "", "", ""],
+    ]
+    block, refused = converter().convert_block(numbered(rows))
+    assert [(r.line, r.cells[7]) for r in refused] == [(3, "A-2"), (5, "A-4")]
+    assert block.lines == [2, 4, 6]
+    assert [row[13] for row in block.rows()] == ["A-1", "A-3", "A-5"]
+    assert [row[5] for row in block.rows()] == [9, 7, 3]
+    assert [cells[7] for cells in block.cells] == ["A-1", "A-3", "A-5"]
 
 
 @pytest.mark.parametrize(
@@ -133,3 +193,16 @@ def test_every_id_seen_before_is_suspected_and_few_others_are():
     false_alarms = sum(seen.add(i) for i in ids)
     assert all(seen.add(i) for i in ids[::997])
     assert false_alarms < 1000  # a few in a thousand at this size, checked exactly later
+
+
+def test_a_column_of_ids_names_the_ones_seen_before():
+    seen = MaybeSeen()
+    assert seen.repeated(["A-1", "", "A-2"]) == []
+    assert seen.repeated(["A-3", "A-2", "", "A-3"]) == [1, 3]
+
+
+def test_a_block_of_keys_is_in_order_past_the_counter_of_one_millisecond():
+    # An import's records are found by the range of its keys: the first and the last.
+    keys = uuid7_hex_batch(10_000)
+    assert keys == sorted(keys) and len(set(keys)) == 10_000
+    assert {(UUID(key).version, UUID(key).variant) for key in keys} == {(7, RFC_4122)}
