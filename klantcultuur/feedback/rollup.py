@@ -11,7 +11,7 @@ organisation from its records and `differences` checks that both agree (tests, a
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import NamedTuple
 
@@ -105,19 +105,38 @@ def _upsert(model, key_fields: tuple[str, ...], counters: tuple[str, ...], rows:
         (routed, ", ".join(_q(c) for c in ("team_id", *unique_rest)), "IS NOT NULL"),
         (unrouted, ", ".join(_q(c) for c in ("organization_id", *unique_rest)), "IS NULL"),
     )
-    width = len(key_fields) + len(counters)
-    placeholders = "(" + ", ".join(["%s"] * width) + ")"
     with connection.cursor() as cursor:
         for subset, target, predicate in targets:
-            for start in range(0, len(subset), _CHUNK):
-                chunk = subset[start : start + _CHUNK]
+            for rows_sql, params in _rows_sql(model, (*key_fields, *counters), subset):
                 cursor.execute(
-                    f"INSERT INTO {table} ({columns}) VALUES "
-                    + ", ".join([placeholders] * len(chunk))
-                    + f" ON CONFLICT ({target}) WHERE {_q('team_id')} {predicate}"
-                    + f" DO UPDATE SET {updates}",
-                    [value for row in chunk for value in row],
+                    f"INSERT INTO {table} ({columns}) {rows_sql}"
+                    f" ON CONFLICT ({target}) WHERE {_q('team_id')} {predicate}"
+                    f" DO UPDATE SET {updates}",
+                    params,
                 )
+
+
+def _rows_sql(model, fields: tuple[str, ...], rows: list[tuple]) -> Iterator[tuple[str, list]]:
+    """(SQL giving `rows`, its parameters) per statement.
+
+    PostgreSQL: one array per column, unnested into rows, in one statement however many
+    rows (a VALUES list of thousands of placeholders cost more to prepare than to run:
+    0.6 s of the 0.7 s of a year's roll-up for 25 teams). SQLite: VALUES lists of _CHUNK rows.
+    """
+    if not rows:
+        return
+    if connection.vendor == "postgresql":
+        types = [model._meta.get_field(name).db_type(connection) for name in fields]
+        arrays = ", ".join(f"%s::{db_type}[]" for db_type in types)
+        yield (
+            f"SELECT * FROM unnest({arrays})",
+            [list(column) for column in zip(*rows, strict=True)],
+        )
+        return
+    placeholders = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    for start in range(0, len(rows), _CHUNK):
+        chunk = rows[start : start + _CHUNK]
+        yield "VALUES " + ", ".join([placeholders] * len(chunk)), [v for row in chunk for v in row]
 
 
 def apply(deltas: Mapping[RollupKey, Counts]) -> None:
