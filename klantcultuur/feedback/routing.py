@@ -67,7 +67,7 @@ class Router:
     def route_values(
         self, touchpoint: str, channel: str, product: str, location: str, team_code: str
     ) -> int | None:
-        """`route` for positional values (the import's fast path)."""
+        """`route` for positional values (the import's fast pass)."""
         if self.route_by_team_code and team_code:
             found = self._codes.get(match_key(team_code))
             if found is not None:

@@ -180,3 +180,48 @@ def test_a_cx_lead_adds_a_routing_rule_on_a_phone_and_reads_every_rule_whole(
     assert page.evaluate(
         "[...document.querySelectorAll('.tablewrap')].every(w => w.scrollWidth <= w.clientWidth)"
     )
+
+
+def test_a_cx_lead_imports_a_dutch_export_and_downloads_the_refused_rows(
+    live_server, page_factory, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    world = build_world()
+    day = (timezone.localdate() - timedelta(days=3)).strftime("%d-%m-%Y")
+    export = tmp_path / "klantonderzoek.csv"
+    export.write_text(
+        "Datum;Id;Klantnummer;Kanaal;Teamcode;Cijfer;Toelichting;Mag contact\r\n"
+        f"{day} 09:14;E-1;H-700101;telefoon;W-KC-1;9;Eén bezoek, monteur was op tijd.;ja\r\n"
+        f"{day} 10:02;E-2;H-700102;e-mail;W-KC-1;4;Drie keer gebeld voor een afspraak.;ja\r\n"
+        "31-11-2026 11:30;E-3;H-700103;chat;W-KC-1;7;Netjes afgehandeld.;nee\r\n"
+        f"{day} 08:45;E-4;H-700104;balie;W-KC-1;12;Snel geholpen.;nee\r\n",
+        encoding="cp1252",  # Excel on Windows
+    )
+    page = page_factory()
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    log_in(page, live_server.url, "cees@linge.example")
+    page.goto(live_server.url + "/feedback/imports/")
+    page.locator("input[type=file]").set_input_files(str(export))
+    page.locator("form:has(input[type=file]) button[type=submit]").click()
+    assert page.get_by_label("Teamcode").input_value() == "Teamcode"  # the columns guessed
+    page.get_by_role("button", name="Voorbeeld tonen").click()
+    preview = page.locator("table").last.inner_text()
+    assert "Score: 12 valt buiten de NPS-schaal (0–10)." in preview
+    screenshot(page, "feedback-import-preview")
+    page.get_by_role("button", name="Import starten").first.click()
+    page.wait_for_load_state("networkidle")
+    result = page.locator("main").inner_text()
+    assert "2\nopgeslagen" in result and "2\ngeweigerd" in result, result
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Geweigerde regels downloaden (CSV)").click()
+    refused = download.value.path().read_text(encoding="utf-8-sig").splitlines()
+    assert [line.split(";")[0] for line in refused] == ["Regel", "4", "5"]
+    assert errors == []
+    stored = Feedback.objects.filter(organization=world.org).order_by("external_id")
+    assert [(r.external_id, r.score, r.team) for r in stored] == [
+        ("E-1", 9, world.team),
+        ("E-2", 4, world.team),
+    ]
+    assert stored[0].reason == "Eén bezoek, monteur was op tijd."
+    assert FollowUpCase.objects.filter(feedback__external_id="E-2").exists()

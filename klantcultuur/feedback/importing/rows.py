@@ -45,7 +45,7 @@ _HASHED = ("metric", "score", "reason", "suggestion", "channel", "touchpoint", "
 _YES_NO = {"1": True, "ja": True, "j": True, "yes": True, "y": True, "true": True, "waar": True,
            "x": True, "0": False, "nee": False, "n": False, "no": False, "false": False,
            "onwaar": False, "": False}  # fmt: skip
-# The fast path leaves moments this close to "now" to the exact check of the slow path.
+# The fast pass leaves moments this close to "now" to the exact check of the shared validation.
 _NEAR_NOW = timedelta(hours=3)
 
 # The values of a loader row, in order (see bulk.py); the organisation, batch, source and

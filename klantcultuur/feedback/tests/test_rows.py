@@ -1,4 +1,4 @@
-"""The import's fast path gives exactly the records the shared validation gives."""
+"""The import's fast pass gives exactly the records the shared validation gives."""
 
 from __future__ import annotations
 
