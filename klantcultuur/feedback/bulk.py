@@ -16,24 +16,24 @@ A row whose key (external id, or content hash without one) came earlier in the s
 is dropped by the reader; rows of earlier blocks are already in the table and count as
 existing for later ones, so a duplicate within the file is skipped too.
 
-- PostgreSQL: each block streams with `COPY … FROM STDIN` (psycopg 3 `cursor.copy()`)
-  straight into `feedback_feedback`, in a savepoint. That is the cheapest way in: COPY
-  writes the rows a page at a time (measured on a million rows: 7.3 s of server time,
-  against 9.2 s through a staging table). It is all or nothing per block, though: a key
-  the organisation already has (a file imported again, an id repeated further down the
-  file, a record that a form, API call or webhook stored meanwhile) fails the block. The
-  savepoint undoes that block, and from then on every block goes through a temporary
-  staging table and `INSERT … SELECT … ON CONFLICT (…) DO NOTHING`, one statement per
-  unique index (external id; content hash without one), which skips the rows the
-  organisation has. The conflict check is the unique index itself, whatever the table's
-  statistics say. A probe written as `NOT EXISTS (…)` was not: in a database whose
-  statistics had not yet seen the organisation, the planner searched the organisation's
-  records through `(organization, day, team)` for every staged row (measured: one chunk of
-  10,000 rows took minutes instead of a fraction of a second). A record another writer
-  stores meanwhile with the same key makes the load wait for that writer, then fail the
-  block (COPY) or skip the row (INSERT). Bulk loads of one organisation take turns
-  (`take_turn`: a transaction-level advisory lock), so two loads of the same file cannot
-  deadlock.
+- PostgreSQL: the blocks ready at that moment stream with `COPY … FROM STDIN` (psycopg 3
+  `cursor.copy()`) straight into `feedback_feedback`, in a savepoint. That is the cheapest
+  way in: COPY writes the rows a page at a time (measured on a million rows: 7.3 s of
+  server time, against 9.2 s through a staging table). It is all or nothing, though: a
+  key the organisation already has (a file imported again, an id repeated further down
+  the file, a record that a form, API call or webhook stored meanwhile) fails the COPY.
+  The savepoint undoes it, and from then on, as after `DIRECT_SAVEPOINTS` COPYs, every
+  block goes through a temporary staging table and `INSERT … SELECT … ON CONFLICT (…) DO
+  NOTHING`, one statement per unique index (external id; content hash without one),
+  which skips the rows the organisation has. The conflict check is the unique index
+  itself, whatever the table's statistics say. A probe written as `NOT EXISTS (…)` was
+  not: in a database whose statistics had not yet seen the organisation, the planner
+  searched the organisation's records through `(organization, day, team)` for every
+  staged row (measured: one chunk of 10,000 rows took minutes instead of a fraction of a
+  second). A record another writer stores meanwhile with the same key makes the load wait
+  for that writer, then fail the COPY or skip the row (INSERT). Bulk loads of one
+  organisation take turns (`take_turn`: a transaction-level advisory lock), so two loads
+  of the same file cannot deadlock.
 - SQLite: `executemany` of `INSERT … ON CONFLICT DO NOTHING` per block.
 
 A load that stored `ANALYSE_AFTER` rows or more then runs `ANALYZE` on PostgreSQL, inside the
@@ -82,6 +82,13 @@ SQLITE_CHUNK = 4_000
 # four blocks (about 10 MB of COPY text) are held at once, whatever the size of the file.
 QUEUE_CHUNKS = 2
 ANALYSE_AFTER = 10_000
+# PostgreSQL keeps the ids of 64 subtransactions of a session in shared memory; past that,
+# every other session's snapshot is marked overflowed and looks transaction ids up in
+# pg_subtrans (slower reads for as long as the import runs, and worse on standbys). So at
+# most this many savepoints, each around one COPY of GROUP_BLOCKS blocks (kept until the
+# COPY ends, about 2.5 MB each): the first 1.9 million rows of a file.
+DIRECT_SAVEPOINTS = 48
+GROUP_BLOCKS = 4
 SWITCH_INTERVAL = 0.0005
 GC_THRESHOLD = 50_000
 # Columns the loader fills for every row of a batch, and the ones derived from the row.
@@ -149,7 +156,8 @@ def load_feedback(
     with _loading_settings(), store:
         for prepared, rows, dropped in _prepared_in_background(blocks, store.prepare, tick):
             result.offered += rows + dropped
-            result.inserted += store.add(prepared, rows)
+            store.add(prepared, rows)
+        result.inserted = store.flush()
         if result.inserted >= ANALYSE_AFTER:
             store.analyse()
     return result
@@ -333,6 +341,16 @@ def _text(value: str) -> str:
     return value
 
 
+def _copy_text(fields: list[list[str]]) -> bytes:
+    """COPY lines of the columns' values, as UTF-8.
+
+    Encoded a thousand lines at a time: one comment with an emoji makes a text of four bytes
+    a character, four times the memory of the bytes sent.
+    """
+    lines = map("\t".join, zip(*fields, strict=True))
+    return b"".join(iter(lambda: "".join(islice(lines, 1000)).encode(), b""))
+
+
 class _PostgresStore:
     chunk = CHUNK  # rows per COPY block: compact text, so large blocks are cheap
 
@@ -342,7 +360,11 @@ class _PostgresStore:
         self.columns = _quoted(LOADED_FIELDS)
         self.organization_id = batch.organization_id
         self.inserts = _insert_statements()
-        self.direct = True  # COPY into the table itself until a block meets a key it has
+        self.inserted = 0
+        # COPYs straight into the table left (until one meets a key the table has), and the
+        # blocks of the one open, kept until it ends in case it is undone.
+        self.savepoints = DIRECT_SAVEPOINTS
+        self.group: list[tuple[bytes, int]] = []
         # Every line ends with the batch's values and the derived ones; whether the record
         # waits for its comments to be read depends on having comments.
         batch_id = _NULL if batch.batch_id is None else str(batch.batch_id)
@@ -386,46 +408,73 @@ class _PostgresStore:
                 for reason, suggestion in zip(c[6], c[7], strict=True)
             ],
         ]
-        text = "".join(map("\t".join, zip(*fields, strict=True)))
+        text = _copy_text(fields)
         rows = len(block)
         nulls = c[_TEAM].count(None) + c[_SCORE].count(None) + rows * self.end_nulls
         # Nearly every block holds no tab, line break or backslash in its values: a few scans
         # in C tell, instead of looking at every value.
         if (
-            text.count("\t") != rows * self.tabs
-            or text.count("\n") != rows
-            or text.count("\\") != nulls
-            or "\r" in text
+            text.count(b"\t") != rows * self.tabs
+            or text.count(b"\n") != rows
+            or text.count(b"\\") != nulls
+            or b"\r" in text
         ):
             for position in _TEXTS:
                 fields[position] = list(map(_text, fields[position]))
-            text = "".join(map("\t".join, zip(*fields, strict=True)))
-        # Queued as UTF-8 bytes: one comment with an emoji makes a text of four bytes a
-        # character, four times the memory of the bytes sent.
-        return text.encode()
+            text = _copy_text(fields)
+        return text
 
-    def add(self, text: bytes, rows: int) -> int:
-        """Store a prepared block; returns the rows stored (the others the table had)."""
-        cursor = self.cursor
-        if self.direct:
+    def add(self, text: bytes, rows: int) -> None:
+        """Store a prepared block (see `flush` for the count of rows stored)."""
+        if not (self.savepoints or self.group):
+            self._stage(text)
+            return
+        try:
+            if not self.group:  # a COPY straight into the table, in a savepoint
+                self.savepoints -= 1
+                self.copying = contextlib.ExitStack()
+                self.copying.enter_context(transaction.atomic())
+                self.copy = self.copying.enter_context(
+                    self.cursor.copy(f"COPY {self.table} ({self.columns}) FROM STDIN")
+                )
+            self.group.append((text, rows))
+            self.copy.write(text)
+            if len(self.group) == GROUP_BLOCKS:
+                self._end_copy()
+        except UniqueViolation as error:
+            self._undo_copy(error)
+
+    def flush(self) -> int:
+        """End the COPY still open; returns the rows stored (the others the table had)."""
+        if self.group:
             try:
-                # A savepoint: a key the table already has undoes this block only.
-                with (
-                    transaction.atomic(),
-                    cursor.copy(f"COPY {self.table} ({self.columns}) FROM STDIN") as copy,
-                ):
-                    copy.write(text)
-                return rows
-            except UniqueViolation:
-                self.direct = False  # from now on through the staging table
+                self._end_copy()
+            except UniqueViolation as error:
+                self._undo_copy(error)
+        return self.inserted
+
+    def _end_copy(self) -> None:
+        self.copying.close()  # an error ends the COPY and rolls back to the savepoint
+        self.inserted += sum(rows for _text, rows in self.group)
+        self.group = []
+
+    def _undo_copy(self, error: UniqueViolation) -> None:
+        """A block met a key the table has: its COPY is undone, and its blocks and all that
+        follow go through the staging table."""
+        self.copying.__exit__(type(error), error, error.__traceback__)
+        self.savepoints = 0
+        group, self.group = self.group, []
+        for text, _rows in group:
+            self._stage(text)
+
+    def _stage(self, text: bytes) -> None:
+        cursor = self.cursor
         with cursor.copy(f"COPY {STAGE} ({self.columns}) FROM STDIN") as copy:
             copy.write(text)
-        inserted = 0
         for sql, params in self.inserts:
             cursor.execute(sql, params)
-            inserted += cursor.rowcount
+            self.inserted += cursor.rowcount
         cursor.execute(f"TRUNCATE {STAGE}")
-        return inserted
 
     def analyse(self) -> None:
         # Holds a SHARE UPDATE EXCLUSIVE lock until the transaction ends: another ANALYZE or a
@@ -434,6 +483,8 @@ class _PostgresStore:
 
     def __exit__(self, *exc) -> None:
         try:
+            if self.group:  # a COPY still open when the load failed: end it first
+                self.copying.__exit__(*exc)
             if exc[0] is None:
                 self.cursor.execute(f"DROP TABLE {STAGE}")
         finally:
@@ -452,6 +503,7 @@ class _SqliteStore:
         )
         created = str(batch.created_at.astimezone(UTC).replace(tzinfo=None))
         self.constants = (batch.organization_id, batch.batch_id, batch.source, created, 0, 0, "")
+        self.inserted = 0
 
     def __enter__(self) -> _SqliteStore:
         self.cursor = connection.cursor()
@@ -470,9 +522,12 @@ class _SqliteStore:
         constants = [repeat(value) for value in self.constants]
         return list(zip(keys, c[1], moments, days, *c[4:], *constants, analysed, strict=False))
 
-    def add(self, rows: list[tuple], count: int) -> int:
+    def add(self, rows: list[tuple], count: int) -> None:
         self.cursor.executemany(self.sql, rows)
-        return max(self.cursor.rowcount, 0)
+        self.inserted += max(self.cursor.rowcount, 0)
+
+    def flush(self) -> int:
+        return self.inserted
 
     def analyse(self) -> None:
         pass  # SQLite keeps no statistics unless asked; its planner does not need them here
