@@ -559,15 +559,31 @@ def test_a_block_meeting_ids_the_organisation_has_stores_only_its_new_rows(world
     assert sorted(ids) == [f"R_{i:08d}" for i in range(6)]
 
 
-def _load_records(organization, team, count: int, job=None, first=0, block=None):
-    """NPS records with ids R_<first>…R_<count - 1> through the bulk loader, as an import
-    stores them (in blocks of `block` rows)."""
+@pytest.mark.parametrize(
+    ("numbers", "block"),
+    [
+        ([3, 4, 0, 5, 6, 7], 2),  # the stored id in the second block of the first COPY
+        ([3, 4, 5, 6, 0, 7], 1),  # the first COPY (four blocks) stored, the second meets it
+    ],
+)
+def test_an_id_the_organisation_has_undoes_only_its_own_copy(world, numbers, block):
+    _load_records(world.org, world.team, 3)
+    result = _load_records(world.org, world.team, numbers=numbers, block=block)
+    assert (result.offered, result.inserted) == (6, 5)
+    ids = Feedback.objects.filter(organization=world.org).values_list("external_id", flat=True)
+    assert sorted(ids) == [f"R_{i:08d}" for i in range(8)]
+
+
+def _load_records(organization, team, count=0, job=None, first=0, block=None, numbers=None):
+    """NPS records with ids R_<first>…R_<count - 1> (or R_<n> for the `numbers`) through the
+    bulk loader, as an import stores them (in blocks of `block` rows)."""
     moment = timezone.now() - timedelta(days=30)
-    keys = iter(uuid7_hex_batch(count - first))
+    numbers = range(first, count) if numbers is None else numbers
+    keys = iter(uuid7_hex_batch(len(numbers)))
     rows = (
         (next(keys), team.id, moment, moment.date(), "nps", i % 11, "", "", "", "", "", "", "",
          f"R_{i:08d}", "", "", False, False, "nl")
-        for i in range(first, count)
+        for i in numbers
     )  # fmt: skip
     batch = imports.bulk.Batch(organization.id, job.id if job else None, Source.IMPORT, moment)
     with transaction.atomic():
