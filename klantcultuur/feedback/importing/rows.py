@@ -257,10 +257,13 @@ class RowConverter:
             name: _Memo(partial(_flag, _flag_default(self.defaults.get(name))))
             for name in ("contact_consent", "is_internal")
         }
-        self._dutch_days = _Memo(self._dutch_day_start, limit=20_000)
-        self._iso_days = _Memo(self._day_start, limit=20_000)
+        # (Functions of their own, not methods: a converter holding itself would wait for
+        # the garbage collector to free its caches.)
+        self._dutch_days = _Memo(partial(_dutch_day_start, zone), limit=20_000)
+        self._iso_days = _Memo(partial(_day_start, zone), limit=20_000)
         self._clocks = _Memo(_clock, limit=200_000)
-        self._routes = _Memo(lambda values: self.router.route_values(*values))
+        route = router.route_values
+        self._routes = _Memo(lambda values: route(*values))
 
     # -- keys ---------------------------------------------------------------------------
     def _new_uuids(self, count: int) -> list[str]:
@@ -468,32 +471,33 @@ class RowConverter:
             add_day(day if same_zone else moment.astimezone(self.local_zone).date())
         return moments, days
 
-    def _day_start(self, day: date) -> tuple[datetime, datetime | None, date]:
-        """(naive midnight, aware midnight, day); the aware one carries the zone's offset as
-        a fixed offset, and is None on a day the offset changes (summer time)."""
-        midnight = datetime(day.year, day.month, day.day)
-        offsets = {
-            (midnight + timedelta(hours=hour)).replace(tzinfo=self.zone).utcoffset()
-            for hour in range(25)
-        }
-        if len(offsets) != 1 or None in offsets:
-            return midnight, None, day
-        return midnight, midnight.replace(tzinfo=timezone(offsets.pop())), day
-
-    def _dutch_day_start(self, text: str) -> tuple[datetime, datetime | None, date] | None:
-        """`_day_start` of a dd-mm-yyyy text, or None."""
-        match = _DUTCH_DATE.match(text)
-        if not match:
-            return None
-        try:
-            day = date(int(match[3]), int(match[2]), int(match[1]))
-        except ValueError:
-            return None
-        return self._day_start(day)
-
 
 # The fields the fast pass converts from the file.
 _CONVERTED = ("received_at", "metric", "score", *TEXT_FIELDS, "contact_consent", "is_internal")
+
+
+def _day_start(zone: tzinfo, day: date) -> tuple[datetime, datetime | None, date]:
+    """(naive midnight, aware midnight, day); the aware one carries the zone's offset as a
+    fixed offset, and is None on a day the offset changes (summer time)."""
+    midnight = datetime(day.year, day.month, day.day)
+    offsets = {
+        (midnight + timedelta(hours=hour)).replace(tzinfo=zone).utcoffset() for hour in range(25)
+    }
+    if len(offsets) != 1 or None in offsets:
+        return midnight, None, day
+    return midnight, midnight.replace(tzinfo=timezone(offsets.pop())), day
+
+
+def _dutch_day_start(zone: tzinfo, text: str) -> tuple[datetime, datetime | None, date] | None:
+    """`_day_start` of a dd-mm-yyyy text, or None."""
+    match = _DUTCH_DATE.match(text)
+    if not match:
+        return None
+    try:
+        day = date(int(match[3]), int(match[2]), int(match[1]))
+    except ValueError:
+        return None
+    return _day_start(zone, day)
 
 
 def _clock(text: str) -> timedelta | None:
