@@ -365,6 +365,7 @@ class _PostgresStore:
         # blocks of the one open, kept until it ends in case it is undone.
         self.savepoints = DIRECT_SAVEPOINTS
         self.group: list[tuple[bytes, int]] = []
+        self.copying = contextlib.ExitStack()
         # Every line ends with the batch's values and the derived ones; whether the record
         # waits for its comments to be read depends on having comments.
         batch_id = _NULL if batch.batch_id is None else str(batch.batch_id)
@@ -429,43 +430,36 @@ class _PostgresStore:
         if not (self.savepoints or self.group):
             self._stage(text)
             return
-        try:
-            if not self.group:  # a COPY straight into the table, in a savepoint
-                self.savepoints -= 1
-                self.copying = contextlib.ExitStack()
-                self.copying.enter_context(transaction.atomic())
-                self.copy = self.copying.enter_context(
-                    self.cursor.copy(f"COPY {self.table} ({self.columns}) FROM STDIN")
-                )
-            self.group.append((text, rows))
-            self.copy.write(text)
-            if len(self.group) == GROUP_BLOCKS:
-                self._end_copy()
-        except UniqueViolation as error:
-            self._undo_copy(error)
+        if not self.group:  # a COPY straight into the table, in a savepoint
+            self.savepoints -= 1
+            self.copying = contextlib.ExitStack()
+            self.copying.enter_context(transaction.atomic())
+            self.copy = self.copying.enter_context(
+                self.cursor.copy(f"COPY {self.table} ({self.columns}) FROM STDIN")
+            )
+        self.group.append((text, rows))
+        self.copy.write(text)  # a key the table has is reported when the COPY ends
+        if len(self.group) == GROUP_BLOCKS:
+            self._end_copy()
 
     def flush(self) -> int:
         """End the COPY still open; returns the rows stored (the others the table had)."""
         if self.group:
-            try:
-                self._end_copy()
-            except UniqueViolation as error:
-                self._undo_copy(error)
+            self._end_copy()
         return self.inserted
 
     def _end_copy(self) -> None:
-        self.copying.close()  # an error ends the COPY and rolls back to the savepoint
-        self.inserted += sum(rows for _text, rows in self.group)
-        self.group = []
-
-    def _undo_copy(self, error: UniqueViolation) -> None:
-        """A block met a key the table has: its COPY is undone, and its blocks and all that
-        follow go through the staging table."""
-        self.copying.__exit__(type(error), error, error.__traceback__)
-        self.savepoints = 0
         group, self.group = self.group, []
-        for text, _rows in group:
-            self._stage(text)
+        try:
+            self.copying.close()  # an error ends the COPY and rolls back to the savepoint
+        except UniqueViolation:
+            # A block met a key the table has: these blocks and all that follow go through
+            # the staging table.
+            self.savepoints = 0
+            for text, _rows in group:
+                self._stage(text)
+        else:
+            self.inserted += sum(rows for _text, rows in group)
 
     def _stage(self, text: bytes) -> None:
         cursor = self.cursor
@@ -483,8 +477,7 @@ class _PostgresStore:
 
     def __exit__(self, *exc) -> None:
         try:
-            if self.group:  # a COPY still open when the load failed: end it first
-                self.copying.__exit__(*exc)
+            self.copying.__exit__(*exc)  # a COPY still open when the load failed
             if exc[0] is None:
                 self.cursor.execute(f"DROP TABLE {STAGE}")
         finally:

@@ -1,7 +1,8 @@
 """File imports: upload, map columns, preview, load in one transaction, report refused rows.
 
-The run streams the file once: each row is converted (`importing.rows`), refused rows go to
-the report file at once, accepted rows stream into the bulk loader. Rows, roll-ups and
+The run streams the file once, a block of rows at a time: each block is converted
+(`importing.rows`), its refused rows go to the report file at once, its accepted rows
+stream into the bulk loader. Rows, roll-ups and
 follow-up cases are written in one transaction, so a failed or interrupted import leaves
 no partial batch. Comments are read afterwards by `import_analyse` (a follow-up task that
 can run again safely): the analyser reads some thousands of comments a second, which would
