@@ -325,8 +325,21 @@ def _insert_statements() -> list[tuple[str, list]]:
 
 _NULL = "\\N"
 _BOOLEAN = {True: "t", False: "f"}
-# The text fields of a row as prepared for COPY (see _PostgresStore.prepare).
-_TEXTS = (4, *range(6, 16), 18)
+# The fields whose values go into COPY as they are, once escaped (see _PostgresStore.prepare).
+_TEXTS = tuple(
+    ROW_FIELDS.index(name)
+    for name in ("metric", "reason", "suggestion", "channel", "touchpoint", "product",
+                 "location", "team_code", "external_id", "content_hash", "customer_ref",
+                 "language")
+)  # fmt: skip
+
+
+def _commented(columns: list[list]) -> list[bool]:
+    """Whether each row of a block has a comment (else it needs no reading: `analysed`)."""
+    return [
+        bool(reason or suggestion)
+        for reason, suggestion in zip(columns[_REASON], columns[_SUGGESTION], strict=True)
+    ]
 
 
 def _text(value: str) -> str:
@@ -392,7 +405,6 @@ class _PostgresStore:
         teams = {team: _NULL if team is None else str(team) for team in set(c[_TEAM])}
         scores = {score: _NULL if score is None else str(score) for score in set(c[_SCORE])}
         days = {day: day.isoformat() for day in set(c[_DAY])}
-        ends = self.ends
         fields = [
             list(map(str, c[0])),  # hex digits, or a UUID (the demo)
             list(map(teams.__getitem__, c[1])),
@@ -404,10 +416,7 @@ class _PostgresStore:
             list(map(_BOOLEAN.__getitem__, c[16])),
             list(map(_BOOLEAN.__getitem__, c[17])),
             c[18],
-            [
-                ends[bool(reason or suggestion)]
-                for reason, suggestion in zip(c[6], c[7], strict=True)
-            ],
+            list(map(self.ends.__getitem__, _commented(c))),
         ]
         text = _copy_text(fields)
         rows = len(block)
@@ -509,9 +518,7 @@ class _SqliteStore:
         keys = [key.hex if isinstance(key, UUID) else key for key in c[0]]
         moments = [str(moment.astimezone(UTC).replace(tzinfo=None)) for moment in c[2]]
         days = list(map(date.isoformat, c[3]))
-        analysed = [
-            not (reason or suggestion) for reason, suggestion in zip(c[6], c[7], strict=True)
-        ]
+        analysed = [not commented for commented in _commented(c)]
         constants = [repeat(value) for value in self.constants]
         return list(zip(keys, c[1], moments, days, *c[4:], *constants, analysed, strict=False))
 

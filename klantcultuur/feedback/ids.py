@@ -46,16 +46,3 @@ def uuid7_hex_batch(count: int) -> list[str]:
     keys[:, 0], keys[:, 1] = head, tail
     digits = keys.tobytes().hex()
     return [digits[start : start + 32] for start in range(0, 32 * count, 32)]
-
-
-def uuid7_batch(count: int) -> list[uuid.UUID]:
-    """`count` version-7 UUIDs in increasing order (one system call for the random bits)."""
-    millis = time.time_ns() // 1_000_000
-    head = (millis << 80) | _VERSION_AND_VARIANT
-    noise = os.urandom(10 * count)
-    out = []
-    for i in range(count):
-        rand = int.from_bytes(noise[10 * i : 10 * i + 10], "big")
-        # The counter in the top random bits keeps the batch ordered within one millisecond.
-        out.append(uuid.UUID(int=head | ((i & 0xFFF) << 64) | (rand & _RAND_B)))
-    return out

@@ -95,8 +95,8 @@ class SameContent:
 class MaybeSeen:
     """Which external ids of a long file may have come earlier in it, in fixed memory.
 
-    A Bloom filter of 16 MB with one bit per id: `add` is True for every id that came
-    before, and for a few in a thousand that did not (at a million ids). A True is only a
+    A Bloom filter of 16 MB with one bit per id: `repeated` names every id that came
+    before, and a few in a thousand that did not (at a million ids). That is only a
     suspicion, checked exactly once the file is stored (see services.imports).
     """
 
@@ -105,11 +105,9 @@ class MaybeSeen:
     def __init__(self) -> None:
         self._bits = np.zeros(self._BITS >> 3, dtype=np.uint8)
 
-    def add(self, key: str) -> bool:
-        return bool(self.repeated([key]))
-
     def repeated(self, keys: Sequence[str]) -> list[int]:
-        """Positions of the non-empty keys `add` would suspect, adding them all (at once)."""
+        """Positions of the non-empty keys that may have come before (earlier in `keys`
+        too), adding them all."""
         if "" in keys:
             positions = np.flatnonzero(np.fromiter(map(bool, keys), dtype=bool, count=len(keys)))
             keys = [keys[j] for j in positions]
@@ -440,22 +438,23 @@ class RowConverter:
                 naive = midnight + clock
             else:
                 try:
-                    naive = datetime.fromisoformat(text)
+                    parsed = datetime.fromisoformat(text)
                 except ValueError:
                     add_moment(_UNSURE)
                     add_day(None)
                     continue
-                if naive.tzinfo is not None:
+                if parsed.tzinfo is not None:  # with its own offset
                     if (
-                        naive.astimezone(zone).replace(tzinfo=None) >= clearly_past
-                        or naive.year < EARLIEST.year
+                        parsed.astimezone(zone).replace(tzinfo=None) >= clearly_past
+                        or parsed.year < EARLIEST.year
                     ):
                         add_moment(_UNSURE)
                         add_day(None)
                     else:
-                        add_moment(naive)
-                        add_day(naive.astimezone(self.local_zone).date())
+                        add_moment(parsed)
+                        add_day(parsed.astimezone(self.local_zone).date())
                     continue
+                naive = parsed
                 midnight, aware_midnight, day = iso_days[naive.date()]
                 clock = naive - midnight
             if naive >= clearly_past or naive.year < EARLIEST.year:

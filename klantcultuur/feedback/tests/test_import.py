@@ -501,7 +501,7 @@ def test_an_organisations_first_import_leaves_duplicates_to_the_unique_index():
     hundred thousand rows instead of seconds.
     """
     world = build_world()
-    _load_records(world.other_org, world.other_team, 100_000)
+    _load_records(world.other_org, world.other_team, range(100_000))
     batch = imports.bulk.Batch(world.org.id, None, Source.IMPORT, timezone.now())
     with transaction.atomic():
         if connection.vendor == "postgresql":
@@ -536,10 +536,10 @@ def test_after_a_large_import_its_ids_are_looked_up_one_by_one_in_the_unique_ind
     16 s of a million-row import.
     """
     world = build_world()
-    _load_records(world.other_org, world.other_team, 100_000)
+    _load_records(world.other_org, world.other_team, range(100_000))
     job = FeedbackImport.objects.create(organization=world.org, filename="groot.csv")
     with transaction.atomic():
-        _load_records(world.org, world.team, imports.bulk.ANALYSE_AFTER, job=job)
+        _load_records(world.org, world.team, range(imports.bulk.ANALYSE_AFTER), job=job)
         plan = imports.stored_keys(job, {f"R_{i:08d}" for i in range(0, 10_000, 100)}).explain()
     if connection.vendor == "postgresql":
         assert re.search(r"Index Cond: .*organization_id.*external_id", plan), plan
@@ -552,8 +552,8 @@ def test_after_a_large_import_its_ids_are_looked_up_one_by_one_in_the_unique_ind
 def test_a_block_meeting_ids_the_organisation_has_stores_only_its_new_rows(world):
     # Blocks of three: the first holds two stored ids and a new one. (PostgreSQL COPYs it
     # straight into the table, which fails; it and the rest go through the staging table.)
-    _load_records(world.org, world.team, 3)
-    result = _load_records(world.org, world.team, 6, first=1, block=3)
+    _load_records(world.org, world.team, range(3))
+    result = _load_records(world.org, world.team, range(1, 6), block=3)
     assert (result.offered, result.inserted) == (5, 3)
     ids = Feedback.objects.filter(organization=world.org).values_list("external_id", flat=True)
     assert sorted(ids) == [f"R_{i:08d}" for i in range(6)]
@@ -567,18 +567,17 @@ def test_a_block_meeting_ids_the_organisation_has_stores_only_its_new_rows(world
     ],
 )
 def test_an_id_the_organisation_has_undoes_only_its_own_copy(world, numbers, block):
-    _load_records(world.org, world.team, 3)
-    result = _load_records(world.org, world.team, numbers=numbers, block=block)
+    _load_records(world.org, world.team, range(3))
+    result = _load_records(world.org, world.team, numbers, block=block)
     assert (result.offered, result.inserted) == (6, 5)
     ids = Feedback.objects.filter(organization=world.org).values_list("external_id", flat=True)
     assert sorted(ids) == [f"R_{i:08d}" for i in range(8)]
 
 
-def _load_records(organization, team, count=0, job=None, first=0, block=None, numbers=None):
-    """NPS records with ids R_<first>…R_<count - 1> (or R_<n> for the `numbers`) through the
-    bulk loader, as an import stores them (in blocks of `block` rows)."""
+def _load_records(organization, team, numbers, job=None, block=None):
+    """NPS records with ids R_<n> for the `numbers` through the bulk loader, as an import
+    stores them (in blocks of `block` rows)."""
     moment = timezone.now() - timedelta(days=30)
-    numbers = range(first, count) if numbers is None else numbers
     keys = iter(uuid7_hex_batch(len(numbers)))
     rows = (
         (next(keys), team.id, moment, moment.date(), "nps", i % 11, "", "", "", "", "", "", "",
