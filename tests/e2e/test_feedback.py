@@ -209,6 +209,16 @@ def test_a_cx_lead_imports_a_dutch_export_and_downloads_the_refused_rows(
     preview = page.locator("table").last.inner_text()
     assert "Score: 12 valt buiten de NPS-schaal (0–10)." in preview
     screenshot(page, "feedback-import-preview")
+    # On a phone each previewed row reads as a card, the team included: no sideways scroll.
+    page.set_viewport_size({"width": 390, "height": 844})
+    wrap = page.locator(".tablewrap").last
+    assert wrap.evaluate("w => w.scrollWidth <= w.clientWidth")
+    team = wrap.locator('td[data-label="Team"]').first
+    assert team.inner_text() == "Klantcontactcentrum"
+    box = team.bounding_box()
+    assert box["x"] + box["width"] <= 390
+    screenshot(page, "feedback-import-preview-phone")
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.get_by_role("button", name="Import starten").first.click()
     page.wait_for_load_state("networkidle")
     result = page.locator("main").inner_text()
