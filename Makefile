@@ -1,14 +1,19 @@
 # Klantcultuur: `make demo` runs the app with a demo organisation, `make test` runs the suite.
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
-VENV := .venv
+# The first of Python 3.11, 3.12 and 3.13 on the PATH; another one with
+# `make test PYTHON=python3.13 VENV=.venv-3.13`.
+PYTHON ?= $(shell for p in python3.11 python3.12 python3.13 python3; do \
+	$$p -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null \
+	&& command -v $$p && break; done)
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 export DJANGO_SETTINGS_MODULE := klantcultuur.settings
 
-.PHONY: demo test setup run worker beat lint format messages bench clean
+.PHONY: demo test test-fast setup run worker beat lint format messages bench clean
 
 $(STAMP): pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed, found " + sys.version.split()[0])'
+	@test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 or 3.13 is needed"; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(0 if (3, 11) <= sys.version_info[:2] <= (3, 13) else "Python 3.11, 3.12 or 3.13 is needed, found " + sys.version.split()[0])'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
 	rm -f $(VENV)/.installed-*
@@ -34,9 +39,16 @@ beat: setup
 test: setup
 	$(BIN)/python -m pytest
 
+# Everything but the tests marked slow (training, demo loads, benchmarks, browser tests).
+test-fast: setup
+	$(BIN)/python -m pytest -m "not slow"
+
+# Formatting, lint, types (mypy with django-stubs) and the layer contract (pyproject.toml).
 lint: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	DEBUG=1 $(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 format: setup
 	$(BIN)/ruff format .

@@ -12,9 +12,8 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
-from klantcultuur.accounts.forms import LoginForm
-from klantcultuur.orgs.access import login_only, public
-from klantcultuur.orgs.forms import ProfileForm
+from klantcultuur.accounts.forms import LoginForm, ProfileForm
+from klantcultuur.lib.access import login_only, public
 
 login = public(
     auth_views.LoginView.as_view(

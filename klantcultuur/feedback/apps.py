@@ -11,7 +11,7 @@ class FeedbackConfig(AppConfig):
 
     @property
     def navigation(self):
-        from klantcultuur.front.navigation import NavItem
+        from klantcultuur.orgs.navigation import NavItem
         from klantcultuur.orgs.roles import Perm
 
         return [

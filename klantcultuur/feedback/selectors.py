@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
@@ -30,9 +30,6 @@ from klantcultuur.feedback.models import (
 from klantcultuur.feedback.periods import PeriodCounts, series
 from klantcultuur.orgs.models import Organization, OrgUnit
 from klantcultuur.orgs.tree import UnitTree
-
-if TYPE_CHECKING:
-    from klantcultuur.feedback.views.scope import Scope
 
 UNROUTED = None  # the key of the unrouted queue in per-unit results
 
@@ -141,7 +138,20 @@ def rollup_to(
     return out
 
 
-def breakdown_units(scope: Scope) -> list[OrgUnit]:
+class UnitScope(Protocol):
+    """What a page covers (the views' `Scope`): one unit's subtree, or all a member sees."""
+
+    @property
+    def unit(self) -> OrgUnit | None: ...
+    @property
+    def tree(self) -> UnitTree: ...
+    @property
+    def visible(self) -> frozenset[int]: ...
+    @property
+    def sees_all(self) -> bool: ...
+
+
+def breakdown_units(scope: UnitScope) -> list[OrgUnit]:
     """The units a page and its export show one level below the scope, by name: the unit's
     children, else the top units (for who sees some units only, the topmost of those, so
     that rows never overlap); archived units left out."""
@@ -219,23 +229,49 @@ class CaseCounts:
     contacted: int
     overdue: int
 
+    def __add__(self, other: CaseCounts) -> CaseCounts:
+        return CaseCounts(
+            self.open + other.open,
+            self.contacted + other.contacted,
+            self.overdue + other.overdue,
+        )
+
+    @property
+    def unresolved(self) -> int:
+        return self.open + self.contacted
+
+
+NO_CASES = CaseCounts(0, 0, 0)
+
+
+def case_counts_by_team(
+    *, organization: Organization | int, unit_ids: Iterable[int] | None = None, now=None
+) -> dict[int | None, CaseCounts]:
+    """Open, contacted and overdue cases per owning unit (`None`: unrouted), for the given
+    units or the whole organisation; a unit without unresolved cases is absent (one query).
+    Every other case count is a sum of these."""
+    org_id = organization if isinstance(organization, int) else organization.id
+    rows = FollowUpCase.objects.filter(organization_id=org_id).exclude(status=CaseStatus.RESOLVED)
+    if unit_ids is not None:
+        rows = rows.filter(team_id__in=list(unit_ids))
+    grouped = (
+        rows.order_by()
+        .values("team_id")
+        .annotate(
+            open=Count("pk", filter=Q(status=CaseStatus.OPEN)),
+            contacted=Count("pk", filter=Q(status=CaseStatus.CONTACTED)),
+            overdue=Count("pk", filter=overdue_condition(now)),
+        )
+    )
+    return {r["team_id"]: CaseCounts(r["open"], r["contacted"], r["overdue"]) for r in grouped}
+
 
 def case_counts(
     *, unit_ids: Iterable[int] | None, organization: Organization | int, now=None
 ) -> CaseCounts:
     """How many cases are open, contacted and overdue (one query)."""
-    from django.db.models import Count
-
-    org_id = organization if isinstance(organization, int) else organization.id
-    rows = FollowUpCase.objects.filter(organization_id=org_id).exclude(status=CaseStatus.RESOLVED)
-    if unit_ids is not None:
-        rows = rows.filter(team_id__in=list(unit_ids))
-    found = rows.aggregate(
-        open=Count("id", filter=Q(status=CaseStatus.OPEN)),
-        contacted=Count("id", filter=Q(status=CaseStatus.CONTACTED)),
-        overdue=Count("id", filter=overdue_condition(now)),
-    )
-    return CaseCounts(found["open"], found["contacted"], found["overdue"])
+    per_team = case_counts_by_team(organization=organization, unit_ids=unit_ids, now=now)
+    return sum(per_team.values(), NO_CASES)
 
 
 # --- Topics -----------------------------------------------------------------------------
@@ -389,24 +425,11 @@ def case_counts_by_unit(
     *, organization: Organization | int, tree: UnitTree, unit_ids: Iterable[int], now=None
 ) -> dict[int, tuple[int, int]]:
     """(unresolved, overdue) cases per unit including the units below it (one query)."""
-    from django.db.models import Count
-
-    org_id = organization if isinstance(organization, int) else organization.id
-    rows = (
-        FollowUpCase.objects.filter(organization_id=org_id, team__isnull=False)
-        .exclude(status=CaseStatus.RESOLVED)
-        .order_by()
-        .values("team_id")
-        .annotate(n=Count("pk"), late=Count("pk", filter=overdue_condition(now)))
-    )
-    per_team = {r["team_id"]: (r["n"], r["late"]) for r in rows}
+    per_team = case_counts_by_team(organization=organization, now=now)
     out = {}
     for unit_id in unit_ids:
-        members = tree.subtree_ids(unit_id)
-        out[unit_id] = (
-            sum(per_team.get(m, (0, 0))[0] for m in members),
-            sum(per_team.get(m, (0, 0))[1] for m in members),
-        )
+        total = sum((per_team.get(m, NO_CASES) for m in tree.subtree_ids(unit_id)), NO_CASES)
+        out[unit_id] = (total.unresolved, total.overdue)
     return out
 
 

@@ -9,6 +9,6 @@ class FrontConfig(AppConfig):
 
     @property
     def navigation(self):
-        from klantcultuur.front.navigation import NavItem
+        from klantcultuur.orgs.navigation import NavItem
 
         return [NavItem(_("Home"), "front-home", order=0, section="/start/")]

@@ -1,28 +1,18 @@
 """The main navigation, assembled from what each app declares.
 
-An app adds its pages by giving its AppConfig a `navigation` list of `NavItem`s, so
-new capabilities appear in the menu without editing the base template. Each item names
-the permission a member needs to see it.
+An app adds its pages by giving its AppConfig a `navigation` list of `NavItem`s
+(`klantcultuur.orgs.navigation`), so new capabilities appear in the menu without editing
+the base template. Each item names the permission a member needs to see it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.apps import apps
 from django.urls import reverse
-from django.utils.functional import Promise
 
-from klantcultuur.orgs.roles import Perm
+from klantcultuur.orgs.navigation import NavItem
 
-
-@dataclass(frozen=True)
-class NavItem:
-    label: str | Promise
-    url_name: str
-    perm: Perm | None = None
-    order: int = 50
-    section: str | tuple[str, ...] = ""  # URL prefix(es) that mark the item as current
+__all__ = ["NavItem", "items_for", "navigation"]
 
 
 def items_for(request) -> list[dict]:

@@ -11,7 +11,7 @@ class HuddleConfig(AppConfig):
 
     @property
     def navigation(self):
-        from klantcultuur.front.navigation import NavItem
+        from klantcultuur.orgs.navigation import NavItem
         from klantcultuur.orgs.roles import Perm
 
         return [NavItem(_("Dagstart"), "huddle-home", Perm.USE_HUDDLE, 10, "/huddle/")]

@@ -376,7 +376,11 @@ def _rows(
         for span in spans
     }  # fmt: skip
     is_today = day == timezone.localdate(now)
-    cases = selectors.case_counts_by_team(all_ids, now) if is_today else {}
+    cases = (
+        fb.case_counts_by_team(organization=organization, unit_ids=all_ids, now=now)
+        if is_today
+        else {}
+    )
     raised, received = selectors.open_escalation_counts(organization.id)
     actions = selectors.open_actions_by_team(all_ids, day)
     by_team: dict[int, list[TeamKpi]] = {}
@@ -393,14 +397,13 @@ def _rows(
             total = total + per_unit.get((internal, span_of(kpi)), {}).get(unit_id, ZERO)
         return total
 
-    no_cases = CaseCounts(0, 0, 0)
     tiles_of = {
         unit_id: {
             tile.kpi.id: tile
             for tile in team_tiles(
                 by_team[unit_id], organization=organization, window=window, day=day,
                 figure_counts=lambda kpi, unit_id=unit_id: counts_of([unit_id], kpi),
-                values=values, cases=cases.get(unit_id, no_cases) if is_today else None,
+                values=values, cases=cases.get(unit_id, fb.NO_CASES) if is_today else None,
             )
         }
         for unit_id in all_ids
@@ -417,7 +420,7 @@ def _rows(
                 tile = tiles_of.get(unit_id, {}).get(kpi.id)
                 cells.append(Cell(tile.reading, tile.status) if tile else Cell())
             elif kpi.is_case_count:
-                total = sum(case_reading(kpi, cases.get(i, no_cases)).value for i in ids)
+                total = sum(case_reading(kpi, cases.get(i, fb.NO_CASES)).value for i in ids)
                 cells.append(Cell(Reading(total) if is_today else NO_DATA))
             elif kpi.is_feedback:
                 reading = evaluation.reading_from_counts(

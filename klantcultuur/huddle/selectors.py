@@ -1,9 +1,8 @@
 """Reads that the boards, pages and services of team steering share.
 
 Each function is one query (or a fixed few) whatever the amount of data. Feedback figures
-come from the feedback app's roll-up selectors; this module reads only this app's tables,
-units and memberships, and follow-up cases grouped per team (which the feedback selectors
-offer only as a total).
+and follow-up case counts come from the feedback app's selectors; this module reads only
+this app's tables, units and memberships.
 """
 
 from __future__ import annotations
@@ -15,8 +14,6 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
 
-from klantcultuur.feedback.models import CaseStatus, FollowUpCase, overdue_condition
-from klantcultuur.feedback.selectors import CaseCounts
 from klantcultuur.huddle.models import (
     ActionState,
     Escalation,
@@ -144,19 +141,3 @@ def open_actions_by_team(team_ids: Iterable[int], today: date) -> dict[int, tupl
         .annotate(n=Count("id"), late=Count("id", filter=Q(due_date__lt=today)))
     )
     return {r["team_id"]: (r["n"], r["late"]) for r in rows}
-
-
-def case_counts_by_team(team_ids: Iterable[int], now: datetime) -> dict[int, CaseCounts]:
-    """Open, contacted and overdue follow-up cases per team (one query)."""
-    rows = (
-        FollowUpCase.objects.filter(team_id__in=list(team_ids))
-        .exclude(status=CaseStatus.RESOLVED)
-        .order_by()
-        .values("team_id")
-        .annotate(
-            open=Count("id", filter=Q(status=CaseStatus.OPEN)),
-            contacted=Count("id", filter=Q(status=CaseStatus.CONTACTED)),
-            overdue=Count("id", filter=overdue_condition(now)),
-        )
-    )
-    return {r["team_id"]: CaseCounts(r["open"], r["contacted"], r["overdue"]) for r in rows}

@@ -2,7 +2,8 @@
 
 Every view declares who may use it with one decorator: `public`, `login_only`,
 `member_required(perm=...)` or, for token-authenticated API views, `api(authenticate)`. The decorator records its rule on the view so that
-`tests/test_access.py` can enumerate every URL of the project and check it.
+`tests/test_access.py` can enumerate every URL of the project and check it. The ones that
+need no organisation are defined in `klantcultuur.lib.access` and available here too.
 
 Objects are loaded through one helper pair per object (`get_x_for_user` to read,
 `get_x_rw_for_user` to change): an object of another organisation is a 404, a member
@@ -12,54 +13,33 @@ without the right role gets a 403.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import wraps
 from uuid import UUID
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponseNotAllowed, JsonResponse
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 
+from klantcultuur.lib.access import AccessRule, api, login_only, mark, public
 from klantcultuur.orgs.models import Membership, OrgUnit
 from klantcultuur.orgs.request import OrgRequest
 from klantcultuur.orgs.roles import Perm
 
-
-@dataclass(frozen=True)
-class AccessRule:
-    # "public", "user" (logged in), "member" (of the current organisation) or "api" (a valid
-    # API token; anonymous requests get 401 instead of the login page)
-    kind: str
-    perm: Perm | None = None
-    methods: tuple[str, ...] = ("GET", "POST")
-
-
-def _mark(view: Callable, rule: AccessRule) -> Callable:
-    view.access_rule = rule  # type: ignore[attr-defined]
-    return view
-
-
-def public(view: Callable) -> Callable:
-    """Open to anyone: login pages, public feedback forms, personal survey links."""
-    return _mark(view, AccessRule("public"))
-
-
-def login_only(methods: Sequence[str] = ("GET", "POST")) -> Callable[[Callable], Callable]:
-    """Any logged-in user, also one without a membership (profile, switching organisation)."""
-
-    def decorator(view: Callable) -> Callable:
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if request.method not in methods:
-                return HttpResponseNotAllowed(methods)
-            return view(request, *args, **kwargs)
-
-        return _mark(wrapper, AccessRule("user", None, tuple(methods)))
-
-    return decorator
+__all__ = [
+    "AccessRule",
+    "api",
+    "get_membership_for_user",
+    "get_membership_rw_for_user",
+    "get_unit_for_user",
+    "get_unit_rw_for_user",
+    "get_visible_unit_for_user",
+    "login_only",
+    "member_required",
+    "public",
+    "require_perm",
+    "require_visible_unit",
+]
 
 
 def member_required(
@@ -80,34 +60,7 @@ def member_required(
                 return HttpResponseNotAllowed(methods)
             return view(request, *args, **kwargs)
 
-        return _mark(wrapper, AccessRule("member", perm, tuple(methods)))
-
-    return decorator
-
-
-def api(
-    authenticate: Callable[[HttpRequest], bool], methods: Sequence[str] = ("POST",)
-) -> Callable[[Callable], Callable]:
-    """A view for API clients: `authenticate(request)` checks the request's token and, when
-    valid, sets `request.organization` (the token's) and returns True; otherwise 401.
-
-    No session, no CSRF token: clients send a token, not a cookie. Objects are still loaded
-    through the helper pairs, so another organisation's object is a 404.
-    """
-
-    def decorator(view: Callable) -> Callable:
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if not authenticate(request):
-                response = JsonResponse({"error": "A valid API token is required."}, status=401)
-                response["WWW-Authenticate"] = 'Bearer realm="klantcultuur"'
-                return response
-            if request.method not in methods:
-                return HttpResponseNotAllowed(methods)
-            return view(request, *args, **kwargs)
-
-        wrapper.csrf_exempt = True  # type: ignore[attr-defined]
-        return _mark(wrapper, AccessRule("api", None, tuple(methods)))
+        return mark(wrapper, AccessRule("member", perm, tuple(methods)))
 
     return decorator
 

@@ -9,7 +9,7 @@ class OrgsConfig(AppConfig):
 
     @property
     def navigation(self):
-        from klantcultuur.front.navigation import NavItem
+        from klantcultuur.orgs.navigation import NavItem
         from klantcultuur.orgs.roles import Perm
 
         return [

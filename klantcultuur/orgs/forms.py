@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from klantcultuur.orgs.models import Membership, Organization, OrgUnit
@@ -137,10 +136,3 @@ class ImportUploadForm(forms.Form):
         if upload.size > limit:
             raise forms.ValidationError(_("The file is larger than 10 MB."))
         return upload
-
-
-class ProfileForm(forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=100)
-    infix = forms.CharField(label=_("Infix"), max_length=30, required=False)
-    last_name = forms.CharField(label=_("Last name"), max_length=150)
-    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)

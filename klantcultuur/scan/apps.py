@@ -11,7 +11,7 @@ class ScanConfig(AppConfig):
 
     @property
     def navigation(self):
-        from klantcultuur.front.navigation import NavItem
+        from klantcultuur.orgs.navigation import NavItem
 
         # Every member: employees fill in the scan there and read the organisation summary.
         return [NavItem(_("Culture scan"), "scan-index", None, 30, "/scan/")]

@@ -82,9 +82,8 @@ def test_a_customer_called_back_in_time_is_not_overdue_while_the_case_stays_open
     assert list(selectors.overdue_cases(unit_ids=[world.team.id], now=now)) == [waiting]
     counts = selectors.case_counts(organization=world.org, unit_ids=[world.team.id], now=now)
     assert (counts.open, counts.contacted, counts.overdue) == (1, 1, 1)
-    from klantcultuur.huddle.selectors import case_counts_by_team
-
-    assert case_counts_by_team([world.team.id], now)[world.team.id].overdue == 1
+    by_team = selectors.case_counts_by_team(organization=world.org, unit_ids=None, now=now)
+    assert by_team == {world.team.id: selectors.CaseCounts(open=1, contacted=1, overdue=1)}
     tree = UnitTree.for_organization(world.org.id)
     per_unit = selectors.case_counts_by_unit(
         organization=world.org, tree=tree, unit_ids=[world.team.id], now=now

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from django.core.management import call_command
 from django.db.models import Count
 
 from klantcultuur.feedback import rollup
 from klantcultuur.feedback.models import CaseStatus, Feedback, FollowUpCase, Touchpoint
 from klantcultuur.orgs.models import Organization
+
+pytestmark = pytest.mark.slow  # loads the demo
 
 
 def snapshot(org) -> dict:

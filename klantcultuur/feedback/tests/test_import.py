@@ -9,6 +9,8 @@ import re
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -236,7 +238,7 @@ def _two_row_import_in_a_committed_world(prefix: str):
 @pytest.mark.django_db(transaction=True)
 def test_an_import_racing_an_api_call_for_the_same_record_finishes_and_stores_it_once():
     world, job = _two_row_import_in_a_committed_world("C")
-    holding = threading.Event()
+    holding, import_writes = threading.Event(), threading.Event()
 
     def api_call() -> None:
         # An API call stores C-2 and commits only once the import waits for it.
@@ -247,14 +249,15 @@ def test_an_import_racing_an_api_call_for_the_same_record_finishes_and_stores_it
                                 score=8, external_id="C-2")
                 ])  # fmt: skip
                 holding.set()
-                _until_the_import_waits()
+                _until_the_import_waits(import_writes)
         finally:
             connections.close_all()
 
     other = threading.Thread(target=api_call)
     other.start()
     assert holding.wait(10)
-    imports.import_start(job=job)
+    with _telling_when_it_writes(import_writes):
+        imports.import_start(job=job)
     other.join(timeout=20)
     assert not other.is_alive()
     job.refresh_from_db()
@@ -270,7 +273,7 @@ def test_an_import_racing_an_api_call_for_the_same_record_finishes_and_stores_it
 def test_an_import_waits_its_turn_behind_another_load_of_the_organisation_and_says_so():
     world, job = _two_row_import_in_a_committed_world("T")
     postgres = connection.vendor == "postgresql"
-    held, release = threading.Event(), threading.Event()
+    held, release, import_writes = threading.Event(), threading.Event(), threading.Event()
 
     def other_load() -> None:
         # PostgreSQL: another bulk load holds the organisation's turn. SQLite: another
@@ -291,7 +294,8 @@ def test_an_import_waits_its_turn_behind_another_load_of_the_organisation_and_sa
 
     def start_import() -> None:
         try:
-            imports.import_start(job=job)
+            with _telling_when_it_writes(import_writes):
+                imports.import_start(job=job)
         finally:
             connections.close_all()
 
@@ -308,7 +312,7 @@ def test_an_import_waits_its_turn_behind_another_load_of_the_organisation_and_sa
             assert _stage(job) == "waiting"
             assert runner.is_alive() and Feedback.objects.count() == 0
         else:
-            time.sleep(0.3)
+            assert import_writes.wait(10)  # and waits for the write lock from here on
     finally:
         release.set()
         holder.join(timeout=20)
@@ -323,10 +327,24 @@ def _stage(job: FeedbackImport) -> str:
     return progress.read(imports.PROGRESS_KIND, job.uuid).stage
 
 
-def _until_the_import_waits() -> None:
-    """Return once the import's insert waits for this transaction (SQLite: after a moment)."""
+@contextmanager
+def _telling_when_it_writes(writes: threading.Event) -> Iterator[None]:
+    """Set `writes` when this thread's connection is about to write: on SQLite the point
+    where it waits for another transaction's write lock."""
+
+    def wrapper(execute, sql, params, many, context):
+        if sql.lstrip()[:6].upper() in {"INSERT", "UPDATE", "DELETE"}:
+            writes.set()
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(wrapper):
+        yield
+
+
+def _until_the_import_waits(import_writes: threading.Event) -> None:
+    """Return once the import's insert waits for this transaction (SQLite: once it writes)."""
     if connection.vendor != "postgresql":
-        time.sleep(0.3)  # the import waits for SQLite's write lock meanwhile
+        assert import_writes.wait(10)
         return
     deadline = time.monotonic() + 10
     with connection.cursor() as cursor:

@@ -47,6 +47,7 @@ def test_training_never_reads_the_held_out_set() -> None:
         load_examples(["eval_nl.tsv"])
 
 
+@pytest.mark.slow  # trains the model
 def test_training_is_deterministic_and_reproduces_the_shipped_weights(examples) -> None:
     first = fit(examples)
     second = fit(examples)
@@ -61,6 +62,7 @@ def test_training_is_deterministic_and_reproduces_the_shipped_weights(examples) 
         assert weights == pytest.approx(shipped["weights"][key], abs=1e-3), key
 
 
+@pytest.mark.slow  # trains the model
 def test_the_model_beats_the_rules_on_files_it_was_not_trained_on(examples) -> None:
     # Leave one file out: the files written by other people than the rules' author, where the
     # rules' score is an honest first-sight estimate.

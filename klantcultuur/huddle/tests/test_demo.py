@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from django.core.management import call_command
 from django.db.models import Max, Min
 from django.utils import timezone
@@ -20,6 +21,8 @@ from klantcultuur.huddle.models import (
     TeamKpi,
 )
 from klantcultuur.orgs.models import OrgUnit
+
+pytestmark = pytest.mark.slow  # loads the demo
 
 
 def snapshot() -> dict[str, list]:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from django.core.management import call_command
 
 from klantcultuur.accounts.models import User
 from klantcultuur.orgs.models import Membership, Organization, OrgUnit
 from klantcultuur.orgs.roles import Role
+
+pytestmark = pytest.mark.slow  # loads the demo
 
 
 def snapshot() -> dict[str, list]:

@@ -14,6 +14,8 @@ from klantcultuur.scan import selectors
 from klantcultuur.scan.models import Invitation, ReportStatus, Response, Wave, WaveReport
 from klantcultuur.scan.reporting.gate import ROOT_KEY
 
+pytestmark = pytest.mark.slow  # loads the demo
+
 
 def snapshot() -> dict:
     def digest(value) -> str:
