@@ -1,12 +1,14 @@
 """Benchmark: server time to render a team's dagstart board and a department board.
 
-Usage (from the repo root): ``python bench/dagstart_board.py [RECORDS]`` (default 10,000,000).
+Usage (from the repo root): ``python bench/dagstart_board.py [RECORDS] [--teams N]
+[--samples N]`` (defaults 10,000,000 records, 2,000 teams, 400 team boards; the test suite
+runs it at a tiny size as a smoke test).
 
 Two runs, each in its own process with its own database:
 
 - a smaller SQLite case (RECORDS / 20 feedback records for 200 teams) in a temporary file;
 - the PostgreSQL case (RECORDS records for 2,000 teams under 100 departments and 10
-  divisions) in a database ``kc_bench_dagstart`` on 127.0.0.1 (``BENCH_POSTGRES_URL``
+  divisions; the SQLite case has a tenth of the teams) in a database ``kc_bench_dagstart`` on 127.0.0.1 (``BENCH_POSTGRES_URL``
   overrides ``postgres://postgres@127.0.0.1:5432/kc_bench_dagstart``), created for the run
   and dropped afterwards.
 
@@ -95,9 +97,9 @@ def machine() -> str:
     )
 
 
-def run_child(backend: str, records: int) -> dict:
+def run_child(backend: str, records: int, teams: int, samples: int) -> dict:
     """Run one backend in its own process, passing its progress through; its last line is JSON."""
-    command = [sys.executable, __file__, "--child", backend, str(records)]
+    command = [sys.executable, __file__, "--child", backend, str(records), str(teams), str(samples)]
     last = ""
     with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True) as process:
         for line in process.stdout:
@@ -109,20 +111,24 @@ def run_child(backend: str, records: int) -> dict:
     return json.loads(last)
 
 
-def main(records: int) -> None:
+def main(records: int, teams: int = 2_000, samples: int = TEAM_SAMPLES) -> None:
     print(f"Machine: {machine()}")
-    small = max(10_000, records // 20)
-    print(f"\n== SQLite: {small:,} records, 200 teams ==", flush=True)
-    sqlite = run_child("sqlite", small)
+    small = max(min(records, 10_000), records // 20)
+    print(f"\n== SQLite: {small:,} records, {sqlite_teams(teams):,} teams ==", flush=True)
+    sqlite = run_child("sqlite", small, teams, samples)
     print(f"SQLite result: {json.dumps(sqlite)}")
-    print(f"\n== PostgreSQL: {records:,} records, 2,000 teams ==", flush=True)
-    postgres = run_child("postgres", records)
+    print(f"\n== PostgreSQL: {records:,} records, {teams:,} teams ==", flush=True)
+    postgres = run_child("postgres", records, teams, samples)
     print(json.dumps({k: postgres[k] for k in (
         "records", "team_p50_ms", "team_p95_ms", "dept_p95_ms", "queries_per_board")}))  # fmt: skip
 
 
+def sqlite_teams(teams: int) -> int:
+    return max(10, teams // 10)
+
+
 # --- A child: one backend ------------------------------------------------------------------
-def child(backend: str, records: int) -> None:
+def child(backend: str, records: int, n_teams: int, samples: int) -> None:
     os.environ.update(
         DJANGO_SETTINGS_MODULE="klantcultuur.settings", DEBUG="0", SECURE_SSL_REDIRECT="0",
         SECRET_KEY="bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
@@ -135,11 +141,12 @@ def child(backend: str, records: int) -> None:
         workdir = tempfile.TemporaryDirectory(prefix="kc-bench-")
         os.environ["DATABASE_URL"] = f"sqlite:///{workdir.name}/bench.sqlite3"
         os.environ["VAR_DIR"] = workdir.name
-        teams, departments = 200, 10
+        teams = sqlite_teams(n_teams)
     else:
         _recreate_database(PG_URL)
         os.environ["DATABASE_URL"] = PG_URL
-        teams, departments = 2_000, 100
+        teams = n_teams
+    departments = max(1, teams // 20)
     try:
         import django
 
@@ -152,7 +159,7 @@ def child(backend: str, records: int) -> None:
         print(f"migrated in {time.perf_counter() - started:.0f} s", flush=True)
         world = build(records, teams, departments)
         print(f"server: {connection.vendor} {_server_version(connection)}", flush=True)
-        result = measure(world)
+        result = measure(world, samples)
         result["records"] = records
     finally:
         if backend == "postgres":
@@ -434,7 +441,7 @@ def _derived(world: World) -> None:
     with connection.cursor() as cursor:
         cursor.execute(
             "INSERT INTO feedback_feedbacksentence (feedback_id, field, position, text, label, "
-            "reasons, topics, corrected) SELECT id, CASE WHEN reason <> '' THEN 1 ELSE 2 END, 0, "
+            "reasons, topics, corrected) SELECT uuid, CASE WHEN reason <> '' THEN 1 ELSE 2 END, 0, "
             "reason || suggestion, CASE WHEN n_compliments > 0 THEN 'compliment' "
             "WHEN n_improvements > 0 THEN 'improvement' ELSE 'neutral' END, '', '', %s "
             "FROM feedback_feedback WHERE reason <> '' OR suggestion <> ''",
@@ -446,7 +453,7 @@ def _derived(world: World) -> None:
         cursor.execute(
             "INSERT INTO feedback_followupcase (uuid, organization_id, feedback_id, team_id, "
             "status, due_at, created_at, resolved_at, outcome, note) "
-            f"SELECT {new_uuid}, organization_id, id, team_id, "
+            f"SELECT {new_uuid}, organization_id, uuid, team_id, "
             "CASE WHEN day < %s THEN 'resolved' ELSE 'open' END, "
             f"{due}, received_at, CASE WHEN day < %s THEN {due} END, '', '' "
             "FROM feedback_feedback WHERE contact_consent",
@@ -497,7 +504,7 @@ def _sizes(connection) -> None:
 
 
 # --- Measuring -------------------------------------------------------------------------------
-def measure(world: World) -> dict:
+def measure(world: World, samples: int) -> dict:
     import numpy as np
     from django.db import connection
     from django.test import Client
@@ -541,17 +548,19 @@ def measure(world: World) -> dict:
         return times, queries, first
 
     with override_settings(STORAGES={"default": default, "staticfiles": staticfiles}):
-        wanted = TEAM_SAMPLES + WARM_UP
+        warm_up = min(WARM_UP, samples)
+        wanted = samples + warm_up
         picks = rng.choice(len(world.teams), wanted, replace=len(world.teams) < wanted)
         team_pairs = []
         for i, index in enumerate(picks):
             team = world.teams[int(index)]
             team_pairs.append((client_for(world.employee_of[team.id]),
                                f"/huddle/{team.uuid}/", day_of(i)))  # fmt: skip
-        timed(team_pairs[:WARM_UP])
-        team_times, team_queries, team_first = timed(team_pairs[WARM_UP:])
+        timed(team_pairs[:warm_up])
+        team_times, team_queries, team_first = timed(team_pairs[warm_up:])
         dept_pairs = []
-        for i in range(DEPARTMENT_SAMPLES + 5):
+        dept_samples = max(1, samples * DEPARTMENT_SAMPLES // TEAM_SAMPLES)
+        for i in range(dept_samples + 5):
             department = world.departments[int(rng.integers(0, len(world.departments)))]
             dept_pairs.append((client_for(world.manager_of[department.id]),
                                f"/huddle/{department.uuid}/", day_of(i)))  # fmt: skip
@@ -593,9 +602,16 @@ def _in_the_virtual_environment() -> None:
 if __name__ == "__main__":
     _in_the_virtual_environment()
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        child(sys.argv[2], int(sys.argv[3]))
+        child(sys.argv[2], *(int(a) for a in sys.argv[3:6]))
     else:
-        count = DEFAULT_RECORDS
-        if len(sys.argv) > 1:
-            count = int(sys.argv[1].replace("_", "").replace(",", "").replace(".", ""))
-        main(count)
+        import argparse
+
+        def count(text: str) -> int:
+            return int(text.replace("_", "").replace(",", "").replace(".", ""))
+
+        parser = argparse.ArgumentParser(description="Dagstart board server time.")
+        parser.add_argument("records", nargs="?", type=count, default=DEFAULT_RECORDS)
+        parser.add_argument("--teams", type=count, default=2_000, help="PostgreSQL case")
+        parser.add_argument("--samples", type=count, default=TEAM_SAMPLES, help="team boards")
+        arguments = parser.parse_args()
+        main(arguments.records, arguments.teams, arguments.samples)
