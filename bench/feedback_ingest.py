@@ -121,14 +121,15 @@ def worker(kind: str, file: Path, database_url: str, media: Path) -> dict:
     _django(database_url)  # migrated beforehand in another process: peak_mb is the import's
     from django.conf import settings
 
-    from klantcultuur.feedback.models import Feedback, FeedbackImport, ImportStatus
+    from klantcultuur.feedback.models import Feedback, FeedbackImport
     from klantcultuur.feedback.services import imports
+    from klantcultuur.lib.jobs import JobStatus
 
     settings.MEDIA_ROOT = media
     org = _org()
     job = FeedbackImport.objects.create(
         organization=org, filename=file.name, preset="generic", columns=COLUMNS,
-        options={"metric": "nps"}, status=ImportStatus.QUEUED, size=file.stat().st_size,
+        options={"metric": "nps"}, status=JobStatus.QUEUED, size=file.stat().st_size,
     )  # fmt: skip
     job.directory.mkdir(parents=True, exist_ok=True)
     os.link(file, job.path)
@@ -136,7 +137,7 @@ def worker(kind: str, file: Path, database_url: str, media: Path) -> dict:
     job = imports.import_run(job_id=job.id, read_comments=False)
     seconds = time.perf_counter() - started
     # The comments are read afterwards (a follow-up task), outside the measured import.
-    assert job.status == ImportStatus.DONE, job.error
+    assert job.status == JobStatus.DONE, job.error
     stored = Feedback.objects.filter(batch=job).count()
     out = {"kind": kind, "rows": job.rows_read, "stored": stored, "refused": job.rows_refused,
            "cases": job.cases_created, "seconds": seconds, "rows_per_s": job.rows_read / seconds,

@@ -7,18 +7,17 @@ steer that unit: its own members, the managers of the unit or a unit above it, a
 roles with `Perm.STEER_ALL_TEAMS`. HR reads every board but steers only its own.
 
 Helper pairs per object, as in orgs/access.py: another organisation's object is a 404,
-a member who may not read or change it gets a 403.
+a member who may not read or change it gets a 403. Customer records (a story, an action
+from an improvement point) are loaded with feedback's own `get_record_for_user`.
 """
 
 from __future__ import annotations
 
 from uuid import UUID
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from klantcultuur.feedback.models import Feedback
 from klantcultuur.huddle.models import Escalation, Goal, ImprovementAction, Kpi, TeamKpi
 from klantcultuur.orgs.access import get_unit_for_user, require_perm, require_visible_unit
 from klantcultuur.orgs.models import Membership, OrgUnit
@@ -165,16 +164,3 @@ def get_escalation_rw_for_user(request: OrgRequest, code: UUID, *, side: str) ->
     unit_id = escalation.to_unit_id if side == "to" else escalation.from_unit_id
     _require_steer(request, unit_id)
     return escalation
-
-
-# --- Customer records (to choose a story or start an action from) --------------------------
-def get_feedback_for_user(request: OrgRequest, code: UUID | str) -> Feedback:
-    """A feedback record of a unit whose board the member reads (404 otherwise)."""
-    try:
-        record = Feedback.objects.get(organization=request.organization, uuid=code)
-    except (Feedback.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
-        raise Http404 from exc
-    if record.team_id is None:
-        raise Http404
-    require_visible_unit(request, record.team_id)
-    return record

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from klantcultuur.orgs import selectors
 from klantcultuur.orgs.models import Membership
 
 SESSION_KEY = "organization_uuid"
@@ -22,12 +23,7 @@ class CurrentOrganizationMiddleware:
         request.memberships = []
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            memberships = list(
-                Membership.objects.active()
-                .filter(user=user)
-                .select_related("organization", "unit")
-                .order_by("organization__name")
-            )
+            memberships = selectors.memberships_of(user)
             request.memberships = memberships
             wanted = request.session.get(SESSION_KEY)
             current = next((m for m in memberships if str(m.organization.uuid) == wanted), None)

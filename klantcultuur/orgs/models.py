@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from klantcultuur.lib.jobs import BackgroundJob, JobStatus
 from klantcultuur.orgs.roles import Perm, Role, role_has_perm
 
 # Anonymity thresholds may be raised by an organisation, never lowered below this floor.
@@ -243,15 +244,7 @@ class Membership(models.Model):
         return "not_invited"
 
 
-class ImportStatus(models.TextChoices):
-    PREVIEW = "preview", _("Waiting for confirmation")
-    QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Running")
-    DONE = "done", _("Done")
-    FAILED = "failed", _("Failed")
-
-
-class PeopleImport(models.Model):
+class PeopleImport(BackgroundJob):
     """An uploaded HR file: previewed, then applied in one transaction by a background task."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -265,21 +258,12 @@ class PeopleImport(models.Model):
     filename = models.CharField(max_length=255)
     # Kept in the database so that a worker on another machine can read it.
     content = models.BinaryField()
-    status = models.CharField(
-        max_length=20, choices=ImportStatus.choices, default=ImportStatus.PREVIEW
-    )
+    status = models.CharField(max_length=20, choices=JobStatus.choices, default=JobStatus.PREVIEW)
     summary = models.JSONField(default=dict, blank=True)
     report = models.JSONField(default=list, blank=True)
-    error = models.TextField(blank=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
         return self.filename
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in (ImportStatus.DONE, ImportStatus.FAILED)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -17,9 +16,9 @@ from django.utils.translation import gettext as _
 
 from klantcultuur.accounts.models import User
 from klantcultuur.lib import progress
+from klantcultuur.lib.jobs import JobStatus, job_queue, job_run
 from klantcultuur.lib.tabular import Table, TableError, match_columns, open_table
 from klantcultuur.orgs.models import (
-    ImportStatus,
     Membership,
     Organization,
     OrgUnit,
@@ -36,7 +35,6 @@ from klantcultuur.orgs.people_import import (
 from klantcultuur.orgs.roles import Role
 from klantcultuur.orgs.tree import UnitTree
 
-log = logging.getLogger(__name__)
 INVITATION_SALT = "klantcultuur.invitation"
 PROGRESS_KIND = "people-import"
 
@@ -274,61 +272,50 @@ def people_import_plan(*, job: PeopleImport) -> ImportPlan:
 
 def people_import_start(*, job: PeopleImport) -> None:
     """Queue a previewed import."""
-    from klantcultuur.lib.tasks import enqueue
     from klantcultuur.orgs.tasks import run_people_import
 
-    if job.status != ImportStatus.PREVIEW:
+    if job.status != JobStatus.PREVIEW:
         return
-    job.status = ImportStatus.QUEUED
-    job.save(update_fields=["status"])
-    progress.report(PROGRESS_KIND, job.uuid, done=0, total=0, stage="queued")
-    enqueue(run_people_import, job.id)
+    job_queue(job, run_people_import, job.id, progress_kind=PROGRESS_KIND, progress_code=job.uuid)
 
 
 def people_import_run(*, job_id: int) -> PeopleImport:
     """Plan and apply an import in one transaction; on any failure nothing is written."""
     job = PeopleImport.objects.select_related("organization", "created_by").get(id=job_id)
-    if job.status not in (ImportStatus.QUEUED, ImportStatus.PREVIEW):
+    if job.status not in (JobStatus.QUEUED, JobStatus.PREVIEW):
         return job
-    job.status, job.started_at = ImportStatus.RUNNING, timezone.now()
-    job.save(update_fields=["status", "started_at"])
-    # The report is stored as text: write it in the language of whoever started the import.
-    language = job.created_by.language if job.created_by else settings.LANGUAGE_CODE
-    with translation.override(language):
-        return _run(job)
 
-
-def _run(job: PeopleImport) -> PeopleImport:
-    try:
+    def work() -> None:
         with transaction.atomic():
             plan = people_import_plan(job=job)
             _apply(job, plan)
-    except TableError as exc:
-        return _finish(job, ImportStatus.FAILED, error=str(exc))
-    except Exception:
-        log.exception("People import %s failed", job.uuid)
-        return _finish(job, ImportStatus.FAILED, error=_("The import failed; nothing was changed."))
-    return _finish(job, ImportStatus.DONE, plan=plan)
+        job.summary, job.report = plan.counts(), _report(plan)
 
-
-def _finish(
-    job: PeopleImport, status: str, *, plan: ImportPlan | None = None, error: str = ""
-) -> PeopleImport:
-    job.status, job.error, job.finished_at = status, error, timezone.now()
-    if plan is not None:
-        job.summary = plan.counts()
-        job.report = [
-            {
-                "line": r.line,
-                "subject": r.subject,
-                "status": r.status,
-                "messages": [str(m) for m in r.messages],
-            }
-            for r in plan.rows
-        ]
-    job.save(update_fields=["status", "error", "finished_at", "summary", "report"])
-    progress.report(PROGRESS_KIND, job.uuid, done=1, total=1, stage=status)
+    # The report is stored as text: write it in the language of whoever started the import.
+    language = job.created_by.language if job.created_by else settings.LANGUAGE_CODE
+    with translation.override(language):
+        job_run(
+            job,
+            work,
+            progress_kind=PROGRESS_KIND,
+            progress_code=job.uuid,
+            expected=(TableError,),
+            failure=_("The import failed; nothing was changed."),
+            fields=["summary", "report"],
+        )
     return job
+
+
+def _report(plan: ImportPlan) -> list[dict]:
+    return [
+        {
+            "line": r.line,
+            "subject": r.subject,
+            "status": r.status,
+            "messages": [str(m) for m in r.messages],
+        }
+        for r in plan.rows
+    ]
 
 
 def _apply(job: PeopleImport, plan: ImportPlan) -> None:

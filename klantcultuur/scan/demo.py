@@ -27,6 +27,8 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
+from klantcultuur.lib.jobs import JobStatus
+from klantcultuur.lib.tokens import token_hash
 from klantcultuur.orgs.demo import NAMED, ORG_SLUG, email_for, stable_uuid
 from klantcultuur.orgs.models import Membership, Organization, OrgUnit
 from klantcultuur.orgs.tree import UnitTree
@@ -35,14 +37,13 @@ from klantcultuur.scan.models import (
     Invitation,
     OpenLink,
     QuestionnaireVersion,
-    ReportStatus,
     Response,
     Wave,
     WaveReport,
 )
 from klantcultuur.scan.questionnaire import customise, get_version, to_json
 from klantcultuur.scan.services import report_compute, standard_version
-from klantcultuur.scan.services.waves import invitation_token, respondent_role, token_hash
+from klantcultuur.scan.services.waves import invitation_token, respondent_role
 
 ZONE = ZoneInfo("Europe/Amsterdam")
 
@@ -303,7 +304,7 @@ def load() -> str:
         _fill(org, second, members, rng, 2, share=0.85, spare=set()),
     ]
     for wave in (first, second):
-        WaveReport.objects.create(wave=wave, status=ReportStatus.QUEUED)
+        WaveReport.objects.create(wave=wave, status=JobStatus.QUEUED)
         report_compute(wave_id=wave.id)
     # A pulse survey of Klantcontact that is open now: the form and response rates to try.
     today = timezone.localdate()

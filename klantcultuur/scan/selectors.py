@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F, Q, QuerySet
 
+from klantcultuur.lib.jobs import JobStatus
 from klantcultuur.orgs.models import Membership, Organization, OrgUnit
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.orgs.tree import UnitTree
@@ -13,7 +14,6 @@ from klantcultuur.scan.models import (
     Invitation,
     OpenLink,
     QuestionnaireVersion,
-    ReportStatus,
     Wave,
     WaveReport,
 )
@@ -142,7 +142,7 @@ def report_gate(
     """The gate to the wave's stored report for this member, or None while there is none
     (not computed, busy, failed, or made with other thresholds) with the report row."""
     report = report_row(wave, with_data=True)
-    if report is None or report.status != ReportStatus.DONE or is_stale(report, wave.organization):
+    if report is None or report.status != JobStatus.DONE or is_stale(report, wave.organization):
         return None, report
     keys = frozenset({ROOT_KEY}) if summary_only else visible_keys(membership)
     return ReportGate(report, wave.frozen_questionnaire, visible_keys=keys), report

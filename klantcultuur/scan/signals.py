@@ -14,11 +14,12 @@ from klantcultuur.orgs.models import Organization
 
 @receiver(post_save, sender=Organization, dispatch_uid="scan-thresholds-changed")
 def recompute_reports_on_new_thresholds(sender, instance: Organization, **kwargs) -> None:
-    from klantcultuur.scan.models import ReportStatus, WaveReport
+    from klantcultuur.lib.jobs import JobStatus
+    from klantcultuur.scan.models import WaveReport
     from klantcultuur.scan.services import report_request
 
     stale = (
-        WaveReport.objects.filter(wave__organization=instance, status=ReportStatus.DONE)
+        WaveReport.objects.filter(wave__organization=instance, status=JobStatus.DONE)
         .exclude(min_group=instance.min_group_size, min_comments=instance.min_comment_group_size)
         .select_related("wave")
         .only("id", "status", "wave")

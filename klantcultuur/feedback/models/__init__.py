@@ -19,7 +19,6 @@ from klantcultuur.feedback.models.config import (
 from klantcultuur.feedback.models.imports import (
     FeedbackImport,
     ImportMapping,
-    ImportStatus,
     Preset,
 )
 from klantcultuur.feedback.models.records import (
@@ -51,7 +50,6 @@ __all__ = [
     "FeedbackSettings",
     "FollowUpCase",
     "ImportMapping",
-    "ImportStatus",
     "Label",
     "LabelCorrection",
     "Metric",

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from klantcultuur.lib.jobs import BackgroundJob, JobStatus
 from klantcultuur.orgs.models import Organization
 
 
@@ -46,15 +47,7 @@ class ImportMapping(models.Model):
         return self.name
 
 
-class ImportStatus(models.TextChoices):
-    MAPPING = "mapping", _("Choose the columns")
-    QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Running")
-    DONE = "done", _("Done")
-    FAILED = "failed", _("Failed")
-
-
-class FeedbackImport(models.Model):
+class FeedbackImport(BackgroundJob):
     """An uploaded file: mapped, previewed, then loaded in one transaction in the background.
 
     The file lives under MEDIA_ROOT (never served by URL); a million rows is too much for a
@@ -74,9 +67,7 @@ class FeedbackImport(models.Model):
     preset = models.CharField(max_length=20, choices=Preset.choices, default=Preset.GENERIC)
     columns = models.JSONField(default=dict, blank=True)  # field name -> column header
     options = models.JSONField(default=dict, blank=True)
-    status = models.CharField(
-        max_length=20, choices=ImportStatus.choices, default=ImportStatus.MAPPING
-    )
+    status = models.CharField(max_length=20, choices=JobStatus.choices, default=JobStatus.MAPPING)
     rows_read = models.PositiveIntegerField(default=0)
     rows_stored = models.PositiveIntegerField(default=0)
     rows_duplicate = models.PositiveIntegerField(default=0)
@@ -85,9 +76,6 @@ class FeedbackImport(models.Model):
     # The lowest and highest record key of this import: its records lie in that range.
     records_from = models.UUIDField(null=True, blank=True)
     records_to = models.UUIDField(null=True, blank=True)
-    error = models.TextField(blank=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -116,7 +104,3 @@ class FeedbackImport(models.Model):
         return Feedback.objects.filter(
             pk__gte=self.records_from, pk__lte=self.records_to, batch_id=self.id
         )
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in (ImportStatus.DONE, ImportStatus.FAILED)

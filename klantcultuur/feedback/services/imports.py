@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import heapq
-import logging
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -45,17 +44,16 @@ from klantcultuur.feedback.models import (
     FeedbackSettings,
     FollowUpCase,
     ImportMapping,
-    ImportStatus,
     Source,
     Touchpoint,
 )
 from klantcultuur.feedback.services.records import remember_channels, router_for
 from klantcultuur.lib import progress
+from klantcultuur.lib.jobs import JobStatus, job_queue, job_run
 from klantcultuur.lib.spreadsheet import neutralise
 from klantcultuur.lib.tabular import Table, TableError, cell_text, open_table
 from klantcultuur.orgs.models import Organization
 
-log = logging.getLogger(__name__)
 PROGRESS_KIND = "feedback-import"
 _EXTERNAL_ID, _UUID = ROW_FIELDS.index("external_id"), ROW_FIELDS.index("uuid")
 ANALYSIS_KIND = "feedback-import-analysis"
@@ -243,14 +241,10 @@ def import_preview(job: FeedbackImport, limit: int = PREVIEW_ROWS) -> list[Previ
 def import_start(*, job: FeedbackImport) -> None:
     """Queue a mapped import."""
     from klantcultuur.feedback.tasks import run_feedback_import
-    from klantcultuur.lib.tasks import enqueue
 
-    if job.status not in (ImportStatus.MAPPING, ImportStatus.FAILED):
+    if job.status not in (JobStatus.MAPPING, JobStatus.FAILED):
         return
-    job.status, job.error = ImportStatus.QUEUED, ""
-    job.save(update_fields=["status", "error"])
-    progress.report(PROGRESS_KIND, job.uuid, done=0, total=0, stage="queued")
-    enqueue(run_feedback_import, job.id)
+    job_queue(job, run_feedback_import, job.id, progress_kind=PROGRESS_KIND, progress_code=job.uuid)
 
 
 def _estimate_rows(job: FeedbackImport) -> int:
@@ -279,36 +273,30 @@ def import_run(*, job_id: int, now=None, read_comments: bool = True) -> Feedback
     `import_analyse`, as the benchmark does to time the import alone).
     """
     job = FeedbackImport.objects.select_related("organization", "created_by").get(id=job_id)
-    if job.status != ImportStatus.QUEUED:
+    if job.status != JobStatus.QUEUED:
         return job
-    job.status, job.started_at = ImportStatus.RUNNING, timezone.now()
-    job.save(update_fields=["status", "started_at"])
+
+    def work() -> None:
+        counts = _load(job, now or timezone.now())
+        job.rows_read, job.rows_stored, job.rows_duplicate, job.rows_refused = counts[:4]
+        job.cases_created = counts[4]
+
     language = job.created_by.language if job.created_by else settings.LANGUAGE_CODE
     with translation.override(language or settings.LANGUAGE_CODE):
-        try:
-            counts = _load(job, now or timezone.now())
-        except TableError as exc:
-            return _finish(job, ImportStatus.FAILED, error=str(exc))
-        except Exception:
-            log.exception("Feedback import %s failed", job.uuid)
-            return _finish(
-                job, ImportStatus.FAILED, error=_("The import failed; nothing was stored.")
-            )
-    job.rows_read, job.rows_stored, job.rows_duplicate, job.rows_refused, job.cases_created = counts
-    job = _finish(job, ImportStatus.DONE)
-    if job.rows_stored and read_comments:
+        job_run(
+            job,
+            work,
+            progress_kind=PROGRESS_KIND,
+            progress_code=job.uuid,
+            expected=(TableError,),
+            failure=_("The import failed; nothing was stored."),
+            fields=["rows_read", "rows_stored", "rows_duplicate", "rows_refused", "cases_created"],
+        )
+    if job.status == JobStatus.DONE and job.rows_stored and read_comments:
         from klantcultuur.feedback.tasks import run_import_analysis
         from klantcultuur.lib.tasks import enqueue
 
         enqueue(run_import_analysis, job.id)
-    return job
-
-
-def _finish(job: FeedbackImport, status: str, *, error: str = "") -> FeedbackImport:
-    job.status, job.error, job.finished_at = status, error, timezone.now()
-    job.save(update_fields=["status", "error", "finished_at", "rows_read", "rows_stored",
-                            "rows_duplicate", "rows_refused", "cases_created"])  # fmt: skip
-    progress.report(PROGRESS_KIND, job.uuid, done=1, total=1, stage=status)
     return job
 
 
@@ -451,11 +439,11 @@ def _create_cases(job: FeedbackImport, now) -> int:
 def import_recover(*, job: FeedbackImport, now=None) -> bool:
     """Mark an import that stopped without finishing (its worker died) as failed."""
     now = now or timezone.now()
-    if job.status != ImportStatus.RUNNING or not job.started_at:
+    if job.status != JobStatus.RUNNING or not job.started_at:
         return False
     if job.started_at > now - STALLED_AFTER:
         return False
-    job.status, job.finished_at = ImportStatus.FAILED, now
+    job.status, job.finished_at = JobStatus.FAILED, now
     job.error = _("The import was interrupted; nothing was stored. You can start it again.")
     job.save(update_fields=["status", "finished_at", "error"])
     return True

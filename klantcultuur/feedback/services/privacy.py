@@ -33,11 +33,11 @@ from klantcultuur.feedback.models import (
     FeedbackSentence,
     FeedbackSettings,
     FollowUpCase,
-    ImportStatus,
     LabelCorrection,
 )
 from klantcultuur.feedback.rollup import Deltas, TopicKey, record_key
 from klantcultuur.feedback.services.records import analyser_changed
+from klantcultuur.lib.jobs import JobStatus
 from klantcultuur.lib.spreadsheet import neutralise
 from klantcultuur.lib.tabular import cell_text, open_table
 from klantcultuur.orgs.models import Organization
@@ -132,16 +132,16 @@ def _purge_import_files(organization: Organization, reference: str) -> None:
     jobs = (
         FeedbackImport.objects.select_for_update()
         .filter(organization=organization)
-        .exclude(status=ImportStatus.RUNNING)
+        .exclude(status=JobStatus.RUNNING)
     )
     for job in jobs:
         job.organization = organization  # the files' directory, without a query per import
-        if job.status == ImportStatus.DONE:
+        if job.status == JobStatus.DONE:
             job.path.unlink(missing_ok=True)
         elif job.path.exists() and _upload_mentions(job, reference):
             job.path.unlink()
-            if job.status == ImportStatus.QUEUED:
-                job.status, job.finished_at = ImportStatus.FAILED, timezone.now()
+            if job.status == JobStatus.QUEUED:
+                job.status, job.finished_at = JobStatus.FAILED, timezone.now()
                 job.error = _("The file is gone.")
                 job.save(update_fields=["status", "finished_at", "error"])
         _drop_report_rows(job, reference)
@@ -184,7 +184,7 @@ def _expire_import_files(organization: Organization, *, before, imports: set[int
     jobs = (
         FeedbackImport.objects.filter(organization=organization)
         .filter(Q(created_at__lt=before) | Q(id__in=imports))
-        .exclude(status__in=(ImportStatus.QUEUED, ImportStatus.RUNNING))  # a worker may read them
+        .exclude(status__in=(JobStatus.QUEUED, JobStatus.RUNNING))  # a worker may read them
     )
     for job in jobs:
         job.organization = organization

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import timedelta
 
@@ -11,14 +10,10 @@ from django.utils import timezone
 
 from klantcultuur.feedback.models import ApiToken, RoutingRule, Topic, Touchpoint
 from klantcultuur.feedback.services.records import analyser_changed
+from klantcultuur.lib.tokens import token_hash
 from klantcultuur.orgs.models import Organization
 
 TOKEN_PREFIX = "kc_"
-
-
-def token_hash(raw: str) -> str:
-    # Tokens carry 256 random bits, so a plain SHA-256 is enough (no slow password hash).
-    return hashlib.sha256(raw.encode()).hexdigest()
 
 
 def token_create(

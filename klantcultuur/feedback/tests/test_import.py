@@ -27,13 +27,13 @@ from klantcultuur.feedback.models import (
     FeedbackImport,
     FeedbackSettings,
     FollowUpCase,
-    ImportStatus,
     Source,
 )
 from klantcultuur.feedback.services import imports
 from klantcultuur.feedback.services.records import feedback_ingest
 from klantcultuur.feedback.validation import RecordInput
 from klantcultuur.lib import progress
+from klantcultuur.lib.jobs import JobStatus
 from klantcultuur.lib.tabular import TableError
 from klantcultuur.orgs.models import OrgUnit
 from klantcultuur.testing import build_world
@@ -86,7 +86,7 @@ def report(job) -> list[list[str]]:
 
 def test_a_qualtrics_export_with_three_header_rows_is_read(world, teams):
     job = run(world, "qualtrics_export.csv", "qualtrics")
-    assert job.status == ImportStatus.DONE, job.error
+    assert job.status == JobStatus.DONE, job.error
     assert (job.rows_read, job.rows_stored, job.rows_refused) == (5, 3, 2)
     stored = Feedback.objects.get(external_id="R_2kLmNoPqRsTuVw34")
     assert (stored.metric, stored.score, stored.customer_ref) == ("nps", 3, "K-10388")
@@ -261,7 +261,7 @@ def test_an_import_racing_an_api_call_for_the_same_record_finishes_and_stores_it
     other.join(timeout=20)
     assert not other.is_alive()
     job.refresh_from_db()
-    assert (job.status, job.rows_stored, job.rows_duplicate) == (ImportStatus.DONE, 1, 1)
+    assert (job.status, job.rows_stored, job.rows_duplicate) == (JobStatus.DONE, 1, 1)
     assert sorted(Feedback.objects.values_list("external_id", "source")) == [
         ("C-1", Source.IMPORT),
         ("C-2", Source.API),
@@ -319,8 +319,8 @@ def test_an_import_waits_its_turn_behind_another_load_of_the_organisation_and_sa
         runner.join(timeout=20)
     assert not runner.is_alive()
     job.refresh_from_db()
-    assert (job.status, job.rows_stored) == (ImportStatus.DONE, 2)
-    assert _stage(job) == ImportStatus.DONE
+    assert (job.status, job.rows_stored) == (JobStatus.DONE, 2)
+    assert _stage(job) == JobStatus.DONE
 
 
 def _stage(job: FeedbackImport) -> str:
@@ -378,7 +378,7 @@ def test_a_saved_mapping_on_a_file_without_its_columns_fails_and_stores_nothing(
                              options={"metric": "nps"})  # fmt: skip
     imports.import_start(job=job)
     job.refresh_from_db()
-    assert job.status == ImportStatus.FAILED
+    assert job.status == JobStatus.FAILED
     assert job.error == "Deze kolommen staan niet in het bestand: “Cijfer”."
     assert Feedback.objects.count() == 0
 
@@ -422,7 +422,7 @@ def test_a_failure_halfway_leaves_no_partial_batch(world, teams, monkeypatch):
     interval, threshold = sys.getswitchinterval(), gc.get_threshold()
     job = run(world, "half.csv", content=content)
     assert (sys.getswitchinterval(), gc.get_threshold()) == (interval, threshold)
-    assert job.status == ImportStatus.FAILED
+    assert job.status == JobStatus.FAILED
     assert job.error == "De import is mislukt; er is niets opgeslagen."
     assert Feedback.objects.count() == 0
     assert rollup.stored_counts(world.org.id) == {}
@@ -441,12 +441,12 @@ def test_an_interrupted_import_is_recovered_and_can_run_again(world, teams, monk
     with pytest.raises(SystemExit):
         imports.import_start(job=job)
     job.refresh_from_db()
-    assert job.status == ImportStatus.RUNNING and Feedback.objects.count() == 0
+    assert job.status == JobStatus.RUNNING and Feedback.objects.count() == 0
     monkeypatch.undo()
     assert imports.import_recover(job=job, now=job.started_at + timedelta(hours=3))
     imports.import_start(job=job)
     job.refresh_from_db()
-    assert (job.status, job.rows_stored) == (ImportStatus.DONE, 2)
+    assert (job.status, job.rows_stored) == (JobStatus.DONE, 2)
 
 
 def test_recent_consenting_detractors_become_cases_for_their_team(world, teams):

@@ -22,13 +22,13 @@ from klantcultuur.feedback.models import (
     FeedbackSentence,
     FeedbackSettings,
     FollowUpCase,
-    ImportStatus,
     LabelCorrection,
 )
 from klantcultuur.feedback.services import imports
 from klantcultuur.feedback.services.privacy import customer_erase, reference_hash, retention_apply
 from klantcultuur.feedback.services.records import sentence_correct
 from klantcultuur.feedback.tests.factories import ingest, item
+from klantcultuur.lib.jobs import JobStatus
 
 SECRET_REF = "H-770031"
 
@@ -222,14 +222,14 @@ def test_erasing_removes_the_customer_from_uploads_of_imports_that_did_not_run(
     body = f"Datum;Klantnummer;Cijfer;Reden\r\n01-03-2025;{SECRET_REF};7;Prima\r\n"
     never_started = import_file(world, body, start=False)
     queued = import_file(world, body, start=False)
-    FeedbackImport.objects.filter(pk=queued.pk).update(status=ImportStatus.QUEUED)
+    FeedbackImport.objects.filter(pk=queued.pk).update(status=JobStatus.QUEUED)
     failed = imports.import_create(organization=world.org, user=None, preset="generic",
                                    upload=SimpleUploadedFile("kapot.csv", body.encode()))  # fmt: skip
     imports.import_configure(job=failed, columns={"received_at": "Datum", "score": "Bestaat niet"},
                              options={"metric": "nps"})  # fmt: skip
     imports.import_start(job=failed)
     failed.refresh_from_db()
-    assert failed.status == ImportStatus.FAILED
+    assert failed.status == JobStatus.FAILED
     others = import_file(world, body.replace(SECRET_REF, "H-100001"), start=False)
 
     customer_erase(organization=world.org, reference=SECRET_REF, actor=None)
@@ -238,7 +238,7 @@ def test_erasing_removes_the_customer_from_uploads_of_imports_that_did_not_run(
     assert tables_mentioning(SECRET_REF) == []
     assert others.path.exists()  # another customer's upload waits for its mapping
     queued.refresh_from_db()
-    assert queued.status == ImportStatus.FAILED  # a worker must not pick it up
+    assert queued.status == JobStatus.FAILED  # a worker must not pick it up
     client = login(world.cx_lead)
     for job in (never_started, queued, failed):
         response = client.get(reverse("feedback-import", args=[job.uuid]))
@@ -247,7 +247,7 @@ def test_erasing_removes_the_customer_from_uploads_of_imports_that_did_not_run(
 
 def test_erasing_leaves_the_files_of_a_running_import_alone(world, customer):
     # The worker streams the upload and writes the report through open files right now.
-    FeedbackImport.objects.filter(pk=customer.pk).update(status=ImportStatus.RUNNING)
+    FeedbackImport.objects.filter(pk=customer.pk).update(status=JobStatus.RUNNING)
     upload, report = customer.path.read_bytes(), customer.report_path.read_bytes()
     customer_erase(organization=world.org, reference=SECRET_REF, actor=None)
     assert customer.path.read_bytes() == upload
@@ -272,7 +272,7 @@ def test_retention_deletes_the_import_files_that_hold_expired_comments(login, wo
                                  f"{recent};K6;9;Wordt nu ingelezen\r\n", start=False)  # fmt: skip
     long_ago = timezone.now() - timedelta(days=31)
     FeedbackImport.objects.filter(pk__in=[abandoned.pk, running.pk]).update(created_at=long_ago)
-    FeedbackImport.objects.filter(pk=running.pk).update(status=ImportStatus.RUNNING)
+    FeedbackImport.objects.filter(pk=running.pk).update(status=JobStatus.RUNNING)
 
     retention_apply(organization=world.org)
 

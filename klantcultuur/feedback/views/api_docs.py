@@ -7,11 +7,12 @@ from uuid import UUID
 
 from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from klantcultuur.feedback.access import get_token_for_user
 from klantcultuur.feedback.api.openapi import RECORD_EXAMPLE, schema
 from klantcultuur.feedback.forms import FormbricksFieldsForm, TokenForm
 from klantcultuur.feedback.models import ApiToken
@@ -19,11 +20,6 @@ from klantcultuur.feedback.services.setup import token_create, token_revoke
 from klantcultuur.orgs.access import member_required
 from klantcultuur.orgs.request import OrgRequest
 from klantcultuur.orgs.roles import Perm
-
-
-def get_token_for_user(request: OrgRequest, code: UUID) -> ApiToken:
-    """A token of the current organisation (404 for any other)."""
-    return get_object_or_404(ApiToken, organization=request.organization, uuid=code)
 
 
 def type_label(spec: dict) -> str:

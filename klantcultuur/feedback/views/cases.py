@@ -7,39 +7,22 @@ from uuid import UUID
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from klantcultuur.feedback import selectors
+from klantcultuur.feedback.access import get_case_for_user, get_case_rw_for_user
 from klantcultuur.feedback.forms import CaseForm
 from klantcultuur.feedback.models import CaseStatus, FollowUpCase
 from klantcultuur.feedback.services.cases import case_update
 from klantcultuur.feedback.views.scope import scope_for
-from klantcultuur.orgs.access import member_required, require_perm, require_visible_unit
+from klantcultuur.orgs.access import member_required
 from klantcultuur.orgs.request import OrgRequest
 from klantcultuur.orgs.roles import Perm
 
 PAGE_SIZE = 50
 STATES = ("open", "overdue", "contacted", "resolved")
-
-
-def get_case_for_user(request: OrgRequest, code: UUID) -> FollowUpCase:
-    """A case of the organisation (404) in a unit the member may see (403)."""
-    case = get_object_or_404(
-        FollowUpCase.objects.select_related("feedback", "team", "handled_by__user"),
-        organization=request.organization,
-        uuid=code,
-    )
-    require_visible_unit(request, case.team_id)
-    return case
-
-
-def get_case_rw_for_user(request: OrgRequest, code: UUID) -> FollowUpCase:
-    """A case the member may work on (handle cases, and see its team)."""
-    case = get_case_for_user(request, code)
-    require_perm(request, Perm.HANDLE_CASES)
-    return case
 
 
 @member_required(Perm.HANDLE_CASES, methods=("GET",))

@@ -6,28 +6,21 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.http import StreamingHttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from klantcultuur.feedback.access import get_import_for_user
 from klantcultuur.feedback.exports import stream_csv
 from klantcultuur.feedback.forms import ImportUploadForm, MappingForm
-from klantcultuur.feedback.models import FeedbackImport, ImportMapping, ImportStatus, Touchpoint
+from klantcultuur.feedback.models import FeedbackImport, ImportMapping, Touchpoint
 from klantcultuur.feedback.services import imports as services
 from klantcultuur.lib import progress
+from klantcultuur.lib.jobs import JobStatus, progress_response
 from klantcultuur.lib.tabular import TableError
 from klantcultuur.orgs.access import member_required
 from klantcultuur.orgs.models import OrgUnit
 from klantcultuur.orgs.request import OrgRequest
 from klantcultuur.orgs.roles import Perm
-
-
-def get_import_for_user(request: OrgRequest, code: UUID) -> FeedbackImport:
-    """An import of the current organisation (404 for any other)."""
-    return get_object_or_404(
-        FeedbackImport.objects.select_related("organization"),
-        organization=request.organization,
-        uuid=code,
-    )
 
 
 @member_required(Perm.MANAGE_FEEDBACK)
@@ -77,7 +70,7 @@ def detail(request: OrgRequest, code: UUID):
     job = get_import_for_user(request, code)
     services.import_recover(job=job)
     context: dict = {"section": "imports", "job": job}
-    if job.status in (ImportStatus.MAPPING, ImportStatus.FAILED):
+    if job.status in (JobStatus.MAPPING, JobStatus.FAILED):
         try:
             inspection = services.import_inspect(job)
         except (TableError, FileNotFoundError) as exc:
@@ -126,10 +119,9 @@ def progress_partial(request: OrgRequest, code: UUID):
         "progress": progress.read(services.PROGRESS_KIND, job.uuid),
         "analysis": progress.read(services.ANALYSIS_KIND, job.uuid),
     }
-    response = render(request, "feedback/import.html#progress", context)
-    if job.is_finished and request.htmx and request.GET.get("running") == "1":
-        response["HX-Refresh"] = "true"  # the result replaces the progress bar
-    return response
+    # Only a page that showed the import running reloads (the result replaces its bar).
+    finished = job.is_finished and request.GET.get("running") == "1"
+    return progress_response(request, "feedback/import.html#progress", context, finished=finished)
 
 
 @member_required(Perm.MANAGE_FEEDBACK, methods=("GET",))

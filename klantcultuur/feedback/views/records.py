@@ -7,12 +7,13 @@ from uuid import UUID
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Sum
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from klantcultuur.feedback import selectors
+from klantcultuur.feedback.access import get_record_for_user, get_record_rw_for_user
 from klantcultuur.feedback.analysis import topics_for
 from klantcultuur.feedback.forms import AssignForm, LabelForm
 from klantcultuur.feedback.models import DailyTeamStats, Feedback, FeedbackSentence, Label
@@ -21,33 +22,11 @@ from klantcultuur.feedback.services.records import (
     reroute_unrouted,
     sentence_correct,
 )
-from klantcultuur.orgs.access import member_required, require_perm, require_visible_unit
+from klantcultuur.orgs.access import member_required
 from klantcultuur.orgs.request import OrgRequest
 from klantcultuur.orgs.roles import Perm
 
 PAGE_SIZE = 50
-
-
-def get_record_for_user(request: OrgRequest, code: UUID) -> Feedback:
-    """A response of the current organisation (404) that the member may read (403).
-
-    Unrouted responses are for those who see every unit."""
-    record = get_object_or_404(
-        Feedback.objects.select_related("team", "case").prefetch_related(
-            Prefetch("sentences", queryset=FeedbackSentence.objects.order_by("field", "position"))
-        ),
-        organization=request.organization,
-        uuid=code,
-    )
-    require_visible_unit(request, record.team_id)
-    return record
-
-
-def get_record_rw_for_user(request: OrgRequest, code: UUID) -> Feedback:
-    """A response whose labels and team the member may change."""
-    record = get_record_for_user(request, code)
-    require_perm(request, Perm.MANAGE_FEEDBACK)
-    return record
 
 
 def _internal_comments_shown(request: OrgRequest, record: Feedback) -> bool:

@@ -8,10 +8,15 @@ from django.conf import settings as django_settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from klantcultuur.feedback.access import (
+    get_rule_for_user,
+    get_topic_for_user,
+    get_touchpoint_for_user,
+)
 from klantcultuur.feedback.analysis import default_topics, topics_for
 from klantcultuur.feedback.forms import RoutingRuleForm, SettingsForm, TopicForm, TouchpointForm
 from klantcultuur.feedback.models import (
@@ -27,19 +32,6 @@ from klantcultuur.feedback.services.records import analyser_changed
 from klantcultuur.orgs.access import member_required
 from klantcultuur.orgs.request import OrgRequest
 from klantcultuur.orgs.roles import Perm
-
-
-def get_touchpoint_for_user(request: OrgRequest, code: UUID) -> Touchpoint:
-    """A touchpoint of the current organisation (404 for any other)."""
-    return get_object_or_404(Touchpoint, organization=request.organization, uuid=code)
-
-
-def get_rule_for_user(request: OrgRequest, code: UUID) -> RoutingRule:
-    return get_object_or_404(RoutingRule, organization=request.organization, uuid=code)
-
-
-def get_topic_for_user(request: OrgRequest, code: UUID) -> Topic:
-    return get_object_or_404(Topic, organization=request.organization, uuid=code)
 
 
 @member_required(Perm.MANAGE_FEEDBACK)

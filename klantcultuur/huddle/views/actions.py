@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from klantcultuur.feedback.access import get_record_for_user
 from klantcultuur.huddle import checks, pdca
 from klantcultuur.huddle.access import (
     can_steer,
@@ -19,7 +20,6 @@ from klantcultuur.huddle.access import (
     get_action_rw_for_user,
     get_board_unit_for_user,
     get_board_unit_rw_for_user,
-    get_feedback_for_user,
     get_team_kpi_for_user,
 )
 from klantcultuur.huddle.forms import ActionForm, MoveForm
@@ -66,7 +66,7 @@ def action_create(request: OrgRequest, code: UUID):
     initial = {}
     source = request.POST.get("feedback") or request.GET.get("feedback")
     if source:
-        record = get_feedback_for_user(request, source)
+        record = get_record_for_user(request, source)
         if record.team_id != team.id:
             raise Http404
         action.feedback, action.origin = record, ActionOrigin.FEEDBACK

@@ -14,12 +14,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from klantcultuur.feedback.access import get_record_for_user
 from klantcultuur.huddle import boards
 from klantcultuur.huddle.access import (
     can_steer,
     get_board_unit_for_user,
     get_board_unit_rw_for_user,
-    get_feedback_for_user,
     visible_ids,
 )
 from klantcultuur.huddle.forms import EscalationForm, HuddleForm
@@ -156,7 +156,7 @@ def story(request: OrgRequest, code: UUID):
     unit = get_board_unit_rw_for_user(request, code)
     day = board_day(request.POST.get("day"))
     chosen = request.POST.get("feedback")
-    record = get_feedback_for_user(request, chosen) if chosen else None
+    record = get_record_for_user(request, chosen) if chosen else None
     try:
         huddle_services.huddle_choose_story(unit=unit, day=day, record=record,
                                             by=request.membership)  # fmt: skip

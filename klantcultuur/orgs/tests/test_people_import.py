@@ -8,9 +8,10 @@ import pytest
 from openpyxl import Workbook
 
 from klantcultuur.accounts.models import User
+from klantcultuur.lib.jobs import JobStatus
 from klantcultuur.lib.tabular import TableError
 from klantcultuur.orgs import services
-from klantcultuur.orgs.models import ImportStatus, Membership, OrgUnit, PeopleImport
+from klantcultuur.orgs.models import Membership, OrgUnit, PeopleImport
 from klantcultuur.orgs.roles import Role
 
 HEADER = "Personeelsnummer;Voornaam;Tussenvoegsel;Achternaam;E-mailadres;Afdelingscode;Afdeling;Bovenliggende code;Soort eenheid;Front/back office;Functie;Rol;Datum in dienst;E-mail leidinggevende"
@@ -40,7 +41,7 @@ def outcome(job: PeopleImport, line: int) -> dict:
 
 def test_it_creates_units_and_people_with_their_manager(world):
     job = run(world, csv_bytes(*ROWS))
-    assert job.status == ImportStatus.DONE, job.error
+    assert job.status == JobStatus.DONE, job.error
     assert job.summary == {"created": 3, "changed": 0, "unchanged": 0, "refused": 0}
     team = OrgUnit.objects.get(organization=world.org, code="W-KC-3")
     assert (team.name, team.parent, team.kind, team.office) == (
@@ -101,7 +102,7 @@ def test_windows_1252_files_keep_accented_names(world):
         world,
         csv_bytes("2001;Zoë;;Çelik;zoe.celik@linge.example;W-KC-1;;;;;;;;", encoding="cp1252"),
     )
-    assert job.status == ImportStatus.DONE
+    assert job.status == JobStatus.DONE
     assert User.objects.get(email="zoe.celik@linge.example").last_name == "Çelik"
 
 
@@ -124,7 +125,7 @@ def test_an_xlsx_file_with_real_dates_imports(world):
     buffer = io.BytesIO()
     workbook.save(buffer)
     job = run(world, buffer.getvalue(), "hr.xlsx")
-    assert job.status == ImportStatus.DONE, job.error
+    assert job.status == JobStatus.DONE, job.error
     assert (
         str(Membership.objects.get(user__email="noor.bakker@linge.example").start_date)
         == "2018-04-09"
@@ -153,7 +154,7 @@ def test_an_xlsx_file_with_real_dates_imports(world):
 def test_unreadable_files_fail_with_a_clear_message_and_change_nothing(world, content, message):
     before = Membership.objects.count()
     job = run(world, content)
-    assert job.status == ImportStatus.FAILED
+    assert job.status == JobStatus.FAILED
     assert message in job.error
     assert Membership.objects.count() == before
 
@@ -251,7 +252,7 @@ def test_a_failure_while_writing_leaves_nothing_behind(world, monkeypatch):
 
     monkeypatch.setattr(services.User.objects, "create_user", create_user_then_fail)
     job = run(world, csv_bytes(*ROWS))
-    assert job.status == ImportStatus.FAILED
+    assert job.status == JobStatus.FAILED
     assert job.error == "Het importeren is mislukt; er is niets gewijzigd."
     assert not OrgUnit.objects.filter(code="W-KC-3").exists()
     assert not User.objects.filter(email="ingrid.vanderlaan@linge.example").exists()

@@ -10,8 +10,9 @@ from celery.contrib.testing.worker import start_worker
 
 from klantcultuur import celery_app
 from klantcultuur.lib import tasks
+from klantcultuur.lib.jobs import JobStatus
 from klantcultuur.orgs import services
-from klantcultuur.orgs.models import ImportStatus, Membership, PeopleImport
+from klantcultuur.orgs.models import Membership, PeopleImport
 from klantcultuur.testing import build_world, require_service, service_reachable
 
 CSV = b"E-mailadres;Voornaam;Achternaam;Afdelingscode\r\nwim.worker@linge.example;Wim;Worker;W-KC-1\r\n"
@@ -33,7 +34,7 @@ def test_without_a_broker_the_task_runs_in_a_background_thread(settings):
     services.people_import_start(job=job)  # outside a transaction: on_commit runs at once
     tasks._executor.submit(lambda: None).result(timeout=30)  # wait for the queue to drain
     job.refresh_from_db()
-    assert job.status == ImportStatus.DONE
+    assert job.status == JobStatus.DONE
     assert Membership.objects.filter(user__email="wim.worker@linge.example").exists()
 
 
@@ -57,6 +58,6 @@ def test_with_a_broker_a_real_celery_worker_runs_the_import(settings):
             if job.is_finished:
                 break
             time.sleep(0.1)
-    assert job.status == ImportStatus.DONE, job.status
+    assert job.status == JobStatus.DONE, job.status
     assert Membership.objects.filter(user__email="wim.worker@linge.example").exists()
     assert PeopleImport.objects.get(pk=job.pk).summary["created"] == 1

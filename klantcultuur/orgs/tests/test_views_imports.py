@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from klantcultuur.orgs.models import ImportStatus, Membership, PeopleImport
+from klantcultuur.lib.jobs import JobStatus
+from klantcultuur.orgs.models import Membership, PeopleImport
 
 CSV = "E-mailadres;Voornaam;Achternaam;Afdelingscode\r\nlies.smit@linge.example;Lies;Smit;W-KC-1\r\n=cmd|' /C calc'!A0;X;Y;W-KC-1\r\n"
 
@@ -32,7 +33,7 @@ def test_confirming_runs_the_import_and_the_report_can_be_downloaded(login, worl
     job = PeopleImport.objects.get()
     client.post(reverse("orgs-import-start", args=[job.uuid]))
     job.refresh_from_db()
-    assert job.status == ImportStatus.DONE
+    assert job.status == JobStatus.DONE
     assert Membership.objects.filter(
         user__email="lies.smit@linge.example", unit=world.team
     ).exists()

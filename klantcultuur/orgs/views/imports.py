@@ -9,12 +9,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from klantcultuur.lib import progress
+from klantcultuur.lib.jobs import JobStatus, progress_response
 from klantcultuur.lib.spreadsheet import csv_response
 from klantcultuur.lib.tabular import TableError
 from klantcultuur.orgs import services
 from klantcultuur.orgs.access import member_required
 from klantcultuur.orgs.forms import ImportUploadForm
-from klantcultuur.orgs.models import ImportStatus, PeopleImport
+from klantcultuur.orgs.models import PeopleImport
 from klantcultuur.orgs.request import OrgRequest
 from klantcultuur.orgs.roles import Perm
 
@@ -44,7 +45,7 @@ def upload(request: OrgRequest):
 def detail(request: OrgRequest, code: UUID):
     job = get_import_for_user(request, code)
     context: dict = {"job": job, "progress": progress.read(services.PROGRESS_KIND, job.uuid)}
-    if job.status == ImportStatus.PREVIEW:
+    if job.status == JobStatus.PREVIEW:
         try:
             plan = services.people_import_plan(job=job)
         except TableError as exc:
@@ -66,21 +67,16 @@ def detail(request: OrgRequest, code: UUID):
 @member_required(Perm.MANAGE_PEOPLE, methods=("GET",))
 def progress_partial(request: OrgRequest, code: UUID):
     job = get_import_for_user(request, code)
-    if job.is_finished and request.htmx:
-        # The report replaces the progress bar: reload the whole page.
-        response = render(
-            request, "orgs/import_detail.html#progress", {"job": job, "progress": None}
-        )
-        response["HX-Refresh"] = "true"
-        return response
     context = {"job": job, "progress": progress.read(services.PROGRESS_KIND, job.uuid)}
-    return render(request, "orgs/import_detail.html#progress", context)
+    return progress_response(
+        request, "orgs/import_detail.html#progress", context, finished=job.is_finished
+    )
 
 
 @member_required(Perm.MANAGE_PEOPLE, methods=("POST",))
 def start(request: OrgRequest, code: UUID):
     job = get_import_for_user(request, code)
-    if job.status != ImportStatus.PREVIEW:
+    if job.status != JobStatus.PREVIEW:
         messages.info(request, _("This import has already been started."))
     else:
         services.people_import_start(job=job)

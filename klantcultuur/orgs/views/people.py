@@ -7,19 +7,18 @@ from uuid import UUID
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from klantcultuur.lib.htmx import fragment_wanted
-from klantcultuur.orgs import services
+from klantcultuur.orgs import selectors, services
 from klantcultuur.orgs.access import (
     get_membership_for_user,
     get_membership_rw_for_user,
     member_required,
 )
 from klantcultuur.orgs.forms import InviteForm, MembershipForm
-from klantcultuur.orgs.models import Membership, OrgUnit
+from klantcultuur.orgs.models import OrgUnit
 from klantcultuur.orgs.request import OrgRequest
 from klantcultuur.orgs.roles import Perm, Role
 
@@ -28,24 +27,9 @@ PAGE_SIZE = 50
 
 @member_required(Perm.VIEW_ORGANIZATION, methods=("GET",))
 def people(request: OrgRequest):
-    members = (
-        Membership.objects.active()
-        .filter(organization=request.organization)
-        .select_related("user", "unit")
-        .order_by("user__last_name", "user__first_name", "user__email")
-    )
     query = request.GET.get("q", "").strip()
-    if query:
-        members = members.filter(
-            Q(user__first_name__icontains=query)
-            | Q(user__last_name__icontains=query)
-            | Q(user__email__icontains=query)
-            | Q(unit__name__icontains=query)
-            | Q(job_title__icontains=query)
-        )
     role = request.GET.get("role", "")
-    if role in Role.values:
-        members = members.filter(role=role)
+    members = selectors.colleagues(request.organization, query=query, role=role)
     page = Paginator(members, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page": page, "query": query, "role": role, "roles": Role.choices}
     template = "orgs/people.html#results" if fragment_wanted(request) else "orgs/people.html"
@@ -95,13 +79,7 @@ def invite(request: OrgRequest):
                 _("An invitation was sent to %(email)s.") % {"email": membership.user.email},
             )
             return redirect("orgs-person", code=membership.uuid)
-    pending = sum(
-        1
-        for m in Membership.objects.active()
-        .filter(organization=request.organization, invited_at__isnull=True)
-        .select_related("user")
-        if not m.user.has_usable_password()
-    )
+    pending = selectors.uninvited_count(request.organization)
     return render(request, "orgs/invite.html", {"form": form, "pending": pending})
 
 

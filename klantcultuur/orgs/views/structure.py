@@ -6,14 +6,13 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from klantcultuur.orgs import services
+from klantcultuur.orgs import selectors, services
 from klantcultuur.orgs.access import get_unit_for_user, get_unit_rw_for_user, member_required
 from klantcultuur.orgs.forms import UnitForm
-from klantcultuur.orgs.models import Membership, OrgUnit
+from klantcultuur.orgs.models import OrgUnit
 from klantcultuur.orgs.request import OrgRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.orgs.tree import UnitTree
@@ -22,12 +21,7 @@ from klantcultuur.orgs.tree import UnitTree
 @member_required(Perm.VIEW_ORGANIZATION, methods=("GET",))
 def tree(request: OrgRequest):
     show_archived = request.GET.get("archived") == "1"
-    units = {
-        u.id: u
-        for u in OrgUnit.objects.filter(organization=request.organization)
-        .select_related("manager__user")
-        .annotate(n_members=Count("members", filter=Q(members__archived_at__isnull=True)))
-    }
+    units = selectors.units_with_member_counts(request.organization)
     unit_tree = UnitTree.for_organization(request.organization.id)
     rows = [
         {"unit": units[node.id], "depth": node_depth, "indent": range(node_depth)}
@@ -35,7 +29,7 @@ def tree(request: OrgRequest):
     ]
     counts = {
         "units": sum(1 for u in units.values() if not u.is_archived),
-        "people": Membership.objects.active().filter(organization=request.organization).count(),
+        "people": selectors.member_count(request.organization),
         "archived": sum(1 for u in units.values() if u.is_archived),
     }
     return render(
@@ -47,15 +41,9 @@ def tree(request: OrgRequest):
 def unit_detail(request: OrgRequest, code: UUID):
     unit = get_unit_for_user(request, code)
     unit_tree = UnitTree.for_organization(request.organization.id)
-    ancestors = OrgUnit.objects.in_bulk(unit_tree.ancestors(unit.id))
-    breadcrumbs = [ancestors[i] for i in reversed(unit_tree.ancestors(unit.id))]
+    breadcrumbs = selectors.ancestors(unit_tree, unit.id)
     children = unit.children.select_related("manager__user").order_by("name")
-    members = (
-        Membership.objects.active()
-        .filter(unit=unit)
-        .select_related("user")
-        .order_by("user__last_name", "user__first_name")
-    )
+    members = selectors.unit_members(unit)
     return render(
         request,
         "orgs/unit_detail.html",

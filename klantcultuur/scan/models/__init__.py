@@ -6,7 +6,7 @@ A wave's report is computed once (in the background) and stored as JSON.
 """
 
 from klantcultuur.scan.models.questionnaires import QuestionnaireVersion
-from klantcultuur.scan.models.reports import ReportStatus, WaveReport
+from klantcultuur.scan.models.reports import WaveReport
 from klantcultuur.scan.models.responses import Response
 from klantcultuur.scan.models.waves import (
     Invitation,
@@ -20,7 +20,6 @@ __all__ = [
     "Invitation",
     "OpenLink",
     "QuestionnaireVersion",
-    "ReportStatus",
     "RespondentRole",
     "Response",
     "Wave",

@@ -5,17 +5,11 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from klantcultuur.lib.jobs import BackgroundJob, JobStatus
 from klantcultuur.scan.models.waves import Wave
 
 
-class ReportStatus(models.TextChoices):
-    QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Being computed")
-    DONE = "done", _("Ready")
-    FAILED = "failed", _("Failed")
-
-
-class WaveReport(models.Model):
+class WaveReport(BackgroundJob):
     """Every aggregate of a wave (``scoring.Report.to_dict()``) and its anonymity decisions.
 
     Pages never recompute and never read ``data`` themselves: they go through
@@ -23,7 +17,7 @@ class WaveReport(models.Model):
     """
 
     wave = models.OneToOneField(Wave, on_delete=models.CASCADE, related_name="report")
-    status = models.CharField(max_length=10, choices=ReportStatus.choices)
+    status = models.CharField(max_length=10, choices=JobStatus.choices)
     data = models.JSONField(default=dict, blank=True)
     decisions = models.JSONField(default=dict, blank=True)
     # Open answers grouped by theme, only for groups whose comments may be shown.
@@ -35,9 +29,6 @@ class WaveReport(models.Model):
     min_comments = models.PositiveSmallIntegerField(default=10)
     n_respondents = models.PositiveIntegerField(default=0)
     requested_at = models.DateTimeField(null=True, blank=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    error = models.TextField(blank=True)
 
     class Meta:
         verbose_name = _("wave report")
@@ -48,8 +39,4 @@ class WaveReport(models.Model):
 
     @property
     def is_ready(self) -> bool:
-        return self.status == ReportStatus.DONE
-
-    @property
-    def is_busy(self) -> bool:
-        return self.status in (ReportStatus.QUEUED, ReportStatus.RUNNING)
+        return self.status == JobStatus.DONE

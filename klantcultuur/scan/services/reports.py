@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections import defaultdict
 from dataclasses import asdict
 from typing import Any
@@ -12,9 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from klantcultuur.lib import progress
+from klantcultuur.lib.jobs import JobStatus, job_queue, job_run
 from klantcultuur.orgs.models import Organization, OrgUnit
 from klantcultuur.scan.anonymity import Policy
-from klantcultuur.scan.models import ReportStatus, Response, Wave, WaveReport
+from klantcultuur.scan.models import Response, Wave, WaveReport
 from klantcultuur.scan.questionnaire import open_item_codes
 from klantcultuur.scan.reporting.decisions import report_decisions
 from klantcultuur.scan.scoring import (
@@ -28,27 +28,33 @@ from klantcultuur.scan.scoring import (
 )
 from klantcultuur.scan.themes import group_by_theme
 
-log = logging.getLogger(__name__)
 PROGRESS_KIND = "scan-report"
 ROOT_KEY = "org"
 STEPS = 5
+# What a computed report stores beside its status (`_compute`'s keys).
+STORED = ("data", "decisions", "comments", "summary", "min_group", "min_comments", "n_respondents")
 
 
 def report_request(*, wave: Wave) -> WaveReport:
     """Queue the computation of a closed wave's report (again); a running one is left alone."""
-    from klantcultuur.lib.tasks import enqueue
     from klantcultuur.scan.tasks import compute_report
 
     with transaction.atomic():
         report, _created = WaveReport.objects.select_for_update().get_or_create(
-            wave=wave, defaults={"status": ReportStatus.QUEUED}
+            wave=wave, defaults={"status": JobStatus.QUEUED}
         )
         if not _created and report.is_busy:
             return report
-        report.status, report.requested_at, report.error = ReportStatus.QUEUED, timezone.now(), ""
-        report.save(update_fields=["status", "requested_at", "error"])
-        progress.report(PROGRESS_KIND, wave.uuid, done=0, total=STEPS, stage="queued")
-        enqueue(compute_report, wave.id)
+        report.requested_at = timezone.now()
+        job_queue(
+            report,
+            compute_report,
+            wave.id,
+            progress_kind=PROGRESS_KIND,
+            progress_code=wave.uuid,
+            total=STEPS,
+            fields=["requested_at"],
+        )
     return report
 
 
@@ -77,7 +83,7 @@ def previous_wave(wave: Wave) -> Wave | None:
         Wave.objects.filter(
             organization_id=wave.organization_id,
             closes_on__lt=wave.opens_on,
-            report__status=ReportStatus.DONE,
+            report__status=JobStatus.DONE,
         )
         .select_related("report")
         .order_by("-closes_on")
@@ -89,7 +95,7 @@ def sector_peers(organization: Organization) -> list[OrgSummary]:
     """Latest report summary of every other organisation of the same sector on this installation."""
     rows = (
         WaveReport.objects.filter(
-            status=ReportStatus.DONE, wave__organization__sector=organization.sector
+            status=JobStatus.DONE, wave__organization__sector=organization.sector
         )
         .exclude(wave__organization=organization)
         .order_by("wave__organization_id", "-wave__closes_on")
@@ -181,8 +187,6 @@ def report_compute(*, wave_id: int) -> WaveReport:
     """Score the wave, decide what may be shown, group open answers, store it all (the task)."""
     wave = Wave.objects.select_related("organization", "questionnaire").get(id=wave_id)
     report = WaveReport.objects.get(wave=wave)
-    report.status, report.started_at = ReportStatus.RUNNING, timezone.now()
-    report.save(update_fields=["status", "started_at"])
     done = 0
 
     def step(stage: str) -> None:
@@ -190,19 +194,17 @@ def report_compute(*, wave_id: int) -> WaveReport:
         done += 1
         progress.report(PROGRESS_KIND, wave.uuid, done=done, total=STEPS, stage=stage)
 
-    try:
-        values = _compute(wave, step)
-    except Exception as exc:
-        log.exception("Report of wave %s failed", wave.uuid)
-        report.status, report.error, report.finished_at = (
-            ReportStatus.FAILED, f"{type(exc).__name__}: {exc}", timezone.now(),
-        )  # fmt: skip
-        report.save(update_fields=["status", "error", "finished_at"])
-        progress.report(PROGRESS_KIND, wave.uuid, done=STEPS, total=STEPS, stage="failed")
-        return report
-    for field, value in values.items():
-        setattr(report, field, value)
-    report.status, report.finished_at, report.error = ReportStatus.DONE, timezone.now(), ""
-    report.save()
-    progress.report(PROGRESS_KIND, wave.uuid, done=STEPS, total=STEPS, stage="done")
+    def work() -> None:
+        for field, value in _compute(wave, step).items():
+            setattr(report, field, value)
+
+    job_run(
+        report,
+        work,
+        progress_kind=PROGRESS_KIND,
+        progress_code=wave.uuid,
+        failure=lambda exc: f"{type(exc).__name__}: {exc}",
+        fields=STORED,
+        steps=STEPS,
+    )
     return report

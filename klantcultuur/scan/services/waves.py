@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import hashlib
 import logging
 import random
 from collections import Counter
@@ -22,6 +21,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from klantcultuur.accounts.models import User
+from klantcultuur.lib.tokens import token_hash
 from klantcultuur.orgs.models import Membership, Organization, OrgUnit
 from klantcultuur.orgs.roles import Role
 from klantcultuur.orgs.tree import UnitTree
@@ -47,10 +47,6 @@ def invitation_token(invitation: Invitation) -> str:
         TOKEN_SALT, f"{invitation.wave.uuid}:{invitation.uuid}", algorithm="sha256"
     ).digest()
     return base64.urlsafe_b64encode(mac).rstrip(b"=").decode()
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def invitation_for_token(token: str) -> Invitation | None:

@@ -9,9 +9,10 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from klantcultuur.lib.jobs import JobStatus
 from klantcultuur.orgs.models import Membership, OrgUnit
 from klantcultuur.scan import selectors
-from klantcultuur.scan.models import Invitation, ReportStatus, Response, Wave, WaveReport
+from klantcultuur.scan.models import Invitation, Response, Wave, WaveReport
 from klantcultuur.scan.reporting.gate import ROOT_KEY
 
 pytestmark = pytest.mark.slow  # loads the demo
@@ -62,7 +63,7 @@ def test_loading_the_demo_twice_gives_the_same_waves_responses_and_reports(demo)
 def test_the_demo_has_two_reported_waves_a_year_apart_with_believable_patterns(demo):
     first, second = demo["Cultuurscan 2025"], demo["Cultuurscan 2026"]
     assert (second.opens_on - first.opens_on).days in range(360, 370)
-    assert first.report.status == second.report.status == ReportStatus.DONE
+    assert first.report.status == second.report.status == JobStatus.DONE
     assert 200 <= first.report.n_respondents < second.report.n_respondents <= 287
     assert demo["Pulsmeting Klantcontact"].accepts_answers
     assert second.questionnaire.custom_items  # the organisation's own copy

@@ -12,10 +12,11 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from klantcultuur.lib.jobs import JobStatus
 from klantcultuur.orgs.models import Organization, Sector
 from klantcultuur.scan import selectors
 from klantcultuur.scan.charts import heat_colour
-from klantcultuur.scan.models import ReportStatus, WaveReport
+from klantcultuur.scan.models import WaveReport
 from klantcultuur.scan.reporting.gate import ROOT_KEY
 from klantcultuur.scan.reporting.pages import HEAT_STEPS
 from klantcultuur.scan.tests.helpers import add_responses, close_and_report, make_wave
@@ -31,7 +32,7 @@ def test_the_report_is_computed_once_and_page_views_never_recompute(
     login, world, reported, monkeypatch
 ):
     report = WaveReport.objects.get(wave=reported.wave)
-    assert report.status == ReportStatus.DONE and report.n_respondents == 29
+    assert report.status == JobStatus.DONE and report.n_respondents == 29
 
     def boom(*args, **kwargs):
         raise AssertionError("a page view recomputed the report")
@@ -190,7 +191,7 @@ def test_raising_a_threshold_recomputes_the_reports_with_it(login, world, report
     world.org.min_group_size = 13
     world.org.save()
     report = WaveReport.objects.get(wave=reported.wave)
-    assert (report.status, report.min_group) == (ReportStatus.DONE, 13)
+    assert (report.status, report.min_group) == (JobStatus.DONE, 13)
     gate, _report = selectors.report_gate(reported.wave, world.cx_lead)
     assert gate.scale(str(world.team.uuid), "VIS").message == "Minder dan 13 respondenten"
 
@@ -230,7 +231,7 @@ def test_the_sector_benchmark_needs_five_other_organisations(world, n_peers, sou
             name=f"Corporatie {i}", slug=f"peer-{i}", sector=Sector.HOUSING
         )
         wave = make_wave(peer, name="Scan")
-        WaveReport.objects.create(wave=wave, status=ReportStatus.DONE, summary={
+        WaveReport.objects.create(wave=wave, status=JobStatus.DONE, summary={
             "organisation": peer.id, "sector": "housing", "n": 40, "phase": 2,
             "scale_means": {"VIS": 2.5 + i / 10, "LEI": 3.0, "HRM": 2.8, "STU": 2.9},
         })  # fmt: skip

@@ -10,9 +10,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from klantcultuur.lib.jobs import JobStatus
+from klantcultuur.lib.tokens import token_hash
 from klantcultuur.scan import services
-from klantcultuur.scan.models import Invitation, OpenLink, ReportStatus, Response, Wave
-from klantcultuur.scan.services.waves import token_hash
+from klantcultuur.scan.models import Invitation, OpenLink, Response, Wave
 from klantcultuur.scan.tests.helpers import add_responses, make_wave
 
 TODAY = timezone.localdate()
@@ -155,7 +156,7 @@ def test_closing_deletes_unfinished_answers_shuffles_responses_and_computes_the_
     assert not wave.invitations.exclude(draft=None).exists()
     after = set(Response.objects.filter(wave=wave).values_list("id", flat=True))
     assert len(after) == 6 and not before & after  # rewritten with new random keys
-    assert wave.report.status == ReportStatus.DONE
+    assert wave.report.status == JobStatus.DONE
     assert services.wave_close(wave=wave) is False
 
 

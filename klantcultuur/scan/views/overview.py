@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.shortcuts import render
 
+from klantcultuur.lib.jobs import JobStatus
 from klantcultuur.orgs.access import member_required
 from klantcultuur.orgs.request import OrgRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.scan import selectors
-from klantcultuur.scan.models import ReportStatus
 from klantcultuur.scan.services import invitation_token
 
 
@@ -22,7 +22,7 @@ def index(request: OrgRequest):
         {"wave": invitation.wave, "token": invitation_token(invitation)}
         for invitation in selectors.open_invitations(membership)
     ]
-    published = [w for w in waves if w.is_closed and w.report_status == ReportStatus.DONE]
+    published = [w for w in waves if w.is_closed and w.report_status == JobStatus.DONE]
     return render(request, "scan/index.html", {
         "waves": waves, "to_fill": to_fill, "published": published,
         "can_manage": membership.has_perm(Perm.MANAGE_SCANS),

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from klantcultuur.lib import progress
+from klantcultuur.lib.jobs import progress_response
 from klantcultuur.orgs.access import member_required
 from klantcultuur.orgs.request import OrgRequest
 from klantcultuur.orgs.roles import Perm
@@ -147,12 +148,13 @@ def wave_compute(request: OrgRequest, code: UUID):
 def wave_progress(request: OrgRequest, code: UUID):
     wave = get_wave_rw_for_user(request, code)
     report = selectors.report_row(wave)
-    response = render(request, "scan/wave_detail.html#report", {
-        "wave": wave, "report": report, "progress": progress.read(PROGRESS_KIND, wave.uuid),
-    })  # fmt: skip
-    if request.htmx and report is not None and not report.is_busy:
-        response["HX-Refresh"] = "true"
-    return response
+    context = {
+        "wave": wave,
+        "report": report,
+        "progress": progress.read(PROGRESS_KIND, wave.uuid),
+    }
+    finished = report is not None and not report.is_busy
+    return progress_response(request, "scan/wave_detail.html#report", context, finished=finished)
 
 
 @member_required(Perm.MANAGE_SCANS, methods=("POST",))
