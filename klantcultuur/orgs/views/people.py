@@ -58,8 +58,9 @@ def person(request: OrgRequest, code: UUID):
     form = None
     if request.membership.has_perm(Perm.MANAGE_PEOPLE):
         form = MembershipForm(
-            request.POST or None, instance=membership, organization=request.organization
-        )
+            request.POST or None, instance=membership, organization=request.organization,
+            actor=request.membership,
+        )  # fmt: skip
     if request.method == "POST":
         membership = get_membership_rw_for_user(request, code)
         if form.is_valid():
@@ -81,12 +82,15 @@ def person(request: OrgRequest, code: UUID):
 
 @member_required(Perm.MANAGE_PEOPLE)
 def invite(request: OrgRequest):
-    form = InviteForm(request.POST or None, organization=request.organization)
+    form = InviteForm(
+        request.POST or None, organization=request.organization, actor=request.membership
+    )
     if request.method == "POST" and form.is_valid():
         try:
             membership = services.member_invite(
-                organization=request.organization, invited_by=request.user, **form.cleaned_data
-            )
+                organization=request.organization, invited_by=request.user,
+                actor=request.membership, **form.cleaned_data,
+            )  # fmt: skip
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
