@@ -319,12 +319,46 @@ class ReportGate:
         return self._data.get("benchmark")
 
     # --- open answers --------------------------------------------------------------------
+    def _asked_slice(self) -> dict[str, str]:
+        """Open question code -> the slice of respondents who were asked it."""
+        if not hasattr(self, "_asked"):
+            sections = {s["key"]: s.get("audience", "all") for s in self.questionnaire["sections"]}
+            audience_slice = {"all": "all", "managers": "manager", "employees": "employee"}
+            self._asked = {}
+            for item in self.questionnaire["items"]:
+                if item["type"] != "open":
+                    continue
+                audience = item.get("audience", "all")
+                if audience == "all":
+                    audience = sections.get(item["section"], "all")
+                # An audience this code does not know is treated as asked to nobody.
+                self._asked[item["code"]] = audience_slice.get(audience, "none")
+        return self._asked
+
+    def _question_shown(self, u: int, code: str) -> bool:
+        """A question's answers show only where enough of the people asked it responded."""
+        slice_ = self._asked_slice().get(code, "none")
+        if slice_ == "all":
+            return True
+        slices = self._decisions.get("comment_slices")
+        if slices is None or slice_ not in SLICES:
+            return False  # a report stored before this rule: only what everyone was asked
+        col = SLICES.index(slice_)
+        asked = int(self._data["units"]["n"][u][col])
+        return bool(slices[u][col]) and asked >= self.comment_threshold
+
     def comments(self, key: str) -> Figure:
-        """``{question code: [(theme, [answers])]}`` for a group at or above the comment threshold."""
+        """``{question code: [(theme, [answers])]}`` for a group at or above the comment
+        threshold; a question asked to one role only also needs that many of that role."""
         u = self._u(key)
         n = int(self._data["units"]["n"][u][0])
         if self._decisions["comments"][u] and n >= self.comment_threshold:
-            return Figure(True, self._comments.get(key, {}), n)
+            shown = {
+                code: groups
+                for code, groups in self._comments.get(key, {}).items()
+                if self._question_shown(u, code)
+            }
+            return Figure(True, shown, n)
         if n == 0:
             return self._suppressed("no_respondents")
         if n < self.comment_threshold:
