@@ -70,6 +70,11 @@ class ReportGate:
         self._index = {key: i for i, key in enumerate(self._keys)}
         self._parent: list[int] = self._data["parent"]
         self._visible = None if visible_keys is None else frozenset(visible_keys)
+        # Units that received more answers than they have people (an open link was stuffed):
+        # their answers were left out of the computation and nothing of them is shown.
+        self._overfull = frozenset(
+            self._index[key] for key in report.decisions.get("overfull", ()) if key in self._index
+        )
         units = self._data["units"]
         self._scales = {code: s for s, code in enumerate(units["scale_codes"])}
         self._items = {code: p for p, code in enumerate(units["item_codes"])}
@@ -107,6 +112,8 @@ class ReportGate:
         self, u: int, slice_: str, measure: str | None, n_measure: int, *, column: int | None = None
     ) -> Figure | None:
         """None when the figure may be shown, else the suppressed Figure with its reason."""
+        if u in self._overfull:
+            return self._suppressed("too_many_answers")
         col = SLICES.index(slice_)
         cell_n = int(self._data["units"]["n"][u][col])
         cell_ok = bool(self._decisions["cells"][u][col])
@@ -290,6 +297,8 @@ class ReportGate:
         if self._data.get("comparison") is None or "comparison" not in self._decisions:
             return None
         u, s = self._u(key), self._scales[code]
+        if u in self._overfull:
+            return self._suppressed("too_many_answers")
         comparison = self._data["comparison"]
         if comparison["change"][u][s] is None or not self._decisions["comparison"][u][s]:
             current = self.scale(key, code)
@@ -352,6 +361,8 @@ class ReportGate:
         threshold; a question asked to one role only also needs that many of that role."""
         u = self._u(key)
         n = int(self._data["units"]["n"][u][0])
+        if u in self._overfull:
+            return self._suppressed("too_many_answers")
         if self._decisions["comments"][u] and n >= self.comment_threshold:
             shown = {
                 code: groups
