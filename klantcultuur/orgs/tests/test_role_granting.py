@@ -141,7 +141,10 @@ def test_the_service_refuses_a_role_beyond_ones_own(world, actor, role):
 @pytest.mark.parametrize("current", [Role.ADMIN, Role.BOARD, Role.CX_LEAD, Role.MANAGER])
 def test_hr_cannot_remove_a_colleague_above_itself(login, world, current):
     target = make_member(world.org, "collega@linge.example", current, world.team)
-    login(world.hr).post(reverse("orgs-person-remove", args=[target.uuid]))
+    client = login(world.hr)
+    page = client.get(reverse("orgs-person", args=[target.uuid])).content.decode()
+    assert reverse("orgs-person-remove", args=[target.uuid]) not in page
+    client.post(reverse("orgs-person-remove", args=[target.uuid]))
     target.refresh_from_db()
     assert target.archived_at is None
 

@@ -21,7 +21,7 @@ from klantcultuur.orgs.access import (
 from klantcultuur.orgs.forms import InviteForm, MembershipForm
 from klantcultuur.orgs.models import Membership, OrgUnit
 from klantcultuur.orgs.request import OrgRequest
-from klantcultuur.orgs.roles import Perm, Role
+from klantcultuur.orgs.roles import Perm, Role, may_grant
 
 PAGE_SIZE = 50
 
@@ -75,9 +75,10 @@ def person(request: OrgRequest, code: UUID):
                 messages.success(request, _("The changes are saved."))
                 return redirect("orgs-person", code=membership.uuid)
     managed = OrgUnit.objects.filter(manager=membership, archived_at__isnull=True)
-    return render(
-        request, "orgs/person.html", {"member": membership, "form": form, "managed": managed}
-    )
+    may_remove = may_grant(request.membership.role, membership.role)
+    return render(request, "orgs/person.html", {
+        "member": membership, "form": form, "managed": managed, "may_remove": may_remove,
+    })  # fmt: skip
 
 
 @member_required(Perm.MANAGE_PEOPLE)
