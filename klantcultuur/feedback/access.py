@@ -28,7 +28,7 @@ from klantcultuur.feedback.models import (
     Touchpoint,
 )
 from klantcultuur.orgs.access import require_perm, require_visible_unit
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 
 
@@ -43,7 +43,7 @@ def _uuid(code: UUID | str) -> UUID:
 
 
 # --- Responses ----------------------------------------------------------------------------
-def get_record_for_user(request: OrgRequest, code: UUID | str) -> Feedback:
+def get_record_for_user(request: MemberRequest, code: UUID | str) -> Feedback:
     """A response of the current organisation (404) that the member may read (403).
 
     Unrouted responses are for those who see every unit."""
@@ -58,7 +58,7 @@ def get_record_for_user(request: OrgRequest, code: UUID | str) -> Feedback:
     return record
 
 
-def get_record_rw_for_user(request: OrgRequest, code: UUID | str) -> Feedback:
+def get_record_rw_for_user(request: MemberRequest, code: UUID | str) -> Feedback:
     """A response whose labels and team the member may change."""
     record = get_record_for_user(request, code)
     require_perm(request, Perm.MANAGE_FEEDBACK)
@@ -66,7 +66,7 @@ def get_record_rw_for_user(request: OrgRequest, code: UUID | str) -> Feedback:
 
 
 # --- Follow-up cases ----------------------------------------------------------------------
-def get_case_for_user(request: OrgRequest, code: UUID) -> FollowUpCase:
+def get_case_for_user(request: MemberRequest, code: UUID) -> FollowUpCase:
     """A case of the organisation (404) in a unit the member may see (403)."""
     case = get_object_or_404(
         FollowUpCase.objects.select_related("feedback", "team", "handled_by__user"),
@@ -77,7 +77,7 @@ def get_case_for_user(request: OrgRequest, code: UUID) -> FollowUpCase:
     return case
 
 
-def get_case_rw_for_user(request: OrgRequest, code: UUID) -> FollowUpCase:
+def get_case_rw_for_user(request: MemberRequest, code: UUID) -> FollowUpCase:
     """A case the member may work on (handle cases, and see its team)."""
     case = get_case_for_user(request, code)
     require_perm(request, Perm.HANDLE_CASES)
@@ -85,7 +85,7 @@ def get_case_rw_for_user(request: OrgRequest, code: UUID) -> FollowUpCase:
 
 
 # --- Set-up -------------------------------------------------------------------------------
-def get_import_for_user(request: OrgRequest, code: UUID) -> FeedbackImport:
+def get_import_for_user(request: MemberRequest, code: UUID) -> FeedbackImport:
     """An import of the current organisation (404 for any other)."""
     return get_object_or_404(
         FeedbackImport.objects.select_related("organization"),
@@ -94,21 +94,21 @@ def get_import_for_user(request: OrgRequest, code: UUID) -> FeedbackImport:
     )
 
 
-def get_token_for_user(request: OrgRequest, code: UUID) -> ApiToken:
+def get_token_for_user(request: MemberRequest, code: UUID) -> ApiToken:
     """A token of the current organisation (404 for any other)."""
     return get_object_or_404(ApiToken, organization=request.organization, uuid=code)
 
 
-def get_touchpoint_for_user(request: OrgRequest, code: UUID) -> Touchpoint:
+def get_touchpoint_for_user(request: MemberRequest, code: UUID) -> Touchpoint:
     """A touchpoint of the current organisation (404 for any other)."""
     return get_object_or_404(Touchpoint, organization=request.organization, uuid=code)
 
 
-def get_rule_for_user(request: OrgRequest, code: UUID) -> RoutingRule:
+def get_rule_for_user(request: MemberRequest, code: UUID) -> RoutingRule:
     """A routing rule of the current organisation (404 for any other)."""
     return get_object_or_404(RoutingRule, organization=request.organization, uuid=code)
 
 
-def get_topic_for_user(request: OrgRequest, code: UUID) -> Topic:
+def get_topic_for_user(request: MemberRequest, code: UUID) -> Topic:
     """A topic of the current organisation (404 for any other)."""
     return get_object_or_404(Topic, organization=request.organization, uuid=code)

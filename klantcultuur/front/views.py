@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 
 from klantcultuur.orgs.access import member_required, public
 from klantcultuur.orgs.models import Membership, OrgUnit
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 
 
 @public
@@ -17,7 +17,7 @@ def root(request):
 
 
 @member_required(methods=("GET",))
-def home(request: OrgRequest):
+def home(request: MemberRequest):
     membership = request.membership
     managed = OrgUnit.objects.filter(manager=membership, archived_at__isnull=True).order_by("name")
     team_size = 0

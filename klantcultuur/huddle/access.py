@@ -6,6 +6,12 @@ dagstart's attendance and note, values, actions, goals, escalations) is for the 
 steer that unit: its own members, the managers of the unit or a unit above it, and the
 roles with `Perm.STEER_ALL_TEAMS`. HR reads every board but steers only its own.
 
+KPIs: the catalogue is organisation-wide, so creating, changing and archiving a KPI needs
+`Perm.MANAGE_KPI_CATALOGUE` (CX lead, administrator). Which KPIs a board shows, with owner
+and target, needs `Perm.MANAGE_KPIS` and a unit one leads (`kpi_unit_ids`): a manager sets
+up the boards of the units they manage (with the units below), not their own home team
+when someone else leads it; the catalogue managers set up every board.
+
 Helper pairs per object, as in orgs/access.py: another organisation's object is a 404,
 a member who may not read or change it gets a 403. Customer records (a story, an action
 from an improvement point) are loaded with feedback's own `get_record_for_user`.
@@ -21,11 +27,11 @@ from django.shortcuts import get_object_or_404
 from klantcultuur.huddle.models import Escalation, Goal, ImprovementAction, Kpi, TeamKpi
 from klantcultuur.orgs.access import get_unit_for_user, require_perm, require_visible_unit
 from klantcultuur.orgs.models import Membership, OrgUnit
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 
 
-def visible_ids(request: OrgRequest) -> frozenset[int]:
+def visible_ids(request: MemberRequest) -> frozenset[int]:
     """Units whose boards the member may read."""
     return request.membership.visible_unit_ids()
 
@@ -37,26 +43,26 @@ def steer_unit_ids(membership: Membership) -> frozenset[int]:
     return membership.led_unit_ids()
 
 
-def steer_ids(request: OrgRequest) -> frozenset[int]:
+def steer_ids(request: MemberRequest) -> frozenset[int]:
     if not hasattr(request, "_huddle_steer"):
         request._huddle_steer = steer_unit_ids(request.membership)
     return request._huddle_steer
 
 
-def can_steer(request: OrgRequest, unit_id: int | None) -> bool:
+def can_steer(request: MemberRequest, unit_id: int | None) -> bool:
     """Whether the member may change the board of a unit (None: the organisation board)."""
     if unit_id is None:
         return request.membership.has_perm(Perm.STEER_ALL_TEAMS)
     return unit_id in steer_ids(request)
 
 
-def _require_steer(request: OrgRequest, unit_id: int | None) -> None:
+def _require_steer(request: MemberRequest, unit_id: int | None) -> None:
     if not can_steer(request, unit_id):
         raise PermissionDenied
 
 
 # --- Boards (units) ------------------------------------------------------------------------
-def get_board_unit_for_user(request: OrgRequest, code: UUID) -> OrgUnit:
+def get_board_unit_for_user(request: MemberRequest, code: UUID) -> OrgUnit:
     """A unit whose board the member may read (as orgs' get_visible_unit_for_user, with the
     visible units kept for the rest of the request)."""
     unit = get_unit_for_user(request, code)
@@ -64,7 +70,7 @@ def get_board_unit_for_user(request: OrgRequest, code: UUID) -> OrgUnit:
     return unit
 
 
-def get_board_unit_rw_for_user(request: OrgRequest, code: UUID) -> OrgUnit:
+def get_board_unit_rw_for_user(request: MemberRequest, code: UUID) -> OrgUnit:
     """A unit whose board the member may change."""
     unit = get_board_unit_for_user(request, code)
     _require_steer(request, unit.id)
@@ -72,18 +78,47 @@ def get_board_unit_rw_for_user(request: OrgRequest, code: UUID) -> OrgUnit:
 
 
 # --- The KPI catalogue ---------------------------------------------------------------------
-def get_kpi_for_user(request: OrgRequest, code: UUID) -> Kpi:
+def get_kpi_for_user(request: MemberRequest, code: UUID) -> Kpi:
     return get_object_or_404(Kpi, organization=request.organization, uuid=code)
 
 
-def get_kpi_rw_for_user(request: OrgRequest, code: UUID) -> Kpi:
+def get_kpi_rw_for_user(request: MemberRequest, code: UUID) -> Kpi:
+    """A catalogue KPI: organisation-wide, so only for the catalogue's managers."""
     kpi = get_kpi_for_user(request, code)
-    require_perm(request, Perm.MANAGE_KPIS)
+    require_perm(request, Perm.MANAGE_KPI_CATALOGUE)
     return kpi
 
 
+def kpi_unit_ids(membership: Membership) -> frozenset[int]:
+    """Units whose board KPIs (which ones, owner, target) the member sets up."""
+    if not membership.has_perm(Perm.MANAGE_KPIS):
+        return frozenset()
+    if membership.has_perm(Perm.MANAGE_KPI_CATALOGUE):
+        return steer_unit_ids(membership)
+    led = set()
+    if membership.managed_unit_ids:
+        from klantcultuur.orgs.tree import UnitTree
+
+        tree = UnitTree.for_organization(membership.organization_id)
+        for unit_id in membership.managed_unit_ids:
+            led.update(tree.subtree_ids(unit_id))
+    return frozenset(led)
+
+
+def _require_kpi_unit(request: MemberRequest, unit_id: int) -> None:
+    if unit_id not in kpi_unit_ids(request.membership):
+        raise PermissionDenied
+
+
+def get_kpi_board_unit_rw_for_user(request: MemberRequest, code: UUID) -> OrgUnit:
+    """A unit whose board KPIs the member sets up (see `kpi_unit_ids`)."""
+    unit = get_board_unit_rw_for_user(request, code)
+    _require_kpi_unit(request, unit.id)
+    return unit
+
+
 # --- A team's KPIs (owner, target, values) -------------------------------------------------
-def get_team_kpi_for_user(request: OrgRequest, code: UUID) -> TeamKpi:
+def get_team_kpi_for_user(request: MemberRequest, code: UUID) -> TeamKpi:
     team_kpi = get_object_or_404(
         TeamKpi.objects.select_related("kpi", "team", "owner__user"),
         organization=request.organization,
@@ -93,7 +128,7 @@ def get_team_kpi_for_user(request: OrgRequest, code: UUID) -> TeamKpi:
     return team_kpi
 
 
-def get_team_kpi_rw_for_user(request: OrgRequest, code: UUID) -> TeamKpi:
+def get_team_kpi_rw_for_user(request: MemberRequest, code: UUID) -> TeamKpi:
     """A team KPI whose values the member may enter (setting owner and target also needs
     MANAGE_KPIS, which those views declare)."""
     team_kpi = get_team_kpi_for_user(request, code)
@@ -101,8 +136,15 @@ def get_team_kpi_rw_for_user(request: OrgRequest, code: UUID) -> TeamKpi:
     return team_kpi
 
 
+def get_team_kpi_setup_for_user(request: MemberRequest, code: UUID) -> TeamKpi:
+    """A team KPI whose owner, target and place on the board the member sets up."""
+    team_kpi = get_team_kpi_rw_for_user(request, code)
+    _require_kpi_unit(request, team_kpi.team_id)
+    return team_kpi
+
+
 # --- Improvement actions -------------------------------------------------------------------
-def get_action_for_user(request: OrgRequest, code: UUID) -> ImprovementAction:
+def get_action_for_user(request: MemberRequest, code: UUID) -> ImprovementAction:
     action = get_object_or_404(
         ImprovementAction.objects.select_related("team", "owner__user", "kpi", "previous"),
         organization=request.organization,
@@ -112,7 +154,7 @@ def get_action_for_user(request: OrgRequest, code: UUID) -> ImprovementAction:
     return action
 
 
-def get_action_rw_for_user(request: OrgRequest, code: UUID) -> ImprovementAction:
+def get_action_rw_for_user(request: MemberRequest, code: UUID) -> ImprovementAction:
     action = get_action_for_user(request, code)
     require_perm(request, Perm.MANAGE_ACTIONS)
     _require_steer(request, action.team_id)
@@ -120,7 +162,7 @@ def get_action_rw_for_user(request: OrgRequest, code: UUID) -> ImprovementAction
 
 
 # --- Goals ---------------------------------------------------------------------------------
-def get_goal_for_user(request: OrgRequest, code: UUID) -> Goal:
+def get_goal_for_user(request: MemberRequest, code: UUID) -> Goal:
     goal = get_object_or_404(
         Goal.objects.select_related("team", "person__user", "kpi"),
         organization=request.organization,
@@ -130,14 +172,14 @@ def get_goal_for_user(request: OrgRequest, code: UUID) -> Goal:
     return goal
 
 
-def get_goal_rw_for_user(request: OrgRequest, code: UUID) -> Goal:
+def get_goal_rw_for_user(request: MemberRequest, code: UUID) -> Goal:
     goal = get_goal_for_user(request, code)
     _require_steer(request, goal.team_id)
     return goal
 
 
 # --- Escalations ---------------------------------------------------------------------------
-def get_escalation_for_user(request: OrgRequest, code: UUID) -> Escalation:
+def get_escalation_for_user(request: MemberRequest, code: UUID) -> Escalation:
     """Readable by whoever reads the board it came from or the board it is on."""
     escalation = get_object_or_404(
         Escalation.objects.select_related(
@@ -157,7 +199,7 @@ def get_escalation_for_user(request: OrgRequest, code: UUID) -> Escalation:
     return escalation
 
 
-def get_escalation_rw_for_user(request: OrgRequest, code: UUID, *, side: str) -> Escalation:
+def get_escalation_rw_for_user(request: MemberRequest, code: UUID, *, side: str) -> Escalation:
     """`side` "to": the tier it is addressed to (answer, pass on); "from": the unit that raised
     it (close it once the answer helps)."""
     escalation = get_escalation_for_user(request, code)

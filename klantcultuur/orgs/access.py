@@ -23,7 +23,7 @@ from django.shortcuts import get_object_or_404, redirect
 
 from klantcultuur.lib.access import AccessRule, api, login_only, mark, public
 from klantcultuur.orgs.models import Membership, OrgUnit
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest, OrgRequest
 from klantcultuur.orgs.roles import Perm
 
 __all__ = [
@@ -65,14 +65,14 @@ def member_required(
     return decorator
 
 
-def require_perm(request: OrgRequest, perm: Perm) -> None:
+def require_perm(request: MemberRequest, perm: Perm) -> None:
     """Raise 403 unless the current member holds the permission."""
     if request.membership is None or not request.membership.has_perm(perm):
         raise PermissionDenied
 
 
 # --- Units -----------------------------------------------------------------------------
-def get_unit_for_user(request: OrgRequest, code: UUID) -> OrgUnit:
+def get_unit_for_user(request: MemberRequest, code: UUID) -> OrgUnit:
     """A unit of the current organisation (404 for any other)."""
     return get_object_or_404(
         OrgUnit.objects.select_related("parent", "manager__user"),
@@ -81,14 +81,14 @@ def get_unit_for_user(request: OrgRequest, code: UUID) -> OrgUnit:
     )
 
 
-def get_unit_rw_for_user(request: OrgRequest, code: UUID) -> OrgUnit:
+def get_unit_rw_for_user(request: MemberRequest, code: UUID) -> OrgUnit:
     """A unit the current member may change (404 outside the organisation, 403 without role)."""
     unit = get_unit_for_user(request, code)
     require_perm(request, Perm.MANAGE_STRUCTURE)
     return unit
 
 
-def require_visible_unit(request: OrgRequest, unit_id: int | None) -> None:
+def require_visible_unit(request: MemberRequest, unit_id: int | None) -> None:
     """403 unless the member may read what belongs to this unit; no unit (an unrouted
     record, say) is for those who see every unit."""
     membership = request.membership
@@ -100,7 +100,7 @@ def require_visible_unit(request: OrgRequest, unit_id: int | None) -> None:
         raise PermissionDenied
 
 
-def get_visible_unit_for_user(request: OrgRequest, code: UUID) -> OrgUnit:
+def get_visible_unit_for_user(request: MemberRequest, code: UUID) -> OrgUnit:
     """A unit whose results the member may read: all, the ones they lead, or their own (403)."""
     unit = get_unit_for_user(request, code)
     require_visible_unit(request, unit.id)
@@ -108,7 +108,7 @@ def get_visible_unit_for_user(request: OrgRequest, code: UUID) -> OrgUnit:
 
 
 # --- Memberships -----------------------------------------------------------------------
-def get_membership_for_user(request: OrgRequest, code: UUID) -> Membership:
+def get_membership_for_user(request: MemberRequest, code: UUID) -> Membership:
     """A colleague in the current organisation (404 for any other)."""
     membership = (
         Membership.objects.select_related("user", "unit")
@@ -120,7 +120,7 @@ def get_membership_for_user(request: OrgRequest, code: UUID) -> Membership:
     return membership
 
 
-def get_membership_rw_for_user(request: OrgRequest, code: UUID) -> Membership:
+def get_membership_rw_for_user(request: MemberRequest, code: UUID) -> Membership:
     """A colleague whose role and unit the current member may change."""
     membership = get_membership_for_user(request, code)
     require_perm(request, Perm.MANAGE_PEOPLE)

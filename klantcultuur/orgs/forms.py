@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from klantcultuur.orgs.models import Membership, Organization, OrgUnit
-from klantcultuur.orgs.roles import Role
+from klantcultuur.orgs.roles import Role, grantable_choices, may_grant
 from klantcultuur.orgs.tree import UnitTree
 
 
@@ -99,8 +99,10 @@ class InviteForm(forms.Form):
     last_name = forms.CharField(label=_("Last name"), max_length=150)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.EMPLOYEE)
 
-    def __init__(self, *args, organization: Organization, **kwargs):
+    def __init__(self, *args, organization: Organization, actor: Membership, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only the roles the actor may give (the service checks again).
+        self.fields["role"].choices = grantable_choices(actor.role)
         self.fields["unit"] = UnitChoiceField(
             organization, required=False, label=_("Unit"), empty_label=_("— none —")
         )
@@ -111,8 +113,16 @@ class MembershipForm(forms.ModelForm):
         model = Membership
         fields = ["role", "unit", "job_title"]
 
-    def __init__(self, *args, organization: Organization, **kwargs):
+    def __init__(self, *args, organization: Organization, actor: Membership, **kwargs):
         super().__init__(*args, **kwargs)
+        role = self.fields["role"]
+        if may_grant(actor.role, self.instance.role):
+            # Only the roles the actor may give (the service checks again).
+            role.choices = grantable_choices(actor.role)
+        else:
+            # A colleague above the actor keeps their role: shown, not changeable.
+            role.disabled = True
+            role.help_text = _("Only someone who holds every permission of this role changes it.")
         self.fields["unit"] = UnitChoiceField(
             organization, required=False, label=_("Unit"), empty_label=_("— none —")
         )

@@ -1,4 +1,8 @@
-"""The request as the tenant middleware leaves it, for type checkers and readers."""
+"""The request as the tenant middleware leaves it, for type checkers and readers.
+
+`OrgRequest` is any request after the middleware; `MemberRequest` is one that
+`member_required` let through, so its organisation and membership are there.
+"""
 
 from __future__ import annotations
 
@@ -15,3 +19,10 @@ class OrgRequest(HttpRequest):
     organization: Organization | None  # the organisation the user works in now
     membership: Membership | None  # the user's membership of that organisation
     memberships: list[Membership]  # all active memberships, for the switcher
+
+
+class MemberRequest(OrgRequest):
+    """A request of a member of the current organisation (views under `member_required`)."""
+
+    organization: Organization
+    membership: Membership

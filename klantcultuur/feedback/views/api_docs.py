@@ -18,7 +18,7 @@ from klantcultuur.feedback.forms import FormbricksFieldsForm, TokenForm
 from klantcultuur.feedback.models import ApiToken
 from klantcultuur.feedback.services.setup import token_create, token_revoke
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 
 
@@ -32,7 +32,7 @@ def type_label(spec: dict) -> str:
 
 
 @member_required(Perm.MANAGE_FEEDBACK)
-def page(request: OrgRequest):
+def page(request: MemberRequest):
     form = TokenForm(request.POST or None, organization=request.organization)
     secret = None
     if request.method == "POST" and form.is_valid():
@@ -71,7 +71,7 @@ def page(request: OrgRequest):
 
 
 @member_required(Perm.MANAGE_FEEDBACK)
-def token(request: OrgRequest, code: UUID):
+def token(request: MemberRequest, code: UUID):
     found = get_token_for_user(request, code)
     initial = "\n".join(f"{q} = {f}" for q, f in found.formbricks_fields.items())
     form = FormbricksFieldsForm(request.POST or None, initial={"lines": initial})
@@ -86,7 +86,7 @@ def token(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_FEEDBACK, methods=("POST",))
-def revoke(request: OrgRequest, code: UUID):
+def revoke(request: MemberRequest, code: UUID):
     found = get_token_for_user(request, code)
     token_revoke(token=found)
     messages.success(request, _("The token “%(name)s” no longer works.") % {"name": found.name})

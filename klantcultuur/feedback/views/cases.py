@@ -18,7 +18,7 @@ from klantcultuur.feedback.models import CaseStatus, FollowUpCase
 from klantcultuur.feedback.services.cases import case_update
 from klantcultuur.feedback.views.scope import scope_for
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 
 PAGE_SIZE = 50
@@ -26,7 +26,7 @@ STATES = ("open", "overdue", "contacted", "resolved")
 
 
 @member_required(Perm.HANDLE_CASES, methods=("GET",))
-def cases(request: OrgRequest):
+def cases(request: MemberRequest):
     scope = scope_for(request, request.GET.get("unit") or None)
     state = request.GET.get("state", "open")
     if state not in STATES:
@@ -54,7 +54,7 @@ def cases(request: OrgRequest):
 
 
 @member_required(Perm.HANDLE_CASES)
-def case(request: OrgRequest, code: UUID):
+def case(request: MemberRequest, code: UUID):
     found = get_case_for_user(request, code)
     initial = {"status": found.status, "outcome": found.outcome, "note": found.note}
     form = CaseForm(request.POST or None, initial=initial)

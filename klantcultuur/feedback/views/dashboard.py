@@ -25,7 +25,7 @@ from klantcultuur.feedback.views.scope import (
 )
 from klantcultuur.orgs.access import get_unit_for_user, member_required
 from klantcultuur.orgs.models import OrgUnit
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 
 TOP_TOPICS = 6
@@ -73,7 +73,7 @@ class UnitRow:
 
 
 def _unit_rows(
-    request: OrgRequest, scope: Scope, period: Period, headline: dict[bool, Counts]
+    request: MemberRequest, scope: Scope, period: Period, headline: dict[bool, Counts]
 ) -> dict[bool, list[UnitRow]]:
     """Per kind of customer in `headline` (False: customers, True: colleagues), the units one
     level below the scope with their subtree figures, hidden as `metrics.breakdown` says
@@ -97,7 +97,7 @@ def _unit_rows(
 
 
 def _charts(
-    request: OrgRequest, scope: Scope, period: Period, internal: bool, counts: Counts
+    request: MemberRequest, scope: Scope, period: Period, internal: bool, counts: Counts
 ) -> list[tuple[str, charts.TrendChart]]:
     """The trend of each metric the kind of customer answered, over the periods."""
     daily = selectors.daily_counts(
@@ -122,7 +122,7 @@ def _comments_allowed(counts_internal: Counts, min_comment_n: int) -> bool:
     return counts_internal.with_comment >= min_comment_n
 
 
-def dashboard_context(request: OrgRequest, scope: Scope, period: Period) -> dict:
+def dashboard_context(request: MemberRequest, scope: Scope, period: Period) -> dict:
     organization = request.organization
     min_n = organization.min_group_size
     common = {"organization": organization, "unit_ids": scope.unit_ids}
@@ -179,7 +179,7 @@ def dashboard_context(request: OrgRequest, scope: Scope, period: Period) -> dict
     }
 
 
-def _signals(request: OrgRequest, scope: Scope, period: Period, allow_internal: bool) -> dict:
+def _signals(request: MemberRequest, scope: Scope, period: Period, allow_internal: bool) -> dict:
     """The latest compliments and improvement points in the scope (two queries)."""
     base = FeedbackSentence.objects.filter(
         feedback__organization=request.organization, feedback__day__gte=period.start,
@@ -208,7 +208,7 @@ def _query(scope: Scope, period: Period) -> str:
 
 
 @member_required(Perm.VIEW_FEEDBACK, methods=("GET",))
-def overview(request: OrgRequest):
+def overview(request: MemberRequest):
     scope = scope_for(request, None)
     if not scope.sees_all and len(scope.visible) == 1:
         # One team to look at: its page is the overview.
@@ -226,7 +226,7 @@ def unit_url(unit: OrgUnit) -> str:
 
 
 @member_required(Perm.VIEW_FEEDBACK, methods=("GET",))
-def unit(request: OrgRequest, code: UUID):
+def unit(request: MemberRequest, code: UUID):
     get_unit_for_user(request, code)  # 404 for another organisation's unit
     scope = scope_for(request, code)  # 403 for a unit the member may not see
     period = parse_period(request.GET)

@@ -19,12 +19,12 @@ from klantcultuur.lib.jobs import JobStatus, progress_response
 from klantcultuur.lib.tabular import TableError
 from klantcultuur.orgs.access import member_required
 from klantcultuur.orgs.models import OrgUnit
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 
 
 @member_required(Perm.MANAGE_FEEDBACK)
-def upload(request: OrgRequest):
+def upload(request: MemberRequest):
     mappings = ImportMapping.objects.filter(organization=request.organization)
     form = ImportUploadForm(
         request.POST or None, request.FILES or None,
@@ -52,7 +52,7 @@ def upload(request: OrgRequest):
                   {"section": "imports", "form": form, "recent": recent})  # fmt: skip
 
 
-def _mapping_form(request: OrgRequest, job: FeedbackImport, inspection: services.Inspection):
+def _mapping_form(request: MemberRequest, job: FeedbackImport, inspection: services.Inspection):
     touchpoints = [
         (str(t.uuid), t.name) for t in Touchpoint.objects.filter(organization=request.organization)
     ]
@@ -66,7 +66,7 @@ def _mapping_form(request: OrgRequest, job: FeedbackImport, inspection: services
 
 
 @member_required(Perm.MANAGE_FEEDBACK)
-def detail(request: OrgRequest, code: UUID):
+def detail(request: MemberRequest, code: UUID):
     job = get_import_for_user(request, code)
     services.import_recover(job=job)
     context: dict = {"section": "imports", "job": job}
@@ -112,7 +112,7 @@ def _first(rows, count: int):
 
 
 @member_required(Perm.MANAGE_FEEDBACK, methods=("GET",))
-def progress_partial(request: OrgRequest, code: UUID):
+def progress_partial(request: MemberRequest, code: UUID):
     job = get_import_for_user(request, code)
     context = {
         "job": job,
@@ -125,7 +125,7 @@ def progress_partial(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_FEEDBACK, methods=("GET",))
-def report(request: OrgRequest, code: UUID):
+def report(request: MemberRequest, code: UUID):
     """The refused rows with their line number and reason (already neutralised)."""
     job = get_import_for_user(request, code)
     if not job.report_path.exists():  # the import's page says so

@@ -28,7 +28,7 @@ from klantcultuur.feedback.views.scope import PERIODS, Period, Scope, parse_peri
 from klantcultuur.lib.htmx import fragment_wanted
 from klantcultuur.orgs.access import member_required
 from klantcultuur.orgs.models import OrgUnit
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 
 PAGE_SIZE = 50
@@ -44,7 +44,7 @@ class Inbox:
     topic_names: dict[str, str]
 
 
-def _inbox(request: OrgRequest) -> Inbox:
+def _inbox(request: MemberRequest) -> Inbox:
     """The filters of the query string, checked against what the member may see."""
     organization = request.organization
     membership = request.membership
@@ -76,7 +76,7 @@ def _inbox(request: OrgRequest) -> Inbox:
 
 
 @member_required(Perm.VIEW_FEEDBACK, methods=("GET",))
-def inbox(request: OrgRequest):
+def inbox(request: MemberRequest):
     found = _inbox(request)
     organization = request.organization
     records = (
@@ -135,7 +135,7 @@ def inbox(request: OrgRequest):
 
 
 @member_required(Perm.VIEW_FEEDBACK, methods=("GET",))
-def export(request: OrgRequest):
+def export(request: MemberRequest):
     """The records the inbox shows (or, with kind=summary, its figures per period and unit)."""
     found = _inbox(request)
     organization = request.organization

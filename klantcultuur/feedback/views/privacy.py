@@ -10,12 +10,12 @@ from klantcultuur.feedback.forms import EraseForm
 from klantcultuur.feedback.models import ErasureLog, FeedbackSettings
 from klantcultuur.feedback.services.privacy import customer_erase
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 
 
 @member_required(Perm.ERASE_CUSTOMER_DATA)
-def page(request: OrgRequest):
+def page(request: MemberRequest):
     form = EraseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         log = customer_erase(

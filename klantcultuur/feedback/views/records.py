@@ -23,13 +23,13 @@ from klantcultuur.feedback.services.records import (
     sentence_correct,
 )
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 
 PAGE_SIZE = 50
 
 
-def _internal_comments_shown(request: OrgRequest, record: Feedback) -> bool:
+def _internal_comments_shown(request: MemberRequest, record: Feedback) -> bool:
     if not record.is_internal:
         return True
     rows = DailyTeamStats.objects.filter(
@@ -41,7 +41,7 @@ def _internal_comments_shown(request: OrgRequest, record: Feedback) -> bool:
 
 
 @member_required(Perm.VIEW_FEEDBACK, methods=("GET",))
-def record(request: OrgRequest, code: UUID):
+def record(request: MemberRequest, code: UUID):
     found = get_record_for_user(request, code)
     can_manage = request.membership.has_perm(Perm.MANAGE_FEEDBACK)
     language = get_language()
@@ -64,7 +64,7 @@ def record(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_FEEDBACK, methods=("POST",))
-def correct(request: OrgRequest, code: UUID):
+def correct(request: MemberRequest, code: UUID):
     found = get_record_rw_for_user(request, code)
     form = LabelForm(request.POST)
     if form.is_valid():
@@ -84,7 +84,7 @@ def correct(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_FEEDBACK, methods=("POST",))
-def assign(request: OrgRequest, code: UUID):
+def assign(request: MemberRequest, code: UUID):
     found = get_record_rw_for_user(request, code)
     form = AssignForm(request.POST, organization=request.organization)
     if form.is_valid():
@@ -98,7 +98,7 @@ def assign(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_FEEDBACK, methods=("GET",))
-def unrouted(request: OrgRequest):
+def unrouted(request: MemberRequest):
     organization = request.organization
     records = (
         Feedback.objects.filter(organization=organization, team__isnull=True)
@@ -122,7 +122,7 @@ def unrouted(request: OrgRequest):
 
 
 @member_required(Perm.MANAGE_FEEDBACK, methods=("POST",))
-def routing_apply(request: OrgRequest):
+def routing_apply(request: MemberRequest):
     moved = reroute_unrouted(organization=request.organization)
     messages.success(
         request,

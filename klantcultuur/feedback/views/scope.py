@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from klantcultuur.feedback.periods import grain_for
 from klantcultuur.orgs.models import OrgUnit
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.orgs.tree import UnitTree
 
@@ -94,7 +94,7 @@ class Scope:
         return self.unit is None and self.sees_all
 
 
-def scope_for(request: OrgRequest, code: UUID | str | None) -> Scope:
+def scope_for(request: MemberRequest, code: UUID | str | None) -> Scope:
     """The scope of `?unit=` (or a URL's unit); 404 for another organisation, 403 unseen."""
     membership = request.membership
     tree = UnitTree.for_organization(request.organization.id)

@@ -30,12 +30,12 @@ from klantcultuur.feedback.qr import qr_code, qr_svg_document
 from klantcultuur.feedback.services import setup as services
 from klantcultuur.feedback.services.records import analyser_changed
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 
 
 @member_required(Perm.MANAGE_FEEDBACK)
-def settings_page(request: OrgRequest):
+def settings_page(request: MemberRequest):
     config = FeedbackSettings.for_organization(request.organization)
     form = SettingsForm(request.POST or None, instance=config)
     if request.method == "POST" and form.is_valid():
@@ -50,7 +50,7 @@ def public_link(touchpoint: Touchpoint) -> str:
 
 
 @member_required(Perm.MANAGE_FEEDBACK)
-def touchpoints(request: OrgRequest):
+def touchpoints(request: MemberRequest):
     form = TouchpointForm(request.POST or None, organization=request.organization)
     if request.method == "POST" and form.is_valid():
         touchpoint = form.save()
@@ -62,7 +62,7 @@ def touchpoints(request: OrgRequest):
 
 
 @member_required(Perm.MANAGE_FEEDBACK)
-def touchpoint(request: OrgRequest, code: UUID):
+def touchpoint(request: MemberRequest, code: UUID):
     found = get_touchpoint_for_user(request, code)
     form = TouchpointForm(request.POST or None, instance=found, organization=request.organization)
     if request.method == "POST" and form.is_valid():
@@ -76,7 +76,7 @@ def touchpoint(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_FEEDBACK, methods=("GET",))
-def touchpoint_qr(request: OrgRequest, code: UUID):
+def touchpoint_qr(request: MemberRequest, code: UUID):
     found = get_touchpoint_for_user(request, code)
     response = HttpResponse(qr_svg_document(public_link(found), found.name),
                             content_type="image/svg+xml")  # fmt: skip
@@ -85,7 +85,7 @@ def touchpoint_qr(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_FEEDBACK)
-def routing(request: OrgRequest):
+def routing(request: MemberRequest):
     form = RoutingRuleForm(request.POST or None, organization=request.organization)
     if request.method == "POST" and form.is_valid():
         rule = form.save(commit=False)
@@ -106,20 +106,20 @@ def routing(request: OrgRequest):
 
 
 @member_required(Perm.MANAGE_FEEDBACK, methods=("POST",))
-def rule_delete(request: OrgRequest, code: UUID):
+def rule_delete(request: MemberRequest, code: UUID):
     get_rule_for_user(request, code).delete()
     messages.success(request, _("The rule is removed; responses keep their team."))
     return redirect("feedback-routing")
 
 
 @member_required(Perm.MANAGE_FEEDBACK, methods=("POST",))
-def rule_move(request: OrgRequest, code: UUID):
+def rule_move(request: MemberRequest, code: UUID):
     services.rule_move(rule=get_rule_for_user(request, code), up=request.POST.get("up") == "1")
     return redirect("feedback-routing")
 
 
 @member_required(Perm.MANAGE_FEEDBACK)
-def topics(request: OrgRequest):
+def topics(request: MemberRequest):
     found = topics_for(request.organization)
     form = TopicForm(request.POST or None, organization=request.organization,
                      instance=Topic(position=len(found)))  # fmt: skip
@@ -141,7 +141,7 @@ def topics(request: OrgRequest):
 
 
 @member_required(Perm.MANAGE_FEEDBACK)
-def topic(request: OrgRequest, code: UUID):
+def topic(request: MemberRequest, code: UUID):
     found = get_topic_for_user(request, code)
     form = TopicForm(request.POST or None, instance=found, organization=request.organization)
     if request.method == "POST":

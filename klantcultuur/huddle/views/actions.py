@@ -26,7 +26,7 @@ from klantcultuur.huddle.forms import ActionForm, MoveForm
 from klantcultuur.huddle.models import ActionOrigin, ActionState, ImprovementAction
 from klantcultuur.huddle.services import actions as services
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 
 MOVE_LABELS = {
@@ -41,7 +41,7 @@ MOVE_LABELS = {
 
 
 @member_required(Perm.USE_HUDDLE, methods=("GET",))
-def team_actions(request: OrgRequest, code: UUID):
+def team_actions(request: MemberRequest, code: UUID):
     team = get_board_unit_for_user(request, code)
     state = request.GET.get("state", "open")
     actions = ImprovementAction.objects.filter(team=team).select_related("owner__user", "kpi")
@@ -58,7 +58,7 @@ def team_actions(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_ACTIONS)
-def action_create(request: OrgRequest, code: UUID):
+def action_create(request: MemberRequest, code: UUID):
     """A new action by hand, from a customer's improvement point (?feedback=) or from a KPI
     that misses its target (?kpi=, a team KPI)."""
     team = get_board_unit_rw_for_user(request, code)
@@ -96,7 +96,7 @@ def action_create(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.USE_HUDDLE, methods=("GET",))
-def action_detail(request: OrgRequest, code: UUID):
+def action_detail(request: MemberRequest, code: UUID):
     action = get_action_for_user(request, code)
     steer = can_steer(request, action.team_id) and request.membership.has_perm(Perm.MANAGE_ACTIONS)
     moves = [(m.value, MOVE_LABELS[m]) for m in pdca.allowed_moves(action.state)] if steer else []
@@ -112,7 +112,7 @@ def action_detail(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_ACTIONS)
-def action_edit(request: OrgRequest, code: UUID):
+def action_edit(request: MemberRequest, code: UUID):
     action = get_action_rw_for_user(request, code)
     form = ActionForm(request.POST or None, instance=action, team=action.team)
     if request.method == "POST" and form.is_valid():
@@ -130,7 +130,7 @@ def action_edit(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_ACTIONS, methods=("POST",))
-def action_move(request: OrgRequest, code: UUID):
+def action_move(request: MemberRequest, code: UUID):
     """A PDCA step: start, check (with the effect check), resume, act, standardise, new
     cycle, stop."""
     action = get_action_rw_for_user(request, code)
@@ -153,7 +153,7 @@ def action_move(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_ACTIONS, methods=("POST",))
-def action_check(request: OrgRequest, code: UUID):
+def action_check(request: MemberRequest, code: UUID):
     """Measure the effect again (in check or act: later data, a corrected value)."""
     action = get_action_rw_for_user(request, code)
     if action.state not in (ActionState.CHECK, ActionState.ACT):

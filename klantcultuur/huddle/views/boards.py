@@ -20,6 +20,7 @@ from klantcultuur.huddle.access import (
     can_steer,
     get_board_unit_for_user,
     get_board_unit_rw_for_user,
+    kpi_unit_ids,
     visible_ids,
 )
 from klantcultuur.huddle.forms import EscalationForm, HuddleForm
@@ -30,7 +31,7 @@ from klantcultuur.huddle.services import huddles as huddle_services
 from klantcultuur.huddle.views.common import back_to, board_day
 from klantcultuur.orgs.access import member_required
 from klantcultuur.orgs.models import Membership, OrgUnit
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.orgs.tree import UnitTree
 
@@ -38,7 +39,7 @@ REFRESH_SECONDS = 60
 
 
 @member_required(Perm.USE_HUDDLE, methods=("GET",))
-def home(request: OrgRequest):
+def home(request: MemberRequest):
     """One's own team's board, or a choice of the boards one may open."""
     visible = visible_ids(request)
     membership = request.membership
@@ -63,7 +64,7 @@ def _has_children(unit: OrgUnit) -> bool:
     return OrgUnit.objects.filter(parent=unit, archived_at__isnull=True).exists()
 
 
-def _render_board(request: OrgRequest, unit: OrgUnit, *, wall: bool):
+def _render_board(request: MemberRequest, unit: OrgUnit, *, wall: bool):
     day = board_day(request.GET.get("day"))
     steer = can_steer(request, unit.id)
     context = {
@@ -72,6 +73,7 @@ def _render_board(request: OrgRequest, unit: OrgUnit, *, wall: bool):
         "layout": "huddle/wall_base.html" if wall else "base.html",
         "refresh_seconds": REFRESH_SECONDS,
         "escalation_form": EscalationForm(initial={"day": day}),
+        "can_set_up_kpis": unit.id in kpi_unit_ids(request.membership),
     }
     if _has_children(unit):
         board = boards.unit_board(
@@ -95,20 +97,20 @@ def _render_board(request: OrgRequest, unit: OrgUnit, *, wall: bool):
 
 
 @member_required(Perm.USE_HUDDLE, methods=("GET",))
-def board(request: OrgRequest, code: UUID):
+def board(request: MemberRequest, code: UUID):
     unit = get_board_unit_for_user(request, code)
     return _render_board(request, unit, wall=False)
 
 
 @member_required(Perm.USE_HUDDLE, methods=("GET",))
-def dagstart(request: OrgRequest, code: UUID):
+def dagstart(request: MemberRequest, code: UUID):
     """The same board for a wall screen or tablet: large type, refreshes itself."""
     unit = get_board_unit_for_user(request, code)
     return _render_board(request, unit, wall=True)
 
 
 @member_required(Perm.VIEW_ALL_UNITS, methods=("GET",))
-def organization_board(request: OrgRequest):
+def organization_board(request: MemberRequest):
     day = board_day(request.GET.get("day"))
     board = boards.organization_board(
         organization=request.organization, day=day, can_steer=can_steer(request, None)
@@ -122,7 +124,7 @@ def _board_url(unit: OrgUnit, day, wall: bool = False) -> str:
 
 
 @member_required(Perm.USE_HUDDLE, methods=("POST",))
-def record(request: OrgRequest, code: UUID):
+def record(request: MemberRequest, code: UUID):
     """Save the attendance and note of a unit's dagstart on a day."""
     unit = get_board_unit_rw_for_user(request, code)
     members = unit_members(unit)
@@ -151,7 +153,7 @@ def record(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.USE_HUDDLE, methods=("POST",))
-def story(request: OrgRequest, code: UUID):
+def story(request: MemberRequest, code: UUID):
     """Choose (or clear) the customer story the dagstart opens with."""
     unit = get_board_unit_rw_for_user(request, code)
     day = board_day(request.POST.get("day"))
@@ -169,7 +171,7 @@ def story(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.USE_HUDDLE, methods=("POST",))
-def escalate(request: OrgRequest, code: UUID):
+def escalate(request: MemberRequest, code: UUID):
     """Send something the team cannot solve itself one tier up."""
     unit = get_board_unit_rw_for_user(request, code)
     form = EscalationForm(request.POST)
@@ -190,7 +192,7 @@ def escalate(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.USE_HUDDLE, methods=("GET",))
-def history(request: OrgRequest, code: UUID):
+def history(request: MemberRequest, code: UUID):
     """Past dagstarts of a unit: who was there, the note, the story."""
     unit = get_board_unit_for_user(request, code)
     huddles = (
@@ -214,6 +216,6 @@ def history(request: OrgRequest, code: UUID):
     )  # fmt: skip
 
 
-def require_board_steer(request: OrgRequest, unit: OrgUnit) -> None:
+def require_board_steer(request: MemberRequest, unit: OrgUnit) -> None:
     if not can_steer(request, unit.id):
         raise PermissionDenied

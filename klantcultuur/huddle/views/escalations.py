@@ -19,12 +19,12 @@ from klantcultuur.huddle.models import EscalationState
 from klantcultuur.huddle.services import escalations as services
 from klantcultuur.huddle.views.common import back_to
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 
 
 @member_required(Perm.USE_HUDDLE, methods=("GET",))
-def detail(request: OrgRequest, code: UUID):
+def detail(request: MemberRequest, code: UUID):
     escalation = get_escalation_for_user(request, code)
     return render(
         request, "huddle/escalation.html",
@@ -37,7 +37,7 @@ def detail(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.USE_HUDDLE, methods=("POST",))
-def answer(request: OrgRequest, code: UUID):
+def answer(request: MemberRequest, code: UUID):
     escalation = get_escalation_rw_for_user(request, code, side="to")
     form = AnswerForm(request.POST)
     if form.is_valid():
@@ -58,7 +58,7 @@ def answer(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.USE_HUDDLE, methods=("POST",))
-def pass_on(request: OrgRequest, code: UUID):
+def pass_on(request: MemberRequest, code: UUID):
     escalation = get_escalation_rw_for_user(request, code, side="to")
     try:
         services.escalation_pass_on(escalation=escalation, by=request.membership)
@@ -71,7 +71,7 @@ def pass_on(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.USE_HUDDLE, methods=("POST",))
-def close(request: OrgRequest, code: UUID):
+def close(request: MemberRequest, code: UUID):
     escalation = get_escalation_rw_for_user(request, code, side="from")
     services.escalation_close(escalation=escalation, by=request.membership)
     messages.success(request, _("The escalation is closed."))

@@ -20,11 +20,11 @@ from klantcultuur.huddle.forms import GoalForm
 from klantcultuur.huddle.models import Goal
 from klantcultuur.huddle.services import huddles as services
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 
 
-def _save(request: OrgRequest, form: GoalForm) -> Goal | None:
+def _save(request: MemberRequest, form: GoalForm) -> Goal | None:
     if request.method == "POST" and form.is_valid():
         try:
             return services.goal_save(goal=form.save(commit=False))
@@ -34,7 +34,7 @@ def _save(request: OrgRequest, form: GoalForm) -> Goal | None:
 
 
 @member_required(Perm.USE_HUDDLE)
-def goals(request: OrgRequest, code: UUID):
+def goals(request: MemberRequest, code: UUID):
     """A team's goals (current and past) and a form for a new one."""
     if request.method == "POST":
         team = get_board_unit_rw_for_user(request, code)
@@ -63,7 +63,7 @@ def goals(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.USE_HUDDLE)
-def goal_edit(request: OrgRequest, code: UUID):
+def goal_edit(request: MemberRequest, code: UUID):
     goal = get_goal_rw_for_user(request, code)
     form = GoalForm(request.POST or None, instance=goal, team=goal.team)
     if _save(request, form):
@@ -73,7 +73,7 @@ def goal_edit(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.USE_HUDDLE, methods=("POST",))
-def goal_delete(request: OrgRequest, code: UUID):
+def goal_delete(request: MemberRequest, code: UUID):
     goal = get_goal_rw_for_user(request, code)
     goal.delete()
     messages.success(request, _("The goal is removed."))

@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 from klantcultuur.huddle import boards
 from klantcultuur.huddle.access import (
     can_steer,
-    get_board_unit_rw_for_user,
+    get_kpi_board_unit_rw_for_user,
     get_kpi_rw_for_user,
     get_team_kpi_for_user,
     get_team_kpi_rw_for_user,
+    get_team_kpi_setup_for_user,
 )
 from klantcultuur.huddle.days import lookback
 from klantcultuur.huddle.forms import KpiForm, TeamKpiAddForm, TeamKpiForm, ValueForm
@@ -28,13 +29,13 @@ from klantcultuur.huddle.services import kpis as services
 from klantcultuur.huddle.templatetags.huddle_tags import kpi_number
 from klantcultuur.huddle.views.common import back_to, board_day
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 
 
 # --- The catalogue -----------------------------------------------------------------------
 @member_required(Perm.USE_HUDDLE, methods=("GET",))
-def catalogue(request: OrgRequest):
+def catalogue(request: MemberRequest):
     kpis = (
         Kpi.objects.filter(organization=request.organization)
         .annotate(teams=Count("team_kpis"))
@@ -43,7 +44,7 @@ def catalogue(request: OrgRequest):
     return render(request, "huddle/kpi_list.html", {"kpis": kpis})
 
 
-def _kpi_form_page(request: OrgRequest, form: KpiForm, kpi: Kpi | None):
+def _kpi_form_page(request: MemberRequest, form: KpiForm, kpi: Kpi | None):
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.kpi_save(kpi=form.save(commit=False))
@@ -55,21 +56,21 @@ def _kpi_form_page(request: OrgRequest, form: KpiForm, kpi: Kpi | None):
     return render(request, "huddle/kpi_form.html", {"form": form, "kpi": kpi})
 
 
-@member_required(Perm.MANAGE_KPIS)
-def kpi_create(request: OrgRequest):
+@member_required(Perm.MANAGE_KPI_CATALOGUE)
+def kpi_create(request: MemberRequest):
     form = KpiForm(request.POST or None, instance=Kpi(organization=request.organization))
     return _kpi_form_page(request, form, None)
 
 
-@member_required(Perm.MANAGE_KPIS)
-def kpi_edit(request: OrgRequest, code: UUID):
+@member_required(Perm.MANAGE_KPI_CATALOGUE)
+def kpi_edit(request: MemberRequest, code: UUID):
     kpi = get_kpi_rw_for_user(request, code)
     form = KpiForm(request.POST or None, instance=kpi)
     return _kpi_form_page(request, form, kpi)
 
 
-@member_required(Perm.MANAGE_KPIS, methods=("POST",))
-def kpi_archive(request: OrgRequest, code: UUID):
+@member_required(Perm.MANAGE_KPI_CATALOGUE, methods=("POST",))
+def kpi_archive(request: MemberRequest, code: UUID):
     kpi = get_kpi_rw_for_user(request, code)
     services.kpi_archive(kpi=kpi)
     messages.success(request, _("“%(name)s” is off every board.") % {"name": kpi.name})
@@ -78,9 +79,9 @@ def kpi_archive(request: OrgRequest, code: UUID):
 
 # --- A team's KPIs -------------------------------------------------------------------------
 @member_required(Perm.MANAGE_KPIS)
-def team_kpis(request: OrgRequest, code: UUID):
+def team_kpis(request: MemberRequest, code: UUID):
     """The KPIs on a team's board: add one with owner and target, change or remove them."""
-    team = get_board_unit_rw_for_user(request, code)
+    team = get_kpi_board_unit_rw_for_user(request, code)
     form = TeamKpiAddForm(request.POST or None, team=team)
     if request.method == "POST" and form.is_valid():
         try:
@@ -95,8 +96,8 @@ def team_kpis(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_KPIS)
-def team_kpi_edit(request: OrgRequest, code: UUID):
-    team_kpi = get_team_kpi_rw_for_user(request, code)
+def team_kpi_edit(request: MemberRequest, code: UUID):
+    team_kpi = get_team_kpi_setup_for_user(request, code)
     initial = {"owner": team_kpi.owner, "target": team_kpi.target, "position": team_kpi.position}
     form = TeamKpiForm(request.POST or None, initial=initial, team=team_kpi.team)
     if request.method == "POST" and form.is_valid():
@@ -111,15 +112,15 @@ def team_kpi_edit(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_KPIS, methods=("POST",))
-def team_kpi_remove(request: OrgRequest, code: UUID):
-    team_kpi = get_team_kpi_rw_for_user(request, code)
+def team_kpi_remove(request: MemberRequest, code: UUID):
+    team_kpi = get_team_kpi_setup_for_user(request, code)
     team_kpi.delete()  # its values stay with the KPI and the team
     messages.success(request, _("“%(name)s” is off the board.") % {"name": team_kpi.kpi.name})
     return redirect("huddle-team-kpis", code=team_kpi.team.uuid)
 
 
 # --- Values --------------------------------------------------------------------------------
-def _tile(request: OrgRequest, team_kpi: TeamKpi, day):
+def _tile(request: MemberRequest, team_kpi: TeamKpi, day):
     """The board tile of one KPI as the board on `day` shows it (for the htmx swap)."""
     window = lookback(day)
     values = kpi_values([team_kpi.team_id], [team_kpi.kpi_id],
@@ -132,7 +133,7 @@ def _tile(request: OrgRequest, team_kpi: TeamKpi, day):
 
 
 @member_required(Perm.USE_HUDDLE)
-def value(request: OrgRequest, code: UUID):
+def value(request: MemberRequest, code: UUID):
     """Enter or correct a hand-entered value (the board tile posts here, htmx or not)."""
     if request.method == "POST":
         team_kpi = get_team_kpi_rw_for_user(request, code)
@@ -184,7 +185,7 @@ def value(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.USE_HUDDLE, methods=("GET",))
-def value_history(request: OrgRequest, code: UUID):
+def value_history(request: MemberRequest, code: UUID):
     """Every value of a team's KPI with its corrections (who, when, old → new)."""
     team_kpi = get_team_kpi_for_user(request, code)
     rows = (

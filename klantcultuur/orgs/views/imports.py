@@ -16,19 +16,19 @@ from klantcultuur.orgs import services
 from klantcultuur.orgs.access import member_required
 from klantcultuur.orgs.forms import ImportUploadForm
 from klantcultuur.orgs.models import PeopleImport
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 
 PREVIEW_ROWS = 200
 
 
-def get_import_for_user(request: OrgRequest, code: UUID) -> PeopleImport:
+def get_import_for_user(request: MemberRequest, code: UUID) -> PeopleImport:
     """An import of the current organisation (404 for any other)."""
     return get_object_or_404(PeopleImport, organization=request.organization, uuid=code)
 
 
 @member_required(Perm.MANAGE_PEOPLE)
-def upload(request: OrgRequest):
+def upload(request: MemberRequest):
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
@@ -42,12 +42,12 @@ def upload(request: OrgRequest):
 
 
 @member_required(Perm.MANAGE_PEOPLE, methods=("GET",))
-def detail(request: OrgRequest, code: UUID):
+def detail(request: MemberRequest, code: UUID):
     job = get_import_for_user(request, code)
     context: dict = {"job": job, "progress": progress.read(services.PROGRESS_KIND, job.uuid)}
     if job.status == JobStatus.PREVIEW:
         try:
-            plan = services.people_import_plan(job=job)
+            plan = services.people_import_plan(job=job, actor=request.membership)
         except TableError as exc:
             context["file_error"] = str(exc)
         else:
@@ -65,7 +65,7 @@ def detail(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_PEOPLE, methods=("GET",))
-def progress_partial(request: OrgRequest, code: UUID):
+def progress_partial(request: MemberRequest, code: UUID):
     job = get_import_for_user(request, code)
     context = {"job": job, "progress": progress.read(services.PROGRESS_KIND, job.uuid)}
     return progress_response(
@@ -74,16 +74,16 @@ def progress_partial(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_PEOPLE, methods=("POST",))
-def start(request: OrgRequest, code: UUID):
+def start(request: MemberRequest, code: UUID):
     job = get_import_for_user(request, code)
     if job.status != JobStatus.PREVIEW:
         messages.info(request, _("This import has already been started."))
     else:
-        services.people_import_start(job=job)
+        services.people_import_start(job=job, actor=request.membership)
     return redirect("orgs-import-detail", code=job.uuid)
 
 
 @member_required(Perm.MANAGE_PEOPLE, methods=("GET",))
-def report_csv(request: OrgRequest, code: UUID):
+def report_csv(request: MemberRequest, code: UUID):
     job = get_import_for_user(request, code)
     return csv_response(services.people_import_report_rows(job), f"import-{job.uuid}.csv")

@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 from klantcultuur.orgs.access import login_only, member_required
 from klantcultuur.orgs.forms import OrganizationSettingsForm
 from klantcultuur.orgs.middleware import SESSION_KEY
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest, OrgRequest
 from klantcultuur.orgs.roles import Perm
 
 
 @member_required(Perm.MANAGE_SETTINGS)
-def settings_page(request: OrgRequest):
+def settings_page(request: MemberRequest):
     form = OrganizationSettingsForm(request.POST or None, instance=request.organization)
     if request.method == "POST" and form.is_valid():
         form.save()

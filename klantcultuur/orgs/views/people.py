@@ -19,14 +19,14 @@ from klantcultuur.orgs.access import (
 )
 from klantcultuur.orgs.forms import InviteForm, MembershipForm
 from klantcultuur.orgs.models import OrgUnit
-from klantcultuur.orgs.request import OrgRequest
-from klantcultuur.orgs.roles import Perm, Role
+from klantcultuur.orgs.request import MemberRequest
+from klantcultuur.orgs.roles import Perm, Role, may_grant
 
 PAGE_SIZE = 50
 
 
 @member_required(Perm.VIEW_ORGANIZATION, methods=("GET",))
-def people(request: OrgRequest):
+def people(request: MemberRequest):
     query = request.GET.get("q", "").strip()
     role = request.GET.get("role", "")
     members = selectors.colleagues(request.organization, query=query, role=role)
@@ -37,13 +37,14 @@ def people(request: OrgRequest):
 
 
 @member_required(Perm.VIEW_ORGANIZATION)
-def person(request: OrgRequest, code: UUID):
+def person(request: MemberRequest, code: UUID):
     membership = get_membership_for_user(request, code)
     form = None
     if request.membership.has_perm(Perm.MANAGE_PEOPLE):
         form = MembershipForm(
-            request.POST or None, instance=membership, organization=request.organization
-        )
+            request.POST or None, instance=membership, organization=request.organization,
+            actor=request.membership,
+        )  # fmt: skip
     if request.method == "POST":
         membership = get_membership_rw_for_user(request, code)
         if form.is_valid():
@@ -58,19 +59,23 @@ def person(request: OrgRequest, code: UUID):
                 messages.success(request, _("The changes are saved."))
                 return redirect("orgs-person", code=membership.uuid)
     managed = OrgUnit.objects.filter(manager=membership, archived_at__isnull=True)
-    return render(
-        request, "orgs/person.html", {"member": membership, "form": form, "managed": managed}
-    )
+    may_remove = may_grant(request.membership.role, membership.role)
+    return render(request, "orgs/person.html", {
+        "member": membership, "form": form, "managed": managed, "may_remove": may_remove,
+    })  # fmt: skip
 
 
 @member_required(Perm.MANAGE_PEOPLE)
-def invite(request: OrgRequest):
-    form = InviteForm(request.POST or None, organization=request.organization)
+def invite(request: MemberRequest):
+    form = InviteForm(
+        request.POST or None, organization=request.organization, actor=request.membership
+    )
     if request.method == "POST" and form.is_valid():
         try:
             membership = services.member_invite(
-                organization=request.organization, invited_by=request.user, **form.cleaned_data
-            )
+                organization=request.organization, invited_by=request.user,
+                actor=request.membership, **form.cleaned_data,
+            )  # fmt: skip
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -84,7 +89,7 @@ def invite(request: OrgRequest):
 
 
 @member_required(Perm.MANAGE_PEOPLE, methods=("POST",))
-def invite_pending(request: OrgRequest):
+def invite_pending(request: MemberRequest):
     count = services.invitations_send_pending(
         organization=request.organization, invited_by=request.user
     )
@@ -93,7 +98,7 @@ def invite_pending(request: OrgRequest):
 
 
 @member_required(Perm.MANAGE_PEOPLE, methods=("POST",))
-def resend_invitation(request: OrgRequest, code: UUID):
+def resend_invitation(request: MemberRequest, code: UUID):
     membership = get_membership_rw_for_user(request, code)
     services.invitation_send(membership=membership, invited_by=request.user)
     messages.success(
@@ -103,7 +108,7 @@ def resend_invitation(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_PEOPLE, methods=("POST",))
-def remove(request: OrgRequest, code: UUID):
+def remove(request: MemberRequest, code: UUID):
     membership = get_membership_rw_for_user(request, code)
     try:
         services.membership_archive(membership=membership, actor=request.membership)

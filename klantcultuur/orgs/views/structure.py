@@ -13,13 +13,13 @@ from klantcultuur.orgs import selectors, services
 from klantcultuur.orgs.access import get_unit_for_user, get_unit_rw_for_user, member_required
 from klantcultuur.orgs.forms import UnitForm
 from klantcultuur.orgs.models import OrgUnit
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.orgs.tree import UnitTree
 
 
 @member_required(Perm.VIEW_ORGANIZATION, methods=("GET",))
-def tree(request: OrgRequest):
+def tree(request: MemberRequest):
     show_archived = request.GET.get("archived") == "1"
     units = selectors.units_with_member_counts(request.organization)
     unit_tree = UnitTree.for_organization(request.organization.id)
@@ -38,7 +38,7 @@ def tree(request: OrgRequest):
 
 
 @member_required(Perm.VIEW_ORGANIZATION, methods=("GET",))
-def unit_detail(request: OrgRequest, code: UUID):
+def unit_detail(request: MemberRequest, code: UUID):
     unit = get_unit_for_user(request, code)
     unit_tree = UnitTree.for_organization(request.organization.id)
     breadcrumbs = selectors.ancestors(unit_tree, unit.id)
@@ -51,7 +51,7 @@ def unit_detail(request: OrgRequest, code: UUID):
     )
 
 
-def _unit_form_page(request: OrgRequest, form: UnitForm, unit: OrgUnit | None):
+def _unit_form_page(request: MemberRequest, form: UnitForm, unit: OrgUnit | None):
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.unit_save(unit=form.save(commit=False))
@@ -64,7 +64,7 @@ def _unit_form_page(request: OrgRequest, form: UnitForm, unit: OrgUnit | None):
 
 
 @member_required(Perm.MANAGE_STRUCTURE)
-def unit_create(request: OrgRequest):
+def unit_create(request: MemberRequest):
     initial = {}
     if parent_code := request.GET.get("parent"):
         parent = OrgUnit.objects.filter(organization=request.organization, uuid=parent_code).first()
@@ -75,14 +75,14 @@ def unit_create(request: OrgRequest):
 
 
 @member_required(Perm.MANAGE_STRUCTURE)
-def unit_edit(request: OrgRequest, code: UUID):
+def unit_edit(request: MemberRequest, code: UUID):
     unit = get_unit_rw_for_user(request, code)
     form = UnitForm(request.POST or None, instance=unit, organization=request.organization)
     return _unit_form_page(request, form, unit)
 
 
 @member_required(Perm.MANAGE_STRUCTURE, methods=("POST",))
-def unit_archive(request: OrgRequest, code: UUID):
+def unit_archive(request: MemberRequest, code: UUID):
     unit = get_unit_rw_for_user(request, code)
     count = services.unit_archive(unit=unit)
     messages.success(
@@ -93,7 +93,7 @@ def unit_archive(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_STRUCTURE, methods=("POST",))
-def unit_restore(request: OrgRequest, code: UUID):
+def unit_restore(request: MemberRequest, code: UUID):
     unit = get_unit_rw_for_user(request, code)
     try:
         services.unit_restore(unit=unit)

@@ -6,14 +6,14 @@ from django.shortcuts import render
 
 from klantcultuur.lib.jobs import JobStatus
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.scan import selectors
 from klantcultuur.scan.services import invitation_token
 
 
 @member_required(methods=("GET",))
-def index(request: OrgRequest):
+def index(request: MemberRequest):
     membership = request.membership
     waves = list(selectors.waves_of(request.organization))
     if not membership.has_perm(Perm.MANAGE_SCANS):

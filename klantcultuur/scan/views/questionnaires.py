@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.scan import selectors, services
 from klantcultuur.scan.access import get_version_for_user
@@ -25,7 +25,7 @@ def _sections(version) -> list[tuple[str, str]]:
 
 
 @member_required(Perm.MANAGE_SCANS)
-def questionnaire(request: OrgRequest):
+def questionnaire(request: MemberRequest):
     organization = request.organization
     standard = services.standard_version()
     own = latest_copy(organization)
@@ -72,7 +72,7 @@ def questionnaire(request: OrgRequest):
 
 
 @member_required(Perm.MANAGE_SCANS, methods=("GET",))
-def version_detail(request: OrgRequest, code: UUID):
+def version_detail(request: MemberRequest, code: UUID):
     version = get_version_for_user(request, code)
     role = "manager" if request.GET.get("role") == "manager" else "employee"
     pages = form_pages(version.questionnaire, role, language())

@@ -10,7 +10,7 @@ from django.utils.text import slugify
 
 from klantcultuur.lib.spreadsheet import csv_response, xlsx_response
 from klantcultuur.orgs.access import get_visible_unit_for_user, member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.scan import selectors
 from klantcultuur.scan.access import get_wave_for_user, get_wave_report_for_user
@@ -20,7 +20,7 @@ from klantcultuur.scan.reporting.gate import ROOT_KEY
 from klantcultuur.scan.reporting.labels import SLICES
 
 
-def _open(request: OrgRequest, wave: Wave, *, summary_only: bool = False):
+def _open(request: MemberRequest, wave: Wave, *, summary_only: bool = False):
     """The gate and unit directory, or the page that says the report is not there (yet)."""
     gate, report = selectors.report_gate(wave, request.membership, summary_only=summary_only)
     if gate is None:
@@ -29,12 +29,12 @@ def _open(request: OrgRequest, wave: Wave, *, summary_only: bool = False):
     return gate, pages.Directory(request.organization, gate), None
 
 
-def _render(request: OrgRequest, template: str, wave: Wave, gate, context: dict):
+def _render(request: MemberRequest, template: str, wave: Wave, gate, context: dict):
     return render(request, template, {"wave": wave, "gate": gate, **context})
 
 
 @member_required(Perm.VIEW_SCAN_REPORTS, methods=("GET",))
-def report(request: OrgRequest, code: UUID):
+def report(request: MemberRequest, code: UUID):
     wave = get_wave_report_for_user(request, code)
     gate, directory, pending = _open(request, wave)
     if pending:
@@ -45,7 +45,7 @@ def report(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.VIEW_SCAN_REPORTS, methods=("GET",))
-def heatmap(request: OrgRequest, code: UUID):
+def heatmap(request: MemberRequest, code: UUID):
     wave = get_wave_report_for_user(request, code)
     gate, directory, pending = _open(request, wave)
     if pending:
@@ -60,7 +60,7 @@ def heatmap(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.VIEW_SCAN_REPORTS, methods=("GET",))
-def unit(request: OrgRequest, code: UUID, unit: UUID):
+def unit(request: MemberRequest, code: UUID, unit: UUID):
     wave = get_wave_report_for_user(request, code)
     found = get_visible_unit_for_user(request, unit)
     gate, directory, pending = _open(request, wave)
@@ -74,7 +74,7 @@ def unit(request: OrgRequest, code: UUID, unit: UUID):
 
 
 @member_required(Perm.VIEW_SCAN_REPORTS, methods=("GET",))
-def comparison(request: OrgRequest, code: UUID):
+def comparison(request: MemberRequest, code: UUID):
     wave = get_wave_report_for_user(request, code)
     gate, directory, pending = _open(request, wave)
     if pending:
@@ -84,7 +84,7 @@ def comparison(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.VIEW_SCAN_REPORTS, methods=("GET",))
-def comments(request: OrgRequest, code: UUID):
+def comments(request: MemberRequest, code: UUID):
     wave = get_wave_report_for_user(request, code)
     gate, directory, pending = _open(request, wave)
     if pending:
@@ -97,7 +97,7 @@ def comments(request: OrgRequest, code: UUID):
 
 
 @member_required(methods=("GET",))
-def summary(request: OrgRequest, code: UUID):
+def summary(request: MemberRequest, code: UUID):
     """The organisation as a whole, for every member once the wave is closed."""
     wave = get_wave_for_user(request, code)
     if not wave.is_closed:
@@ -109,7 +109,7 @@ def summary(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.VIEW_SCAN_REPORTS, methods=("GET",))
-def chart(request: OrgRequest, code: UUID, name: str):
+def chart(request: MemberRequest, code: UUID, name: str):
     """An organisation-level chart as a standalone SVG file (for print and PDF)."""
     wave = get_wave_report_for_user(request, code)
     if name not in figures.CHARTS:
@@ -126,7 +126,7 @@ def chart(request: OrgRequest, code: UUID, name: str):
     return response
 
 
-def _export(request: OrgRequest, code: UUID, kind: str):
+def _export(request: MemberRequest, code: UUID, kind: str):
     wave = get_wave_report_for_user(request, code)
     gate, directory, pending = _open(request, wave)
     if pending:
@@ -139,10 +139,10 @@ def _export(request: OrgRequest, code: UUID, kind: str):
 
 
 @member_required(Perm.VIEW_SCAN_REPORTS, methods=("GET",))
-def export_csv(request: OrgRequest, code: UUID):
+def export_csv(request: MemberRequest, code: UUID):
     return _export(request, code, "csv")
 
 
 @member_required(Perm.VIEW_SCAN_REPORTS, methods=("GET",))
-def export_xlsx(request: OrgRequest, code: UUID):
+def export_xlsx(request: MemberRequest, code: UUID):
     return _export(request, code, "xlsx")

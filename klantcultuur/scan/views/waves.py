@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from klantcultuur.lib import progress
 from klantcultuur.lib.jobs import progress_response
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.orgs.tree import UnitTree
 from klantcultuur.scan import selectors, services
@@ -32,13 +32,13 @@ from klantcultuur.scan.services.reports import PROGRESS_KIND
 from klantcultuur.scan.services.waves import scope_unit_ids
 
 
-def _errors(request: OrgRequest, exc: ValidationError) -> None:
+def _errors(request: MemberRequest, exc: ValidationError) -> None:
     for message in exc.messages:
         messages.error(request, message)
 
 
 @member_required(Perm.MANAGE_SCANS)
-def wave_create(request: OrgRequest):
+def wave_create(request: MemberRequest):
     services.standard_version()  # the standard version is in the database before it is chosen
     form = WaveForm(request.POST or None, organization=request.organization)
     if request.method == "POST" and form.is_valid():
@@ -59,7 +59,7 @@ def wave_create(request: OrgRequest):
 
 
 @member_required(Perm.MANAGE_SCANS)
-def wave_edit(request: OrgRequest, code: UUID):
+def wave_edit(request: MemberRequest, code: UUID):
     wave = get_wave_rw_for_user(request, code)
     form = WaveForm(request.POST or None, instance=wave, organization=request.organization)
     if request.method == "POST" and form.is_valid():
@@ -76,17 +76,20 @@ def wave_edit(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_SCANS, methods=("GET",))
-def wave_detail(request: OrgRequest, code: UUID):
+def wave_detail(request: MemberRequest, code: UUID):
     wave = get_wave_rw_for_user(request, code)
     tree = UnitTree.for_organization(wave.organization_id)
     rows, total = selectors.response_rates(wave, tree)
     covered = scope_unit_ids(wave, tree)
+    loads = selectors.unit_loads(wave, tree)
     links = [
-        {"link": link, "url": settings.SITE_URL + reverse("scan-open", args=[link.token])}
+        {"link": link, "url": settings.SITE_URL + reverse("scan-open", args=[link.token]),
+         "load": loads.get(link.unit_id)}
         for link in wave.open_links.select_related("unit")
-    ]
+    ]  # fmt: skip
+    overfull = {unit_id for unit_id, load in loads.items() if load.overfull}
     return render(request, "scan/wave_detail.html", {
-        "wave": wave, "rates": rows, "total": total, "links": links,
+        "wave": wave, "rates": rows, "total": total, "links": links, "overfull": overfull,
         "scope": list(wave.scope_units.order_by("name")),
         "report": selectors.report_row(wave),
         "progress": progress.read(PROGRESS_KIND, wave.uuid),
@@ -96,7 +99,7 @@ def wave_detail(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_SCANS, methods=("POST",))
-def wave_launch(request: OrgRequest, code: UUID):
+def wave_launch(request: MemberRequest, code: UUID):
     wave = get_wave_rw_for_user(request, code)
     try:
         count = services.wave_launch(wave=wave)
@@ -114,7 +117,7 @@ def wave_launch(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_SCANS, methods=("POST",))
-def wave_remind(request: OrgRequest, code: UUID):
+def wave_remind(request: MemberRequest, code: UUID):
     wave = get_wave_rw_for_user(request, code)
     count = services.wave_remind_now(wave=wave)
     messages.success(request, _("%(n)s people who have not answered yet got a reminder.")
@@ -123,7 +126,7 @@ def wave_remind(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_SCANS, methods=("POST",))
-def wave_close(request: OrgRequest, code: UUID):
+def wave_close(request: MemberRequest, code: UUID):
     wave = get_wave_rw_for_user(request, code)
     if wave.launched_at is None:
         messages.error(request, _("A wave that has not started cannot be closed."))
@@ -133,7 +136,7 @@ def wave_close(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_SCANS, methods=("POST",))
-def wave_compute(request: OrgRequest, code: UUID):
+def wave_compute(request: MemberRequest, code: UUID):
     wave = get_wave_rw_for_user(request, code)
     if wave.closed_at is None:
         # Interim reports of a running wave could be subtracted from each other.
@@ -145,7 +148,7 @@ def wave_compute(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_SCANS, methods=("GET",))
-def wave_progress(request: OrgRequest, code: UUID):
+def wave_progress(request: MemberRequest, code: UUID):
     wave = get_wave_rw_for_user(request, code)
     report = selectors.report_row(wave)
     context = {
@@ -158,33 +161,39 @@ def wave_progress(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_SCANS, methods=("POST",))
-def link_create(request: OrgRequest, code: UUID):
+def link_create(request: MemberRequest, code: UUID):
     wave = get_wave_rw_for_user(request, code)
     tree = UnitTree.for_organization(wave.organization_id)
     form = OpenLinkForm(request.POST, organization=request.organization, tree=tree,
                         covered=scope_unit_ids(wave, tree))  # fmt: skip
     if form.is_valid():
         try:
-            services.open_link_create(wave=wave, unit=form.cleaned_data["unit"], actor=request.user)
+            services.open_link_create(
+                wave=wave, unit=form.cleaned_data["unit"], actor=request.user,
+                max_answers=form.cleaned_data["max_answers"],
+            )  # fmt: skip
         except ValidationError as exc:
             _errors(request, exc)
         else:
             messages.success(request, _("The open link for %(unit)s is ready.")
                              % {"unit": form.cleaned_data["unit"].name})  # fmt: skip
-    else:
+    elif "unit" in form.errors:
         messages.error(request, _("Choose a unit."))
+    else:
+        for error in form.errors.get("max_answers", []):
+            messages.error(request, _("Expected number of people: %(error)s") % {"error": error})
     return redirect("scan-wave", code=wave.uuid)
 
 
 @member_required(Perm.MANAGE_SCANS, methods=("POST",))
-def link_toggle(request: OrgRequest, code: UUID):
+def link_toggle(request: MemberRequest, code: UUID):
     link = get_open_link_rw_for_user(request, code)
     services.open_link_set_active(link=link, active=not link.active)
     return redirect("scan-wave", code=link.wave.uuid)
 
 
 @member_required(Perm.MANAGE_SCANS, methods=("GET",))
-def link_qr(request: OrgRequest, code: UUID):
+def link_qr(request: MemberRequest, code: UUID):
     link = get_open_link_rw_for_user(request, code)
     url = settings.SITE_URL + reverse("scan-open", args=[link.token])
     image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, border=2)

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('scan', '0001_initial'),
+        ('scan', '0002_openlink_limits'),
     ]
 
     operations = [
