@@ -465,7 +465,7 @@ def _values(world: World, kpis: dict, rng) -> None:
     """A daily and a weekly hand-entered KPI per team: the last 140 days."""
     from django.db import connection
 
-    from klantcultuur.huddle.days import week_start
+    from klantcultuur.huddle.steering.days import week_start
 
     rows = []
     entered = stamp(datetime.now(UTC).replace(tzinfo=None), connection.vendor == "postgresql")

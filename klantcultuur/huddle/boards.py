@@ -21,9 +21,7 @@ from klantcultuur.feedback import selectors as fb
 from klantcultuur.feedback.metrics import ZERO, Counts
 from klantcultuur.feedback.models import Feedback, FollowUpCase, Label
 from klantcultuur.feedback.selectors import CaseCounts
-from klantcultuur.huddle import charts, evaluation, selectors, stories
-from klantcultuur.huddle.days import Window, lookback, trailing, week_start
-from klantcultuur.huddle.evaluation import NO_DATA, Reading
+from klantcultuur.huddle import selectors
 from klantcultuur.huddle.models import (
     Escalation,
     Goal,
@@ -33,6 +31,9 @@ from klantcultuur.huddle.models import (
     Period,
     TeamKpi,
 )
+from klantcultuur.huddle.steering import charts, evaluation, stories
+from klantcultuur.huddle.steering.days import Window, lookback, trailing, week_start
+from klantcultuur.huddle.steering.evaluation import NO_DATA, Reading
 from klantcultuur.orgs.models import Membership, Office, Organization, OrgUnit
 from klantcultuur.orgs.tree import UnitTree
 

@@ -12,9 +12,9 @@ from datetime import date
 from django.utils import timezone
 
 from klantcultuur.feedback import selectors as feedback_selectors
-from klantcultuur.huddle import effect, evaluation
-from klantcultuur.huddle.days import Window
 from klantcultuur.huddle.models import ImprovementAction, Kpi, KpiValue
+from klantcultuur.huddle.steering import effect, evaluation
+from klantcultuur.huddle.steering.days import Window
 from klantcultuur.orgs.models import Office
 
 

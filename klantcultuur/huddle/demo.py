@@ -25,8 +25,7 @@ from django.utils import timezone
 from klantcultuur.feedback.models import Feedback
 from klantcultuur.feedback.services.records import feedback_ingest
 from klantcultuur.feedback.validation import RecordInput
-from klantcultuur.huddle import demo_actions, stories
-from klantcultuur.huddle.days import is_working_day, lookback, week_start
+from klantcultuur.huddle import demo_actions
 from klantcultuur.huddle.demo_texts import CATALOGUE, COMMENTS, FEEDBACK_PROFILE, NOTES, TEAM_KPIS
 from klantcultuur.huddle.models import (
     Goal,
@@ -38,6 +37,8 @@ from klantcultuur.huddle.models import (
     Period,
     TeamKpi,
 )
+from klantcultuur.huddle.steering import stories
+from klantcultuur.huddle.steering.days import is_working_day, lookback, week_start
 from klantcultuur.orgs.demo import ORG_SLUG, stable_uuid
 from klantcultuur.orgs.models import Membership, Office, Organization, OrgUnit, UnitKind
 from klantcultuur.orgs.roles import Role

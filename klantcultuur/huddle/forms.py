@@ -8,8 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from klantcultuur.huddle.models import Goal, ImprovementAction, Kpi
-from klantcultuur.huddle.numbers import parse_decimal
 from klantcultuur.huddle.selectors import members_of
+from klantcultuur.huddle.steering.numbers import parse_decimal
 from klantcultuur.orgs.models import Membership, OrgUnit
 
 

@@ -9,8 +9,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from klantcultuur.huddle.days import lookback
 from klantcultuur.huddle.models import KpiValue
+from klantcultuur.huddle.steering.days import lookback
 from klantcultuur.huddle.tests.helpers import feedback, team_board, value
 from klantcultuur.testing import build_world
 from tests.e2e.conftest import screenshot

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from klantcultuur.feedback.models import Feedback
-from klantcultuur.huddle import pdca
-from klantcultuur.huddle.effect import Method, Verdict
 from klantcultuur.huddle.models.kpis import Kpi
+from klantcultuur.huddle.steering import pdca
+from klantcultuur.huddle.steering.effect import Method, Verdict
 from klantcultuur.orgs.models import Membership, Organization, OrgUnit
 
 

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from klantcultuur.huddle import evaluation
+from klantcultuur.huddle.steering import evaluation
 from klantcultuur.orgs.models import Membership, Organization, OrgUnit
 
 

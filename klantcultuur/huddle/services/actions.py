@@ -9,7 +9,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from klantcultuur.huddle import pdca
 from klantcultuur.huddle.checks import measure
 from klantcultuur.huddle.models import (
     ActionEvent,
@@ -19,6 +18,7 @@ from klantcultuur.huddle.models import (
     EffectCheck,
     ImprovementAction,
 )
+from klantcultuur.huddle.steering import pdca
 from klantcultuur.orgs.models import Membership
 
 FOLLOW_UP_FIELDS = ("problem", "why_1", "why_2", "why_3", "why_4", "why_5", "cause", "target",

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from klantcultuur.feedback.models import Feedback
-from klantcultuur.huddle.days import lookback
 from klantcultuur.huddle.models import Goal, Huddle
 from klantcultuur.huddle.selectors import unit_members
+from klantcultuur.huddle.steering.days import lookback
 from klantcultuur.orgs.models import Membership, OrgUnit
 
 MAX_NOTE = 2000

@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from klantcultuur.huddle.days import week_start
 from klantcultuur.huddle.models import Kpi, KpiSource, KpiValue, KpiValueChange, Period, TeamKpi
+from klantcultuur.huddle.steering.days import week_start
 from klantcultuur.orgs.models import Membership, OrgUnit
 
 MAX_ABS_VALUE = Decimal("1e9")

@@ -67,7 +67,7 @@ def test_a_monday_board_shows_friday_to_sunday_and_says_so(login, world):
 def date_of_week_before(day):
     from datetime import timedelta
 
-    from klantcultuur.huddle.days import week_start
+    from klantcultuur.huddle.steering.days import week_start
 
     return week_start(day) - timedelta(days=7)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from klantcultuur.huddle.days import (
+from klantcultuur.huddle.steering.days import (
     Window,
     easter_sunday,
     is_working_day,

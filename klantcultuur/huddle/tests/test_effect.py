@@ -7,8 +7,8 @@ import math
 import pytest
 
 from klantcultuur.feedback.metrics import Counts
-from klantcultuur.huddle.days import Window
-from klantcultuur.huddle.effect import (
+from klantcultuur.huddle.steering.days import Window
+from klantcultuur.huddle.steering.effect import (
     Method,
     Verdict,
     nps_difference,

@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 
 from klantcultuur.feedback.metrics import Counts
-from klantcultuur.huddle import evaluation, pdca, stories
-from klantcultuur.huddle.charts import sparkline
-from klantcultuur.huddle.numbers import parse_decimal
+from klantcultuur.huddle.steering import evaluation, pdca, stories
+from klantcultuur.huddle.steering.charts import sparkline
+from klantcultuur.huddle.steering.numbers import parse_decimal
 
 
 def test_a_reading_uses_the_feedback_formulas():

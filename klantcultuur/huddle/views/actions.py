@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from klantcultuur.feedback.access import get_record_for_user
-from klantcultuur.huddle import checks, pdca
+from klantcultuur.huddle import checks
 from klantcultuur.huddle.access import (
     can_steer,
     get_action_for_user,
@@ -25,6 +25,7 @@ from klantcultuur.huddle.access import (
 from klantcultuur.huddle.forms import ActionForm, MoveForm
 from klantcultuur.huddle.models import ActionOrigin, ActionState, ImprovementAction
 from klantcultuur.huddle.services import actions as services
+from klantcultuur.huddle.steering import pdca
 from klantcultuur.orgs.access import member_required
 from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm

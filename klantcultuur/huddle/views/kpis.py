@@ -21,11 +21,11 @@ from klantcultuur.huddle.access import (
     get_team_kpi_rw_for_user,
     get_team_kpi_setup_for_user,
 )
-from klantcultuur.huddle.days import lookback
 from klantcultuur.huddle.forms import KpiForm, TeamKpiAddForm, TeamKpiForm, ValueForm
 from klantcultuur.huddle.models import Kpi, KpiValue, Period, TeamKpi
 from klantcultuur.huddle.selectors import kpi_values
 from klantcultuur.huddle.services import kpis as services
+from klantcultuur.huddle.steering.days import lookback
 from klantcultuur.huddle.templatetags.huddle_tags import kpi_number
 from klantcultuur.huddle.views.common import back_to, board_day
 from klantcultuur.orgs.access import member_required

@@ -210,7 +210,7 @@ def windows(planned, started, checked, max_days: int = 56):
     action was planned. None when the action has not run for a day yet."""
     from datetime import timedelta
 
-    from klantcultuur.huddle.days import Window
+    from klantcultuur.huddle.steering.days import Window
 
     length = min((checked - started).days, max_days)
     if length < 1:
