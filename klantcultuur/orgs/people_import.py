@@ -293,8 +293,19 @@ def plan_import(
     parsed = [_parse_row(line, cells, columns, titles) for line, cells in rows]
     units = {u.code: u for u in existing_units}
     people = {p.email: p for p in existing_people}
+    spec, spec_line = _unit_specs(parsed, units)
+    parent_of, refused_units = _unit_parents(spec, units)
+    first_line = _check_people(parsed, people, parent_of, grantable)
+    _refuse_units(parsed, spec, units, parent_of, refused_units, set(people) | set(first_line))
+    unit_plans, ordered = _unit_plans(parsed, spec, spec_line, units, parent_of, refused_units)
+    person_plans, notes = _person_plans(parsed, people, unit_plans, grantable)
+    return ImportPlan(_outcomes(parsed, unit_plans, person_plans, notes), ordered, person_plans)
 
-    # 1. Unit specifications from the file; the first row that names a code defines it.
+
+def _unit_specs(
+    parsed: list[_Row], units: dict[str, ExistingUnit]
+) -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
+    """1. Unit specifications from the file; the first row that names a code defines it."""
     spec: dict[str, dict[str, Any]] = {}
     spec_line: dict[str, int] = {}
     for row in parsed:
@@ -325,7 +336,13 @@ def plan_import(
                 break
             spec[code].setdefault(key, value)
 
-    # 2. Final parent of every unit, then refuse unknown parents and cycles.
+    return spec, spec_line
+
+
+def _unit_parents(
+    spec: dict[str, dict[str, Any]], units: dict[str, ExistingUnit]
+) -> tuple[dict[str, str | None], dict[str, str]]:
+    """2. Final parent of every unit, then refuse unknown parents and cycles."""
     parent_of = {code: u.parent_code for code, u in units.items()}
     for code, values in spec.items():
         if "parent_code" in values:
@@ -352,7 +369,17 @@ def plan_import(
             seen.append(current)
             current = parent_of.get(current)
 
-    # 3. People: duplicates, references to units, managers.
+    return parent_of, refused_units
+
+
+def _check_people(
+    parsed: list[_Row],
+    people: dict[str, ExistingPerson],
+    parent_of: dict[str, str | None],
+    grantable: Collection[str],
+) -> dict[str, int]:
+    """3. People: duplicates, roles the importer may not give, employee numbers, units.
+    Returns the line of each accepted e-mail address."""
     first_line: dict[str, int] = {}
     employee_numbers: dict[str, tuple[int, str]] = {
         p.employee_number: (0, p.email) for p in people.values() if p.employee_number
@@ -392,7 +419,19 @@ def plan_import(
                 _("Unit “%(code)s” is not in the file nor in the organisation.")
                 % {"code": unit_code}
             )
-    known_people = set(people) | set(first_line)
+    return first_line
+
+
+def _refuse_units(
+    parsed: list[_Row],
+    spec: dict[str, dict[str, Any]],
+    units: dict[str, ExistingUnit],
+    parent_of: dict[str, str | None],
+    refused_units: dict[str, str],
+    known_people: set[str],
+) -> None:
+    """Refuse units with an unknown manager and those below a refused new unit; a row that
+    names a refused unit is refused with it."""
     for code, values in spec.items():
         manager = values.get("manager_email")
         if manager and manager not in known_people:
@@ -428,7 +467,16 @@ def plan_import(
                     else _("Unit “%(code)s” was refused.") % {"code": code}
                 )
 
-    # 4. The resulting unit and person plans.
+
+def _unit_plans(
+    parsed: list[_Row],
+    spec: dict[str, dict[str, Any]],
+    spec_line: dict[str, int],
+    units: dict[str, ExistingUnit],
+    parent_of: dict[str, str | None],
+    refused_units: dict[str, str],
+) -> tuple[dict[str, UnitPlan], list[UnitPlan]]:
+    """4. What happens to each unit; also the plans parents first."""
     unit_plans: dict[str, UnitPlan] = {}
     for code, values in spec.items():
         if code in refused_units or not any(
@@ -446,8 +494,13 @@ def plan_import(
         if old is None:
             unit_plans[code] = UnitPlan(code, final, "create", line=spec_line[code])
         else:
-            current = {"name": old.name, "parent_code": old.parent_code, "kind": old.kind,
-                       "office": old.office, "manager_email": old.manager_email}  # fmt: skip
+            current = {
+                "name": old.name,
+                "parent_code": old.parent_code,
+                "kind": old.kind,
+                "office": old.office,
+                "manager_email": old.manager_email,
+            }
             diff = {k: (current[k], v) for k, v in final.items() if v != current[k]}
             unit_plans[code] = UnitPlan(
                 code, final, "update" if diff else "none", diff, spec_line[code]
@@ -460,6 +513,16 @@ def plan_import(
             plan.values["office"] = office_of.get(plan.values["parent_code"] or "", Office.FRONT)
         office_of[plan.code] = plan.values["office"]
 
+    return unit_plans, ordered
+
+
+def _person_plans(
+    parsed: list[_Row],
+    people: dict[str, ExistingPerson],
+    unit_plans: dict[str, UnitPlan],
+    grantable: Collection[str],
+) -> tuple[list[PersonPlan], dict[int, str]]:
+    """What happens to each person, and a note per line where a manager keeps their role."""
     managers = {p.values["manager_email"] for p in unit_plans.values() if p.values["manager_email"]}
     may_make_manager = Role.MANAGER in grantable
     notes: dict[int, str] = {}
@@ -471,13 +534,15 @@ def plan_import(
         old = people.get(incoming["email"])
         if old is None:
             final = {
-                "first_name": incoming.get("first_name", ""), "infix": incoming.get("infix", ""),
+                "first_name": incoming.get("first_name", ""),
+                "infix": incoming.get("infix", ""),
                 "last_name": incoming.get("last_name", ""),
                 "employee_number": incoming.get("employee_number", ""),
-                "unit_code": incoming.get("unit_code"), "job_title": incoming.get("job_title", ""),
+                "unit_code": incoming.get("unit_code"),
+                "job_title": incoming.get("job_title", ""),
                 "start_date": incoming.get("start_date"),
                 "role": incoming.get("role") or Role.EMPLOYEE,
-            }  # fmt: skip
+            }
             if not incoming.get("role") and incoming["email"] in managers:
                 if may_make_manager:
                     final["role"] = Role.MANAGER
@@ -502,7 +567,16 @@ def plan_import(
             PersonPlan(old.email, final, "update" if diff else "none", diff, row.line)
         )
 
-    # 5. One outcome per row.
+    return person_plans, notes
+
+
+def _outcomes(
+    parsed: list[_Row],
+    unit_plans: dict[str, UnitPlan],
+    person_plans: list[PersonPlan],
+    notes: dict[int, str],
+) -> list[RowOutcome]:
+    """5. One outcome per row."""
     by_line_person = {p.line: p for p in person_plans}
     by_line_unit = {p.line: p for p in unit_plans.values()}
     outcomes = []
@@ -533,7 +607,7 @@ def plan_import(
             "created" if "create" in actions else "changed" if "update" in actions else "unchanged"
         )
         outcomes.append(RowOutcome(row.line, subject, status, messages))
-    return ImportPlan(outcomes, ordered, person_plans)
+    return outcomes
 
 
 def _role_label(role: str) -> str:
