@@ -20,9 +20,11 @@ class QrCode:
 
 def qr_code(data: str) -> QrCode:
     image = qrcode.make(
-        data, image_factory=qrcode.image.svg.SvgPathImage, border=4,
+        data,
+        image_factory=qrcode.image.svg.SvgPathImage,
+        border=4,
         error_correction=qrcode.constants.ERROR_CORRECT_M,
-    )  # fmt: skip
+    )
     svg = image.to_string(encoding="unicode")
     return QrCode(int(_VIEWBOX.search(svg)[1]), _PATH.search(svg)[1])
 

@@ -37,6 +37,7 @@ def case_update(
         case.handled_by_id is None
     ):  # who picked it up; a colleague who closes it does not replace them
         case.handled_by = actor
-    case.save(update_fields=["status", "outcome", "note", "handled_by", "contacted_at",
-                             "resolved_at"])  # fmt: skip
+    case.save(
+        update_fields=["status", "outcome", "note", "handled_by", "contacted_at", "resolved_at"]
+    )
     return case
