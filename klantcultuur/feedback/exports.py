@@ -162,7 +162,7 @@ def figures(shown: Figures) -> list[Any]:
     if shown.row_hidden:
         return [None] * 14  # the page: "too few answers to show"
     nps, csat, ces = shown.nps, shown.csat, shown.ces_high
-    split = [counts.nps_promoters, counts.nps_passives, counts.nps_detractors]
+    split: list[int | None] = [counts.nps_promoters, counts.nps_passives, counts.nps_detractors]
     if nps is None and counts.nps_n:
         split = [None] * 3  # it would give the hidden NPS away
     return [

@@ -26,7 +26,10 @@ def qr_code(data: str) -> QrCode:
         error_correction=qrcode.constants.ERROR_CORRECT_M,
     )
     svg = image.to_string(encoding="unicode")
-    return QrCode(int(_VIEWBOX.search(svg)[1]), _PATH.search(svg)[1])
+    viewbox, path = _VIEWBOX.search(svg), _PATH.search(svg)
+    if viewbox is None or path is None:
+        raise ValueError("qrcode wrote an SVG without a viewBox or path")
+    return QrCode(int(viewbox[1]), path[1])
 
 
 def qr_svg_document(data: str, title: str) -> str:

@@ -44,9 +44,10 @@ def steer_unit_ids(membership: Membership) -> frozenset[int]:
 
 
 def steer_ids(request: MemberRequest) -> frozenset[int]:
-    if not hasattr(request, "_huddle_steer"):
-        request._huddle_steer = steer_unit_ids(request.membership)
-    return request._huddle_steer
+    cache = vars(request)  # once per request
+    if "_huddle_steer" not in cache:
+        cache["_huddle_steer"] = steer_unit_ids(request.membership)
+    return cache["_huddle_steer"]
 
 
 def can_steer(request: MemberRequest, unit_id: int | None) -> bool:

@@ -25,4 +25,7 @@ def vary_on_htmx(get_response: Callable[[HttpRequest], HttpResponse]):
 
 def fragment_wanted(request: HttpRequest) -> bool:
     """An htmx request for part of a page; restoring the browser history wants the whole page."""
-    return bool(request.htmx) and not request.htmx.history_restore_request
+    htmx = getattr(request, "htmx", None)  # django-htmx's middleware sets it
+    if not htmx:
+        return False
+    return not htmx.history_restore_request

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from uuid import UUID
 
 from django.shortcuts import redirect, render
@@ -141,7 +142,7 @@ def _comments_allowed(counts_internal: Counts, min_comment_n: int) -> bool:
 def dashboard_context(request: MemberRequest, scope: Scope, period: Period) -> dict:
     organization = request.organization
     min_n = organization.min_group_size
-    common = {"organization": organization, "unit_ids": scope.unit_ids}
+    common: dict[str, Any] = {"organization": organization, "unit_ids": scope.unit_ids}
     external = selectors.counts(**common, start=period.start, end=period.end, internal=False)
     internal = selectors.counts(**common, start=period.start, end=period.end, internal=True)
     before = period.previous()
@@ -253,12 +254,12 @@ def unit_url(unit: OrgUnit) -> str:
 
 @member_required(Perm.VIEW_FEEDBACK, methods=("GET",))
 def unit(request: MemberRequest, code: UUID):
-    get_unit_for_user(request, code)  # 404 for another organisation's unit
+    unit = get_unit_for_user(request, code)  # 404 for another organisation's unit
     scope = scope_for(request, code)  # 403 for a unit the member may not see
     period = parse_period(request.GET)
     context = dashboard_context(request, scope, period)
     tree = scope.tree
-    ancestors = [a for a in reversed(tree.ancestors(scope.unit.id)) if a in scope.visible]
+    ancestors = [a for a in reversed(tree.ancestors(unit.id)) if a in scope.visible]
     found = OrgUnit.objects.in_bulk(ancestors)
     context["breadcrumbs"] = [found[a] for a in ancestors if a in found]
     return render(request, "feedback/dashboard.html", context)

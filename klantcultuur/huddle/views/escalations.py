@@ -69,7 +69,7 @@ def pass_on(request: MemberRequest, code: UUID):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        target = escalation.to_unit.name if escalation.to_unit_id else request.organization.name
+        target = escalation.to_unit.name if escalation.to_unit else request.organization.name
         messages.success(request, _("Passed on to %(unit)s.") % {"unit": target})
     return back_to(request, "huddle-escalation", escalation.uuid)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from uuid import UUID
 
 from django.conf import settings
 from django.core import signing
@@ -194,7 +195,7 @@ class OpenLink(models.Model):
         return signing.Signer(salt=OPEN_LINK_SALT).sign(self.uuid.hex)
 
     @classmethod
-    def uuid_from_token(cls, token: str) -> uuid.UUID | None:
+    def uuid_from_token(cls, token: str) -> UUID | None:
         try:
             return uuid.UUID(signing.Signer(salt=OPEN_LINK_SALT).unsign(token))
         except (signing.BadSignature, ValueError):

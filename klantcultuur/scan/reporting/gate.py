@@ -264,7 +264,7 @@ class ReportGate:
         return blocked if blocked is not None else Figure(True, tuple(stance["shares"][u][col]), n)
 
     def stance_reference(self) -> tuple[float, float, float]:
-        return tuple(self._data["stance"]["reference"])  # type: ignore[return-value]
+        return tuple(self._data["stance"]["reference"])
 
     def approach(self, key: str) -> Figure:
         """``{"approach": key, "shares": {key: share}}`` from the approach question."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib import import_module
+from types import ModuleType
 
 from django.apps import apps
 from django.core.management.base import BaseCommand
@@ -10,7 +11,7 @@ from django.core.management.base import BaseCommand
 from klantcultuur.orgs import demo as org_demo
 
 
-def demo_loaders() -> list[tuple[int, str, object]]:
+def demo_loaders() -> list[tuple[int, str, ModuleType]]:
     """Each app may declare `demo_module` (and `demo_order`) on its AppConfig."""
     found = []
     for config in apps.get_app_configs():
