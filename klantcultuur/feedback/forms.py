@@ -40,21 +40,16 @@ class InboxFilterForm(forms.Form):
     unit = forms.ChoiceField(label=_("Team or department"), required=False)
     period = forms.ChoiceField(label=_("Period"), required=False)
     metric = forms.ChoiceField(
-        label=_("Metric"),
-        required=False,
+        label=_("Metric"), required=False,
         choices=[("", _("All metrics"))] + [c for c in Metric.choices if c[0]],
-    )
+    )  # fmt: skip
     band = forms.ChoiceField(label=_("Score"), required=False, choices=BANDS)
     topic = forms.ChoiceField(label=_("Topic"), required=False)
     label = forms.ChoiceField(
-        label=_("Contains"),
-        required=False,
-        choices=[
-            ("", _("Anything")),
-            (Label.COMPLIMENT, _("Compliments")),
-            (Label.IMPROVEMENT, _("Improvement points")),
-        ],
-    )
+        label=_("Contains"), required=False,
+        choices=[("", _("Anything")), (Label.COMPLIMENT, _("Compliments")),
+                 (Label.IMPROVEMENT, _("Improvement points"))],
+    )  # fmt: skip
     channel = forms.ChoiceField(label=_("Channel"), required=False)
     customers = forms.ChoiceField(label=_("Customers"), required=False, choices=CUSTOMERS)
 
@@ -75,12 +70,10 @@ class PublicFeedbackForm(forms.Form):
     """The customer's form: a score on the touchpoint's scale and Thomassen's two questions."""
 
     score = forms.TypedChoiceField(coerce=int, widget=forms.RadioSelect, required=False)
-    reason = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=10_000
-    )
-    suggestion = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=10_000
-    )
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False,
+                             max_length=10_000)  # fmt: skip
+    suggestion = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False,
+                                 max_length=10_000)  # fmt: skip
     contact_consent = forms.BooleanField(required=False)
     # A field people do not see (CSS) and bots fill in.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
@@ -115,12 +108,9 @@ class TouchpointForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.organization = organization
         self.fields["team"] = UnitChoiceField(
-            organization,
-            required=False,
-            label=_("Owning team"),
-            empty_label=_("— the routing rules decide —"),
+            organization, required=False, label=_("Owning team"), empty_label=_("— the routing rules decide —"),
             help_text=_("Empty: the routing rules decide."),
-        )
+        )  # fmt: skip
 
 
 class RoutingRuleForm(forms.ModelForm):
@@ -136,10 +126,9 @@ class RoutingRuleForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         exists = RoutingRule.objects.filter(
-            organization=self.instance.organization,
-            field=data.get("field"),
+            organization=self.instance.organization, field=data.get("field"),
             value__iexact=(data.get("value") or "").strip(),
-        )
+        )  # fmt: skip
         if exists.exists():
             raise ValidationError(_("There is already a rule for this value."))
         return data
@@ -196,9 +185,8 @@ class MappingForm(forms.Form):
     """Which column holds which field, and defaults for what the file does not say."""
 
     metric = forms.ChoiceField(label=_("The score is"), choices=Metric.choices, required=False)
-    channel = forms.CharField(
-        label=_("Channel (when the file has none)"), required=False, max_length=50
-    )
+    channel = forms.CharField(label=_("Channel (when the file has none)"), required=False,
+                              max_length=50)  # fmt: skip
     touchpoint_uuid = forms.ChoiceField(
         label=_("Touchpoint (when the file has none)"), required=False
     )
@@ -206,12 +194,8 @@ class MappingForm(forms.Form):
         label=_("All answers come from colleagues (internal)"), required=False
     )
     zone = forms.CharField(widget=forms.HiddenInput, required=False)
-    save_as = forms.CharField(
-        label=_("Save this column choice as"),
-        required=False,
-        max_length=100,
-        help_text=_("For the next export of the same survey."),
-    )
+    save_as = forms.CharField(label=_("Save this column choice as"), required=False, max_length=100,
+                              help_text=_("For the next export of the same survey."))  # fmt: skip
 
     def __init__(self, *args, headers: list[str], labels: list[str], touchpoints, **kwargs):
         super().__init__(*args, **kwargs)
@@ -256,16 +240,11 @@ class MappingForm(forms.Form):
 
 class CaseForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=CaseStatus.choices)
-    outcome = forms.ChoiceField(
-        label=_("Outcome"), required=False, choices=[("", "—"), *CaseOutcome.choices]
-    )
-    note = forms.CharField(
-        label=pgettext_lazy("follow-up case", "Note"),
-        required=False,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("What was agreed. No more personal details than needed."),
-    )
+    outcome = forms.ChoiceField(label=_("Outcome"), required=False,
+                                choices=[("", "—"), *CaseOutcome.choices])  # fmt: skip
+    note = forms.CharField(label=pgettext_lazy("follow-up case", "Note"), required=False, max_length=5000,
+                           widget=forms.Textarea(attrs={"rows": 3}),
+                           help_text=_("What was agreed. No more personal details than needed."))  # fmt: skip
 
 
 class EraseForm(forms.Form):
@@ -290,17 +269,10 @@ class FormbricksFieldsForm(forms.Form):
     """Formbricks question ids and the record field each fills, one per line."""
 
     lines = forms.CharField(
-        label=_("Formbricks questions"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=lazy(
-            lambda: (
-                _("One per line: question id = field. Fields: %(fields)s.")
-                % {"fields": ", ".join(MAPPABLE)}
-            ),
-            str,
-        )(),  # in the reader's language
-    )
+        label=_("Formbricks questions"), required=False, widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=lazy(lambda: _("One per line: question id = field. Fields: %(fields)s.")
+                       % {"fields": ", ".join(MAPPABLE)}, str)(),  # in the reader's language
+    )  # fmt: skip
 
     def clean_lines(self) -> dict[str, str]:
         mapping: dict[str, str] = {}

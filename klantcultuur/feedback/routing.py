@@ -75,14 +75,9 @@ class Router:
         if not self._fields:
             return None
         return self.route(
-            {
-                "touchpoint": touchpoint,
-                "channel": channel,
-                "product": product,
-                "location": location,
-                "team_code": team_code,
-            },
-        )
+            {"touchpoint": touchpoint, "channel": channel, "product": product,
+             "location": location, "team_code": team_code},
+        )  # fmt: skip
 
 
 def build_router(

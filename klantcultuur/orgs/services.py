@@ -91,27 +91,18 @@ def require_may_grant(*, actor: Membership, role: str) -> None:
     """Refuse giving a role with permissions the actor lacks (see `roles.may_grant`)."""
     if not may_grant(actor.role, role):
         raise ValidationError(
-            {
-                "role": _(
-                    "You may not give the role “%(role)s”: it has permissions you do not have."
-                )
-                % {"role": _role_label(role)}
-            }
-        )
+            {"role": _("You may not give the role “%(role)s”: it has permissions you do not have.")
+             % {"role": _role_label(role)}}
+        )  # fmt: skip
 
 
 def require_may_change_role(*, actor: Membership, membership: Membership) -> None:
     """Refuse changing (or removing) a colleague whose role is above the actor's own."""
     if not may_grant(actor.role, membership.role):
         raise ValidationError(
-            {
-                "role": _(
-                    "You may not change the role of someone who is “%(role)s”: that role has "
-                    "permissions you do not have."
-                )
-                % {"role": _role_label(membership.role)}
-            }
-        )
+            {"role": _("You may not change the role of someone who is “%(role)s”: that role has "
+                       "permissions you do not have.") % {"role": _role_label(membership.role)}}
+        )  # fmt: skip
 
 
 def membership_update(
@@ -143,12 +134,9 @@ def membership_archive(*, membership: Membership, actor: Membership) -> None:
         raise ValidationError(_("You cannot remove yourself."))
     if not may_grant(actor.role, membership.role):
         raise ValidationError(
-            _(
-                "You may not remove someone who is “%(role)s”: that role has permissions you do "
-                "not have."
-            )
-            % {"role": _role_label(membership.role)}
-        )
+            _("You may not remove someone who is “%(role)s”: that role has permissions you do "
+              "not have.") % {"role": _role_label(membership.role)}
+        )  # fmt: skip
     if membership.role == Role.ADMIN and _admins_left_without(membership):
         raise ValidationError(_("The organisation needs at least one administrator."))
     with transaction.atomic():
@@ -216,12 +204,8 @@ def invitation_send(*, membership: Membership, invited_by: User | None) -> None:
     membership.invited_by = invited_by
     membership.save(update_fields=["invited_at", "invited_by"])
     link = settings.SITE_URL + reverse("orgs-invitation", args=[invitation_token(membership)])
-    context = {
-        "membership": membership,
-        "link": link,
-        "invited_by": invited_by,
-        "days": settings.INVITATION_MAX_AGE.days,
-    }
+    context = {"membership": membership, "link": link, "invited_by": invited_by,
+               "days": settings.INVITATION_MAX_AGE.days}  # fmt: skip
     with translation.override(membership.user.language or settings.LANGUAGE_CODE):
         subject = _("Invitation to Klantcultuur for %(organization)s") % {
             "organization": membership.organization.name
@@ -485,17 +469,9 @@ def _apply(job: PeopleImport, plan: ImportPlan) -> None:
 
 def people_import_report_rows(job: PeopleImport) -> Iterable[list[str]]:
     """The row-by-row report as spreadsheet rows (header first)."""
-    status_labels = {
-        "created": _("created"),
-        "changed": _("changed"),
-        "unchanged": _("unchanged"),
-        "refused": _("refused"),
-    }
+    status_labels = {"created": _("created"), "changed": _("changed"), "unchanged": _("unchanged"),
+                     "refused": _("refused")}  # fmt: skip
     yield [_("Line"), _("E-mail address or unit"), _("Result"), _("Details")]
     for row in job.report:
-        yield [
-            str(row["line"]),
-            row["subject"],
-            str(status_labels.get(row["status"], row["status"])),
-            " ".join(row["messages"]),
-        ]
+        yield [str(row["line"]), row["subject"], str(status_labels.get(row["status"], row["status"])),
+               " ".join(row["messages"])]  # fmt: skip

@@ -152,12 +152,8 @@ def guess_columns(
         normalise_header(f"{h} {questions[i] if questions and i < len(questions) else ''}")
         for i, h in enumerate(headers)
     ]
-    for name, words in (
-        ("score", _SCORE_WORDS),
-        ("reason", _REASON_WORDS),
-        ("suggestion", _SUGGESTION_WORDS),
-        ("contact_consent", _CONSENT_WORDS),
-    ):
+    for name, words in (("score", _SCORE_WORDS), ("reason", _REASON_WORDS),
+                        ("suggestion", _SUGGESTION_WORDS), ("contact_consent", _CONSENT_WORDS)):  # fmt: skip
         if name in found:
             continue
         for index, text in enumerate(texts):
@@ -180,14 +176,8 @@ def guess_metric(header: str, question: str = "") -> str:
 
 def _is_meta(header: str) -> bool:
     return header.endswith(("_NPS_GROUP", "_TEXT")) or normalise_header(header) in {
-        "finished",
-        "status",
-        "progress",
-        "duration in seconds",
-        "no",
-        "tags",
-        "notes",
-    }
+        "finished", "status", "progress", "duration in seconds", "no", "tags", "notes",
+    }  # fmt: skip
 
 
 def qualtrics_zone(import_row: Sequence[str], column: int) -> str | None:

@@ -37,7 +37,6 @@ def case_update(
         case.handled_by_id is None
     ):  # who picked it up; a colleague who closes it does not replace them
         case.handled_by = actor
-    case.save(
-        update_fields=["status", "outcome", "note", "handled_by", "contacted_at", "resolved_at"]
-    )
+    case.save(update_fields=["status", "outcome", "note", "handled_by", "contacted_at",
+                             "resolved_at"])  # fmt: skip
     return case

@@ -129,14 +129,9 @@ def import_inspect(job: FeedbackImport) -> Inspection:
         index = headers.index(guessed["score"])
         metric = presets.guess_metric(headers[index], questions[index] if questions else "")
     return Inspection(
-        headers,
-        presets.header_labels(headers, questions),
-        guessed,
-        metric,
-        zone,
-        table.encoding,
-        table.delimiter,
-    )
+        headers, presets.header_labels(headers, questions), guessed, metric, zone,
+        table.encoding, table.delimiter,
+    )  # fmt: skip
 
 
 def import_configure(
@@ -153,15 +148,10 @@ def import_configure(
     job.save(update_fields=["columns", "options"])
     if save_as:
         ImportMapping.objects.update_or_create(
-            organization=job.organization,
-            name=save_as[:100],
-            defaults={
-                "preset": job.preset,
-                "columns": job.columns,
-                "options": options,
-                "created_by": user,
-            },
-        )
+            organization=job.organization, name=save_as[:100],
+            defaults={"preset": job.preset, "columns": job.columns, "options": options,
+                      "created_by": user},
+        )  # fmt: skip
     return job
 
 
@@ -199,15 +189,10 @@ def _zone(job: FeedbackImport) -> ZoneInfo:
 
 def _converter(job: FeedbackImport, headers: list[str], now) -> RowConverter:
     return RowConverter(
-        headers=headers,
-        columns=job.columns,
-        defaults=_defaults(job),
-        router=router_for(job.organization),
-        zone=_zone(job),
-        local_zone=ZoneInfo(settings.TIME_ZONE),
-        now=now,
-        preset=job.preset,
-    )
+        headers=headers, columns=job.columns, defaults=_defaults(job),
+        router=router_for(job.organization), zone=_zone(job),
+        local_zone=ZoneInfo(settings.TIME_ZONE), now=now, preset=job.preset,
+    )  # fmt: skip
 
 
 @dataclass
@@ -241,20 +226,9 @@ def import_preview(job: FeedbackImport, limit: int = PREVIEW_ROWS) -> list[Previ
             except RowRefused as refused:
                 out.append(PreviewRow(line, {}, refused.errors, None))
             else:
-                values = {
-                    k: row[k]
-                    for k in (
-                        "received_at",
-                        "metric",
-                        "score",
-                        "reason",
-                        "suggestion",
-                        "channel",
-                        "touchpoint",
-                        "external_id",
-                        "contact_consent",
-                    )
-                }
+                values = {k: row[k] for k in ("received_at", "metric", "score", "reason",
+                                               "suggestion", "channel", "touchpoint",
+                                               "external_id", "contact_consent")}  # fmt: skip
                 out.append(PreviewRow(line, values, [], row["team_id"]))
             if len(out) >= limit:
                 break
@@ -336,9 +310,8 @@ def _load(job: FeedbackImport, now) -> tuple[int, int, int, int, int]:
         with contextlib.ExitStack() as stack:
             # Refused rows, each kind in line order: found while reading, and ids found
             # repeated once the file is stored. The report merges them by line at the end.
-            early, late = (
-                stack.enter_context(tempfile.TemporaryFile("w+", newline="")) for _kind in range(2)
-            )
+            early, late = (stack.enter_context(tempfile.TemporaryFile("w+", newline=""))
+                           for _kind in range(2))  # fmt: skip
             refuse_early, refuse_late = csv.writer(early).writerow, csv.writer(late).writerow
 
             def refuse(write, line: int, reason: str, cells) -> None:
@@ -361,21 +334,14 @@ def _load(job: FeedbackImport, now) -> tuple[int, int, int, int, int]:
                         refuse(refuse_early, refusal.line, " ".join(refusal.errors), refusal.cells)
                     external_ids, keys = block.columns[_EXTERNAL_ID], block.columns[_UUID]
                     for j in maybe_seen.repeated(external_ids):
-                        suspect(
-                            [
-                                block.lines[j],
-                                external_ids[j],
-                                keys[j],
-                                *map(cell_text, block.cells[j]),
-                            ]
-                        )
+                        suspect([block.lines[j], external_ids[j], keys[j],
+                                 *map(cell_text, block.cells[j])])  # fmt: skip
                     tally.add_block(block)
                     yield block
 
             def tick(done: int) -> None:
-                progress.report(
-                    PROGRESS_KIND, job.uuid, done=read, total=max(total, read), stage="reading"
-                )
+                progress.report(PROGRESS_KIND, job.uuid, done=read, total=max(total, read),
+                                stage="reading")  # fmt: skip
 
             def waiting() -> None:
                 progress.report(PROGRESS_KIND, job.uuid, done=0, total=total, stage="waiting")
@@ -388,16 +354,9 @@ def _load(job: FeedbackImport, now) -> tuple[int, int, int, int, int]:
                 repeated = 0
                 for line, external_id, cells in _repeated_in_file(job, csv.reader(suspects)):
                     repeated += 1
-                    refuse(
-                        refuse_late,
-                        line,
-                        _(
-                            "The id %(id)s is also on an earlier line of this "
-                            "file; only the first was stored."
-                        )
-                        % {"id": external_id},
-                        cells,
-                    )
+                    refuse(refuse_late, line, _("The id %(id)s is also on an earlier line of this "
+                                                "file; only the first was stored.")
+                           % {"id": external_id}, cells)  # fmt: skip
                 _write_report(job, table.headers, early, late)
                 job.records_from, job.records_to = converter.first_uuid, converter.last_uuid
                 job.save(update_fields=["records_from", "records_to"])
@@ -468,14 +427,8 @@ def _create_cases(job: FeedbackImport, now) -> int:
     created = 0
     batch: list[FollowUpCase] = []
     for feedback_id, team_id, received_at in candidates.iterator(chunk_size=5000):
-        batch.append(
-            FollowUpCase(
-                organization_id=job.organization_id,
-                feedback_id=feedback_id,
-                team_id=team_id,
-                due_at=received_at + due,
-            )
-        )
+        batch.append(FollowUpCase(organization_id=job.organization_id, feedback_id=feedback_id,
+                                  team_id=team_id, due_at=received_at + due))  # fmt: skip
         if len(batch) >= 5000:
             created += len(FollowUpCase.objects.bulk_create(batch))
             batch = []

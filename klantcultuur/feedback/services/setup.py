@@ -17,26 +17,15 @@ TOKEN_PREFIX = "kc_"
 
 
 def token_create(
-    *,
-    organization: Organization,
-    name: str,
-    user,
-    can_ingest: bool = True,
-    can_webhook: bool = True,
-    touchpoint: Touchpoint | None = None,
-) -> tuple[ApiToken, str]:
+    *, organization: Organization, name: str, user, can_ingest: bool = True,
+    can_webhook: bool = True, touchpoint: Touchpoint | None = None,
+) -> tuple[ApiToken, str]:  # fmt: skip
     """A new token; the secret is returned once and only its hash is kept."""
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
-        organization=organization,
-        name=name,
-        prefix=raw[:10],
-        token_hash=token_hash(raw),
-        can_ingest=can_ingest,
-        can_webhook=can_webhook,
-        touchpoint=touchpoint,
-        created_by=user,
-    )
+        organization=organization, name=name, prefix=raw[:10], token_hash=token_hash(raw),
+        can_ingest=can_ingest, can_webhook=can_webhook, touchpoint=touchpoint, created_by=user,
+    )  # fmt: skip
     return token, raw
 
 

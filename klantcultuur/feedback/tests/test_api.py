@@ -38,19 +38,11 @@ def test_a_token_is_stored_only_as_a_hash_and_shown_once(world):
 
 
 def test_records_are_stored_routed_and_read(client, world, token):
-    body = {
-        "records": [
-            record(
-                external_id="A-1",
-                team_code="W-KC-1",
-                score=3,
-                contact_consent=True,
-                reason="Vriendelijk geholpen, maar wel lang moeten wachten.",
-                customer_ref="H-1",
-            ),
-            record(external_id="A-2", score=10, reason="Top service!"),
-        ]
-    }
+    body = {"records": [
+        record(external_id="A-1", team_code="W-KC-1", score=3, contact_consent=True,
+               reason="Vriendelijk geholpen, maar wel lang moeten wachten.", customer_ref="H-1"),
+        record(external_id="A-2", score=10, reason="Top service!"),
+    ]}  # fmt: skip
     response = post(client, reverse("feedback-api-records"), body, token)
     assert response.status_code == 200, response.content
     data = response.json()
@@ -81,13 +73,8 @@ def test_two_identical_records_without_id_in_one_batch_are_two_answers(client, w
 
 
 def test_invalid_records_are_refused_with_reasons_and_the_rest_is_stored(client, world, token):
-    body = [
-        record(score=11),
-        record(external_id="ok"),
-        {"received_at": "gisteren"},
-        "x",
-        record(colour="blue"),
-    ]
+    body = [record(score=11), record(external_id="ok"), {"received_at": "gisteren"}, "x",
+            record(colour="blue")]  # fmt: skip
     data = post(client, reverse("feedback-api-records"), body, token).json()
     statuses = [r["status"] for r in data["results"]]
     assert statuses == ["refused", "created", "refused", "refused", "refused"]
@@ -99,13 +86,8 @@ def test_invalid_records_are_refused_with_reasons_and_the_rest_is_stored(client,
 def test_a_list_or_object_where_one_value_belongs_is_refused_and_the_rest_stored(
     client, world, token
 ):
-    body = [
-        record(metric=["nps"]),
-        record(contact_consent={"ja": 1}),
-        record(is_internal=[True]),
-        record(reason={"tekst": "x"}),
-        record(external_id="goed"),
-    ]
+    body = [record(metric=["nps"]), record(contact_consent={"ja": 1}), record(is_internal=[True]),
+            record(reason={"tekst": "x"}), record(external_id="goed")]  # fmt: skip
     response = post(client, reverse("feedback-api-records"), body, token)
     assert response.status_code == 200
     results = response.json()["results"]
@@ -141,31 +123,23 @@ def test_a_token_of_another_organisation_stores_in_its_own_and_cannot_reach_ours
 
 
 def test_a_token_without_the_permission_gets_403(client, world):
-    _api_token, secret = token_create(
-        organization=world.org, name="webhook", user=None, can_ingest=False
-    )
+    _api_token, secret = token_create(organization=world.org, name="webhook", user=None,
+                                      can_ingest=False)  # fmt: skip
     assert post(client, reverse("feedback-api-records"), [record()], secret).status_code == 403
 
 
 def test_the_touchpoint_endpoint_fills_in_its_metric_channel_and_team(client, world, token):
     touchpoint = Touchpoint.objects.create(
-        organization=world.org,
-        name="Balie",
-        subject="de balie",
-        metric="csat",
-        channel="balie",
+        organization=world.org, name="Balie", subject="de balie", metric="csat", channel="balie",
         team=world.back_team,
-    )
+    )  # fmt: skip
     url = reverse("feedback-api-touchpoint", args=[touchpoint.uuid])
     body = [{"received_at": record()["received_at"], "score": 4}]
     assert post(client, url, body, token).json()["created"] == 1
     stored = Feedback.objects.get()
     assert (stored.metric, stored.channel, stored.touchpoint, stored.team) == (
-        "csat",
-        "balie",
-        "Balie",
-        world.back_team,
-    )
+        "csat", "balie", "Balie", world.back_team,
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -174,12 +148,8 @@ def test_the_touchpoint_endpoint_fills_in_its_metric_channel_and_team(client, wo
      ("records=1", "application/x-www-form-urlencoded", 400)],
 )  # fmt: skip
 def test_malformed_bodies_get_400(client, world, token, body, content_type, status):
-    response = client.post(
-        reverse("feedback-api-records"),
-        body,
-        content_type=content_type,
-        HTTP_AUTHORIZATION=f"Bearer {token}",
-    )
+    response = client.post(reverse("feedback-api-records"), body, content_type=content_type,
+                           HTTP_AUTHORIZATION=f"Bearer {token}")  # fmt: skip
     assert response.status_code == status
 
 
@@ -192,21 +162,11 @@ def test_more_than_a_thousand_records_get_413(client, world, token):
 def test_the_openapi_schema_is_served_and_describes_every_endpoint(client):
     schema = client.get(reverse("feedback-api-schema")).json()
     assert schema["openapi"].startswith("3.")
-    assert set(schema["paths"]) >= {
-        "/api/v1/feedback/",
-        "/api/v1/webhooks/formbricks/{token}/",
-        "/api/v1/touchpoints/{touchpoint}/feedback/",
-    }
+    assert set(schema["paths"]) >= {"/api/v1/feedback/", "/api/v1/webhooks/formbricks/{token}/",
+                                    "/api/v1/touchpoints/{touchpoint}/feedback/"}  # fmt: skip
     record_schema = schema["components"]["schemas"]["Record"]
-    assert set(record_schema["properties"]) >= {
-        "received_at",
-        "score",
-        "reason",
-        "suggestion",
-        "external_id",
-        "customer_ref",
-        "contact_consent",
-    }
+    assert set(record_schema["properties"]) >= {"received_at", "score", "reason", "suggestion",
+                                                "external_id", "customer_ref", "contact_consent"}  # fmt: skip
 
 
 def test_the_served_openapi_schema_stays_english_for_developers(client):

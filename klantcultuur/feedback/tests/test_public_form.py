@@ -45,13 +45,8 @@ def fresh_form(client, touchpoint, query=""):
 
 
 def submit(client, touchpoint, fields, headers=None, **answers):
-    data = {
-        **fields,
-        "score": "9",
-        "reason": "Snel en vriendelijk geholpen.",
-        "suggestion": "",
-        **answers,
-    }
+    data = {**fields, "score": "9", "reason": "Snel en vriendelijk geholpen.", "suggestion": "",
+            **answers}  # fmt: skip
     return client.post(reverse("feedback-form", args=[touchpoint.uuid]), data, **(headers or {}))
 
 
@@ -94,11 +89,8 @@ def test_a_submission_stores_one_routed_record_and_thanks_the_customer(client, t
     assert response["Location"].startswith(reverse("feedback-form-thanks", args=[touchpoint.uuid]))
     record = Feedback.objects.get()
     assert (record.score, record.team, record.source, record.touchpoint) == (
-        9,
-        world.team,
-        "form",
-        "Reparatie afgerond",
-    )
+        9, world.team, "form", "Reparatie afgerond",
+    )  # fmt: skip
     assert record.n_compliments >= 1
     thanks = client.get(response["Location"]).content.decode()
     assert "Bedankt!" in thanks
@@ -147,14 +139,8 @@ def test_a_customer_who_opens_the_form_afresh_can_answer_again(client, touchpoin
 def test_a_linked_customer_may_agree_to_be_contacted_and_becomes_a_case(client, touchpoint):
     page, fields = fresh_form(client, touchpoint, "?ref=H-201944")
     assert "U mag contact met mij opnemen over mijn antwoord." in page.content.decode()
-    submit(
-        client,
-        touchpoint,
-        {**fields, "ref": "H-201944"},
-        score="3",
-        reason="De monteur kwam niet opdagen.",
-        contact_consent="on",
-    )
+    submit(client, touchpoint, {**fields, "ref": "H-201944"}, score="3",
+           reason="De monteur kwam niet opdagen.", contact_consent="on")  # fmt: skip
     record = Feedback.objects.get()
     assert (record.customer_ref, record.contact_consent) == ("H-201944", True)
     assert FollowUpCase.objects.get(feedback=record).team == touchpoint.team
@@ -198,10 +184,8 @@ def test_behind_the_proxy_a_made_up_forwarded_address_does_not_get_past_the_rate
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     statuses = []
     for n in range(4):  # the proxy appends the address it saw to what the client sent
-        forwarded = {
-            "HTTP_X_FORWARDED_FOR": f"10.0.0.{n}, 203.0.113.7",
-            "HTTP_X_FORWARDED_PROTO": "https",
-        }
+        forwarded = {"HTTP_X_FORWARDED_FOR": f"10.0.0.{n}, 203.0.113.7",
+                     "HTTP_X_FORWARDED_PROTO": "https"}  # fmt: skip
         _page, fields = fresh_form(client, touchpoint)
         statuses.append(submit(client, touchpoint, fields, headers=forwarded).status_code)
     assert statuses == [302, 302, 302, 429]

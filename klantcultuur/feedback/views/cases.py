@@ -48,14 +48,8 @@ def cases(request: MemberRequest):
     counts = selectors.case_counts(
         organization=request.organization, unit_ids=scope.unit_ids, now=now
     )
-    context = {
-        "section": "cases",
-        "page": page,
-        "state": state,
-        "scope": scope,
-        "now": now,
-        "counts": counts,
-    }
+    context = {"section": "cases", "page": page, "state": state, "scope": scope, "now": now,
+               "counts": counts}  # fmt: skip
     return render(request, "feedback/cases.html", context)
 
 
@@ -74,11 +68,6 @@ def case(request: MemberRequest, code: UUID):
             else:
                 messages.success(request, _("The case is saved."))
                 return redirect("feedback-case", code=found.uuid)
-    context = {
-        "section": "cases",
-        "case": found,
-        "record": found.feedback,
-        "form": form,
-        "overdue": found.is_overdue(),
-    }
+    context = {"section": "cases", "case": found, "record": found.feedback, "form": form,
+               "overdue": found.is_overdue()}  # fmt: skip
     return render(request, "feedback/case.html", context)

@@ -27,18 +27,15 @@ from klantcultuur.orgs.roles import Perm
 def upload(request: MemberRequest):
     mappings = ImportMapping.objects.filter(organization=request.organization)
     form = ImportUploadForm(
-        request.POST or None,
-        request.FILES or None,
+        request.POST or None, request.FILES or None,
         mappings=[(str(m.uuid), m.name) for m in mappings],
-    )
+    )  # fmt: skip
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         job = services.import_create(
-            organization=request.organization,
-            user=request.user,
-            upload=data["file"],
+            organization=request.organization, user=request.user, upload=data["file"],
             preset=data["preset"],
-        )
+        )  # fmt: skip
         saved = mappings.filter(uuid=data["mapping"]).first() if data["mapping"] else None
         if saved is not None:
             job.preset = saved.preset
@@ -51,9 +48,8 @@ def upload(request: MemberRequest):
     )
     for job in recent:
         job.progress = running.get(job.uuid)
-    return render(
-        request, "feedback/imports.html", {"section": "imports", "form": form, "recent": recent}
-    )
+    return render(request, "feedback/imports.html",
+                  {"section": "imports", "form": form, "recent": recent})  # fmt: skip
 
 
 def _mapping_form(request: MemberRequest, job: FeedbackImport, inspection: services.Inspection):
@@ -65,13 +61,8 @@ def _mapping_form(request: MemberRequest, job: FeedbackImport, inspection: servi
     initial = {f"col_{name}": header for name, header in columns.items()}
     initial.update(options)
     data = request.POST if request.method == "POST" else None
-    return MappingForm(
-        data,
-        initial=initial,
-        headers=inspection.headers,
-        labels=inspection.labels,
-        touchpoints=touchpoints,
-    )
+    return MappingForm(data, initial=initial, headers=inspection.headers,
+                       labels=inspection.labels, touchpoints=touchpoints)  # fmt: skip
 
 
 @member_required(Perm.MANAGE_FEEDBACK)
@@ -90,12 +81,9 @@ def detail(request: MemberRequest, code: UUID):
         form = _mapping_form(request, job, inspection)
         if request.method == "POST" and form.is_valid():
             services.import_configure(
-                job=job,
-                columns=form.columns(),
-                options=form.options(),
-                save_as=form.cleaned_data.get("save_as", ""),
-                user=request.user,
-            )
+                job=job, columns=form.columns(), options=form.options(),
+                save_as=form.cleaned_data.get("save_as", ""), user=request.user,
+            )  # fmt: skip
             if request.POST.get("action") == "start":
                 services.import_start(job=job)
                 messages.info(request, _("The import has started."))

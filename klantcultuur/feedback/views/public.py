@@ -101,13 +101,11 @@ def _questions(touchpoint: Touchpoint, language: str) -> dict[str, str]:
         "score": score % {"subject": subject} if score else "",
         "low": ends[0],
         "high": ends[1],
-        "reason": _("What is the main reason for your score?")
-        if touchpoint.metric
+        "reason": _("What is the main reason for your score?") if touchpoint.metric
         else _("What would you like to tell us?"),
-        "suggestion": _("What would make it a 10?")
-        if touchpoint.metric == "nps"
+        "suggestion": _("What would make it a 10?") if touchpoint.metric == "nps"
         else _("What could we do better?"),
-    }
+    }  # fmt: skip
 
 
 def _touchpoint(code: UUID) -> Touchpoint | None:
@@ -126,14 +124,9 @@ def form(request: HttpRequest, code: UUID):
                 request, "feedback/public_closed.html", {"language": language}, status=404
             )
         ref = (request.POST.get("ref") or request.GET.get("ref") or "").strip()[:100]
-        context = {
-            "touchpoint": touchpoint,
-            "language": language,
-            "title": touchpoint.title_in(language),
-            "questions": _questions(touchpoint, language),
-            "ask_consent": touchpoint.ask_consent and bool(ref),
-            "ref": ref,
-        }
+        context = {"touchpoint": touchpoint, "language": language, "title": touchpoint.title_in(language),
+                   "questions": _questions(touchpoint, language),
+                   "ask_consent": touchpoint.ask_consent and bool(ref), "ref": ref}  # fmt: skip
         thanks = reverse("feedback-form-thanks", args=[touchpoint.uuid]) + f"?lang={language}"
         if request.method == "POST":
             if _rate_limited(touchpoint, request):
@@ -179,20 +172,12 @@ def _store(
     touchpoint: Touchpoint, data: dict, raw: str, ref: str, ask_consent: bool, language: str
 ):
     item = RecordInput(
-        received_at=timezone.now(),
-        metric=touchpoint.metric if data.get("score") is not None else "",
-        score=data.get("score"),
-        reason=data["reason"].strip(),
-        suggestion=data["suggestion"].strip(),
-        channel=touchpoint.channel,
-        touchpoint=touchpoint.name,
-        external_id=_external_id(raw),
-        customer_ref=ref,
-        contact_consent=bool(ask_consent and data.get("contact_consent")),
-        is_internal=touchpoint.is_internal,
-        language=language,
-        team_id=touchpoint.team_id,
-    )
+        received_at=timezone.now(), metric=touchpoint.metric if data.get("score") is not None else "",
+        score=data.get("score"), reason=data["reason"].strip(), suggestion=data["suggestion"].strip(),
+        channel=touchpoint.channel, touchpoint=touchpoint.name, external_id=_external_id(raw),
+        customer_ref=ref, contact_consent=bool(ask_consent and data.get("contact_consent")),
+        is_internal=touchpoint.is_internal, language=language, team_id=touchpoint.team_id,
+    )  # fmt: skip
     # A second submission with the same token is a duplicate: nothing is stored twice.
     feedback_ingest(organization=touchpoint.organization, items=[item], source=Source.FORM)
 
@@ -206,6 +191,5 @@ def thanks(request: HttpRequest, code: UUID):
             return render(
                 request, "feedback/public_closed.html", {"language": language}, status=404
             )
-        return render(
-            request, "feedback/public_thanks.html", {"touchpoint": touchpoint, "language": language}
-        )
+        return render(request, "feedback/public_thanks.html",
+                      {"touchpoint": touchpoint, "language": language})  # fmt: skip

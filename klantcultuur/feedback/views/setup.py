@@ -57,11 +57,8 @@ def touchpoints(request: MemberRequest):
         messages.success(request, _("“%(name)s” is saved.") % {"name": touchpoint.name})
         return redirect("feedback-touchpoint", code=touchpoint.uuid)
     found = Touchpoint.objects.filter(organization=request.organization).select_related("team")
-    return render(
-        request,
-        "feedback/touchpoints.html",
-        {"section": "touchpoints", "form": form, "touchpoints": found},
-    )
+    return render(request, "feedback/touchpoints.html",
+                  {"section": "touchpoints", "form": form, "touchpoints": found})  # fmt: skip
 
 
 @member_required(Perm.MANAGE_FEEDBACK)
@@ -73,22 +70,16 @@ def touchpoint(request: MemberRequest, code: UUID):
         messages.success(request, _("“%(name)s” is saved.") % {"name": found.name})
         return redirect("feedback-touchpoint", code=found.uuid)
     link = public_link(found)
-    context = {
-        "section": "touchpoints",
-        "form": form,
-        "touchpoint": found,
-        "link": link,
-        "qr": qr_code(link),
-    }
+    context = {"section": "touchpoints", "form": form, "touchpoint": found, "link": link,
+               "qr": qr_code(link)}  # fmt: skip
     return render(request, "feedback/touchpoint.html", context)
 
 
 @member_required(Perm.MANAGE_FEEDBACK, methods=("GET",))
 def touchpoint_qr(request: MemberRequest, code: UUID):
     found = get_touchpoint_for_user(request, code)
-    response = HttpResponse(
-        qr_svg_document(public_link(found), found.name), content_type="image/svg+xml"
-    )
+    response = HttpResponse(qr_svg_document(public_link(found), found.name),
+                            content_type="image/svg+xml")  # fmt: skip
     response["Content-Disposition"] = f'attachment; filename="qr-{found.uuid}.svg"'
     return response
 
@@ -130,9 +121,8 @@ def rule_move(request: MemberRequest, code: UUID):
 @member_required(Perm.MANAGE_FEEDBACK)
 def topics(request: MemberRequest):
     found = topics_for(request.organization)
-    form = TopicForm(
-        request.POST or None, organization=request.organization, instance=Topic(position=len(found))
-    )
+    form = TopicForm(request.POST or None, organization=request.organization,
+                     instance=Topic(position=len(found)))  # fmt: skip
     if request.method == "POST":
         if request.POST.get("restore") == "1":
             existing = {t.slug for t in found}

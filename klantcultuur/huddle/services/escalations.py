@@ -28,13 +28,9 @@ def escalation_raise(*, unit: OrgUnit, text: str, day: date, by: Membership) -> 
     """Send a question one tier up: to the parent unit, or the organisation board at the top."""
     text = _clean(text, _("Say what the team needs."))
     return Escalation.objects.create(
-        organization_id=unit.organization_id,
-        from_unit=unit,
-        to_unit_id=unit.parent_id,
-        text=text,
-        raised_on=day,
-        raised_by=by,
-    )
+        organization_id=unit.organization_id, from_unit=unit, to_unit_id=unit.parent_id,
+        text=text, raised_on=day, raised_by=by,
+    )  # fmt: skip
 
 
 @transaction.atomic

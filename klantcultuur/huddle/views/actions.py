@@ -51,17 +51,11 @@ def team_actions(request: MemberRequest, code: UUID):
     elif state in ActionState.values:
         actions = actions.filter(state=state)
     return render(
-        request,
-        "huddle/action_list.html",
-        {
-            "team": team,
-            "actions": actions.order_by("state", "due_date", "created_at"),
-            "state": state,
-            "states": ActionState.choices,
-            "today": timezone.localdate(),
-            "can_steer": can_steer(request, team.id),
-        },
-    )
+        request, "huddle/action_list.html",
+        {"team": team, "actions": actions.order_by("state", "due_date", "created_at"),
+         "state": state, "states": ActionState.choices, "today": timezone.localdate(),
+         "can_steer": can_steer(request, team.id)},
+    )  # fmt: skip
 
 
 @member_required(Perm.MANAGE_ACTIONS)
@@ -96,16 +90,10 @@ def action_create(request: MemberRequest, code: UUID):
             messages.success(request, _("The action is planned."))
             return redirect("huddle-action", code=created.uuid)
     return render(
-        request,
-        "huddle/action_form.html",
-        {
-            "form": form,
-            "team": team,
-            "action": None,
-            "source": action.feedback,
-            "from_kpi": team_kpi_code or "",
-        },
-    )
+        request, "huddle/action_form.html",
+        {"form": form, "team": team, "action": None, "source": action.feedback,
+         "from_kpi": team_kpi_code or ""},
+    )  # fmt: skip
 
 
 @member_required(Perm.USE_HUDDLE, methods=("GET",))
@@ -114,21 +102,14 @@ def action_detail(request: MemberRequest, code: UUID):
     steer = can_steer(request, action.team_id) and request.membership.has_perm(Perm.MANAGE_ACTIONS)
     moves = [(m.value, MOVE_LABELS[m]) for m in pdca.allowed_moves(action.state)] if steer else []
     return render(
-        request,
-        "huddle/action_detail.html",
-        {
-            "action": action,
-            "moves": moves,
-            "can_steer": steer,
-            "checks": list(action.checks.select_related("kpi")[:5]),
-            "events": action.events.select_related("by__user"),
-            "next_cycles": action.next_cycles.all(),
-            "can_check": checks.can_check(action.kpi),
-            "steps": [(s, label, pdca.step(s)) for s, label in ActionState.choices],
-            "step": pdca.step(action.state),
-            "today": timezone.localdate(),
-        },
-    )
+        request, "huddle/action_detail.html",
+        {"action": action, "moves": moves, "can_steer": steer,
+         "checks": list(action.checks.select_related("kpi")[:5]),
+         "events": action.events.select_related("by__user"),
+         "next_cycles": action.next_cycles.all(), "can_check": checks.can_check(action.kpi),
+         "steps": [(s, label, pdca.step(s)) for s, label in ActionState.choices],
+         "step": pdca.step(action.state), "today": timezone.localdate()},
+    )  # fmt: skip
 
 
 @member_required(Perm.MANAGE_ACTIONS)
@@ -144,10 +125,9 @@ def action_edit(request: MemberRequest, code: UUID):
             messages.success(request, _("The action is saved."))
             return redirect("huddle-action", code=action.uuid)
     return render(
-        request,
-        "huddle/action_form.html",
+        request, "huddle/action_form.html",
         {"form": form, "team": action.team, "action": action, "source": action.feedback},
-    )
+    )  # fmt: skip
 
 
 @member_required(Perm.MANAGE_ACTIONS, methods=("POST",))

@@ -56,16 +56,10 @@ def goals(request: MemberRequest, code: UUID):
         .order_by("-end", "title")
     )
     return render(
-        request,
-        "huddle/goals.html",
-        {
-            "team": team,
-            "rows": rows,
-            "form": form,
-            "today": today,
-            "can_steer": can_steer(request, team.id),
-        },
-    )
+        request, "huddle/goals.html",
+        {"team": team, "rows": rows, "form": form, "today": today,
+         "can_steer": can_steer(request, team.id)},
+    )  # fmt: skip
 
 
 @member_required(Perm.USE_HUDDLE)
