@@ -246,8 +246,8 @@ def _spawn(kind: str, file: Path, url: str, media: Path) -> dict:
 
 def classifier() -> dict:
     sys.path.insert(0, str(ROOT))
-    from klantcultuur.feedback.textanalysis.evaluate import evaluate, read_tsv, throughput
-    from klantcultuur.feedback.textanalysis.lexicon import DATA_DIR
+    from klantcultuur.textanalysis.evaluate import evaluate, read_tsv, throughput
+    from klantcultuur.textanalysis.lexicon import DATA_DIR
 
     report = evaluate(read_tsv(Path(DATA_DIR) / "eval_nl.tsv"))
     return {"classify_per_s": throughput(), "report": report}

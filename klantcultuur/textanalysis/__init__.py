@@ -9,12 +9,12 @@ a trained linear model (multinomial logistic regression, ``data/classifier_nl.js
 rules' verdicts, cue categories and the sentence's words (with negation scope) as features and
 decides each sentence's label. The rules generalise what they know; the model learns what they
 miss (implied complaints and praise, sarcasm without cues, scene-setting facts, rhetorical
-questions). ``python -m klantcultuur.feedback.textanalysis.train`` retrains it offline,
+questions). ``python -m klantcultuur.textanalysis.train`` retrains it offline,
 deterministically, from the labelled files in ``data/`` (see ``data/README.md``).
 
 Interface used by the feedback app::
 
-    from klantcultuur.feedback.textanalysis import Analyser, Topic, DEFAULT_TOPICS, LABELS, normalise
+    from klantcultuur.textanalysis import Analyser, Topic, DEFAULT_TOPICS, LABELS, normalise
 
     an = Analyser(topics=DEFAULT_TOPICS, corrections={})  # compile once per organisation, reuse
     Analyser(classifier=False)  # the rules alone, without the trained layer
@@ -64,7 +64,7 @@ Interface used by the feedback app::
   holds no locks: share an instance between threads only for ``analyse``/``label_sentence``.
 * ``evaluate.throughput(analyser=None, comments=None, repeat=3, clock=time.process_time)``
   measures comments per second of one core (CPU time by default); ``python -m
-  klantcultuur.feedback.textanalysis.evaluate data/dev_nl.tsv`` prints accuracy, per-class
+  klantcultuur.textanalysis.evaluate data/dev_nl.tsv`` prints accuracy, per-class
   precision/recall/F1, macro-F1 and the confusion matrix for a TSV with columns
   sentence, label, sector, phenomenon.
 """

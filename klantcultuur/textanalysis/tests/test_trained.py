@@ -6,12 +6,12 @@ import json
 
 import pytest
 
-from klantcultuur.feedback.textanalysis import Analyser
-from klantcultuur.feedback.textanalysis.classifier import WEIGHTS_FILE, LinearModel
-from klantcultuur.feedback.textanalysis.corrections import STOPWORDS
-from klantcultuur.feedback.textanalysis.evaluate import evaluate, format_report, read_tsv
-from klantcultuur.feedback.textanalysis.lexicon import DATA_DIR
-from klantcultuur.feedback.textanalysis.train import (
+from klantcultuur.textanalysis import Analyser
+from klantcultuur.textanalysis.classifier import WEIGHTS_FILE, LinearModel
+from klantcultuur.textanalysis.corrections import STOPWORDS
+from klantcultuur.textanalysis.evaluate import evaluate, format_report, read_tsv
+from tools.textanalysis.sets import DATA_DIR
+from tools.textanalysis.train import (
     TRAIN_FILES,
     fit,
     leave_one_file_out,

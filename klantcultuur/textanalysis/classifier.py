@@ -1,7 +1,7 @@
 """The trained layer: a multinomial logistic regression over rule verdicts, cues and words.
 
 Weights live in ``data/classifier_nl.json`` (written by ``python -m
-klantcultuur.feedback.textanalysis.train``) and load once per process. Scoring a sentence is a
+klantcultuur.textanalysis.train``) and load once per process. Scoring a sentence is a
 sparse dot product over string keys from :mod:`.features`, in pure Python.
 """
 
