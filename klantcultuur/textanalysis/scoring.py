@@ -76,6 +76,8 @@ _SLOW_BEFORE = frozenset(
 )
 _LOYALTY_HOURS = 24 * 31 * 6  # "al twintig jaar klant" is loyalty, not a wait
 _SHORT = frozenset({"kort", "korte", "kortere"})
+_LONG = frozenset({"lang", "langer"})
+_LASTS = frozenset({"mee", "vol"})
 _PRICE_ADJ = {
     "hoog": -0.45,
     "hoge": -0.45,
@@ -463,9 +465,22 @@ def _rhetoric(units: Units, question: bool) -> tuple[int, ...]:
 
 def score_piece(units: Units, piece: Piece, ctx: Context, separable: dict | None = None) -> Scored:
     """Score one clause: lexicon polarity with negation, intensifiers and service patterns."""
+    p, q = piece.first, piece.last
+    contribs, seen, sub_from, hyp_from = _evidence(units, p, q, ctx, separable)
+    return _verdict(units, p, q, ctx, contribs, seen, sub_from, hyp_from)
+
+
+def _evidence(
+    units: Units, p: int, q: int, ctx: Context, separable: dict | None
+) -> tuple[list[Contribution], int, int, int]:
+    """Walk the clause's units once: signed evidence per cue word, with negation scope,
+    intensifiers, excess, separable verbs, grades and durations of waiting.
+
+    Returns (contributions, OR of the flags seen, start of a scene-setting clause, start of an
+    indirect question).
+    """
     toks = units.toks
     norms = units.norms
-    p, q = piece.first, piece.last
     contribs: list[Contribution] = []
     seen = 0
     neg_at = -1
@@ -552,6 +567,12 @@ def score_piece(units: Units, piece: Piece, ctx: Context, separable: dict | None
         value = tok.pol
         if flags & EXCESS and k + 1 < q:
             value = _excess(units, k)
+            if value < 0 and neg_at >= 0 and k - neg_at <= 2:
+                # "niet te groot", "niet te duur": too much denied is a quality, mildly praised
+                contribs.append(Contribution(0.35, k, (neg_at, k, k + 1), PATTERN))
+                neg_at = -1
+                k += 2
+                continue
             if value:
                 contribs.append(Contribution(value, k, (k, k + 1), PATTERN | SPAN))
                 k += 2
@@ -591,6 +612,8 @@ def score_piece(units: Units, piece: Piece, ctx: Context, separable: dict | None
                     continue
         elif ctx.wait and norm in _SHORT:
             value = 0.45  # "de wachttijd was kort"
+        elif norm in _LONG and _lasts(norms, k, q):
+            value = 0.45  # "de batterij gaat lang mee", "houdt het lang vol": it lasts
         elif ctx.price and norm in _PRICE_ADJ:
             value = _PRICE_ADJ[norm]  # "de premie is hoog"
         if cover_until >= k and value < 0 and flags & PROBLEM:
@@ -644,7 +667,23 @@ def score_piece(units: Units, piece: Piece, ctx: Context, separable: dict | None
         k += 1
     if neg_at >= 0:
         _dangling(units, contribs, neg_at, p, q, neg_strength)
+    return contribs, seen, sub_from, hyp_from
 
+
+def _verdict(
+    units: Units,
+    p: int,
+    q: int,
+    ctx: Context,
+    contribs: list[Contribution],
+    seen: int,
+    sub_from: int,
+    hyp_from: int,
+) -> Scored:
+    """Weigh a clause's evidence into a label: patterns and wishes added, context corrections
+    applied, complaints weighed heavier than praise."""
+    toks = units.toks
+    norms = units.norms
     if seen & (HOEVEN | MUST | KEER | AGAIN | TIME):
         contribs.extend(_patterns(units, p, q, seen, contribs, ctx.wait))
     sugg_cues: tuple[int, ...] = ()
@@ -787,6 +826,11 @@ def _adjust(
         if v:
             out.append(c._replace(value=v) if v != c.value else c)
     return out
+
+
+def _lasts(norms: list[str], k: int, q: int) -> bool:
+    """Whether 'lang' at k is about lasting: 'gaat (veel) langer mee', 'houdt het lang vol'."""
+    return not _LASTS.isdisjoint(norms[k + 1 : min(q, k + 3)])
 
 
 def _is_context(norms: list[str], k: int, p: int) -> bool:
@@ -1003,9 +1047,12 @@ def _durations(units: Units, p: int, q: int, wait: bool) -> list[Contribution]:
         elif word == "na":
             if prev2 == "al" or hours <= 0.25:
                 fast = True
-            elif hours >= 48 or (hours >= 0.5 and wait):
+            elif (hours >= 48 and (wait or prev2 == "pas")) or (hours >= 0.5 and wait):
                 slow = True
-        elif (word == "al" and hours < _LOYALTY_HOURS) or word in _SLOW_BEFORE:
+        elif word == "pas" or (
+            wait and ((word == "al" and hours < _LOYALTY_HOURS) or word in _SLOW_BEFORE)
+        ):
+            # Outside waiting, "ruim twee maanden in bezit", "wel vier dagen" (a battery) are facts.
             slow = True
         if not fast and not slow and wait and hours >= 0.33:
             slow = True  # "25 minuten in de wacht"
@@ -1046,6 +1093,8 @@ def _suggestion(
                 if nxt in _INFO_REQUEST:
                     continue  # "ik wil graag weten ..." asks for information
                 window = {norms[j] for j in words[max(0, idx - 3) : idx]}
+                if idx > 0 and not _SUBCLAUSE.isdisjoint(norms[j] for j in words[:idx]):
+                    continue  # "voor mensen die graag films kijken": a liking, not a wish
                 if idx <= 1 or window & _WISH_MODALS or not has_pron:
                     cues.append(k)
                 else:
@@ -1060,6 +1109,8 @@ def _suggestion(
             else:
                 cues.append(k)
         elif norm in ("zou", "zouden"):
+            if idx > 0 and norms[words[idx - 1]] in ("zoals", "of", "als", "dan"):
+                continue  # "werkt zoals het zou moeten", "of ik hem zou kopen": not a wish
             if positive or seen & (COMPAR | SUGG) or any(norms[j] in _WISH_VERBS for j in words):
                 cues.append(k)  # "het zou fijn zijn als", "zou sneller moeten"
         elif norm in ("had", "hadden") and any(norms[j] in _HAD_MODALS for j in words[idx + 1 :]):
@@ -1075,6 +1126,10 @@ def _suggestion(
                 continue
             if "dan" in norms[k + 1 : min(q, k + 5)]:
                 continue  # "sneller dan verwacht" compares, it does not ask
+            if norm.endswith(("ste", "st")) and norm != "meest":
+                continue  # a superlative ranks, it does not ask: "de beste prijs"
+            if fragment and not _opens_wish(norms, words, idx):
+                continue  # "veel scherpere foto's", "een snellere processor": a comparison
             conditional = any(norms[j] == "als" for j in words)
             if (
                 seen & MODAL
@@ -1105,6 +1160,24 @@ def _suggestion(
         ):
             cues.append(words[0])  # "Kan er een handleiding komen?"
     return tuple(cues)
+
+
+_WISH_OPENERS = frozenset({"iets", "wat", "graag", "liefst", "beetje", "veel", "nog"})
+
+
+def _opens_wish(norms: list[str], words: list[int], idx: int) -> bool:
+    """A verbless comparative asks only at the start: "sneller reageren", "iets duidelijker".
+
+    After an article, an intensifier or other words it compares ("een snellere processor",
+    "veel scherpere foto's"), unless a verb follows it ("graag wat sneller reageren").
+    """
+    if idx == 0:
+        return True
+    before = [norms[j] for j in words[:idx]]
+    if all(w in _WISH_OPENERS for w in before) and before[0] != "veel":
+        return True
+    nxt = norms[words[idx + 1]] if idx + 1 < len(words) else ""
+    return nxt.endswith("en") and before[0] in ("graag", "liefst")
 
 
 def apply_sarcasm(units: Units, pieces: list[Piece], scored: list[Scored]) -> list[Scored]:
