@@ -878,7 +878,13 @@ def _dangling(
         # "niemand weet het", "niemand belt"
         contribs.append(Contribution(-0.4, neg_at, (neg_at,), 0))
         return True
-    if neg_at > p and norms[neg_at - 1] == "nog" and neg in ("niet", "geen"):
+    if (
+        neg_at > p
+        and norms[neg_at - 1] == "nog"
+        and neg in ("niet", "geen")
+        and _KNOW_OR_TRY.isdisjoint(norms[max(p, neg_at - 4) : min(q, neg_at + 5)])
+    ):
+        # but "heb ik nog niet kunnen testen", "weet nog niet": the writer's own state, a fact
         contribs.append(Contribution(-0.4, neg_at, (neg_at - 1, neg_at), 0))  # "nog niet binnen"
         return True
     if neg == "zonder" and nxt:
@@ -924,6 +930,24 @@ def _separable(
     return None
 
 
+_KNOW_OR_TRY = frozenset(
+    {
+        "weet",
+        "weten",
+        "testen",
+        "getest",
+        "geprobeerd",
+        "proberen",
+        "benut",
+        "ontdekt",
+        "verteld",
+        "zeggen",
+        "gezien",
+        "gebruikt",
+        "uitgeprobeerd",
+        "verkend",
+    }
+)
 _CONDITIONS = frozenset({"als", "zodra", "mits", "wanneer"})
 _THEN_VERBS = frozenset(
     {"krijg", "krijgt", "krijgen", "geef", "geven", "wordt", "is", "zou", "was"}
