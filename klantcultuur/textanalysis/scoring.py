@@ -1133,7 +1133,7 @@ def _suggestion(
             else:
                 cues.append(k)
         elif norm in ("zou", "zouden"):
-            if idx > 0 and norms[words[idx - 1]] in ("zoals", "of", "als", "dan"):
+            if any(norms[j] in ("zoals", "of", "als", "dan") for j in words[:idx]):
                 continue  # "werkt zoals het zou moeten", "of ik hem zou kopen": not a wish
             if positive or seen & (COMPAR | SUGG) or any(norms[j] in _WISH_VERBS for j in words):
                 cues.append(k)  # "het zou fijn zijn als", "zou sneller moeten"
@@ -1152,9 +1152,9 @@ def _suggestion(
                 continue  # "sneller dan verwacht" compares, it does not ask
             if norm.endswith(("ste", "st")) and norm != "meest":
                 continue  # a superlative ranks, it does not ask: "de beste prijs"
-            if fragment and not _opens_wish(norms, words, idx):
-                continue  # "veel scherpere foto's", "een snellere processor": a comparison
             conditional = any(norms[j] == "als" for j in words)
+            if fragment and not conditional and not _opens_wish(norms, words, idx):
+                continue  # "veel scherpere foto's", "een snellere processor": a comparison
             if (
                 seen & MODAL
                 or conditional
