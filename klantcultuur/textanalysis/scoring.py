@@ -76,7 +76,8 @@ _SLOW_BEFORE = frozenset(
 )
 _LOYALTY_HOURS = 24 * 31 * 6  # "al twintig jaar klant" is loyalty, not a wait
 _SHORT = frozenset({"kort", "korte", "kortere"})
-_LONG = frozenset({"lang", "langer"})
+_LONG = ("lang", "lange", "langer")
+_BOOSTERS = ("super", "mega", "extra", "ultra", "hyper", "heel")
 _LASTS = frozenset({"mee", "vol"})
 _PRICE_ADJ = {
     "hoog": -0.45,
@@ -612,8 +613,11 @@ def _evidence(
                     continue
         elif ctx.wait and norm in _SHORT:
             value = 0.45  # "de wachttijd was kort"
-        elif norm in _LONG and _lasts(norms, k, q):
-            value = 0.45  # "de batterij gaat lang mee", "houdt het lang vol": it lasts
+        elif (norm in _LONG or norm.startswith(_BOOSTERS)) and norm.endswith(_LONG) and value < 0:
+            if _lasts(norms, k, q):
+                value = 0.45  # "de batterij gaat lang mee", "houdt het lang vol": it lasts
+            elif not ctx.wait and not (k > p and toks[k - 1].flags & TIME):
+                value = 0.0  # "een superlange stand-by tijd", "lang getwijfeld": no waiting
         elif ctx.price and norm in _PRICE_ADJ:
             value = _PRICE_ADJ[norm]  # "de premie is hoog"
         if cover_until >= k and value < 0 and flags & PROBLEM:
@@ -896,10 +900,19 @@ def _dangling(
                 return True
             if tok.flags & (PUNCT | CONJ):
                 break
-        # "zonder te bellen", "zonder alternatief"
         end = neg_at + 2 if nxt == "te" and neg_at + 2 < q else neg_at + 1
-        contribs.append(Contribution(-0.4, neg_at, (neg_at, end), 0))
-        return True
+        ahead = norms[neg_at + 1 : min(q, neg_at + 4)]
+        if (
+            not _OWED.isdisjoint(ahead)
+            or nxt in ("dat", "enige", "enig")
+            or (nxt == "de" and len(ahead) > 1 and ahead[1].endswith(("de", "te")))
+            or any(toks[j].flags & TIME for j in range(p, q))
+        ):
+            # "zonder te bellen", "zonder enige terugkoppeling", "zonder de bestelde batterijen",
+            # "drie weken zonder warm water": something owed was missing
+            # "zonder te bellen", "zonder uitleg", "zonder alternatief": something owed was missing
+            contribs.append(Contribution(-0.4, neg_at, (neg_at, end), 0))
+        return True  # "drie dagen zonder opladen", "zonder oortjes": a circumstance
     if neg == "geen" and nxt and "er" in norms[max(p, neg_at - 3) : neg_at]:
         # "er zat geen handleiding bij"
         contribs.append(Contribution(-0.4, neg_at, (neg_at, neg_at + 1), 0))
@@ -930,6 +943,42 @@ def _separable(
     return None
 
 
+# What a customer is owed: going without it is a complaint ("zonder uitleg", "zonder te bellen").
+_OWED = frozenset(
+    {
+        "uitleg",
+        "overleg",
+        "bericht",
+        "afspraak",
+        "reden",
+        "excuus",
+        "excuses",
+        "waarschuwing",
+        "aankondiging",
+        "reactie",
+        "antwoord",
+        "bellen",
+        "melden",
+        "laten",
+        "overleggen",
+        "vragen",
+        "resultaat",
+        "oplossing",
+        "alternatief",
+        "toestemming",
+        "pardon",
+        "opgaaf",
+        "opgave",
+        "informatie",
+        "info",
+        "contact",
+        "terugkoppeling",
+        "melding",
+        "nieuws",
+        "hulp",
+        "excuse",
+    }
+)
 _KNOW_OR_TRY = frozenset(
     {
         "weet",
