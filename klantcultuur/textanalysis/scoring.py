@@ -1075,7 +1075,13 @@ def _patterns(
             if toks[k].flags & KEER:
                 prev = toks[k - 1]
                 nxt = norms[k + 1] if k + 1 < q else ""
-                if prev.flags & NUM and prev.value >= 2 and nxt not in ("per", "in", "p", "a"):
+                after = toks[k + 1] if k + 1 < q else None
+                if (
+                    prev.flags & NUM
+                    and prev.value >= 2
+                    and nxt not in ("per", "in", "p", "a")
+                    and not (after is not None and after.flags & NUM)  # "4x 2,0 GHz": a spec
+                ):
                     # "vier keer gebeld"
                     out.append(Contribution(-0.45, k, (k - 1, k), PATTERN | SPAN))
                 break

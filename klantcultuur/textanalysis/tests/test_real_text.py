@@ -53,3 +53,21 @@ def an() -> Analyser:
 )
 def test_ordinary_text_gets_its_plain_label(an: Analyser, text: str, expected: str) -> None:
     assert an.label_sentence(text).label == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Een stabiele app en een pluspunt is de prijs.", "compliment"),
+        ("Voor dagelijks gebruik doet hij zeker niet onder.", "compliment"),
+        ("Er zit een processor in met 8x 2,0 GHz.", "neutral"),
+        ("Ik heb 4x gebeld.", "improvement"),
+        ("Een superlange accuduur.", "neutral"),
+        ("Erg lange doorlooptijd bij de inkoop.", "improvement"),
+        ("Drie weken zonder warm water gezeten.", "improvement"),
+        ("Ze kwamen zonder te bellen.", "improvement"),
+        ("Een hoesje zonder magneetje.", "neutral"),
+    ],
+)
+def test_product_words_and_circumstances(an: Analyser, text: str, expected: str) -> None:
+    assert an.label_sentence(text).label == expected
