@@ -995,6 +995,8 @@ _KNOW_OR_TRY = frozenset(
         "gebruikt",
         "uitgeprobeerd",
         "verkend",
+        "oordeel",
+        "oordelen",
     }
 )
 _CONDITIONS = frozenset({"als", "zodra", "mits", "wanneer"})
@@ -1080,7 +1082,7 @@ def _patterns(
                     prev.flags & NUM
                     and prev.value >= 2
                     and nxt not in ("per", "in", "p", "a")
-                    and not (after is not None and after.flags & NUM)  # "4x 2,0 GHz": a spec
+                    and not (after is not None and after.norm == "<num>")  # "4x 2,0 GHz": a spec
                 ):
                     # "vier keer gebeld"
                     out.append(Contribution(-0.45, k, (k - 1, k), PATTERN | SPAN))
@@ -1201,8 +1203,8 @@ def _suggestion(
             and norm != "best"
             and not (norm == "meer" and (negated_before or k + 1 >= q or toks[k + 1].flags & PUNCT))
         ):
-            if tok.pol < 0 and norm != "minder":
-                continue
+            if tok.pol < 0 and norm != "minder" and not seen & MODAL:
+                continue  # "slechter" reports; "mag wat kleiner" asks
             if "dan" in norms[k + 1 : min(q, k + 5)]:
                 continue  # "sneller dan verwacht" compares, it does not ask
             if norm.endswith(("ste", "st")) and norm != "meest":
