@@ -9,18 +9,21 @@ Usage::
 Models: ``reader`` (what ships: the rules plus the trained layer when one is shipped), ``rules``
 (the rules alone), ``rules+layer`` (the rules with the trained layer of ``data/classifier_nl.json``
 whether it ships or not) and ``lexicon`` (a plain word lexicon). The errors of a check set are
-never printed: looking at them would make it a development set.
+never printed: looking at them would make it a development set. ``--organisation`` runs the
+labelling queue on the development set split in two (agreement before and after 100 answers).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from klantcultuur.textanalysis import Analyser
 from klantcultuur.textanalysis.classifier import WEIGHTS_FILE, LinearModel
 from klantcultuur.textanalysis.evaluate import Report, report
+from klantcultuur.textanalysis.learning import least_sure
 from klantcultuur.textanalysis.model import LABELS
 from tools.textanalysis.sets import LabelledSet, LexiconBaseline, all_sets
 
@@ -89,13 +92,49 @@ def as_json(scores: Sequence[Score]) -> dict:
     return out
 
 
+def organisation_trial(corrections: int = 100) -> tuple[int, int, Report, Report]:
+    """The labelling queue on a real set split in two, by review.
+
+    An organisation answers the queue (the `corrections` sentences of part A the reader is least
+    sure of, with their gold labels); the reader's agreement with part B is measured before and
+    after it learns from those answers. Returns (answers, n of part B, before, after).
+    """
+    dev = next(ls for ls in all_sets() if ls.role == "development")
+    part_a = [r for r in dev.rows if not _part_b(r.group)]
+    part_b = [r for r in dev.rows if _part_b(r.group)]
+    gold = {r.sentence: r.label for r in part_a}
+    shared = Analyser()
+    answers = {text: gold[text] for text, _s in least_sure(shared, gold, corrections)}
+    learned = Analyser(corrections=answers)
+    before = report(
+        (r.sentence, r.label, shared.label_sentence(r.sentence).label, "") for r in part_b
+    )
+    after = report(
+        (r.sentence, r.label, learned.label_sentence(r.sentence).label, "") for r in part_b
+    )
+    return len(answers), len(part_b), before, after
+
+
+def _part_b(group: str) -> bool:
+    return hashlib.sha256(("org:" + group).encode("utf-8")).digest()[0] % 2 == 1
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--errors", metavar="SET", help="print the errors of a development set")
     parser.add_argument("--model", default="reader", help="whose errors (default: reader)")
+    parser.add_argument(
+        "--organisation", action="store_true", help="the labelling queue on a real set split in two"
+    )
     args = parser.parse_args(argv)
+    if args.organisation:
+        asked, n, before, after = organisation_trial()
+        print(f"{asked} answers from part A; agreement on part B (n={n}):")
+        print(f"  before {before.accuracy:.3f} (macro-F1 {before.macro_f1:.3f})")
+        print(f"  after  {after.accuracy:.3f} (macro-F1 {after.macro_f1:.3f})")
+        return
     scores = measure(limit=args.limit)
     print(format_table(scores))
     if args.errors:
