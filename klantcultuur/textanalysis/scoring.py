@@ -1162,6 +1162,7 @@ def _suggestion(
         main_flags |= toks[k].flags
     fragment = not main_flags & (PRON | FINITE)
     positive = any(c.value > 0 for c in contribs)
+    plain_praise = any(c.value > 0 and c.cue[0] == c.unit for c in contribs)
     negated_before = False
     cues: list[int] = []
     for idx, k in enumerate(words):
@@ -1192,7 +1193,13 @@ def _suggestion(
         elif norm in ("zou", "zouden"):
             if any(norms[j] in ("zoals", "of", "als", "dan") for j in words[:idx]):
                 continue  # "werkt zoals het zou moeten", "of ik hem zou kopen": not a wish
-            if positive or seen & (COMPAR | SUGG) or any(norms[j] in _WISH_VERBS for j in words):
+            # "het zou fijn zijn als": a wish; "ik zou geen problemen vinden": praise, not a wish
+            if (
+                plain_praise
+                or (positive and not _CONDITIONS.isdisjoint(norms[j] for j in words))
+                or seen & (COMPAR | SUGG)
+                or any(norms[j] in _WISH_VERBS for j in words)
+            ):
                 cues.append(k)  # "het zou fijn zijn als", "zou sneller moeten"
         elif norm in ("had", "hadden") and any(norms[j] in _HAD_MODALS for j in words[idx + 1 :]):
             cues.append(k)  # "had sneller gekund"
@@ -1207,10 +1214,17 @@ def _suggestion(
                 continue  # "slechter" reports; "mag wat kleiner" asks
             if "dan" in norms[k + 1 : min(q, k + 5)]:
                 continue  # "sneller dan verwacht" compares, it does not ask
+            if not _FINITE_COPULAS.isdisjoint(norms[k + 1 : min(q, k + 4)]):
+                continue  # "dat dit nog beter is": a statement about it, not a request
             if norm.endswith(("ste", "st")) and norm != "meest":
                 continue  # a superlative ranks, it does not ask: "de beste prijs"
             conditional = any(norms[j] == "als" for j in words)
-            if fragment and not conditional and not _opens_wish(norms, words, idx):
+            if (
+                fragment
+                and not conditional
+                and not seen & MODAL
+                and not _opens_wish(norms, words, idx)
+            ):
                 continue  # "veel scherpere foto's", "een snellere processor": a comparison
             if (
                 seen & MODAL
@@ -1243,6 +1257,7 @@ def _suggestion(
     return tuple(cues)
 
 
+_FINITE_COPULAS = frozenset({"is", "was", "waren", "wordt", "werd", "blijkt", "lijkt"})
 _WISH_OPENERS = frozenset({"iets", "wat", "graag", "liefst", "beetje", "veel", "nog"})
 
 

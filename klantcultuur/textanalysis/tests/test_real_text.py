@@ -71,3 +71,17 @@ def test_ordinary_text_gets_its_plain_label(an: Analyser, text: str, expected: s
 )
 def test_product_words_and_circumstances(an: Analyser, text: str, expected: str) -> None:
     assert an.label_sentence(text).label == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dat mag wat sneller.", "improvement"),
+        ("Ik zou geen echte problemen weten.", "compliment"),
+        ("Een 10 zou het worden als ik niet steeds opnieuw hoef in te loggen.", "improvement"),
+        ("Ik kan je verzekeren dat de nieuwe versie nog beter is.", "compliment"),
+        ("Goedkoper, maar het geluid is er niet minder om.", "compliment"),
+    ],
+)
+def test_modal_words_ask_only_when_they_ask(an: Analyser, text: str, expected: str) -> None:
+    assert an.label_sentence(text).label == expected
