@@ -37,7 +37,7 @@ Interface used by the feedback app::
   (maar, alleen, echter, helaas, wel jammer dat, toch, ...) decides when it is not neutral; a
   fronted concession ("hoewel het lang duurde, ...") does not; otherwise a complaint or suggestion
   outweighs praise. Both clauses stay available as segments with their own labels.
-* The trained layer then reads the whole sentence. Where it disagrees, its label wins: a clause
+* When the trained layer is used, it then reads the whole sentence. Where it disagrees, its label wins: a clause
   the rules already gave that label decides the sentence; otherwise the clause whose words pushed
   hardest takes the label and those words become its ``reasons`` (function words left out); a
   neutral verdict clears every clause. Corrections and learned cues decide over the model.
