@@ -288,9 +288,14 @@ class Guess:
     notes: list[str]  # why a field was left empty, for the mapping page
 
 
+def _key(name: str) -> str:
+    """A header as it is compared: normalised, or as written when that leaves nothing ("#")."""
+    return normalise_header(name) or name.strip()
+
+
 def _names(header: str) -> list[str]:
     """The normalised names a column answers to ('submitdate. Date submitted': both parts)."""
-    names = [normalise_header(header)]
+    names = [_key(header)]
     match = _CODE_AND_TEXT.match(header)
     if match:
         names += [normalise_header(match[1]), normalise_header(match[2])]
@@ -334,7 +339,7 @@ def guess_columns(
             if name in found:
                 continue
             for alias in aliases.get(name, ()):
-                index = position.get(normalise_header(alias))
+                index = position.get(_key(alias))
                 if index is None or index in taken:
                     continue
                 if not fits(name, index):
@@ -419,6 +424,47 @@ def qualtrics_zone(import_row: Sequence[str], column: int) -> str | None:
     return zone if isinstance(zone, str) and zone != "Z" else ("UTC" if zone == "Z" else None)
 
 
+_SLASHED = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\b")
+# Tools that write dates month first when the account is set to US English.
+_MONTH_FIRST_TOOLS = ("googleforms", "surveymonkey")
+
+
+def date_order(preset: str, values: Sequence[str]) -> str:
+    """'mdy' when the dates are written month first (3/15/2024), else 'dmy'.
+
+    A day above 12 gives the order away; without one, slashed dates of tools that write
+    them month first (Google Forms, SurveyMonkey) are read month first.
+    """
+    slashed = [m for m in map(_SLASHED.match, values) if m]
+    if any(int(m[1]) > 12 for m in slashed):
+        return "dmy"
+    if any(int(m[2]) > 12 for m in slashed):
+        return "mdy"
+    return "mdy" if slashed and preset in _MONTH_FIRST_TOOLS else "dmy"
+
+
+_US_MOMENT = re.compile(
+    r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])?\.?[Mm]?\.?)?\s*$"
+)
+
+
+def month_first(value: object) -> object:
+    """A month-first date ('3/15/2024 2:05:09 PM') as ISO text; other values as they are."""
+    if type(value) is not str:
+        return value
+    match = _US_MOMENT.match(value)
+    if not match:
+        return value
+    month, day, year = int(match[1]), int(match[2]), int(match[3])
+    hour, minute, second = int(match[4] or 0), int(match[5] or 0), int(match[6] or 0)
+    half = (match[7] or "").lower()
+    if half == "p" and hour < 12:
+        hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0
+    return f"{year:04d}-{month:02d}-{day:02d} {hour:02d}:{minute:02d}:{second:02d}"
+
+
 # --- Rows that are no customer's answer -------------------------------------------------
 # Qualtrics' response types that are not answers: preview, test, spam (number or text).
 _NOT_ANSWERS = {"1", "2", "8", "9", "12", "17", "survey preview", "survey test", "spam",
@@ -438,7 +484,7 @@ def check_columns(preset: str, headers: Sequence[str]) -> dict[str, int]:
     found = {}
     for kind, aliases in spec.checks.items():
         for alias in aliases:
-            index = position.get(normalise_header(alias))
+            index = position.get(_key(alias))
             if index is not None:
                 found[kind] = index
                 break

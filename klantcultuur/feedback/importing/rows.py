@@ -25,7 +25,12 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from klantcultuur.feedback.ids import uuid7_hex_batch
-from klantcultuur.feedback.importing.presets import check_columns, label_value, skip_reason
+from klantcultuur.feedback.importing.presets import (
+    check_columns,
+    label_value,
+    month_first,
+    skip_reason,
+)
 from klantcultuur.feedback.routing import ROUTING_FIELDS, Router
 from klantcultuur.feedback.validation import (
     EARLIEST,
@@ -222,6 +227,7 @@ class RowConverter:
         local_zone: tzinfo,
         now: datetime,
         preset: str = "generic",
+        month_first: bool = False,
     ) -> None:
         position: dict[str, int] = {}
         for index, header in enumerate(headers):
@@ -234,6 +240,8 @@ class RowConverter:
         self.local_zone = local_zone
         self.now = now
         self.preset = preset
+        # Dates written month first (3/15/2024) are rewritten as ISO before they are read.
+        self._month_first = _Memo(month_first_text, limit=200_000) if month_first else None
         self.same_content = SameContent()
         self.first_uuid = None  # the lowest and highest key handed out: the batch's range
         self.last_uuid = None
@@ -336,6 +344,8 @@ class RowConverter:
         for name in _LABELLED_FIELDS:
             if name in raw:
                 raw[name] = label_value(raw[name])
+        if self._month_first is not None and "received_at" in raw:
+            raw["received_at"] = self._month_first[raw["received_at"]]
         item, errors = clean_record(raw, zone=self.zone, now=self.now, defaults=self.defaults)
         if item is None:
             raise RowRefused(errors)
@@ -380,6 +390,8 @@ class RowConverter:
             raw = {name: file_columns[self.index[name]] for name in self._mapped}
         unsure: set[int] = set()
         values: dict[str, list] = {}
+        if self._month_first is not None and "received_at" in raw:
+            raw["received_at"] = self._month_first.column(raw["received_at"])
         moments, days = self._moments(raw.get("received_at"), count)
         metrics = (
             self._metrics.column(raw["metric"]) if "metric" in raw else [self._metrics[""]] * count
@@ -487,6 +499,7 @@ class RowConverter:
         return moments, days
 
 
+month_first_text = month_first
 # Fields whose answers may be written as "text (code)" or "number - text".
 _LABELLED_FIELDS = ("score", "contact_consent", "is_internal")
 # The fields the fast pass converts from the file.

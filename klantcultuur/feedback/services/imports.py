@@ -199,6 +199,7 @@ class Inspection:
     notes: list[str]  # what the guess left open, and why
     warnings: list[str]  # about the file (mixed encodings)
     legacy: bool = False
+    date_order: str = "dmy"  # "mdy": dates written month first (3/15/2024)
 
 
 def import_inspect(job: FeedbackImport) -> Inspection:
@@ -221,6 +222,10 @@ def import_inspect(job: FeedbackImport) -> Inspection:
         zone = presets.qualtrics_zone(extra[1], headers.index(guessed["received_at"]))
     if job.preset == "typeform" and "received_at" in guessed:
         zone = "UTC"  # "Submit Date (UTC)"
+    date_order = "dmy"
+    if "received_at" in guessed:
+        dates = columns[headers.index(guessed["received_at"])]
+        date_order = presets.date_order(job.preset, dates)
     metric = "nps"
     if "score" in guessed:
         index = headers.index(guessed["score"])
@@ -229,6 +234,7 @@ def import_inspect(job: FeedbackImport) -> Inspection:
     return Inspection(
         headers, presets.header_labels(headers, questions), guessed, metric, zone,
         kept["encoding"], kept["delimiter"], guess.notes, kept["warnings"], layout.legacy,
+        date_order,
     )  # fmt: skip
 
 
@@ -290,6 +296,7 @@ def _converter(job: FeedbackImport, headers: list[str], now) -> RowConverter:
         headers=headers, columns=job.columns, defaults=_defaults(job),
         router=router_for(job.organization), zone=_zone(job),
         local_zone=ZoneInfo(settings.TIME_ZONE), now=now, preset=job.preset,
+        month_first=(job.options or {}).get("date_order") == "mdy",
     )  # fmt: skip
 
 

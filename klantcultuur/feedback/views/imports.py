@@ -65,7 +65,8 @@ def _mapping_form(request: OrgRequest, job: FeedbackImport, inspection: services
         (str(t.uuid), t.name) for t in Touchpoint.objects.filter(organization=request.organization)
     ]
     columns = job.columns or inspection.guessed
-    options = job.options or {"metric": inspection.metric_guess, "zone": inspection.zone or ""}
+    options = job.options or {"metric": inspection.metric_guess, "zone": inspection.zone or "",
+                              "date_order": inspection.date_order}  # fmt: skip
     initial = {f"col_{name}": header for name, header in columns.items()}
     initial.update(options)
     data = request.POST if request.method == "POST" else None
