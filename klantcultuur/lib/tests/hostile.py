@@ -77,10 +77,12 @@ def shared_strings_bomb(megabytes: int = 300) -> bytes:
     return rebuild_xlsx(base, {"xl/sharedStrings.xml": (raw, crc, size)})
 
 
-def sheet_claiming_rows(count: int = 50_000_000, *, gap: bool = False) -> bytes:
+def sheet_claiming_rows(
+    count: int = 50_000_000, *, gap: bool = False, header: str = "Datum"
+) -> bytes:
     """A tiny XLSX whose sheet says it has `count` rows: by its <dimension> (openpyxl pads
     the rows up to it) or, with `gap`, by a last row numbered `count`."""
-    rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>Datum</t></is></c></row>'
+    rows = f'<row r="1"><c r="A1" t="inlineStr"><is><t>{header}</t></is></c></row>'
     if gap:
         rows += f'<row r="{count}"><c r="A{count}" t="inlineStr"><is><t>x</t></is></c></row>'
     sheet = (
