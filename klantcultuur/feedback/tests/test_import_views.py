@@ -64,7 +64,7 @@ def test_a_hostile_file_gets_a_clear_dutch_message_not_an_error(login, world, na
 def test_a_file_mixing_encodings_is_read_right_and_says_so(login, world):
     client = login(world.cx_lead)
     content = (
-        "Datum;Cijfer;Toelichting\r\n".encode()
+        b"Datum;Cijfer;Toelichting\r\n"
         + "01-03-2025;9;Geholpen door Zoë\r\n".encode()
         + "02-03-2025;8;Café-achtige sfeer\r\n".encode("cp1252")
     )
@@ -91,10 +91,10 @@ def test_an_empty_preview_says_why_and_what_to_do(login, world):
 def test_the_preview_shows_every_mapped_field_and_counts_skipped_rows(login, world):
     client = login(world.cx_lead)
     content = (
-        '"id","submitdate","startlanguage","NPS","REDEN","TIEN","CONTACT"\r\n'
-        '"1","2025-02-10 10:22:41","nl","7","Duurde lang","Sneller opnemen","Y"\r\n'
-        '"2","","nl","","","",""\r\n'
-    ).encode()
+        b'"id","submitdate","startlanguage","NPS","REDEN","TIEN","CONTACT"\r\n'
+        b'"1","2025-02-10 10:22:41","nl","7","Duurde lang","Sneller opnemen","Y"\r\n'
+        b'"2","","nl","","","",""\r\n'
+    )
     page = uploaded(client, "lime.csv", content, preset="limesurvey")
     client.post(page, {"col_received_at": "submitdate", "col_external_id": "id",
                        "col_score": "NPS", "col_reason": "REDEN", "col_suggestion": "TIEN",
