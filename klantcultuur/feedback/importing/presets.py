@@ -151,6 +151,8 @@ class Layout:
 
 
 _LEGACY = re.compile(r"^V\d+$")
+# The tools whose files can have more than one header row.
+LAYOUT_PRESETS = ("qualtrics", "surveymonkey")
 
 
 def detect_layout(preset: str, first_rows: Sequence[Sequence[str]]) -> Layout:

@@ -183,6 +183,8 @@ def _open_at(job: FeedbackImport, layout: presets.Layout) -> _Table:
 
 def _open(job: FeedbackImport) -> _Table:
     """The file at the layout found when it was first read, for the run."""
+    if job.preset not in presets.LAYOUT_PRESETS:  # one header row: nothing to look up
+        return _open_at(job, presets.Layout())
     header_row, extra_rows, legacy = _kept(job)["layout"]
     return _open_at(job, presets.Layout(header_row, extra_rows, legacy))
 
