@@ -51,18 +51,28 @@ def small_workbook(rows: list[list]) -> bytes:
     return buffer.getvalue()
 
 
+def _deflated(data: bytes) -> tuple[bytes, int, int]:
+    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return packer.compress(data) + packer.flush(), zlib.crc32(data), len(data)
+
+
 def shared_strings_bomb(megabytes: int = 300) -> bytes:
     """An XLSX of a few kB whose shared strings unpack to `megabytes` MB.
 
-    Made without compressing them all: after a full flush a deflate stream forgets what
-    came before, so one compressed megabyte repeated is a valid stream of many.
+    Its sheet's header cell is the first shared string ("Datum"), so a reader has to load
+    them all. Made without compressing them all: after a full flush a deflate stream forgets
+    what came before, so one compressed megabyte repeated is a valid stream of many.
     """
-    base = small_workbook([["Datum", "Toelichting"], ["2025-01-02", "Prima"]])
+    base = small_workbook([["Datum"]])
     chunk = b"<si><t>" + b"A" * 1000 + b"</t></si>"
     chunk = chunk * (MIB // len(chunk))
     packer = zlib.compressobj(9, zlib.DEFLATED, -15)
     block = packer.compress(chunk) + packer.flush(zlib.Z_FULL_FLUSH)
-    head = b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    head = (
+        b'<?xml version="1.0" encoding="UTF-8"?>'
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b"<si><t>Datum</t></si>"
+    )
     tail = b"</sst>"
     starter = zlib.compressobj(9, zlib.DEFLATED, -15)
     raw = starter.compress(head) + starter.flush(zlib.Z_FULL_FLUSH)
@@ -74,7 +84,30 @@ def shared_strings_bomb(megabytes: int = 300) -> bytes:
         crc = zlib.crc32(chunk, crc)
     crc = zlib.crc32(tail, crc)
     size = len(head) + len(chunk) * megabytes + len(tail)
-    return rebuild_xlsx(base, {"xl/sharedStrings.xml": (raw, crc, size)})
+    with zipfile.ZipFile(io.BytesIO(base)) as archive:
+        rels = archive.read("xl/_rels/workbook.xml.rels").decode()
+        types = archive.read("[Content_Types].xml").decode()
+    rels = rels.replace(
+        "</Relationships>",
+        '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/sharedStrings" Target="sharedStrings.xml" Id="rIdBomb"/></Relationships>',
+    )
+    types = types.replace(
+        "</Types>",
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+    )
+    sheet = (
+        b'<?xml version="1.0" encoding="UTF-8"?>'
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>'
+    )
+    return rebuild_xlsx(base, {
+        "xl/sharedStrings.xml": (raw, crc, size),
+        "xl/_rels/workbook.xml.rels": _deflated(rels.encode()),
+        "[Content_Types].xml": _deflated(types.encode()),
+        "xl/worksheets/sheet1.xml": _deflated(sheet),
+    })  # fmt: skip
 
 
 def sheet_claiming_rows(
