@@ -312,7 +312,7 @@ def _read_header(
 
 
 # --- XLSX ---------------------------------------------------------------------------------
-def _check_zip(handle: IO[bytes], limits: Limits) -> None:
+def check_xlsx(handle: IO[bytes], limits: Limits = DEFAULT_LIMITS) -> None:
     """Refuse an XLSX whose parts unpack to more than the limits allow (a zip bomb).
 
     The sizes come from the zip's directory; Python's zip reader never unpacks more of a
@@ -350,7 +350,7 @@ def _check_zip(handle: IO[bytes], limits: Limits) -> None:
 def _open_xlsx(handle: IO[bytes], header_row: int, skip: int, limits: Limits) -> Table:
     from openpyxl import load_workbook
 
-    _check_zip(handle, limits)
+    check_xlsx(handle, limits)
     try:
         workbook = load_workbook(handle, read_only=True, data_only=True)
         sheet = workbook.worksheets[0]

@@ -28,9 +28,9 @@ from klantcultuur.feedback.ids import uuid7_hex_batch
 from klantcultuur.feedback.importing.presets import (
     check_columns,
     label_value,
-    month_first,
     skip_reason,
 )
+from klantcultuur.feedback.importing.presets import month_first as month_first_text
 from klantcultuur.feedback.routing import ROUTING_FIELDS, Router
 from klantcultuur.feedback.validation import (
     EARLIEST,
@@ -499,7 +499,6 @@ class RowConverter:
         return moments, days
 
 
-month_first_text = month_first
 # Fields whose answers may be written as "text (code)" or "number - text".
 _LABELLED_FIELDS = ("score", "contact_consent", "is_internal")
 # The fields the fast pass converts from the file.

@@ -55,7 +55,7 @@ from klantcultuur.feedback.services.records import remember_channels, router_for
 from klantcultuur.feedback.validation import FIELD_LABELS
 from klantcultuur.lib import progress
 from klantcultuur.lib.spreadsheet import neutralise
-from klantcultuur.lib.tabular import Table, TableError, cell_text, open_table
+from klantcultuur.lib.tabular import Table, TableError, cell_text, check_xlsx, open_table
 from klantcultuur.orgs.models import Organization
 
 log = logging.getLogger(__name__)
@@ -388,6 +388,7 @@ def _estimate_rows(job: FeedbackImport) -> int:
             from openpyxl import load_workbook
 
             try:
+                check_xlsx(handle)  # openpyxl loads every shared string first
                 sheet = load_workbook(handle, read_only=True).worksheets[0]
                 return max(0, (sheet.max_row or 0) - 1)
             except Exception:
