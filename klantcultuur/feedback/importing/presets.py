@@ -196,7 +196,8 @@ def _unique(names: Sequence[str]) -> list[str]:
 
 def questions_row(preset: str, layout: Layout, extra: Sequence[Sequence[str]]) -> list[str] | None:
     """The question texts under the header, where the tool writes them."""
-    if preset in ("qualtrics", "surveymonkey") and extra and not layout.legacy:
+    # (SurveyMonkey's second row is already part of its column names.)
+    if preset == "qualtrics" and extra and not layout.legacy:
         return [str(c) for c in extra[0]]
     return None
 

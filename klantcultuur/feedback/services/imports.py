@@ -358,9 +358,6 @@ def import_preview(job: FeedbackImport, limit: int = PREVIEW_ROWS) -> Preview:
         if len(rows) < limit:
             rows.append(PreviewRow(line, {k: row[k] for k in PREVIEW_FIELDS}, [], row["team_id"]))
     fields = [name for name in PREVIEW_FIELDS if name in job.columns or name == "received_at"]
-    for name in ("metric", "team_code"):
-        if name not in fields and name in job.columns:
-            fields.append(name)
     return Preview(rows, fields, len(kept["sample"]), counts["stored"], counts["skipped"],
                    counts["refused"], len(kept["sample"]) >= SAMPLE_ROWS)  # fmt: skip
 
