@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
 import heapq
 import json
 import logging
@@ -55,7 +56,15 @@ from klantcultuur.feedback.services.records import remember_channels, router_for
 from klantcultuur.feedback.validation import FIELD_LABELS
 from klantcultuur.lib import progress
 from klantcultuur.lib.spreadsheet import neutralise
-from klantcultuur.lib.tabular import Table, TableError, cell_text, check_xlsx, open_table
+from klantcultuur.lib.tabular import (
+    DEFAULT_LIMITS,
+    MIB,
+    Table,
+    TableError,
+    cell_text,
+    check_xlsx,
+    open_table,
+)
 from klantcultuur.orgs.models import Organization
 
 log = logging.getLogger(__name__)
@@ -108,9 +117,14 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
+def _limits():
+    """The file reading limits, the size as large as the upload form accepts."""
+    return dataclasses.replace(DEFAULT_LIMITS, max_bytes=settings.MAX_UPLOAD_MB * MIB)
+
+
 def _read_file(job: FeedbackImport) -> dict:
     """Read the head of the upload once: its layout, header rows and first rows."""
-    table = open_table(job.path, filename=job.filename)
+    table = open_table(job.path, filename=job.filename, limits=_limits())
     try:
         first = [table.headers]
         for _line, cells in table.rows:
@@ -169,7 +183,9 @@ class _Table:
 
 
 def _open_at(job: FeedbackImport, layout: presets.Layout) -> _Table:
-    table = open_table(job.path, filename=job.filename, header_row=layout.header_row)
+    table = open_table(
+        job.path, filename=job.filename, header_row=layout.header_row, limits=_limits()
+    )
     try:
         extra = [
             [cell_text(c) for c in cells] for _line, cells in islice(table.rows, layout.extra_rows)
