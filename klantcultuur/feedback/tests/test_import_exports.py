@@ -8,12 +8,15 @@ what the file says.
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook
 
 from klantcultuur.feedback.models import Feedback, FeedbackImport, ImportStatus
 from klantcultuur.feedback.services import imports
@@ -220,6 +223,26 @@ def test_surveymonkey_two_header_rows_and_month_first_dates(world):
          "Anders"),
         ("114235681230", moment("2025-04-15 19:46:30"), 10, "", "K-55201", "E-mail"),
     ]  # fmt: skip
+
+
+def test_surveymonkey_xlsx_reads_like_its_csv(world):
+    """SurveyMonkey's XLSX download has the same two header rows (empty cells as None)."""
+    book = Workbook()
+    with (EXPORTS / "surveymonkey_two_header_rows.csv").open(encoding="utf-8-sig") as handle:
+        for row in csv.reader(handle):
+            book.active.append([cell or None for cell in row])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    job = imports.import_create(
+        organization=world.org, user=world.cx_lead.user, preset="surveymonkey",
+        upload=SimpleUploadedFile("surveymonkey.xlsx", buffer.getvalue()),
+    )  # fmt: skip
+    job = run(job, {"channel": "Via welk kanaal had u contact?"})
+    assert stored(job, "external_id", "received_at", "score", "channel") == [
+        ("114235678901", moment("2025-04-14 09:15:02"), 9, "Telefoon"),
+        ("114235679944", moment("2025-04-14 13:09:47"), 2, "Anders"),
+        ("114235681230", moment("2025-04-15 19:46:30"), 10, "E-mail"),
+    ]
 
 
 def test_google_forms_csv_with_month_first_timestamps(world):
