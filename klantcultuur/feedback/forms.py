@@ -194,6 +194,9 @@ class MappingForm(forms.Form):
         label=_("All answers come from colleagues (internal)"), required=False
     )
     zone = forms.CharField(widget=forms.HiddenInput, required=False)
+    date_order = forms.ChoiceField(
+        widget=forms.HiddenInput, required=False, choices=[("", ""), ("dmy", "dmy"), ("mdy", "mdy")]
+    )
     save_as = forms.CharField(label=_("Save this column choice as"), required=False, max_length=100,
                               help_text=_("For the next export of the same survey."))  # fmt: skip
 
@@ -233,7 +236,7 @@ class MappingForm(forms.Form):
         data = self.cleaned_data
         return {
             k: data.get(k)
-            for k in ("metric", "channel", "touchpoint_uuid", "is_internal", "zone")
+            for k in ("metric", "channel", "touchpoint_uuid", "is_internal", "zone", "date_order")
             if data.get(k)
         }
 

@@ -28,6 +28,7 @@ from klantcultuur.orgs.models import (
 from klantcultuur.orgs.people_import import (
     COLUMN_ALIASES,
     COLUMN_LABELS,
+    FILE_LIMITS,
     ExistingPerson,
     ExistingUnit,
     ImportPlan,
@@ -255,7 +256,7 @@ def people_import_create(
 
 
 def _open(job: PeopleImport) -> tuple[Table, dict[str, int]]:
-    table = open_table(bytes(job.content), filename=job.filename)
+    table = open_table(bytes(job.content), filename=job.filename, limits=FILE_LIMITS)
     columns = match_columns(table.headers, COLUMN_ALIASES, labels=COLUMN_LABELS)
     if "email" not in columns and not {"unit_code", "unit_name"} <= columns.keys():
         table.close()

@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from typing import Any
 
 EVENTS = ("responseCreated", "responseUpdated", "responseFinished")
+# The body of Formbricks' "Test endpoint" call when a webhook is set up.
+TEST_EVENT = "testEndpoint"
 MAPPABLE = ("score", "reason", "suggestion", "contact_consent", "channel", "touchpoint",
             "product", "location", "team_code", "customer_ref", "is_internal")  # fmt: skip
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import logging
+from functools import wraps
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
@@ -11,7 +13,7 @@ from django.http import Http404, HttpRequest, JsonResponse
 from django.utils import timezone
 
 from klantcultuur.feedback.api.auth import authenticate
-from klantcultuur.feedback.api.formbricks import PayloadError, response_values
+from klantcultuur.feedback.api.formbricks import TEST_EVENT, PayloadError, response_values
 from klantcultuur.feedback.api.openapi import schema
 from klantcultuur.feedback.models import Feedback, Source, Touchpoint
 from klantcultuur.feedback.services.records import (
@@ -24,6 +26,7 @@ from klantcultuur.orgs.access import api, public
 
 MAX_RECORDS = 1000
 FIELDS = set(FIELD_LABELS)
+log = logging.getLogger(__name__)
 
 
 def _error(message: str, status: int, **extra) -> JsonResponse:
@@ -109,6 +112,27 @@ def touchpoint_records(request: HttpRequest, code: UUID):
     return _ingest(request, _touchpoint_defaults(touchpoint))
 
 
+def _token_kept_out_of_the_log(view):
+    """Log a refused webhook call without its URL: the URL holds the token (a secret).
+
+    Django logs every 4xx with the request's path; this logs it with the token left out,
+    and marks the response as logged so Django does not log it again.
+    """
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code >= 400:
+            log.warning(
+                "Formbricks webhook refused: %s (token left out of the log)", response.status_code
+            )
+            response._has_been_logged = True  # Django's own flag
+        return response
+
+    return wrapper
+
+
+@_token_kept_out_of_the_log
 @api(authenticate, methods=("POST",))
 def formbricks_webhook(request: HttpRequest, token: str):
     """POST /api/v1/webhooks/formbricks/<token>/: a Formbricks response webhook, as sent."""
@@ -116,7 +140,14 @@ def formbricks_webhook(request: HttpRequest, token: str):
     if not api_token.can_webhook:
         return _error("This token may not receive webhooks.", 403)
     try:
-        event, values = response_values(_json_body(request), api_token.formbricks_fields)
+        body = _json_body(request)
+    except ValueError as exc:
+        return _error(str(exc), 400)
+    if isinstance(body, dict) and body.get("event") == TEST_EVENT:
+        # Formbricks' "Test endpoint" button posts {"event": "testEndpoint"} and wants a 2xx.
+        return JsonResponse({"status": "ok", "event": TEST_EVENT})
+    try:
+        event, values = response_values(body, api_token.formbricks_fields)
     except (ValueError, PayloadError) as exc:
         return _error(str(exc), 400)
     defaults = _touchpoint_defaults(api_token.touchpoint) or {"metric": "nps"}

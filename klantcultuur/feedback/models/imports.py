@@ -18,6 +18,10 @@ class Preset(models.TextChoices):
     QUALTRICS = "qualtrics", _("Qualtrics export")
     LIMESURVEY = "limesurvey", _("LimeSurvey export")
     FORMBRICKS = "formbricks", _("Formbricks export")
+    SURVEYMONKEY = "surveymonkey", _("SurveyMonkey export")
+    GOOGLEFORMS = "googleforms", _("Google Forms (CSV)")
+    MSFORMS = "msforms", _("Microsoft Forms (Excel)")
+    TYPEFORM = "typeform", _("Typeform export")
 
 
 class ImportMapping(models.Model):
@@ -81,6 +85,8 @@ class FeedbackImport(models.Model):
     rows_stored = models.PositiveIntegerField(default=0)
     rows_duplicate = models.PositiveIntegerField(default=0)
     rows_refused = models.PositiveIntegerField(default=0)
+    # Rows that are no customer's answer (a survey test or preview, an unfinished response).
+    rows_skipped = models.PositiveIntegerField(default=0)
     cases_created = models.PositiveIntegerField(default=0)
     # The lowest and highest record key of this import: its records lie in that range.
     records_from = models.UUIDField(null=True, blank=True)
@@ -102,6 +108,11 @@ class FeedbackImport(models.Model):
     @property
     def path(self) -> Path:
         return self.directory / f"{self.uuid}.upload"
+
+    @property
+    def inspection_path(self) -> Path:
+        """What the first reading of the file kept: its layout, header and first rows."""
+        return self.directory / f"{self.uuid}.inspect.json"
 
     @property
     def report_path(self) -> Path:

@@ -138,8 +138,10 @@ def _purge_import_files(organization: Organization, reference: str) -> None:
         job.organization = organization  # the files' directory, without a query per import
         if job.status == ImportStatus.DONE:
             job.path.unlink(missing_ok=True)
+            job.inspection_path.unlink(missing_ok=True)
         elif job.path.exists() and _upload_mentions(job, reference):
             job.path.unlink()
+            job.inspection_path.unlink(missing_ok=True)  # its first rows, kept for the preview
             if job.status == ImportStatus.QUEUED:
                 job.status, job.finished_at = ImportStatus.FAILED, timezone.now()
                 job.error = _("The file is gone.")
@@ -189,6 +191,7 @@ def _expire_import_files(organization: Organization, *, before, imports: set[int
     for job in jobs:
         job.organization = organization
         job.path.unlink(missing_ok=True)
+        job.inspection_path.unlink(missing_ok=True)
         job.report_path.unlink(missing_ok=True)
 
 
