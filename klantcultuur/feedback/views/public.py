@@ -29,6 +29,7 @@ from klantcultuur.feedback.services.records import feedback_ingest
 from klantcultuur.feedback.validation import RecordInput
 from klantcultuur.lib.clientip import client_address
 from klantcultuur.lib.ratelimit import over_limit
+from klantcultuur.lib.text import strip_unsafe
 from klantcultuur.orgs.access import public
 
 SALT = "klantcultuur.feedback.form"
@@ -105,7 +106,7 @@ def form(request: HttpRequest, code: UUID):
             return render(
                 request, "feedback/public_closed.html", {"language": language}, status=404
             )
-        ref = (request.POST.get("ref") or request.GET.get("ref") or "").strip()[:100]
+        ref = strip_unsafe(request.POST.get("ref") or request.GET.get("ref") or "").strip()[:100]
         context = {"touchpoint": touchpoint, "language": language, "title": touchpoint.title_in(language),
                    "questions": _questions(touchpoint, language),
                    "ask_consent": touchpoint.ask_consent and bool(ref), "ref": ref}  # fmt: skip
