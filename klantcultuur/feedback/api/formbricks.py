@@ -30,6 +30,22 @@ def _text(value: Any) -> Any:
     return value
 
 
+# What the OpenAPI document (FormbricksWebhook) says each field is, when it is there.
+_TOP = {"webhookId": str}
+_RESPONSE = {"id": str, "createdAt": str, "updatedAt": str, "surveyId": str, "finished": bool,
+             "data": dict, "meta": dict, "language": str, "contact": (dict, type(None)),
+             "contactAttributes": (dict, type(None))}  # fmt: skip
+_CONTACT = {"id": str, "userId": str}
+
+
+def _check_types(payload: dict, data: dict) -> None:
+    for where, values, types in (("", payload, _TOP), ("data.", data, _RESPONSE),
+                                 ("data.contact.", data.get("contact") or {}, _CONTACT)):  # fmt: skip
+        for name, kind in types.items():
+            if name in values and not isinstance(values[name], kind):
+                raise PayloadError(f"{where}{name} has the wrong type; see the OpenAPI document.")
+
+
 def response_values(payload: Any, fields: Mapping[str, str]) -> tuple[str, dict[str, Any]]:
     """(event, raw record values) from a webhook body; raises PayloadError."""
     if not isinstance(payload, dict):
@@ -40,9 +56,8 @@ def response_values(payload: Any, fields: Mapping[str, str]) -> tuple[str, dict[
     data = payload.get("data")
     if not isinstance(data, dict) or not data.get("id"):
         raise PayloadError("The response (data) with its id is missing.")
+    _check_types(payload, data)
     answers = data.get("data") or {}
-    if not isinstance(answers, dict):
-        raise PayloadError("The answers (data.data) must be an object.")
     values: dict[str, Any] = {
         "external_id": str(data["id"]),
         "received_at": data.get("createdAt") or data.get("updatedAt"),
