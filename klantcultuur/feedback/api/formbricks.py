@@ -10,7 +10,9 @@ The organisation maps question ids to record fields per API token.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 EVENTS = ("responseCreated", "responseUpdated", "responseFinished")
@@ -38,12 +40,30 @@ _RESPONSE = {"id": str, "createdAt": str, "updatedAt": str, "surveyId": str, "fi
 _CONTACT = {"id": str, "userId": str}
 
 
+_RFC3339 = re.compile(r"^\d{4}-\d\d-\d\d[Tt]\d\d:\d\d:\d\d(?:\.\d+)?(?:[Zz]|[+-]\d\d:\d\d)$")
+
+
+def _is_moment(text: str) -> bool:
+    """An RFC 3339 date-time, as the document's `format: date-time` says (Formbricks sends
+    ISO 8601 in UTC: 2025-03-04T09:15:00.000Z)."""
+    if not _RFC3339.match(text):
+        return False
+    try:
+        datetime.fromisoformat(text.upper().replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
 def _check_types(payload: dict, data: dict) -> None:
     for where, values, types in (("", payload, _TOP), ("data.", data, _RESPONSE),
                                  ("data.contact.", data.get("contact") or {}, _CONTACT)):  # fmt: skip
         for name, kind in types.items():
             if name in values and not isinstance(values[name], kind):
                 raise PayloadError(f"{where}{name} has the wrong type; see the OpenAPI document.")
+    for name in ("createdAt", "updatedAt"):
+        if name in data and not _is_moment(data[name]):
+            raise PayloadError(f"data.{name} is not an RFC 3339 date-time.")
 
 
 def response_values(payload: Any, fields: Mapping[str, str]) -> tuple[str, dict[str, Any]]:

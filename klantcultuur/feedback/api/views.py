@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 
 from klantcultuur.feedback.api.auth import authenticate
 from klantcultuur.feedback.api.formbricks import PayloadError, response_values
@@ -60,7 +62,7 @@ def _ingest(request: HttpRequest, defaults: dict) -> JsonResponse:
     if not isinstance(records, list) or not records:
         return _error('Send an object {"records": [...]} with at least one record.', 400)
     if len(records) > MAX_RECORDS:
-        return _error(f"At most {MAX_RECORDS} records per request.", 413)
+        return _error(f"At most {MAX_RECORDS} records per request.", 400)
     if not all(isinstance(values, dict) for values in records):
         return _error("Every record must be an object.", 400)
     zone, now = ZoneInfo(settings.TIME_ZONE), timezone.now()
@@ -149,6 +151,8 @@ def formbricks_webhook(request: HttpRequest, token: str):
 
 
 @public
+@csrf_exempt  # no cookie, no state: any other method is a 405, not a CSRF 403
+@require_safe  # GET (and HEAD): the document lists no other method
 def openapi_schema(request: HttpRequest):
     """The OpenAPI 3.1 description of this API (also rendered on the API page)."""
     return JsonResponse(schema(), json_dumps_params={"ensure_ascii": False, "indent": 2})
