@@ -53,8 +53,9 @@ def _encodable(text: str) -> str:
     return text.encode("utf-8", "replace").decode("utf-8")
 
 
-def _urls(world, path_text: str) -> list[tuple[str, str, tuple[str, ...]]]:
-    """(name, url, methods) for every pattern: the world's objects, and text parts fuzzed."""
+def _urls(world, path_text: str, unknown: bool = False) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(name, url, methods) for every pattern: the world's objects (or, when `unknown`, UUIDs
+    nobody has), and the text parts of paths fuzzed."""
     if "url_kwargs" not in world.__dict__:  # made once: the access cases create objects
         world.__dict__["url_kwargs"] = url_kwargs(world)
     known = world.__dict__["url_kwargs"]
@@ -64,7 +65,7 @@ def _urls(world, path_text: str) -> list[tuple[str, str, tuple[str, ...]]]:
         converters = pattern.pattern.converters
         for key, converter in converters.items():
             kind = type(converter).__name__
-            if kind == "StringConverter" or key not in kwargs:
+            if kind == "StringConverter" or key not in kwargs or unknown:
                 kwargs[key] = (
                     uuid.uuid4() if kind == "UUIDConverter" else _encodable(path_text) or "x"
                 )
@@ -105,19 +106,19 @@ FUZZ = settings(
 
 @pytest.mark.django_db
 @FUZZ
-@given(query=queries, path_text=path_texts)
-@example(query=dict.fromkeys(PARAMS, "not-a-uuid"), path_text="not-a-token")
-@example(query=dict.fromkeys(PARAMS, "0001-01-01"), path_text="0001-01-01")
-@example(query=dict.fromkeys(PARAMS, "\x00"), path_text="\x00")
-@example(query=dict.fromkeys(PARAMS, "9" * 30), path_text="9" * 30)
-def test_an_administrator_never_gets_a_server_error(world, query, path_text):
+@given(query=queries, path_text=path_texts, unknown=st.booleans())
+@example(query=dict.fromkeys(PARAMS, "not-a-uuid"), path_text="not-a-token", unknown=False)
+@example(query=dict.fromkeys(PARAMS, "0001-01-01"), path_text="0001-01-01", unknown=False)
+@example(query=dict.fromkeys(PARAMS, "\x00"), path_text="\x00", unknown=True)
+@example(query=dict.fromkeys(PARAMS, "9" * 30), path_text="9" * 30, unknown=False)
+def test_an_administrator_never_gets_a_server_error(world, query, path_text, unknown):
     membership = world.members[Role.ADMIN]
     client = Client()
     client.force_login(membership.user)
     session = client.session
     session[SESSION_KEY] = str(membership.organization.uuid)
     session.save()
-    _check(client, _urls(world, path_text), query)
+    _check(client, _urls(world, path_text, unknown), query)
 
 
 @pytest.mark.django_db
