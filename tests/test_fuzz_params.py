@@ -65,11 +65,11 @@ def _urls(world, path_text: str, unknown: bool = False) -> list[tuple[str, str, 
         converters = pattern.pattern.converters
         for key, converter in converters.items():
             kind = type(converter).__name__
-            if kind == "StringConverter" or key not in kwargs or unknown:
-                kwargs[key] = (
-                    uuid.uuid4() if kind == "UUIDConverter" else _encodable(path_text) or "x"
-                )
-            if kind == "SlugConverter" and key not in known.get(pattern.name, {}):
+            if kind == "UUIDConverter" and (unknown or key not in kwargs):
+                kwargs[key] = uuid.uuid4()
+            elif kind == "StringConverter":
+                kwargs[key] = _encodable(path_text) or "x"
+            elif key not in kwargs:  # a slug the access cases do not give
                 kwargs[key] = "x"
         try:
             url = reverse(pattern.name, kwargs=kwargs or None)
