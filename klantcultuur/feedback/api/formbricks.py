@@ -32,10 +32,11 @@ def _text(value: Any) -> Any:
     return value
 
 
-# What the OpenAPI document (FormbricksWebhook) says each field is, when it is there.
+# What the OpenAPI document (FormbricksWebhook) says each field is, when it is there
+# (Formbricks sends no language as null).
 _TOP = {"webhookId": str}
 _RESPONSE = {"id": str, "createdAt": str, "updatedAt": str, "surveyId": str, "finished": bool,
-             "data": dict, "meta": dict, "language": str, "contact": (dict, type(None)),
+             "data": dict, "meta": dict, "language": (str, type(None)), "contact": (dict, type(None)),
              "contactAttributes": (dict, type(None))}  # fmt: skip
 _CONTACT = {"id": str, "userId": str}
 

@@ -247,7 +247,7 @@ def _schema() -> dict:
                                     "description": "Answers and hidden fields by question id.",
                                 },
                                 "meta": {"type": "object"},
-                                "language": _TEXT,
+                                "language": {"type": ["string", "null"]},
                                 "contact": {
                                     "type": ["object", "null"],
                                     "properties": {"id": _TEXT, "userId": _TEXT},

@@ -107,11 +107,12 @@ def touchpoint_records(request: HttpRequest, code: str):
 
     The code is read here, not by the URL, so that a malformed one is a JSON 404 as well."""
     try:
-        uuid = UUID(code)
+        touchpoint = Touchpoint.objects.filter(
+            organization=request.organization, uuid=UUID(code)
+        ).first()
     except ValueError:
-        uuid = None
-    touchpoint = Touchpoint.objects.filter(organization=request.organization, uuid=uuid).first()
-    if uuid is None or touchpoint is None:
+        touchpoint = None
+    if touchpoint is None:
         return _error("No such touchpoint in the token's organisation.", 404)
     return _ingest(request, _touchpoint_defaults(touchpoint))
 
