@@ -97,7 +97,7 @@ def _django(database_url: str, *, migrate: bool = False) -> None:
     )
     os.environ.setdefault("DEBUG", "0")
     os.environ["TASK_MODE"] = "inline"
-    os.environ["CACHE_URL"] = ""
+    os.environ["CACHE_URL"] = "locmem://"
     os.environ["CELERY_BROKER_URL"] = ""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "klantcultuur.settings")
     sys.path.insert(0, str(ROOT))

@@ -23,7 +23,7 @@ from klantcultuur.feedback.models import (
     Topic,
     Touchpoint,
 )
-from klantcultuur.feedback.validation import FIELD_LABELS
+from klantcultuur.feedback.validation import FIELD_LABELS, clean_text
 from klantcultuur.orgs.forms import UnitChoiceField
 from klantcultuur.orgs.models import Organization
 from klantcultuur.orgs.tree import UnitTree
@@ -90,6 +90,12 @@ class PublicFeedbackForm(forms.Form):
             self.fields["score"].error_messages["required"] = _("Choose a score.")
         else:
             del self.fields["score"]
+
+    def clean_reason(self) -> str:
+        return clean_text("reason", self.cleaned_data["reason"])
+
+    def clean_suggestion(self) -> str:
+        return clean_text("suggestion", self.cleaned_data["suggestion"])
 
     def clean(self):
         data = super().clean()

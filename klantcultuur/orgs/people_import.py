@@ -35,6 +35,7 @@ from django.utils.translation import gettext_lazy
 
 from klantcultuur.lib.dates import parse_date
 from klantcultuur.lib.tabular import MIB, Limits, cell_text, normalise_header
+from klantcultuur.lib.text import strip_unsafe
 from klantcultuur.orgs.models import Office, UnitKind
 from klantcultuur.orgs.roles import Role
 
@@ -208,7 +209,7 @@ def _parse_row(
         if name == "start_date" and not isinstance(value, str):
             raw[name] = value
             continue
-        text = cell_text(value)
+        text = strip_unsafe(cell_text(value)).strip()
         if len(text) > MAX_LENGTH[name]:
             row.errors.append(
                 _(

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from klantcultuur.accounts.models import User
 from klantcultuur.lib import progress
 from klantcultuur.lib.tabular import Table, TableError, match_columns, open_table
+from klantcultuur.lib.text import one_line
 from klantcultuur.orgs.models import (
     ImportStatus,
     Membership,
@@ -210,9 +211,10 @@ def invitation_send(*, membership: Membership, invited_by: User | None) -> None:
     context = {"membership": membership, "link": link, "invited_by": invited_by,
                "days": settings.INVITATION_MAX_AGE.days}  # fmt: skip
     with translation.override(membership.user.language or settings.LANGUAGE_CODE):
-        subject = _("Invitation to Klantcultuur for %(organization)s") % {
-            "organization": membership.organization.name
-        }
+        subject = one_line(
+            _("Invitation to Klantcultuur for %(organization)s")
+            % {"organization": membership.organization.name}
+        )
         body = render_to_string("orgs/email/invitation.txt", context)
     to = membership.user.email
     transaction.on_commit(lambda: send_mail(subject, body, None, [to]))

@@ -42,6 +42,7 @@ from klantcultuur.feedback.validation import (
     clean_record,
 )
 from klantcultuur.lib.tabular import cell_text
+from klantcultuur.lib.text import UNSAFE, strip_unsafe
 
 UTC = ZoneInfo("UTC")
 _DUTCH_DATE = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
@@ -583,7 +584,8 @@ def _flag(default: bool, value: Any) -> Any:
 def _texts(raw: Sequence[Any], default: str, limit: int) -> tuple[list[str], list[int]]:
     """A text column without surrounding spaces (empty: the default), and the rows to check.
 
-    A value that is not text, too long or holds a NUL is left to the shared validation.
+    A value that is not text, too long or holds a control character is left to the shared
+    validation.
     """
     try:
         values = list(map(str.strip, raw))
@@ -593,8 +595,8 @@ def _texts(raw: Sequence[Any], default: str, limit: int) -> tuple[list[str], lis
         bad = [j for j, value in enumerate(raw) if type(value) is not str]
     if values and max(map(len, values)) > limit:
         bad += [j for j, value in enumerate(values) if len(value) > limit]
-    if "\x00" in "".join(values):
-        bad += [j for j, value in enumerate(values) if "\x00" in value]
+    if UNSAFE.search("".join(values)):
+        bad += [j for j, value in enumerate(values) if UNSAFE.search(value)]
     if default:
         values = [value or default for value in values]
     return values, bad
@@ -604,7 +606,7 @@ def _text_default(value: Any) -> str:
     """A default as clean_text would make it (defaults come from the mapping screen)."""
     if value is None:
         return ""
-    return cell_text(value).replace("\x00", "")
+    return strip_unsafe(cell_text(value)).strip()
 
 
 def _flag_default(value: Any) -> bool:

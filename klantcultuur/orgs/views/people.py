@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from klantcultuur.lib.htmx import fragment_wanted
+from klantcultuur.lib.text import strip_unsafe
 from klantcultuur.orgs import services
 from klantcultuur.orgs.access import (
     get_membership_for_user,
@@ -34,7 +35,7 @@ def people(request: OrgRequest):
         .select_related("user", "unit")
         .order_by("user__last_name", "user__first_name", "user__email")
     )
-    query = request.GET.get("q", "").strip()
+    query = strip_unsafe(request.GET.get("q", "")).strip()  # PostgreSQL refuses a NUL
     if query:
         members = members.filter(
             Q(user__first_name__icontains=query)
