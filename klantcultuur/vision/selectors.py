@@ -1,0 +1,432 @@
+"""Reads the vision pages, the dagstart board and other apps share.
+
+Each function is one query or a fixed few, whatever the size of the organisation: the
+draagvlak overview and the recall results read every row of a version as plain tuples and
+roll them up the unit tree in memory (`orgs.tree.UnitTree`, one query).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Count, Q, Sum
+
+from klantcultuur.orgs.models import Organization, OrgUnit
+from klantcultuur.orgs.tree import UnitTree
+from klantcultuur.scan.anonymity import Policy, decide
+from klantcultuur.vision.models import (
+    Behaviour,
+    BehaviourStatus,
+    Endorsement,
+    EndorsementStatus,
+    Observation,
+    Promise,
+    RecallAnswer,
+    RecallCheck,
+    VersionStatus,
+    VisionVersion,
+)
+from klantcultuur.vision.models.endorsements import Layer
+from klantcultuur.vision.scoring.layers import LAYERS
+
+
+def published_version(organization: Organization | int) -> VisionVersion | None:
+    """The vision in force, with its promises."""
+    org_id = getattr(organization, "id", organization)
+    return (
+        VisionVersion.objects.filter(organization_id=org_id, status=VersionStatus.PUBLISHED)
+        .prefetch_related("promises")
+        .first()
+    )
+
+
+def behaviours_by_promise(
+    version: VisionVersion, *, statuses: Iterable[str] = (BehaviourStatus.ACTIVE,)
+) -> list[tuple[Promise, list[Behaviour]]]:
+    """The version's promises, each with its behaviours (2 queries)."""
+    promises = list(version.promises.all())
+    grouped: dict[int, list[Behaviour]] = defaultdict(list)
+    rows = Behaviour.objects.filter(
+        promise__in=promises, status__in=list(statuses)
+    ).select_related("unit")
+    for behaviour in rows.order_by("short_name"):
+        grouped[behaviour.promise_id].append(behaviour)
+    return [(p, grouped.get(p.id, [])) for p in promises]
+
+
+# --- Draagvlak -----------------------------------------------------------------------------
+@dataclass
+class Tally:
+    asked: int = 0
+    endorsed: int = 0
+    remark: int = 0
+    not_yet: int = 0
+    pending: int = 0
+
+    def add(self, status: str, n: int = 1) -> None:
+        self.asked += n
+        setattr(self, status, getattr(self, status) + n)
+
+    @property
+    def carries(self) -> int:
+        return self.endorsed + self.remark
+
+    @property
+    def carries_pct(self) -> int:
+        return round(100 * self.carries / self.asked) if self.asked else 0
+
+    @property
+    def answered(self) -> int:
+        return self.asked - self.pending
+
+    def bar(self) -> list[tuple[str, float]]:
+        """Shares of the four answers for a stacked bar (percent of those asked)."""
+        if not self.asked:
+            return []
+        return [(s, 100 * getattr(self, s) / self.asked)
+                for s in ("endorsed", "remark", "not_yet", "pending")]  # fmt: skip
+
+
+@dataclass
+class UnitTally:
+    unit_id: int
+    name: str
+    kind: str
+    depth: int
+    uuid: str
+    tally: Tally = field(default_factory=Tally)
+
+
+@dataclass
+class Draagvlak:
+    version: VisionVersion
+    total: Tally
+    layers: list[tuple[str, str, Tally]]  # (layer key, label, tally)
+    units: list[UnitTally]  # divisions and departments, with the managers in their subtree
+    objections: list[Endorsement]  # open: "not yet" without an answer yet
+
+
+def draagvlak(version: VisionVersion, *, objections_limit: int = 50) -> Draagvlak:
+    """Who carries the version, per layer and per division/department (3 queries + tree)."""
+    rows = Endorsement.objects.filter(version=version).values_list("status", "layer", "unit_id")
+    total = Tally()
+    per_layer: dict[str, Tally] = {key: Tally() for key in LAYERS}
+    direct: dict[int, Tally] = defaultdict(Tally)
+    for status, layer, unit_id in rows:
+        total.add(status)
+        per_layer[layer].add(status)
+        if unit_id is not None:
+            direct[unit_id].add(status)
+    tree = UnitTree.for_organization(version.organization_id, include_archived=False)
+    units: list[UnitTally] = []
+    uuids = dict(
+        OrgUnit.objects.filter(organization_id=version.organization_id, kind__in=("division",
+                               "department"), archived_at__isnull=True).values_list("id", "uuid")
+    )  # fmt: skip
+    subtotal: dict[int, Tally] = {}
+
+    def roll(unit_id: int) -> Tally:
+        # Post-order sum without recursion limits: children first.
+        order, stack = [], [unit_id]
+        while stack:
+            current = stack.pop()
+            order.append(current)
+            stack.extend(tree.children.get(current, []))
+        for current in reversed(order):
+            t = Tally()
+            own = direct.get(current)
+            if own:
+                for s in ("endorsed", "remark", "not_yet", "pending"):
+                    t.add(s, getattr(own, s))
+            for child in tree.children.get(current, []):
+                child_t = subtotal.get(child)
+                if child_t:
+                    for s in ("endorsed", "remark", "not_yet", "pending"):
+                        t.add(s, getattr(child_t, s))
+            subtotal[current] = t
+        return subtotal[unit_id]
+
+    for root in tree.roots():
+        roll(root)
+    for node, depth in tree.walk():
+        if node.id in uuids:
+            units.append(UnitTally(node.id, node.name, node.kind, depth, str(uuids[node.id]),
+                                   subtotal.get(node.id, Tally())))  # fmt: skip
+    objections = list(
+        Endorsement.objects.filter(version=version, status=EndorsementStatus.NOT_YET, response="")
+        .select_related("manager__user", "unit")
+        .order_by("answered_at")[:objections_limit]
+    )
+    labels = dict(Layer.choices)
+    return Draagvlak(
+        version, total, [(key, labels[key], per_layer[key]) for key in LAYERS], units, objections
+    )
+
+
+def endorsement_rows(
+    version: VisionVersion,
+    *,
+    layer: str = "",
+    status: str = "",
+    unit_ids: Iterable[int] | None = None,
+    offset: int = 0,
+    limit: int = 50,
+) -> tuple[list[Endorsement], int]:
+    """One page of managers with their answer, and how many match (2 queries)."""
+    rows = Endorsement.objects.filter(version=version)
+    if layer:
+        rows = rows.filter(layer=layer)
+    if status:
+        rows = rows.filter(status=status)
+    if unit_ids is not None:
+        rows = rows.filter(unit_id__in=list(unit_ids))
+    count = rows.count()
+    page = list(
+        rows.select_related("manager__user", "unit").order_by(
+            "layer", "unit__name", "manager__user__last_name", "id"
+        )[offset : offset + limit]
+    )
+    return page, count
+
+
+def previous_answers(version: VisionVersion, manager_ids: Iterable[int]) -> dict[int, str]:
+    """Each manager's answer to the version published before this one (1 query)."""
+    previous = (
+        VisionVersion.objects.filter(organization_id=version.organization_id,
+                                     number__lt=version.number, published_at__isnull=False)
+        .order_by("-number").values_list("id", flat=True).first()
+    )  # fmt: skip
+    if previous is None:
+        return {}
+    return dict(
+        Endorsement.objects.filter(version_id=previous, manager_id__in=list(manager_ids))
+        .values_list("manager_id", "status")
+    )
+
+
+# --- Recall ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RecallFigure:
+    key: str
+    label: str
+    depth: int
+    n: int
+    shown: bool
+    reason: str | None
+    mean_named: float | None = None
+    share_three: int | None = None  # % naming at least three promises
+    share_understand: int | None = None  # % saying they know the promises (4 or 5 of 5)
+
+
+@dataclass
+class RecallResults:
+    recall: RecallCheck
+    n_promises: int
+    total: RecallFigure
+    layers: list[RecallFigure]
+    units: list[RecallFigure]
+    threshold: int
+    promise_counts: list[tuple[Promise, int | None]]  # how many named each promise (shown only
+    # when the whole is shown)
+
+
+def _figure(key, label, depth, agg, decision) -> RecallFigure:
+    n, named, three, understand = agg
+    if not decision.shown:
+        return RecallFigure(key, label, depth, n, False, decision.reason)
+    return RecallFigure(key, label, depth, n, True, None, round(named / n, 1),
+                        round(100 * three / n), round(100 * understand / n))  # fmt: skip
+
+
+def recall_results(recall: RecallCheck, *, labels: dict[str, str]) -> RecallResults:
+    """Per layer (managers, employees) and per unit: how many promises people name next to
+    how well they say they know them, behind the scan's anonymity gate (fixed queries)."""
+    organization = recall.organization
+    policy = Policy(min_group=organization.min_group_size,
+                    min_comments=max(organization.min_comment_group_size,
+                                     organization.min_group_size))  # fmt: skip
+    rows = (
+        RecallAnswer.objects.filter(recall=recall)
+        .values("unit_id", "is_manager")
+        .annotate(n=Count("id"), total_named=Sum("named"), three=Count("id", filter=Q(named__gte=3)),
+                  understand=Count("id", filter=Q(understanding__gte=4)))  # fmt: skip
+    )
+    tree = UnitTree.for_organization(organization.id)
+    roles = ("employee", "manager")
+    direct: dict[object, list[int]] = defaultdict(lambda: [0, 0])
+    sums: dict[tuple[object, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for row in rows:
+        unit_key = row["unit_id"] if row["unit_id"] in tree.nodes else "org"
+        role = "manager" if row["is_manager"] else "employee"
+        direct[unit_key][roles.index(role)] += row["n"]
+        values = (row["n"], row["total_named"] or 0, row["three"], row["understand"])
+        # Add to the unit and every unit above it, and to the organisation.
+        chain = [unit_key] + (tree.ancestors(unit_key) if unit_key != "org" else []) + (
+            ["org"] if unit_key != "org" else []
+        )
+        for key in chain:
+            for r in (role, None):
+                acc = sums[(key, r)]
+                for i, v in enumerate(values):
+                    acc[i] += v
+    keys = ["org", *tree.nodes]
+    parents = [None, *[(n.parent_id if n.parent_id in tree.nodes else "org")
+                       for n in tree.nodes.values()]]  # fmt: skip
+    decisions = decide(keys, parents, dict(direct), roles=roles, policy=policy)
+
+    def agg(key, role=None):
+        return tuple(sums.get((key, role), [0, 0, 0, 0]))
+
+    total = _figure("org", labels["all"], 0, agg("org"), decisions.get("org", None))
+    layers = [
+        _figure(f"org:{role}", labels[role], 0, agg("org", role), decisions.get("org", role))
+        for role in ("manager", "employee")
+    ]
+    units = [
+        _figure(str(node.id), node.name, depth, agg(node.id), decisions.get(node.id, None))
+        for node, depth in tree.walk()
+    ]
+    promises = list(recall.version.promises.all())
+    counts: list[tuple[Promise, int | None]] = []
+    if total.shown:
+        named: dict[str, int] = defaultdict(int)
+        for matched in RecallAnswer.objects.filter(recall=recall).values_list("matched", flat=True):
+            for match in matched:
+                named[match["promise"]] += 1
+        counts = [(p, named.get(str(p.uuid), 0)) for p in promises]
+    else:
+        counts = [(p, None) for p in promises]
+    return RecallResults(recall, len(promises), total, layers, units, policy.min_group, counts)
+
+
+# --- Observations --------------------------------------------------------------------------
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+@dataclass
+class ObservationCounts:
+    weeks: list[date]
+    behaviours: list[Behaviour]
+    counts: dict[tuple[int, date], int]  # (behaviour id, week) -> observations
+    per_unit: list[tuple[OrgUnit, int]]
+
+    def series(self) -> list[list[int]]:
+        return [[self.counts.get((b.id, w), 0) for b in self.behaviours] for w in self.weeks]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def observation_counts(
+    organization: Organization, *, unit_ids: Iterable[int] | None, today: date, weeks: int = 9
+) -> ObservationCounts:
+    """Observations per behaviour and week (and per team) in the units given (None: all)."""
+    first = week_start(today) - timedelta(weeks=weeks - 1)
+    rows = Observation.objects.filter(organization=organization, day__gte=first, day__lte=today)
+    if unit_ids is not None:
+        rows = rows.filter(unit_id__in=list(unit_ids))
+    counts: dict[tuple[int, date], int] = defaultdict(int)
+    per_unit: dict[int, int] = defaultdict(int)
+    for behaviour_id, unit_id, day, n in (
+        rows.values("behaviour_id", "unit_id", "day").annotate(n=Count("id"))
+        .values_list("behaviour_id", "unit_id", "day", "n")
+    ):  # fmt: skip
+        counts[(behaviour_id, week_start(day))] += n
+        if unit_id:
+            per_unit[unit_id] += n
+    used = {b for b, _w in counts}
+    behaviours = list(Behaviour.objects.filter(id__in=used).order_by("promise__position",
+                                                                      "short_name"))  # fmt: skip
+    units = OrgUnit.objects.in_bulk(list(per_unit))
+    ranked = sorted(((units[u], n) for u, n in per_unit.items() if u in units),
+                    key=lambda un: (-un[1], un[0].name))  # fmt: skip
+    week_list = [first + timedelta(weeks=i) for i in range(weeks)]
+    return ObservationCounts(week_list, behaviours, dict(counts), ranked)
+
+
+def behaviours_for_unit(organization: Organization, unit: OrgUnit | None) -> list[Behaviour]:
+    """Active behaviours that apply to a unit: the organisation's and those of the unit or a
+    unit above it (1 query, plus the tree)."""
+    rows = Behaviour.objects.filter(
+        organization=organization, status=BehaviourStatus.ACTIVE,
+        promise__version__status=VersionStatus.PUBLISHED,
+    ).select_related("promise")  # fmt: skip
+    if unit is None:
+        return list(rows.filter(unit__isnull=True))
+    tree = UnitTree.for_organization(organization.id)
+    chain = [unit.id, *tree.ancestors(unit.id)] if unit.id in tree.nodes else [unit.id]
+    return list(rows.filter(Q(unit__isnull=True) | Q(unit_id__in=chain)))
+
+
+@dataclass
+class WeekBehaviour:
+    behaviour: Behaviour
+    week: date
+    observations: list[Observation]
+    count: int
+
+
+def behaviour_of_the_week(unit: OrgUnit, day: date) -> WeekBehaviour | None:
+    """The team's behaviour of the week (a different one each week, the team's own first in the
+    rotation) with the week's observations in the team. A fixed number of queries."""
+    behaviours = behaviours_for_unit(unit.organization, unit)
+    if not behaviours:
+        return None
+    behaviours.sort(key=lambda b: (b.unit_id is None, b.promise.position, b.short_name))
+    week = week_start(day)
+    pick = behaviours[week.isocalendar().week % len(behaviours)]
+    seen = Observation.objects.filter(
+        organization_id=unit.organization_id, unit=unit, day__gte=week,
+        day__lte=week + timedelta(days=6),
+    )  # fmt: skip
+    recent = list(seen.select_related("behaviour", "shown_by__user").order_by("-day", "-id")[:4])
+    return WeekBehaviour(pick, week, recent, seen.count())
+
+
+# --- Customers' answers ----------------------------------------------------------------------
+@dataclass
+class Theme:
+    slug: str
+    name: str
+    sentences: int
+    quotes: list[str]
+
+
+@dataclass
+class CustomerThemes:
+    answers: int
+    themes: list[Theme]
+    unthemed_quotes: list[str]
+
+
+def customer_themes(organization: Organization, *, per_theme: int = 3) -> CustomerThemes:
+    """Customers' answers to the vision question, read by feedback's Dutch comment analyser,
+    grouped by the topics it found, with example sentences (3 queries)."""
+    from klantcultuur.feedback.models import Feedback, FeedbackSentence, Topic
+    from klantcultuur.vision.models.customers import CHANNEL, TOUCHPOINT
+
+    records = Feedback.objects.filter(organization=organization, channel=CHANNEL,
+                                      touchpoint=TOUCHPOINT)  # fmt: skip
+    answers = records.count()
+    sentences = FeedbackSentence.objects.filter(
+        feedback__organization=organization, feedback__channel=CHANNEL,
+        feedback__touchpoint=TOUCHPOINT,
+    ).order_by("-feedback__received_at", "position").values_list("text", "topics")  # fmt: skip
+    grouped: dict[str, list[str]] = defaultdict(list)
+    unthemed: list[str] = []
+    for text, topics in sentences:
+        slugs = topics.split()
+        if not slugs:
+            unthemed.append(text)
+        for slug in slugs:
+            grouped[slug].append(text)
+    names = dict(Topic.objects.filter(organization=organization).values_list("slug", "name_nl"))
+    themes = [Theme(slug, names.get(slug, slug), len(texts), texts[:per_theme])
+              for slug, texts in grouped.items()]  # fmt: skip
+    themes.sort(key=lambda t: (-t.sentences, t.name))
+    return CustomerThemes(answers, themes, unthemed[:per_theme])
