@@ -186,9 +186,11 @@ def _load(org: Organization) -> str:
             fitting = [b for b in behaviours if b.unit_id in (None, team.id)]
             for _i in range(rng.choice((1, 1, 1, 2, 2, 3))):
                 shown_by, observer = rng.sample(people, 2)
+                behaviour = rng.choice(fitting)
+                note = rng.choice(T.OBSERVATION_NOTES[behaviours.index(behaviour)])
                 observations.append(Observation(
-                    organization=org, behaviour=rng.choice(fitting), shown_by=shown_by,
-                    observer=observer, unit_id=team.id, note=rng.choice(T.OBSERVATION_NOTES),
+                    organization=org, behaviour=behaviour, shown_by=shown_by,
+                    observer=observer, unit_id=team.id, note=note,
                     day=day, created_at=_at(day, rng.randint(8, 17)),
                 ))  # fmt: skip
     Observation.objects.bulk_create(observations)

@@ -96,19 +96,20 @@ BEHAVIOURS = [
     (4, "Klantverhaal in de dagstart", "In elke dagstart", "begint de teamleider met het klantverhaal van gisteren voor", "het team", "in de eerste vijf minuten", ""),
     (4, "Terugkoppelen wat we deden", "Als een huurder een verbeterpunt gaf", "laat ik weten wat we ermee doen aan", "de huurder", "binnen twee weken", ""),
 ]
+# Per behaviour (same order as BEHAVIOURS): what colleagues wrote when they saw it.
 OBSERVATION_NOTES = [
-    "Belde mevrouw terug terwijl het antwoord er nog niet was; ze was er zichtbaar blij mee.",
-    "Nam een terugbelverzoek van mij over toen ik ziek naar huis ging.",
-    "Legde de huurder rustig uit wat er met de cv-ketel aan de hand was.",
-    "Vatte het gesprek samen en spraak een belmoment af.",
-    "Belde de huurder een uur van tevoren dat hij later zou zijn.",
-    "Bleef aanspreekpunt voor de schimmelklacht, ook al lag het bij vastgoed.",
-    "Begon de dagstart met het verhaal van meneer Jansen.",
-    "Liet de brief over de huurverhoging eerst door mij lezen.",
-    "Zette de lekkage binnen tien minuten door en belde de huurder terug.",
-    "",
-    "",
-    "Verbond door en vertelde zelf de vraag aan planning.",
+    ["Belde mevrouw terug terwijl het antwoord er nog niet was; ze was er zichtbaar blij mee.", ""],
+    ["Nam een terugbelverzoek van mij over toen ik ziek naar huis ging.", ""],
+    ["Zette de lekkage binnen tien minuten door en belde de huurder terug.", ""],
+    ["Belde de huurder een uur van tevoren dat hij later zou zijn.", ""],
+    ["Stuurde meteen een bevestiging met het tijdvak; de huurder hoefde niet vrij te nemen.", ""],
+    ["Legde de huurder rustig uit wat er met de cv-ketel aan de hand was.", ""],
+    ["Vatte het gesprek samen en sprak een belmoment af.", ""],
+    ["Liet de brief over de huurverhoging eerst door mij lezen.", ""],
+    ["Bleef aanspreekpunt voor de schimmelklacht, ook al lag het bij vastgoed.", ""],
+    ["Verbond door en vertelde zelf de vraag aan planning.", ""],
+    ["Begon de dagstart met het verhaal van meneer Jansen.", ""],
+    ["Liet de bewonerscommissie weten wat we met hun punt over de verlichting deden.", ""],
 ]
 
 # Ways people write the promises from memory (some close, some loose, some wrong).

@@ -31,17 +31,37 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def _words(old: str, new: str) -> tuple[Segment, ...]:
+    """Word-level changes; neighbouring changes separated only by a space read as one."""
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
     segments: list[Segment] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    removed, added = "", ""
+
+    def flush() -> None:
+        nonlocal removed, added
+        if removed.strip():
+            segments.append(Segment("removed", removed.rstrip()))
+        if added.strip():
+            segments.append(Segment("added", added.rstrip()))
+        tail = removed[len(removed.rstrip()):] if removed.strip() else ""
+        removed, added = "", ""
+        if tail:
+            segments.append(Segment("same", tail))
+
+    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    for index, (op, i1, i2, j1, j2) in enumerate(opcodes):
         if op == "equal":
-            segments.append(Segment("same", "".join(a[i1:i2])))
+            text = "".join(a[i1:i2])
+            between = (removed or added) and index + 1 < len(opcodes)
+            if text.isspace() and between:
+                removed += text
+                added += text
+                continue
+            flush()
+            segments.append(Segment("same", text))
             continue
-        if op in ("delete", "replace"):
-            segments.append(Segment("removed", "".join(a[i1:i2])))
-        if op in ("insert", "replace"):
-            segments.append(Segment("added", "".join(b[j1:j2])))
+        removed += "".join(a[i1:i2])
+        added += "".join(b[j1:j2])
+    flush()
     return tuple(s for s in segments if s.text)
 
 

@@ -55,7 +55,7 @@ def fragments(answer: str) -> list[str]:
     """The answer's parts that could each name a promise."""
     parts = []
     for piece in _SPLIT.split(answer or ""):
-        piece = _BULLET.sub("", piece).strip(" \t,.-")
+        piece = _BULLET.sub("", piece).strip(" \t,.-!?:")
         if piece and content_words(piece):
             parts.append(piece)
     return parts

@@ -20,6 +20,7 @@ STOP_WORDS = frozenset(
     wil willen heeft hebben had hadden doe doen doet gaat gaan te om op in aan bij met voor
     van naar uit over door tot na zonder tegen tussen onder boven per dus zo er hier daar
     niet geen wel heel erg meer veel alle elke elk ieder iedere iets niets altijd
+    weten weet laten laat mee terug doen deed deden hoort krijgt krijgen maken gaat
     klant klanten klantgericht huurder huurders bewoner bewoners
     belofte beloftes beloften beloven beloven
     """.split()
@@ -44,7 +45,6 @@ SYNONYMS = {
     "afspraken": "nakomen",
     "toezeggingen": "nakomen",
     "toezegging": "nakomen",
-    "houden": "nakomen",
     "nakomen": "nakomen",
     "luisteren": "luister",
     "horen": "luister",
