@@ -219,6 +219,8 @@ class RecallFigure:
     mean_named: float | None = None
     share_three: int | None = None  # % naming at least three promises
     share_understand: int | None = None  # % saying they know the promises (4 or 5 of 5)
+    parent: str = ""
+    uuid: str = ""
 
 
 @dataclass
@@ -233,12 +235,13 @@ class RecallResults:
     # when the whole is shown)
 
 
-def _figure(key, label, depth, agg, decision) -> RecallFigure:
+def _figure(key, label, depth, agg, decision, parent="", uuid="") -> RecallFigure:
     n, named, three, understand = agg
     if not decision.shown:
-        return RecallFigure(key, label, depth, n, False, decision.reason)
+        return RecallFigure(key, label, depth, n, False, decision.reason, parent=parent,
+                            uuid=uuid)  # fmt: skip
     return RecallFigure(key, label, depth, n, True, None, round(named / n, 1),
-                        round(100 * three / n), round(100 * understand / n))  # fmt: skip
+                        round(100 * three / n), round(100 * understand / n), parent, uuid)  # fmt: skip
 
 
 def recall_results(recall: RecallCheck, *, labels: dict[str, str]) -> RecallResults:
@@ -285,8 +288,10 @@ def recall_results(recall: RecallCheck, *, labels: dict[str, str]) -> RecallResu
         _figure(f"org:{role}", labels[role], 0, agg("org", role), decisions.get("org", role))
         for role in ("manager", "employee")
     ]
+    uuids = dict(OrgUnit.objects.filter(organization=organization).values_list("id", "uuid"))
     units = [
-        _figure(str(node.id), node.name, depth, agg(node.id), decisions.get(node.id, None))
+        _figure(str(node.id), node.name, depth, agg(node.id), decisions.get(node.id, None),
+                str(node.parent_id or ""), str(uuids.get(node.id, "")))
         for node, depth in tree.walk()
     ]
     promises = list(recall.version.promises.all())

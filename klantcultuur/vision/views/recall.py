@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from klantcultuur.orgs.access import member_required
+from klantcultuur.orgs.access import get_unit_for_user, member_required
 from klantcultuur.orgs.request import OrgRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.vision import selectors
@@ -87,4 +87,16 @@ def recall_results(request: OrgRequest, code: UUID):
     recall = get_recall_results_for_user(request, code)
     labels = {"all": _("Everyone"), "manager": _("Managers"), "employee": _("Employees")}
     results = selectors.recall_results(recall, labels=labels)
-    return render(request, "vision/recall_results.html", {"r": results, "recall": recall})
+    # Divisions and departments; a unit chosen (?unit=) shows the units right below it.
+    unit = None
+    if request.GET.get("unit"):
+        try:
+            unit = get_unit_for_user(request, UUID(request.GET["unit"]))
+        except ValueError:
+            unit = None
+    if unit is None:
+        rows = [f for f in results.units if f.depth <= 1]
+    else:
+        rows = [f for f in results.units if f.key == str(unit.id) or f.parent == str(unit.id)]
+    return render(request, "vision/recall_results.html",
+                  {"r": results, "recall": recall, "rows": rows, "unit": unit})  # fmt: skip
