@@ -99,9 +99,13 @@ def build(teams: int, per_team: int, *, seed: int = 20) -> dict:
     now = timezone.now()
     for e in endorsements:
         e.status = rng.choices(["endorsed", "remark", "not_yet", "pending"], [55, 15, 8, 22])[0]
-        e.remark = "Eens, maar de planning moet meebewegen." if e.status in ("remark", "not_yet") else ""
+        e.remark = (
+            "Eens, maar de planning moet meebewegen." if e.status in ("remark", "not_yet") else ""
+        )
         e.answered_at = None if e.status == "pending" else now
-    Endorsement.objects.bulk_update(endorsements, ["status", "remark", "answered_at"], batch_size=2000)
+    Endorsement.objects.bulk_update(
+        endorsements, ["status", "remark", "answered_at"], batch_size=2000
+    )
     today = timezone.localdate()
     recall = RecallCheck.objects.create(organization=org, version=version, title="Beloftes",
                                         opens_on=today, closes_on=today)  # fmt: skip
@@ -131,12 +135,32 @@ def urls(world: dict) -> dict[str, list[str]]:
 
 
 def measure(world: dict, *, samples: int = SAMPLES, warm_up: int = WARM_UP) -> dict:
+    from django.conf import settings
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
+    from django.test.utils import CaptureQueriesContext, override_settings
 
     from klantcultuur.orgs.middleware import SESSION_KEY
 
+    # No collected files in a benchmark: plain static URLs, as in the test suite.
+    storages = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    with override_settings(STORAGES=storages):
+        return _measure(
+            world,
+            samples=samples,
+            warm_up=warm_up,
+            client_class=Client,
+            capture=CaptureQueriesContext,
+            connection=connection,
+            session_key=SESSION_KEY,
+        )
+
+
+def _measure(world, *, samples, warm_up, client_class, capture, connection, session_key) -> dict:
+    Client, CaptureQueriesContext, SESSION_KEY = client_class, capture, session_key
     client = Client()
     client.force_login(world["cx"].user)
     session = client.session
@@ -212,4 +236,4 @@ def main(teams: int, per_team: int) -> None:
 
 if __name__ == "__main__":
     args = [int(a) for a in sys.argv[1:3]]
-    main(*(args + [2000, 10][len(args):]))
+    main(*(args + [2000, 10][len(args) :]))

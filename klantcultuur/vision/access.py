@@ -40,9 +40,7 @@ def can_follow_draagvlak(request: OrgRequest) -> bool:
     """Managers see who carries the vision (their colleagues in management); so do those who
     manage it and HR."""
     membership = request.membership
-    return can_manage(request) or membership.is_manager or membership.has_perm(
-        Perm.VIEW_ALL_UNITS
-    )
+    return can_manage(request) or membership.is_manager or membership.has_perm(Perm.VIEW_ALL_UNITS)
 
 
 def require_draagvlak(request: OrgRequest) -> None:
@@ -136,9 +134,7 @@ def get_behaviour_for_user(request: OrgRequest, code: UUID) -> Behaviour:
         Behaviour.objects.select_related("promise", "unit"), organization=request.organization,
         uuid=code,
     )  # fmt: skip
-    if behaviour.status != BehaviourStatus.ACTIVE and not can_change_behaviour(
-        request, behaviour
-    ):
+    if behaviour.status != BehaviourStatus.ACTIVE and not can_change_behaviour(request, behaviour):
         raise PermissionDenied
     return behaviour
 

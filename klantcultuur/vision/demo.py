@@ -62,7 +62,11 @@ def load() -> str:
 def _load(org: Organization) -> str:
     rng = random.Random("vision-demo")
     today = timezone.localdate()
-    cx = Membership.objects.filter(organization=org, role=Role.CX_LEAD).select_related("user").first()
+    cx = (
+        Membership.objects.filter(organization=org, role=Role.CX_LEAD)
+        .select_related("user")
+        .first()
+    )
     board = Membership.objects.filter(organization=org, role=Role.BOARD, unit__isnull=True).first()
     members = list(Membership.objects.active().filter(organization=org).select_related("unit", "user")
                    .order_by("id"))  # fmt: skip
@@ -111,9 +115,13 @@ def _load(org: Organization) -> str:
         e.status = rng.choices(["endorsed", "remark", "not_yet", "pending"], [55, 15, 10, 20])[0]
         e.remark = (rng.choice(T.REMARKS) if e.status == "remark"
                     else rng.choice(T.NOT_YET) if e.status == "not_yet" else "")  # fmt: skip
-        e.answered_at = None if e.status == "pending" else v1_published + timedelta(days=rng.randint(1, 20))
+        e.answered_at = (
+            None if e.status == "pending" else v1_published + timedelta(days=rng.randint(1, 20))
+        )
         e.asked_at = v1_published
-    Endorsement.objects.bulk_update(v1_endorsements, ["status", "remark", "answered_at", "asked_at"])
+    Endorsement.objects.bulk_update(
+        v1_endorsements, ["status", "remark", "answered_at", "asked_at"]
+    )
 
     promise_inputs = []
     for i, (title, explanation) in enumerate(T.PROMISES_V2):
@@ -216,7 +224,9 @@ def _load(org: Organization) -> str:
         rng.shuffle(lines)
         text = "\n".join(lines)
         result = scorer.score(text)
-        understanding = rng.choices([2, 3, 4, 5], [4, 14, 46, 36] if manager else [8, 22, 44, 26])[0]
+        understanding = rng.choices([2, 3, 4, 5], [4, 14, 46, 36] if manager else [8, 22, 44, 26])[
+            0
+        ]
         answers.append(RecallAnswer(
             organization=org, recall=recall, unit_id=m.unit_id, is_manager=manager, text=text,
             understanding=understanding, named=result.named,
@@ -242,5 +252,7 @@ def _load(org: Organization) -> str:
         ))  # fmt: skip
     if not Feedback.objects.filter(organization=org, channel=CHANNEL).exists():
         feedback_ingest(organization=org, source="demo", items=items)
-    return (f"vision v2 ({asked} managers asked), {len(behaviours)} behaviours, "
-            f"{len(observations)} observations, {len(answers)} recall answers")
+    return (
+        f"vision v2 ({asked} managers asked), {len(behaviours)} behaviours, "
+        f"{len(observations)} observations, {len(answers)} recall answers"
+    )

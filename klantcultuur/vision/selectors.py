@@ -49,9 +49,9 @@ def behaviours_by_promise(
     """The version's promises, each with its behaviours (2 queries)."""
     promises = list(version.promises.all())
     grouped: dict[int, list[Behaviour]] = defaultdict(list)
-    rows = Behaviour.objects.filter(
-        promise__in=promises, status__in=list(statuses)
-    ).select_related("unit")
+    rows = Behaviour.objects.filter(promise__in=promises, status__in=list(statuses)).select_related(
+        "unit"
+    )
     for behaviour in rows.order_by("short_name"):
         grouped[behaviour.promise_id].append(behaviour)
     return [(p, grouped.get(p.id, [])) for p in promises]
@@ -202,8 +202,9 @@ def previous_answers(version: VisionVersion, manager_ids: Iterable[int]) -> dict
     if previous is None:
         return {}
     return dict(
-        Endorsement.objects.filter(version_id=previous, manager_id__in=list(manager_ids))
-        .values_list("manager_id", "status")
+        Endorsement.objects.filter(
+            version_id=previous, manager_id__in=list(manager_ids)
+        ).values_list("manager_id", "status")
     )
 
 
@@ -254,8 +255,12 @@ def recall_results(recall: RecallCheck, *, labels: dict[str, str]) -> RecallResu
     rows = (
         RecallAnswer.objects.filter(recall=recall)
         .values("unit_id", "is_manager")
-        .annotate(n=Count("id"), total_named=Sum("named"), three=Count("id", filter=Q(named__gte=3)),
-                  understand=Count("id", filter=Q(understanding__gte=4)))  # fmt: skip
+        .annotate(
+            n=Count("id"),
+            total_named=Sum("named"),
+            three=Count("id", filter=Q(named__gte=3)),
+            understand=Count("id", filter=Q(understanding__gte=4)),
+        )
     )
     tree = UnitTree.for_organization(organization.id)
     roles = ("employee", "manager")
@@ -267,8 +272,10 @@ def recall_results(recall: RecallCheck, *, labels: dict[str, str]) -> RecallResu
         direct[unit_key][roles.index(role)] += row["n"]
         values = (row["n"], row["total_named"] or 0, row["three"], row["understand"])
         # Add to the unit and every unit above it, and to the organisation.
-        chain = [unit_key] + (tree.ancestors(unit_key) if unit_key != "org" else []) + (
-            ["org"] if unit_key != "org" else []
+        chain = (
+            [unit_key]
+            + (tree.ancestors(unit_key) if unit_key != "org" else [])
+            + (["org"] if unit_key != "org" else [])
         )
         for key in chain:
             for r in (role, None):
@@ -290,8 +297,15 @@ def recall_results(recall: RecallCheck, *, labels: dict[str, str]) -> RecallResu
     ]
     uuids = dict(OrgUnit.objects.filter(organization=organization).values_list("id", "uuid"))
     units = [
-        _figure(str(node.id), node.name, depth, agg(node.id), decisions.get(node.id, None),
-                str(node.parent_id or ""), str(uuids.get(node.id, "")))
+        _figure(
+            str(node.id),
+            node.name,
+            depth,
+            agg(node.id),
+            decisions.get(node.id, None),
+            str(node.parent_id or ""),
+            str(uuids.get(node.id, "")),
+        )
         for node, depth in tree.walk()
     ]
     promises = list(recall.version.promises.all())

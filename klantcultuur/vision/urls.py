@@ -36,8 +36,11 @@ urlpatterns = [
     path("behaviours/check/", behaviours.behaviour_check, name="vision-behaviour-check"),
     path("behaviours/<uuid:code>/", behaviours.behaviour_detail, name="vision-behaviour"),
     path("behaviours/<uuid:code>/edit/", behaviours.behaviour_edit, name="vision-behaviour-edit"),
-    path("behaviours/<uuid:code>/status/", behaviours.behaviour_status,
-         name="vision-behaviour-status"),  # fmt: skip
+    path(
+        "behaviours/<uuid:code>/status/",
+        behaviours.behaviour_status,
+        name="vision-behaviour-status",
+    ),
     path("observe/", observations.observe, name="vision-observe"),
     path("observations/", observations.observation_stats, name="vision-observations"),
     path("recall/", recall.recall_list, name="vision-recall"),

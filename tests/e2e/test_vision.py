@@ -34,7 +34,10 @@ def test_a_colleague_is_recognised_on_a_phone_in_a_few_taps(live_server, page_fa
     expect(page.locator(".message--success")).to_contain_text("Bob")
     observation = Observation.objects.get()
     assert (observation.behaviour_id, observation.shown_by_id, observation.observer_id) == (
-        seen.id, world.employee.id, world.manager.id)
+        seen.id,
+        world.employee.id,
+        world.manager.id,
+    )
     # Bob sees it on his own phone.
     page2 = page_factory(width=390, height=844)
     log_in(page2, live_server.url, "bob@linge.example")

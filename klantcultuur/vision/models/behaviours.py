@@ -69,15 +69,11 @@ class Observation(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
-    behaviour = models.ForeignKey(
-        Behaviour, on_delete=models.CASCADE, related_name="observations"
-    )
+    behaviour = models.ForeignKey(Behaviour, on_delete=models.CASCADE, related_name="observations")
     shown_by = models.ForeignKey(
         Membership, verbose_name=_("who showed it"), on_delete=models.CASCADE, related_name="+"
     )
-    observer = models.ForeignKey(
-        Membership, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    observer = models.ForeignKey(Membership, null=True, on_delete=models.SET_NULL, related_name="+")
     # The team of the person who showed it, kept as it was on the day (people move).
     unit = models.ForeignKey(
         OrgUnit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -92,3 +88,6 @@ class Observation(models.Model):
             models.Index(fields=["organization", "day"]),
             models.Index(fields=["unit", "day"]),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.behaviour} ({self.day})"

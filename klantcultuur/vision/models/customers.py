@@ -25,9 +25,10 @@ class CustomerQuestion(models.Model):
         Organization, on_delete=models.CASCADE, related_name="vision_customer_question"
     )
     token = models.UUIDField(default=uuid4, unique=True, editable=False)
-    question = models.CharField(
-        _("question"), max_length=300, default="Wat verwacht u van ons?"
-    )
+    question = models.CharField(_("question"), max_length=300, default="Wat verwacht u van ons?")
     intro = models.CharField(_("introduction"), max_length=600, blank=True)
     is_open = models.BooleanField(_("accepting answers"), default=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return self.question

@@ -62,6 +62,9 @@ class Endorsement(models.Model):
         ]
         indexes = [models.Index(fields=["version", "layer", "status"])]
 
+    def __str__(self) -> str:
+        return f"{self.manager} · v{self.version.number} · {self.status}"
+
     @property
     def carries(self) -> bool:
         return self.status in (EndorsementStatus.ENDORSED, EndorsementStatus.REMARK)

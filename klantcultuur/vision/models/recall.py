@@ -48,6 +48,9 @@ class RecallParticipation(models.Model):
             models.UniqueConstraint(fields=["recall", "membership"], name="vision_recall_once")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.recall_id}:{self.membership_id}"
+
 
 class RecallAnswer(models.Model):
     """An anonymous answer: the unit and whether the person leads people, never who."""
@@ -66,3 +69,6 @@ class RecallAnswer(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["recall", "unit"])]
+
+    def __str__(self) -> str:
+        return f"{self.recall} · {self.named}"

@@ -77,6 +77,9 @@ class Contribution(models.Model):
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["round", "question"])]
 
+    def __str__(self) -> str:
+        return self.text[:60]
+
 
 class ReactionKind(models.TextChoices):
     AGREE = "agree", _("Agree")
@@ -102,6 +105,9 @@ class Reaction(models.Model):
                 name="vision_one_agree_per_person",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.text[:60]}"
 
 
 class VersionStatus(models.TextChoices):

@@ -42,7 +42,7 @@ def _words(old: str, new: str) -> tuple[Segment, ...]:
             segments.append(Segment("removed", removed.rstrip()))
         if added.strip():
             segments.append(Segment("added", added.rstrip()))
-        tail = removed[len(removed.rstrip()):] if removed.strip() else ""
+        tail = removed[len(removed.rstrip()) :] if removed.strip() else ""
         removed, added = "", ""
         if tail:
             segments.append(Segment("same", tail))

@@ -92,9 +92,9 @@ def check(target: str, action: str, context: str, time: str) -> Check:
             continue
         for phrase, code in vague_phrases(text):
             findings.append(Finding(element, code, phrase))
-        if element == "time" and not _TIME_MARKERS.search(text):
-            if not any(f.element == "time" and f.code != "missing" for f in findings):
-                findings.append(Finding(element, "vague_time", values[element].strip()))
+        already = any(f.element == "time" and f.code != "missing" for f in findings)
+        if element == "time" and not _TIME_MARKERS.search(text) and not already:
+            findings.append(Finding(element, "vague_time", values[element].strip()))
     return Check(tuple(findings))
 
 

@@ -108,8 +108,9 @@ def reminders_send(*, version_id: int) -> int:
     if version is None or not version.is_published:
         return 0
     pending = list(
-        Endorsement.objects.filter(version=version, status=EndorsementStatus.PENDING)
-        .select_related("manager__user")
+        Endorsement.objects.filter(
+            version=version, status=EndorsementStatus.PENDING
+        ).select_related("manager__user")
     )
     link = settings.SITE_URL.rstrip("/") + reverse("vision-endorse-mine")
     messages = []

@@ -197,9 +197,7 @@ def version_save(
         organization=organization, number=(last or 0) + 1, title=title, text=text,
         change_note=change_note.strip(), created_by=by,
     )  # fmt: skip
-    known = set(
-        Promise.objects.filter(organization=organization).values_list("lineage", flat=True)
-    )
+    known = set(Promise.objects.filter(organization=organization).values_list("lineage", flat=True))
     seen: set[uuid.UUID] = set()
     rows = []
     for position, item in enumerate(promises):
@@ -208,9 +206,13 @@ def version_save(
         seen.add(lineage)
         rows.append(
             Promise(
-                organization=organization, version=version, lineage=lineage, position=position,
-                title=item.title.strip(), explanation=item.explanation.strip(),
-            )  # fmt: skip
+                organization=organization,
+                version=version,
+                lineage=lineage,
+                position=position,
+                title=item.title.strip(),
+                explanation=item.explanation.strip(),
+            )
         )
     Promise.objects.bulk_create(rows)
     return version

@@ -10,7 +10,7 @@ from django.urls import reverse
 from klantcultuur.orgs.models import OrgUnit
 from klantcultuur.testing import make_member
 from klantcultuur.vision import selectors
-from klantcultuur.vision.models import Endorsement, EndorsementStatus, VersionStatus
+from klantcultuur.vision.models import Endorsement, VersionStatus
 from klantcultuur.vision.services import endorsements as services
 from klantcultuur.vision.services import writing
 from klantcultuur.vision.tests.helpers import PROMISES, draft, published
@@ -27,7 +27,9 @@ def department_head(world):
 
 def test_publishing_asks_every_manager_of_a_unit_and_the_board_once(world, department_head):
     version = published(world)
-    asked = {(e.manager_id, e.layer, e.unit_id) for e in Endorsement.objects.filter(version=version)}
+    asked = {
+        (e.manager_id, e.layer, e.unit_id) for e in Endorsement.objects.filter(version=version)
+    }
     assert asked == {
         (world.manager.id, "team", world.team.id),
         (department_head.id, "department", world.department.id),
@@ -77,7 +79,7 @@ def test_a_new_version_reopens_endorsement_and_keeps_the_earlier_answers(world):
     mine = Endorsement.objects.get(version=first, manager=world.manager)
     services.endorsement_answer(endorsement=mine, status="endorsed")
     lineages = [p.lineage for p in first.promises.all()]
-    second = draft(world, promises=PROMISES[:4] + [("Nieuwe belofte", "")], lineages=lineages)
+    second = draft(world, promises=[*PROMISES[:4], ("Nieuwe belofte", "")], lineages=lineages)
     writing.version_publish(version=second, by=world.cx_lead)
     first.refresh_from_db()
     assert first.status == VersionStatus.SUPERSEDED
@@ -154,7 +156,8 @@ def test_publishing_by_the_page_asks_the_managers_by_e_mail(world, login):
     response = login(world.cx_lead).post(reverse("vision-publish", args=[version.uuid]))
     assert response["Location"] == reverse("vision-draagvlak")
     assert sorted(m.to[0] for m in mail.outbox) == sorted(
-        [world.manager.user.email, world.board.user.email])
+        [world.manager.user.email, world.board.user.email]
+    )
 
 
 def test_archived_units_and_people_are_not_asked(world):

@@ -24,7 +24,10 @@ def test_a_colleague_records_an_observation_in_one_post(world, login):
     assert response.status_code == 302
     observation = Observation.objects.get()
     assert (observation.shown_by, observation.observer, observation.unit) == (
-        world.employee, world.manager, world.team)
+        world.employee,
+        world.manager,
+        world.team,
+    )
     page = login(world.employee).get(reverse("vision-observe")).content.decode()
     assert "Belde mevrouw terug" in page  # the colleague sees the recognition
 
@@ -62,8 +65,12 @@ def test_the_chart_page_draws_the_weeks_for_the_units_one_may_see(world, login):
     page = login(world.employee).get(reverse("vision-observations")).content.decode()
     assert "<svg" in page and seen.short_name in page
     # Another team's observations are not in the employee's counts.
-    assert login(world.employee).get(
-        reverse("vision-observations") + f"?unit={world.back_team.uuid}").status_code == 403
+    assert (
+        login(world.employee)
+        .get(reverse("vision-observations") + f"?unit={world.back_team.uuid}")
+        .status_code
+        == 403
+    )
 
 
 def test_the_team_board_shows_the_behaviour_of_the_week_and_its_observations(world, login):

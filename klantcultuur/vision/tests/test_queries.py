@@ -51,8 +51,13 @@ def test_the_overview_pages_do_not_read_more_as_the_organisation_grows(world, lo
     recall, seen = recall_check(world, version), behaviour(world, version)
     _fill(world, version, recall, seen)
     client = login(world.cx_lead)
-    urls = [reverse("vision-draagvlak"), reverse("vision-recall-results", args=[recall.uuid]),
-            reverse("vision-observations"), reverse("vision-behaviours"), reverse("vision-home")]
+    urls = [
+        reverse("vision-draagvlak"),
+        reverse("vision-recall-results", args=[recall.uuid]),
+        reverse("vision-observations"),
+        reverse("vision-behaviours"),
+        reverse("vision-home"),
+    ]
     small = [count(client, url) for url in urls]
     grow(world, 12, start=3)
     Endorsement.objects.filter(version=version).delete()

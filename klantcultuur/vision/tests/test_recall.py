@@ -6,7 +6,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from klantcultuur.testing import make_member
 from klantcultuur.vision import selectors
 from klantcultuur.vision.models import RecallAnswer, RecallParticipation
 from klantcultuur.vision.services.recall import recall_answer_submit
@@ -66,8 +65,15 @@ def test_groups_below_the_threshold_are_never_shown(world, login):
     assert units["Klantcontact"].shown and units["Klantcontact"].n == 8
     team = units["Klantcontactcentrum"]
     assert (team.shown, team.reason, team.mean_named) == (False, "protects_smaller_group", None)
-    page = login(world.cx_lead).get(reverse("vision-recall-results", args=[recall.uuid]))
-    assert "Too few" not in page.content.decode()  # translated, and no figure for Planning
+    page = (
+        login(world.cx_lead)
+        .get(
+            reverse("vision-recall-results", args=[recall.uuid]) + f"?unit={world.department.uuid}"
+        )
+        .content.decode()
+    )
+    assert "Te weinig antwoorden om te tonen" in page  # Planning
+    assert "Verborgen om een kleinere groep te beschermen" in page  # the other team
 
 
 def test_nothing_is_shown_when_only_a_few_answered(world, login):
@@ -98,5 +104,7 @@ def test_self_reported_understanding_is_shown_next_to_real_recall(world):
 
 def test_employees_cannot_read_results(world, login):
     recall = recall_check(world, published(world))
-    assert login(world.employee).get(
-        reverse("vision-recall-results", args=[recall.uuid])).status_code == 403
+    assert (
+        login(world.employee).get(reverse("vision-recall-results", args=[recall.uuid])).status_code
+        == 403
+    )

@@ -32,7 +32,7 @@ def test_a_concrete_behaviour_passes():
     ],
 )
 def test_vague_wording_is_found_with_its_suggestion(text, code):
-    assert (code in [c for _p, c in vague_phrases(text)])
+    assert code in [c for _p, c in vague_phrases(text)]
     assert code in SUGGESTIONS
 
 
@@ -50,7 +50,9 @@ def test_the_issue_examples_are_each_flagged_where_they_are_written():
 def test_a_missing_element_is_asked_for():
     result = check("", "bel ik", "bij elke klacht", "")
     assert {(f.element, f.code) for f in result.findings} == {
-        ("target", "missing"), ("time", "missing")}
+        ("target", "missing"),
+        ("time", "missing"),
+    }
 
 
 def test_a_time_without_a_moment_or_term_is_flagged():

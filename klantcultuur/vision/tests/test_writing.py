@@ -97,7 +97,7 @@ def test_behaviours_follow_their_promise_into_the_next_version(world):
     first = published(world)
     kept = behaviour(world, first)
     lineages = [p.lineage for p in first.promises.all()]
-    second = draft(world, promises=[("Bereikbaar, ook 's avonds bij spoed", "")] + PROMISES[1:],
+    second = draft(world, promises=[("Bereikbaar, ook 's avonds bij spoed", ""), *PROMISES[1:]],
                    lineages=lineages)  # fmt: skip
     writing.version_publish(version=second, by=world.cx_lead)
     kept.refresh_from_db()
@@ -117,5 +117,9 @@ def test_the_published_vision_and_its_print_view_show_the_promises(world, login)
 
 def test_drafts_are_hidden_from_members_who_do_not_write(world, login):
     version = draft(world)
-    assert login(world.employee).get(reverse("vision-version", args=[version.uuid])).status_code == 403
-    assert login(world.cx_lead).get(reverse("vision-version", args=[version.uuid])).status_code == 200
+    assert (
+        login(world.employee).get(reverse("vision-version", args=[version.uuid])).status_code == 403
+    )
+    assert (
+        login(world.cx_lead).get(reverse("vision-version", args=[version.uuid])).status_code == 200
+    )

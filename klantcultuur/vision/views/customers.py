@@ -26,7 +26,6 @@ from klantcultuur.vision.models import CustomerQuestion
 from klantcultuur.vision.services import customers as services
 from klantcultuur.vision.views.common import flash_errors
 
-
 RATE_WINDOW = 600
 
 
@@ -49,8 +48,14 @@ def _public_url(request, question: CustomerQuestion) -> str:
 @member_required(Perm.MANAGE_VISION)
 def customers(request: OrgRequest):
     question = services.customer_question_ensure(organization=request.organization)
-    form = CustomerQuestionForm(request.POST or None, initial={
-        "question": question.question, "intro": question.intro, "is_open": question.is_open})
+    form = CustomerQuestionForm(
+        request.POST or None,
+        initial={
+            "question": question.question,
+            "intro": question.intro,
+            "is_open": question.is_open,
+        },
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.customer_question_update(
@@ -90,8 +95,9 @@ def ask(request, token: UUID):
     if request.method == "POST" and form.is_valid():
         if _rate_limited(question, request):
             form.add_error("answer", _("Too many answers from this address; try again later."))
-            return render(request, "vision/ask.html", {"question": question, "form": form},
-                          status=429)
+            return render(
+                request, "vision/ask.html", {"question": question, "form": form}, status=429
+            )
         try:
             services.customer_answer_submit(question=question, text=form.cleaned_data["answer"])
         except ValidationError as exc:

@@ -5,14 +5,18 @@ from __future__ import annotations
 from uuid import UUID
 
 from django.contrib import messages
-from django.db.models import Q
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from klantcultuur.orgs.access import get_membership_for_user, get_visible_unit_for_user, member_required
+from klantcultuur.orgs.access import (
+    get_membership_for_user,
+    get_visible_unit_for_user,
+    member_required,
+)
 from klantcultuur.orgs.models import Membership
 from klantcultuur.orgs.request import OrgRequest
 from klantcultuur.orgs.tree import UnitTree
@@ -63,8 +67,9 @@ def observe(request: OrgRequest):
         return redirect("vision-observe")
     week = selectors.behaviour_of_the_week(me.unit, timezone.localdate()) if me.unit else None
     mine = list(
-        Observation.objects.filter(organization=request.organization, shown_by=me)
-        .select_related("behaviour", "observer__user")[:5]
+        Observation.objects.filter(organization=request.organization, shown_by=me).select_related(
+            "behaviour", "observer__user"
+        )[:5]
     )
     team, others = _colleagues(request)
     wanted = request.GET.get("behaviour", "")
@@ -110,8 +115,9 @@ def observation_stats(request: OrgRequest):
     per_behaviour.sort(key=lambda r: -r[1])
     most = max((r[1] for r in per_behaviour), default=1) or 1
     recent = list(
-        Observation.objects.filter(organization=request.organization, unit_id__in=list(unit_ids))
-        .select_related("behaviour", "shown_by__user", "observer__user", "unit")[:12]
+        Observation.objects.filter(
+            organization=request.organization, unit_id__in=list(unit_ids)
+        ).select_related("behaviour", "shown_by__user", "observer__user", "unit")[:12]
     )
     units = [u for u, _n in counts.per_unit]
     return render(request, "vision/observations.html", {

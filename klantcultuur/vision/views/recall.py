@@ -29,8 +29,11 @@ from klantcultuur.vision.views.common import flash_errors
 def recall_list(request: OrgRequest):
     checks = list(RecallCheck.objects.filter(organization=request.organization)
                   .select_related("version")[:20])  # fmt: skip
-    done = set(RecallParticipation.objects.filter(
-        membership=request.membership, recall__in=checks).values_list("recall_id", flat=True))
+    done = set(
+        RecallParticipation.objects.filter(
+            membership=request.membership, recall__in=checks
+        ).values_list("recall_id", flat=True)
+    )
     return render(request, "vision/recall_list.html", {
         "checks": [(c, c.id in done) for c in checks], "can_manage": can_manage(request),
         "can_follow": can_follow_draagvlak(request),

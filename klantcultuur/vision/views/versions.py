@@ -69,8 +69,8 @@ def version_create(request: OrgRequest):
 @member_required(methods=("GET",))
 def version_detail(request: OrgRequest, code: UUID):
     version = get_version_for_user(request, code)
-    previous = (
-        VisionVersion.objects.filter(organization=request.organization, number__lt=version.number)
+    previous = VisionVersion.objects.filter(
+        organization=request.organization, number__lt=version.number
     )
     if not can_manage(request):
         previous = previous.exclude(status=VersionStatus.DRAFT)
