@@ -112,7 +112,8 @@ def build(teams: int, per_team: int, *, seed: int = 20) -> dict:
     answers = [
         RecallAnswer(organization=org, recall=recall, unit=unit, is_manager=lead,
                      text="bellen\nop tijd", understanding=rng.choice((3, 4, 5)),
-                     named=rng.choice((0, 1, 2, 2, 3, 4)))
+                     named=(n := rng.choice((0, 1, 2, 2, 3, 4))),
+                     positions="".join(f" {p}" for p in range(n)) + " " if n else "")
         for unit, lead, _e in people if rng.random() < 0.6
     ]  # fmt: skip
     RecallAnswer.objects.bulk_create(answers, batch_size=5000)

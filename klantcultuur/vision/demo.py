@@ -40,7 +40,7 @@ from klantcultuur.vision.models import (
 )
 from klantcultuur.vision.models.customers import CHANNEL, TOUCHPOINT
 from klantcultuur.vision.services import writing
-from klantcultuur.vision.services.recall import scorer_for
+from klantcultuur.vision.services.recall import answer_fields, scorer_for
 
 OBSERVATION_DAYS = 61  # two months
 
@@ -229,9 +229,7 @@ def _load(org: Organization) -> str:
         ]
         answers.append(RecallAnswer(
             organization=org, recall=recall, unit_id=m.unit_id, is_manager=manager, text=text,
-            understanding=understanding, named=result.named,
-            matched=[{"promise": x.key, "fragment": x.fragment, "words": [list(w) for w in x.words]}
-                     for x in result.matches],
+            understanding=understanding, **answer_fields(scorer, result),
         ))  # fmt: skip
         parts.append(RecallParticipation(recall=recall, membership=m))
     rng.shuffle(answers)  # stored in no order that follows the people

@@ -2,16 +2,19 @@
 
 Each function is one query or a fixed few, whatever the size of the organisation: the
 draagvlak overview and the recall results read every row of a version as plain tuples and
-roll them up the unit tree in memory (`orgs.tree.UnitTree`, one query).
+roll them up the unit tree in memory (the units as plain rows, one query).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import hashlib
+import json
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.core.cache import cache
 from django.db.models import Count, Q, Sum
 
 from klantcultuur.orgs.models import Organization, OrgUnit
@@ -109,52 +112,84 @@ class Draagvlak:
     objections: list[Endorsement]  # open: "not yet" without an answer yet
 
 
+@dataclass(frozen=True)
+class UnitRow:
+    id: int
+    parent_id: int | None
+    name: str
+    kind: str
+    uuid: str
+
+
+def _units(organization_id: int, *, kinds: Iterable[str] | None = None) -> dict[int, UnitRow]:
+    """The organisation's active units as plain rows (1 query); only some kinds when given."""
+    rows = OrgUnit.objects.filter(organization_id=organization_id, archived_at__isnull=True)
+    if kinds is not None:
+        rows = rows.filter(kind__in=list(kinds))
+    return {
+        r[0]: UnitRow(r[0], r[1], r[2], r[3], str(r[4]))
+        for r in rows.values_list("id", "parent_id", "name", "kind", "uuid")
+    }
+
+
+def _walk(units: dict[int, UnitRow], ids: Iterable[int]) -> list[tuple[UnitRow, int]]:
+    """(unit, depth) of the given units in tree order (by name under each parent)."""
+    chosen = set(ids)
+    children: dict[int | None, list[UnitRow]] = defaultdict(list)
+    for unit_id in chosen:
+        unit = units[unit_id]
+        parent = unit.parent_id if unit.parent_id in chosen else None
+        children[parent].append(unit)
+    for items in children.values():
+        items.sort(key=lambda u: u.name.lower())
+    out: list[tuple[UnitRow, int]] = []
+    stack = [(u, 0) for u in reversed(children[None])]
+    while stack:
+        unit, depth = stack.pop()
+        out.append((unit, depth))
+        stack.extend((c, depth + 1) for c in reversed(children.get(unit.id, [])))
+    return out
+
+
+_STATUSES = ("endorsed", "remark", "not_yet", "pending")
+
+
+def _tally(counts: list[int]) -> Tally:
+    return Tally(sum(counts), *counts)
+
+
 def draagvlak(version: VisionVersion, *, objections_limit: int = 50) -> Draagvlak:
-    """Who carries the version, per layer and per division/department (3 queries + tree)."""
-    rows = Endorsement.objects.filter(version=version).values_list("status", "layer", "unit_id")
-    total = Tally()
-    per_layer: dict[str, Tally] = {key: Tally() for key in LAYERS}
-    direct: dict[int, Tally] = defaultdict(Tally)
-    for status, layer, unit_id in rows:
-        total.add(status)
-        per_layer[layer].add(status)
+    """Who carries the version, per layer and per division/department (4 queries).
+
+    Each manager counts in their own unit and every unit above it; the units are read as
+    plain rows and the sums made with integer lists, so 2,000 teams stay fast."""
+    index = {status: i for i, status in enumerate(_STATUSES)}
+    grouped = Counter(
+        Endorsement.objects.filter(version=version).values_list("status", "layer", "unit_id")
+    )
+    total = [0, 0, 0, 0]
+    per_layer = {key: [0, 0, 0, 0] for key in LAYERS}
+    direct: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for (status, layer, unit_id), n in grouped.items():
+        i = index[status]
+        total[i] += n
+        per_layer[layer][i] += n
         if unit_id is not None:
-            direct[unit_id].add(status)
-    tree = UnitTree.for_organization(version.organization_id, include_archived=False)
-    units: list[UnitTally] = []
-    uuids = dict(
-        OrgUnit.objects.filter(organization_id=version.organization_id, kind__in=("division",
-                               "department"), archived_at__isnull=True).values_list("id", "uuid")
-    )  # fmt: skip
-    subtotal: dict[int, Tally] = {}
-
-    def roll(unit_id: int) -> Tally:
-        # Post-order sum without recursion limits: children first.
-        order, stack = [], [unit_id]
-        while stack:
-            current = stack.pop()
-            order.append(current)
-            stack.extend(tree.children.get(current, []))
-        for current in reversed(order):
-            t = Tally()
-            own = direct.get(current)
-            if own:
-                for s in ("endorsed", "remark", "not_yet", "pending"):
-                    t.add(s, getattr(own, s))
-            for child in tree.children.get(current, []):
-                child_t = subtotal.get(child)
-                if child_t:
-                    for s in ("endorsed", "remark", "not_yet", "pending"):
-                        t.add(s, getattr(child_t, s))
-            subtotal[current] = t
-        return subtotal[unit_id]
-
-    for root in tree.roots():
-        roll(root)
-    for node, depth in tree.walk():
-        if node.id in uuids:
-            units.append(UnitTally(node.id, node.name, node.kind, depth, str(uuids[node.id]),
-                                   subtotal.get(node.id, Tally())))  # fmt: skip
+            direct[unit_id][i] += n
+    units = _units(version.organization_id)
+    summed: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for unit_id, counts in direct.items():
+        current, seen = unit_id, 0
+        while current in units and seen < 64:  # 64: a guard against a broken parent chain
+            acc = summed[current]
+            for i in range(4):
+                acc[i] += counts[i]
+            current, seen = units[current].parent_id, seen + 1
+    shown = [u.id for u in units.values() if u.kind in ("division", "department")]
+    rows = [
+        UnitTally(u.id, u.name, u.kind, depth, u.uuid, _tally(summed.get(u.id, [0, 0, 0, 0])))
+        for u, depth in _walk(units, shown)
+    ]
     objections = list(
         Endorsement.objects.filter(version=version, status=EndorsementStatus.NOT_YET, response="")
         .select_related("manager__user", "unit")
@@ -162,8 +197,9 @@ def draagvlak(version: VisionVersion, *, objections_limit: int = 50) -> Draagvla
     )
     labels = dict(Layer.choices)
     return Draagvlak(
-        version, total, [(key, labels[key], per_layer[key]) for key in LAYERS], units, objections
-    )
+        version, _tally(total), [(key, labels[key], _tally(per_layer[key])) for key in LAYERS],
+        rows, objections,
+    )  # fmt: skip
 
 
 def endorsement_rows(
@@ -245,47 +281,63 @@ def _figure(key, label, depth, agg, decision, parent="", uuid="") -> RecallFigur
                         round(100 * three / n), round(100 * understand / n), parent, uuid)  # fmt: skip
 
 
-def recall_results(recall: RecallCheck, *, labels: dict[str, str]) -> RecallResults:
+def _decisions(keys, parents, direct, roles, policy):
+    """The scan's anonymity gate over every cell the recall pages show: each unit with all
+    its people, and the organisation per role. Remembered in the cache by its inputs, so the
+    same counts are never decided twice (a closed check, or no new answer since)."""
+    wanted = [(key, None) for key in keys] + [("org", role) for role in roles]
+    fingerprint = hashlib.sha1(
+        json.dumps([keys, parents, [direct.get(k) for k in keys], list(roles),
+                    policy.min_group, policy.min_comments], default=str).encode()
+    ).hexdigest()  # fmt: skip
+    cache_key = f"vision:recall-decisions:{fingerprint}"
+    found = cache.get(cache_key)
+    if found is None:
+        found = decide(keys, parents, direct, roles=roles, requested=wanted, policy=policy)
+        cache.set(cache_key, found, 24 * 3600)
+    return found
+
+
+def recall_results(
+    recall: RecallCheck, *, labels: dict[str, str], unit_id: int | None = None
+) -> RecallResults:
     """Per layer (managers, employees) and per unit: how many promises people name next to
-    how well they say they know them, behind the scan's anonymity gate (fixed queries)."""
+    how well they say they know them, behind the scan's anonymity gate (fixed queries).
+
+    Units shown: divisions and departments, or with `unit_id` that unit and the units right
+    below it. The gate decides over every unit, whatever is shown."""
     organization = recall.organization
     policy = Policy(min_group=organization.min_group_size,
                     min_comments=max(organization.min_comment_group_size,
                                      organization.min_group_size))  # fmt: skip
     rows = (
         RecallAnswer.objects.filter(recall=recall)
-        .values("unit_id", "is_manager")
-        .annotate(
-            n=Count("id"),
-            total_named=Sum("named"),
-            three=Count("id", filter=Q(named__gte=3)),
-            understand=Count("id", filter=Q(understanding__gte=4)),
-        )
+        .values_list("unit_id", "is_manager")
+        .annotate(n=Count("id"), total_named=Sum("named"), three=Count("id", filter=Q(named__gte=3)),
+                  understand=Count("id", filter=Q(understanding__gte=4)))  # fmt: skip
     )
-    tree = UnitTree.for_organization(organization.id)
+    units = _units(organization.id)
     roles = ("employee", "manager")
     direct: dict[object, list[int]] = defaultdict(lambda: [0, 0])
-    sums: dict[tuple[object, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    for row in rows:
-        unit_key = row["unit_id"] if row["unit_id"] in tree.nodes else "org"
-        role = "manager" if row["is_manager"] else "employee"
-        direct[unit_key][roles.index(role)] += row["n"]
-        values = (row["n"], row["total_named"] or 0, row["three"], row["understand"])
-        # Add to the unit and every unit above it, and to the organisation.
-        chain = (
-            [unit_key]
-            + (tree.ancestors(unit_key) if unit_key != "org" else [])
-            + (["org"] if unit_key != "org" else [])
-        )
-        for key in chain:
+    sums: dict[tuple[object, str | None], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for answer_unit, is_manager, n, named, three, understand in rows:
+        key = answer_unit if answer_unit in units else "org"
+        role = "manager" if is_manager else "employee"
+        direct[key][roles.index(role)] += n
+        values = (n, named or 0, three, understand)
+        current, seen = key, 0
+        while True:  # the unit, every unit above it, and the organisation
             for r in (role, None):
-                acc = sums[(key, r)]
-                for i, v in enumerate(values):
-                    acc[i] += v
-    keys = ["org", *tree.nodes]
-    parents = [None, *[(n.parent_id if n.parent_id in tree.nodes else "org")
-                       for n in tree.nodes.values()]]  # fmt: skip
-    decisions = decide(keys, parents, dict(direct), roles=roles, policy=policy)
+                acc = sums[(current, r)]
+                for i in range(4):
+                    acc[i] += values[i]
+            if current == "org" or seen > 64:
+                break
+            parent = units[current].parent_id
+            current, seen = (parent if parent in units else "org"), seen + 1
+    keys = ["org", *units]
+    parents = [None, *[(u.parent_id if u.parent_id in units else "org") for u in units.values()]]
+    decisions = _decisions(keys, parents, dict(direct), roles, policy)
 
     def agg(key, role=None):
         return tuple(sums.get((key, role), [0, 0, 0, 0]))
@@ -295,30 +347,24 @@ def recall_results(recall: RecallCheck, *, labels: dict[str, str]) -> RecallResu
         _figure(f"org:{role}", labels[role], 0, agg("org", role), decisions.get("org", role))
         for role in ("manager", "employee")
     ]
-    uuids = dict(OrgUnit.objects.filter(organization=organization).values_list("id", "uuid"))
-    units = [
-        _figure(
-            str(node.id),
-            node.name,
-            depth,
-            agg(node.id),
-            decisions.get(node.id, None),
-            str(node.parent_id or ""),
-            str(uuids.get(node.id, "")),
-        )
-        for node, depth in tree.walk()
-    ]
-    promises = list(recall.version.promises.all())
-    counts: list[tuple[Promise, int | None]] = []
-    if total.shown:
-        named: dict[str, int] = defaultdict(int)
-        for matched in RecallAnswer.objects.filter(recall=recall).values_list("matched", flat=True):
-            for match in matched:
-                named[match["promise"]] += 1
-        counts = [(p, named.get(str(p.uuid), 0)) for p in promises]
+    if unit_id is None or unit_id not in units:
+        shown = [u.id for u in units.values() if u.kind in ("division", "department")]
     else:
-        counts = [(p, None) for p in promises]
-    return RecallResults(recall, len(promises), total, layers, units, policy.min_group, counts)
+        shown = [unit_id, *(u.id for u in units.values() if u.parent_id == unit_id)]
+    unit_rows = [
+        _figure(str(u.id), u.name, depth, agg(u.id), decisions.get(u.id, None),
+                str(u.parent_id or ""), u.uuid)
+        for u, depth in _walk(units, shown)
+    ]  # fmt: skip
+    promises = list(recall.version.promises.all())
+    counts: list[tuple[Promise, int | None]] = [(p, None) for p in promises]
+    if total.shown and promises:
+        named = RecallAnswer.objects.filter(recall=recall).aggregate(**{
+            f"p{i}": Count("id", filter=Q(positions__contains=f" {i} "))
+            for i in range(len(promises))
+        })  # fmt: skip
+        counts = [(p, named[f"p{i}"]) for i, p in enumerate(promises)]
+    return RecallResults(recall, len(promises), total, layers, unit_rows, policy.min_group, counts)
 
 
 # --- Observations --------------------------------------------------------------------------

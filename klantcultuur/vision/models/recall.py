@@ -66,6 +66,8 @@ class RecallAnswer(models.Model):
     understanding = models.PositiveSmallIntegerField()
     named = models.PositiveSmallIntegerField(default=0)
     matched = models.JSONField(default=list)  # [{"promise": uuid, "fragment", "words"}]
+    # Positions of the promises named, " 0 2 " (counted per promise with one query).
+    positions = models.CharField(max_length=60, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["recall", "unit"])]

@@ -33,6 +33,18 @@ def scorer_for(version: VisionVersion) -> Scorer:
     return Scorer([PromiseText(str(p.uuid), p.full_text) for p in promises])
 
 
+def answer_fields(scorer: Scorer, result: Result) -> dict:
+    """What an answer stores of its score: the matches (explained) and the positions named."""
+    order = [p.key for p in scorer.promises]
+    positions = sorted(order.index(m.key) for m in result.matches)
+    return {
+        "named": result.named,
+        "matched": [{"promise": m.key, "fragment": m.fragment, "words": [list(w) for w in m.words]}
+                    for m in result.matches],
+        "positions": "".join(f" {p}" for p in positions) + " " if positions else "",
+    }  # fmt: skip
+
+
 def recall_answer_submit(
     *, recall: RecallCheck, membership: Membership, text: str, understanding: int
 ) -> Result:
@@ -44,16 +56,15 @@ def recall_answer_submit(
         raise ValidationError(_("Write down the promises you remember, in your own words."))
     if understanding not in range(1, 6):
         raise ValidationError(_("Choose how well you know the promises (1 to 5)."))
-    result = scorer_for(recall.version).score(text)
+    scorer = scorer_for(recall.version)
+    result = scorer.score(text)
     try:
         with transaction.atomic():
             RecallParticipation.objects.create(recall=recall, membership=membership)
             RecallAnswer.objects.create(
                 organization_id=recall.organization_id, recall=recall,
                 unit_id=membership.unit_id, is_manager=membership.is_manager, text=text,
-                understanding=understanding, named=result.named,
-                matched=[{"promise": m.key, "fragment": m.fragment,
-                          "words": [list(w) for w in m.words]} for m in result.matches],
+                understanding=understanding, **answer_fields(scorer, result),
             )  # fmt: skip
     except IntegrityError as exc:
         raise ValidationError(_("You have already answered this recall check.")) from exc

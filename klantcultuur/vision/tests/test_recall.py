@@ -55,7 +55,7 @@ def test_groups_below_the_threshold_are_never_shown(world, login):
     recall = recall_check(world, published(world))
     _answers(world, recall, world.team, 6)
     _answers(world, recall, world.back_team, 2)
-    results = selectors.recall_results(recall, labels=LABELS)
+    results = selectors.recall_results(recall, labels=LABELS, unit_id=world.department.id)
     units = {f.label: f for f in results.units}
     planning = units["Planning"]
     assert (planning.shown, planning.reason) == (False, "too_few")

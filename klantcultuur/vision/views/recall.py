@@ -89,17 +89,12 @@ def recall_answer(request: OrgRequest, code: UUID):
 def recall_results(request: OrgRequest, code: UUID):
     recall = get_recall_results_for_user(request, code)
     labels = {"all": _("Everyone"), "manager": _("Managers"), "employee": _("Employees")}
-    results = selectors.recall_results(recall, labels=labels)
-    # Divisions and departments; a unit chosen (?unit=) shows the units right below it.
     unit = None
     if request.GET.get("unit"):
         try:
             unit = get_unit_for_user(request, UUID(request.GET["unit"]))
         except ValueError:
             unit = None
-    if unit is None:
-        rows = [f for f in results.units if f.depth <= 1]
-    else:
-        rows = [f for f in results.units if f.key == str(unit.id) or f.parent == str(unit.id)]
+    results = selectors.recall_results(recall, labels=labels, unit_id=unit.id if unit else None)
     return render(request, "vision/recall_results.html",
-                  {"r": results, "recall": recall, "rows": rows, "unit": unit})  # fmt: skip
+                  {"r": results, "recall": recall, "rows": results.units, "unit": unit})  # fmt: skip
