@@ -151,6 +151,21 @@ def _walk(units: dict[int, UnitRow], ids: Iterable[int]) -> list[tuple[UnitRow, 
     return out
 
 
+def _bottom_up(units: dict[int, UnitRow]) -> list[int]:
+    """Unit ids with every unit before its parent."""
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for unit in units.values():
+        children[unit.parent_id if unit.parent_id in units else None].append(unit.id)
+    order: list[int] = []
+    stack = list(children[None])
+    while stack:
+        current = stack.pop()
+        order.append(current)
+        stack.extend(children.get(current, ()))
+    order.reverse()
+    return order
+
+
 _STATUSES = ("endorsed", "remark", "not_yet", "pending")
 
 
@@ -324,17 +339,27 @@ def recall_results(
         key = answer_unit if answer_unit in units else "org"
         role = "manager" if is_manager else "employee"
         direct[key][roles.index(role)] += n
-        values = (n, named or 0, three, understand)
-        current, seen = key, 0
-        while True:  # the unit, every unit above it, and the organisation
-            for r in (role, None):
-                acc = sums[(current, r)]
+        acc = sums[(key, role)]
+        acc[0] += n
+        acc[1] += named or 0
+        acc[2] += three
+        acc[3] += understand
+    # Up the tree once: children before parents, each unit adds its sums to its parent.
+    for key in [*_bottom_up(units), "org"]:
+        parent = "org" if key != "org" else None
+        if key != "org" and units[key].parent_id in units:
+            parent = units[key].parent_id
+        for role in roles:
+            own = sums.get((key, role))
+            if own is None:
+                continue
+            every = sums[(key, None)]
+            for i in range(4):
+                every[i] += own[i]
+            if parent is not None:
+                up = sums[(parent, role)]
                 for i in range(4):
-                    acc[i] += values[i]
-            if current == "org" or seen > 64:
-                break
-            parent = units[current].parent_id
-            current, seen = (parent if parent in units else "org"), seen + 1
+                    up[i] += own[i]
     keys = ["org", *units]
     parents = [None, *[(u.parent_id if u.parent_id in units else "org") for u in units.values()]]
     decisions = _decisions(keys, parents, dict(direct), roles, policy)
