@@ -121,15 +121,22 @@ class UnitRow:
     uuid: str
 
 
-def _units(organization_id: int, *, kinds: Iterable[str] | None = None) -> dict[int, UnitRow]:
-    """The organisation's active units as plain rows (1 query); only some kinds when given."""
+def _units(organization_id: int) -> dict[int, UnitRow]:
+    """The organisation's active units as plain rows (1 query): id, parent and kind; the
+    names and UUIDs of the few units a page shows come from `_named`."""
     rows = OrgUnit.objects.filter(organization_id=organization_id, archived_at__isnull=True)
-    if kinds is not None:
-        rows = rows.filter(kind__in=list(kinds))
     return {
-        r[0]: UnitRow(r[0], r[1], r[2], r[3], str(r[4]))
-        for r in rows.values_list("id", "parent_id", "name", "kind", "uuid")
+        r[0]: UnitRow(r[0], r[1], "", r[2], "")
+        for r in rows.values_list("id", "parent_id", "kind").iterator(chunk_size=5000)
     }
+
+
+def _named(units: dict[int, UnitRow], ids: Iterable[int]) -> dict[int, UnitRow]:
+    """The given units with their names and UUIDs (1 query)."""
+    ids = list(ids)
+    names = OrgUnit.objects.filter(id__in=ids).values_list("id", "name", "uuid")
+    return {i: UnitRow(i, units[i].parent_id, name, units[i].kind, str(uuid))
+            for i, name, uuid in names}  # fmt: skip
 
 
 def _walk(units: dict[int, UnitRow], ids: Iterable[int]) -> list[tuple[UnitRow, int]]:
@@ -200,10 +207,10 @@ def draagvlak(version: VisionVersion, *, objections_limit: int = 50) -> Draagvla
             for i in range(4):
                 acc[i] += counts[i]
             current, seen = units[current].parent_id, seen + 1
-    shown = [u.id for u in units.values() if u.kind in ("division", "department")]
+    shown = _named(units, [u.id for u in units.values() if u.kind in ("division", "department")])
     rows = [
         UnitTally(u.id, u.name, u.kind, depth, u.uuid, _tally(summed.get(u.id, [0, 0, 0, 0])))
-        for u, depth in _walk(units, shown)
+        for u, depth in _walk(shown, shown)
     ]
     objections = list(
         Endorsement.objects.filter(version=version, status=EndorsementStatus.NOT_YET, response="")
@@ -296,21 +303,37 @@ def _figure(key, label, depth, agg, decision, parent="", uuid="") -> RecallFigur
                         round(100 * three / n), round(100 * understand / n), parent, uuid)  # fmt: skip
 
 
-def _decisions(keys, parents, direct, roles, policy):
+@dataclass(frozen=True)
+class Gate:
+    """The gate's answer for one cell: shown or not, and why not."""
+
+    shown: bool
+    reason: str | None
+
+
+class _Gates(dict):
+    """Cells to (shown, reason); `get` answers with a `Gate` as `scan.anonymity.Decisions`."""
+
+    def get(self, unit, role=None):  # type: ignore[override]
+        return Gate(*self[(unit, role)])
+
+
+def _decisions(keys, parents, direct, roles, policy) -> _Gates:
     """The scan's anonymity gate over every cell the recall pages show: each unit with all
-    its people, and the organisation per role. Remembered in the cache by its inputs, so the
-    same counts are never decided twice (a closed check, or no new answer since)."""
+    its people, and the organisation per role. Remembered in the cache by its inputs (the
+    tree, the counts and the thresholds), so the same counts are never decided twice."""
     wanted = [(key, None) for key in keys] + [("org", role) for role in roles]
     fingerprint = hashlib.sha1(
-        json.dumps([keys, parents, [direct.get(k) for k in keys], list(roles),
-                    policy.min_group, policy.min_comments], default=str).encode()
+        repr((keys, parents, [direct.get(k) for k in keys], roles, policy.min_group,
+              policy.min_comments)).encode()
     ).hexdigest()  # fmt: skip
-    cache_key = f"vision:recall-decisions:{fingerprint}"
+    cache_key = f"vision:recall-gate:{fingerprint}"
     found = cache.get(cache_key)
     if found is None:
-        found = decide(keys, parents, direct, roles=roles, requested=wanted, policy=policy)
+        decided = decide(keys, parents, direct, roles=roles, requested=wanted, policy=policy)
+        found = {cell: (d.shown, d.reason) for cell, d in decided.cells.items()}
         cache.set(cache_key, found, 24 * 3600)
-    return found
+    return _Gates(found)
 
 
 def recall_results(
@@ -376,10 +399,11 @@ def recall_results(
         shown = [u.id for u in units.values() if u.kind in ("division", "department")]
     else:
         shown = [unit_id, *(u.id for u in units.values() if u.parent_id == unit_id)]
+    named_units = _named(units, shown)
     unit_rows = [
         _figure(str(u.id), u.name, depth, agg(u.id), decisions.get(u.id, None),
                 str(u.parent_id or ""), u.uuid)
-        for u, depth in _walk(units, shown)
+        for u, depth in _walk(named_units, named_units)
     ]  # fmt: skip
     promises = list(recall.version.promises.all())
     counts: list[tuple[Promise, int | None]] = [(p, None) for p in promises]
