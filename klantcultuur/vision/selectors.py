@@ -351,8 +351,12 @@ def recall_results(
     rows = (
         RecallAnswer.objects.filter(recall=recall)
         .values_list("unit_id", "is_manager")
-        .annotate(n=Count("id"), total_named=Sum("named"), three=Count("id", filter=Q(named__gte=3)),
-                  understand=Count("id", filter=Q(understanding__gte=4)))  # fmt: skip
+        .annotate(
+            n=Count("id"),
+            total_named=Sum("named"),
+            three=Count("id", filter=Q(named__gte=3)),
+            understand=Count("id", filter=Q(understanding__gte=4)),
+        )  # fmt: skip
     )
     units = _units(organization.id)
     roles = ("employee", "manager")
