@@ -458,8 +458,10 @@ def observation_counts(
         if unit_id:
             per_unit[unit_id] += n
     used = {b for b, _w in counts}
-    behaviours = list(Behaviour.objects.filter(id__in=used).order_by("promise__position",
-                                                                      "short_name"))  # fmt: skip
+    behaviours = list(
+        Behaviour.objects.filter(id__in=used).select_related("promise")
+        .order_by("promise__position", "short_name")
+    )  # fmt: skip
     units = OrgUnit.objects.in_bulk(list(per_unit))
     ranked = sorted(((units[u], n) for u, n in per_unit.items() if u in units),
                     key=lambda un: (-un[1], un[0].name))  # fmt: skip
@@ -485,8 +487,8 @@ def behaviours_for_unit(organization: Organization, unit: OrgUnit | None) -> lis
 class WeekBehaviour:
     behaviour: Behaviour
     week: date
-    observations: list[Observation]
-    count: int
+    observations: list[Observation]  # the team's latest of this week, any behaviour
+    count: int  # how often the week's behaviour was seen in the team this week
 
 
 def behaviour_of_the_week(unit: OrgUnit, day: date) -> WeekBehaviour | None:
@@ -503,7 +505,7 @@ def behaviour_of_the_week(unit: OrgUnit, day: date) -> WeekBehaviour | None:
         day__lte=week + timedelta(days=6),
     )  # fmt: skip
     recent = list(seen.select_related("behaviour", "shown_by__user").order_by("-day", "-id")[:4])
-    return WeekBehaviour(pick, week, recent, seen.count())
+    return WeekBehaviour(pick, week, recent, seen.filter(behaviour=pick).count())
 
 
 # --- Customers' answers ----------------------------------------------------------------------

@@ -99,9 +99,20 @@ def observation_stats(request: OrgRequest):
     today = timezone.localdate()
     counts = selectors.observation_counts(request.organization, unit_ids=unit_ids, today=today)
     series = counts.series()
-    weeks = [Week(_("wk %(n)d") % {"n": w.isocalendar().week}, tuple(row))
-             for w, row in zip(counts.weeks, series, strict=True)]  # fmt: skip
-    names = [b.short_name for b in counts.behaviours]
+    # The chart stacks by promise (a handful of colours a reader can tell apart); the list
+    # beside it has every behaviour.
+    promises: list = []
+    for b in counts.behaviours:
+        if b.promise not in promises:
+            promises.append(b.promise)
+    column = [promises.index(b.promise) for b in counts.behaviours]
+    weeks = []
+    for week, row in zip(counts.weeks, series, strict=True):
+        per_promise = [0] * len(promises)
+        for i, n in enumerate(row):
+            per_promise[column[i]] += n
+        weeks.append(Week(_("wk %(n)d") % {"n": week.isocalendar().week}, tuple(per_promise)))
+    names = [p.title for p in promises]
     chart = week_chart(
         weeks, names, title=_("Observations per week"),
         desc=_("%(total)d observations in %(weeks)d weeks, from %(first)s") % {
