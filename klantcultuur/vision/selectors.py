@@ -8,7 +8,6 @@ roll them up the unit tree in memory (the units as plain rows, one query).
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -356,7 +355,7 @@ def recall_results(
             total_named=Sum("named"),
             three=Count("id", filter=Q(named__gte=3)),
             understand=Count("id", filter=Q(understanding__gte=4)),
-        )  # fmt: skip
+        )
     )
     units = _units(organization.id)
     roles = ("employee", "manager")
