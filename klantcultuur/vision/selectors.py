@@ -468,18 +468,22 @@ def observation_counts(
     return ObservationCounts(week_list, behaviours, dict(counts), ranked)
 
 
-def behaviours_for_unit(organization: Organization, unit: OrgUnit | None) -> list[Behaviour]:
-    """Active behaviours that apply to a unit: the organisation's and those of the unit or a
-    unit above it (1 query, plus the tree)."""
+def behaviours_for_unit(organization: Organization | int, unit: OrgUnit | None) -> list[Behaviour]:
+    """Active behaviours of the published vision that apply to a unit: the organisation's and
+    those of the unit or a unit up to four levels above it (1 query)."""
+    org_id = getattr(organization, "id", organization)
     rows = Behaviour.objects.filter(
-        organization=organization, status=BehaviourStatus.ACTIVE,
+        organization_id=org_id, status=BehaviourStatus.ACTIVE,
         promise__version__status=VersionStatus.PUBLISHED,
     ).select_related("promise")  # fmt: skip
     if unit is None:
         return list(rows.filter(unit__isnull=True))
-    tree = UnitTree.for_organization(organization.id)
-    chain = [unit.id, *tree.ancestors(unit.id)] if unit.id in tree.nodes else [unit.id]
-    return list(rows.filter(Q(unit__isnull=True) | Q(unit_id__in=chain)))
+    applies = (
+        Q(unit__isnull=True) | Q(unit=unit) | Q(unit__children=unit)
+        | Q(unit__children__children=unit) | Q(unit__children__children__children=unit)
+        | Q(unit__children__children__children__children=unit)
+    )  # fmt: skip
+    return list(rows.filter(applies).distinct())
 
 
 @dataclass
@@ -492,19 +496,20 @@ class WeekBehaviour:
 
 def behaviour_of_the_week(unit: OrgUnit, day: date) -> WeekBehaviour | None:
     """The team's behaviour of the week (a different one each week, the team's own first in the
-    rotation) with the week's observations in the team. A fixed number of queries."""
-    behaviours = behaviours_for_unit(unit.organization, unit)
+    rotation) with the week's observations in the team (2 queries)."""
+    behaviours = behaviours_for_unit(unit.organization_id, unit)
     if not behaviours:
         return None
     behaviours.sort(key=lambda b: (b.unit_id is None, b.promise.position, b.short_name))
     week = week_start(day)
     pick = behaviours[week.isocalendar().week % len(behaviours)]
-    seen = Observation.objects.filter(
-        organization_id=unit.organization_id, unit=unit, day__gte=week,
-        day__lte=week + timedelta(days=6),
+    seen = list(
+        Observation.objects.filter(
+            organization_id=unit.organization_id, unit=unit, day__gte=week,
+            day__lte=week + timedelta(days=6),
+        ).select_related("behaviour", "shown_by__user").order_by("-day", "-id")
     )  # fmt: skip
-    recent = list(seen.select_related("behaviour", "shown_by__user").order_by("-day", "-id")[:4])
-    return WeekBehaviour(pick, week, recent, seen.filter(behaviour=pick).count())
+    return WeekBehaviour(pick, week, seen[:4], sum(1 for o in seen if o.behaviour_id == pick.id))
 
 
 # --- Customers' answers ----------------------------------------------------------------------

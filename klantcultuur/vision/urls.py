@@ -9,6 +9,7 @@ from klantcultuur.vision.views import (
     recall,
     rounds,
     versions,
+    week,
 )
 
 urlpatterns = [
@@ -42,6 +43,7 @@ urlpatterns = [
         name="vision-behaviour-status",
     ),
     path("observe/", observations.observe, name="vision-observe"),
+    path("week/<uuid:code>/", week.week_block, name="vision-week"),
     path("observations/", observations.observation_stats, name="vision-observations"),
     path("recall/", recall.recall_list, name="vision-recall"),
     path("recall/new/", recall.recall_create, name="vision-recall-create"),

@@ -1,28 +1,14 @@
-"""Template helpers of the vision pages, and the dagstart board's hook.
-
-`behaviour_of_the_week` is how the team board gets its block: the board includes
-`vision/_week_behaviour.html` with the unit and day, and this tag asks the selector, so the
-huddle app needs no code of its own for it.
-"""
+"""Template helpers of the vision pages."""
 
 from __future__ import annotations
 
 from django import template
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from klantcultuur.vision import selectors
 
 register = template.Library()
 
 COLOURS = {"endorsed": "#1d6b35", "remark": "#6a9f3a", "not_yet": "#b34700", "pending": "#c9d0d6"}
-
-
-@register.simple_tag
-def behaviour_of_the_week(unit, day=None):
-    if unit is None:
-        return None
-    return selectors.behaviour_of_the_week(unit, day or timezone.localdate())
 
 
 @register.filter

@@ -42,4 +42,5 @@ def url_kwargs(world) -> dict[str, dict]:
         "vision-behaviour-status": {"code": seen.uuid},
         "vision-recall-answer": {"code": recall.uuid},
         "vision-recall-results": {"code": recall.uuid},
+        "vision-week": {"code": world.team.uuid},
     }

@@ -78,10 +78,16 @@ def test_the_team_board_shows_the_behaviour_of_the_week_and_its_observations(wor
     Observation.objects.create(organization=world.org, behaviour=seen, shown_by=world.employee,
                                observer=world.manager, unit=world.team,
                                note="Hielp de buurvrouw met de storing.")  # fmt: skip
-    page = login(world.employee).get(reverse("huddle-board", args=[world.team.uuid])).content
-    page = page.decode()
+    client = login(world.employee)
+    board = client.get(reverse("huddle-board", args=[world.team.uuid])).content.decode()
+    block_url = reverse("vision-week", args=[world.team.uuid])
+    assert f'hx-get="{block_url}?day=' in board  # the board loads the block
+    page = client.get(block_url).content.decode()
     assert seen.short_name in page and "Hielp de buurvrouw" in page
     assert 'id="week-behaviour-title"' in page
+    assert "Deze week 0 keer gezien" not in page and "Deze week 1 keer gezien" in page
+    # Another team's block is not the employee's to read.
+    assert client.get(reverse("vision-week", args=[world.back_team.uuid])).status_code == 403
 
 
 def test_the_behaviour_of_the_week_changes_with_the_week(world):
