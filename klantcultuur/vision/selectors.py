@@ -17,7 +17,6 @@ from django.core.cache import cache
 from django.db.models import Count, Q, Sum
 
 from klantcultuur.orgs.models import Organization, OrgUnit
-from klantcultuur.orgs.tree import UnitTree
 from klantcultuur.scan.anonymity import Policy, decide
 from klantcultuur.vision.models import (
     Behaviour,

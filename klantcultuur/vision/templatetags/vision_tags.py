@@ -5,7 +5,6 @@ from __future__ import annotations
 from django import template
 from django.utils.safestring import mark_safe
 
-
 register = template.Library()
 
 COLOURS = {"endorsed": "#1d6b35", "remark": "#6a9f3a", "not_yet": "#b34700", "pending": "#c9d0d6"}
