@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -122,6 +123,14 @@ class BehaviourForm(forms.Form):
 
     def __init__(self, *args, promises=(), units=(), allow_org=True, **kwargs):
         super().__init__(*args, **kwargs)
+        check_url = reverse("vision-behaviour-check")
+        for name in ("context", "action", "target", "time"):
+            # The editor checks these as one types (htmx: the four fields to the TACT check).
+            self.fields[name].widget.attrs.update({
+                "class": "tact-input", "hx-post": check_url,
+                "hx-trigger": "input changed delay:500ms", "hx-target": "#tact-check",
+                "hx-swap": "outerHTML", "hx-include": "closest form", "hx-sync": "closest form:replace",
+            })  # fmt: skip
         self.fields["promise"].choices = [(str(p.uuid), p.title) for p in promises]
         unit_choices = [(str(u.uuid), u.name) for u in units]
         if allow_org:

@@ -26,7 +26,10 @@ VAGUE: tuple[tuple[str, str], ...] = (
     (r"\bextra mijl\b|\bstapje extra\b", "extra_mile"),
     (r"\bzo (?:snel|spoedig|vlot) (?:als )?mogelijk\b|\bz\.s\.m\.?|\bzsm\b", "asap"),
     (r"\btijdig\b|\bop korte termijn\b|\bbinnen afzienbare tijd\b", "asap"),
-    (r"\bwaar (?:mogelijk|nodig)\b|\bindien mogelijk\b|\bzoveel mogelijk\b", "where_possible"),
+    (
+        r"\bwaar (?:mogelijk|nodig)\b|\bindien mogelijk\b|\bzoveel mogelijk\b|\bals het kan\b",
+        "where_possible",
+    ),
     (r"\boptima(?:al|le)\b|\bexcellent\w*\b|\buitstekend\w*\b|\bgoede?\b", "quality_word"),
     (r"\bmeedenken\b|\bmee denken\b|\bontzorgen\b", "think_along"),
     (r"\bempathi\w*|\bbetrokken\w*|\bbewust\w*", "attitude"),

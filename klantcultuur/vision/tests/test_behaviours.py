@@ -53,3 +53,10 @@ def test_a_manager_proposes_for_their_own_unit_only_and_the_cx_lead_activates(wo
                               {"status": "active"})  # fmt: skip
     proposed.refresh_from_db()
     assert proposed.status == BehaviourStatus.ACTIVE
+
+
+def test_the_editor_checks_the_four_elements_as_one_types(world, login):
+    published(world)
+    page = login(world.cx_lead).get(reverse("vision-behaviour-create")).content.decode()
+    # Each of the four inputs posts the form to the check as one types.
+    assert page.count(f'hx-post="{reverse("vision-behaviour-check")}"') == 4

@@ -25,6 +25,7 @@ def test_a_concrete_behaviour_passes():
         ("zo snel mogelijk", "asap"),
         ("zsm", "asap"),
         ("waar mogelijk", "where_possible"),
+        ("altijd als het kan", "where_possible"),
         ("optimaal helpen", "quality_word"),
         ("meedenken", "think_along"),
         ("empathisch reageren", "attitude"),
