@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "klantcultuur.orgs",
     "klantcultuur.feedback",
     "klantcultuur.huddle",
+    "klantcultuur.vision",
     "klantcultuur.front",
     "klantcultuur.scan",
 ]
