@@ -261,6 +261,43 @@ def test_google_forms_csv_with_month_first_timestamps(world):
     ]  # fmt: skip
 
 
+def read_csv(name: str) -> list[dict[str, str]]:
+    with (EXPORTS / name).open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_google_forms_real_jupyter_education_survey(world):
+    """The 2016 Jupyter education survey, as Google Forms wrote it (CC0, see README)."""
+    name = "googleforms_jupyter_education_2016.csv"
+    pains = "What are the biggest pain points for you in running your class?"
+    tips = ("Do you have any specific suggestions for how Jupyter tools could be made more "
+            "accessible for instructors?")  # fmt: skip
+    job = upload(world, name, "googleforms")
+    inspection = imports.import_inspect(job)
+    assert inspection.date_order == "mdy"  # 4/22/2016 19:57:50
+    assert inspection.guessed == {"received_at": "Timestamp", "suggestion": tips}
+    job = run(job, {"reason": pains})
+    rows = read_csv(name)
+    answered = [row for row in rows if row[pains].strip() or row[tips].strip()]
+    # 24 rows answer neither question: no score and no comment, so refused.
+    assert len(answered) == 101
+    assert (job.rows_read, job.rows_stored, job.rows_refused, job.rows_skipped) == (125, 101, 24, 0)
+    expected = sorted(
+        (datetime.strptime(row["Timestamp"], "%m/%d/%Y %H:%M:%S").replace(tzinfo=AMSTERDAM),
+         row[pains].strip(), row[tips].strip(), None, "")
+        for row in answered
+    )  # fmt: skip
+    got = stored(job, "received_at", "reason", "suggestion", "score", "metric")
+    assert sorted(got) == expected
+    # The first row answers neither question and is not stored; the second one is, with the
+    # trailing space of its answer gone.
+    assert got[0] == (
+        moment("2016-04-22 20:06:22"),
+        "Painful installation and setup, whether for the students or shifted on to me "
+        "adminstering JupyterHub.", "Paid for support/administration", None, "",
+    )  # fmt: skip
+
+
 def test_microsoft_forms_xlsx(world):
     job = upload(world, "msforms_responses.xlsx", "msforms")
     inspection = imports.import_inspect(job)
