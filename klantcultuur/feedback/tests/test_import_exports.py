@@ -298,6 +298,39 @@ def test_google_forms_real_jupyter_education_survey(world):
     )  # fmt: skip
 
 
+def test_surveymonkey_real_export_saved_again_by_excel_with_two_digit_years(world):
+    """GGWash's 2022 ANC candidate questionnaire, SurveyMonkey's two header rows as Excel
+    saved them again ("8/22/22 15:44"); MIT, first 8 responses (see README)."""
+    name = "surveymonkey_ggwash_anc_2022.csv"
+    why = "Why do you think you are the right person to serve as an ANC commissioner for your SMD?"
+    job = upload(world, name, "surveymonkey")
+    inspection = imports.import_inspect(job)
+    assert inspection.date_order == "mdy"
+    assert inspection.headers[9:11] == ["Contact information - Name", "Contact information - Email"]
+    assert {k: inspection.guessed[k] for k in ("received_at", "external_id")} == {
+        "received_at": "End Date", "external_id": "Respondent ID",
+    }  # fmt: skip
+    # No score in this questionnaire: the answers are the comments.
+    columns = {**inspection.guessed, "reason": why}
+    columns.pop("score", None)
+    imports.import_configure(job=job, columns=columns,
+                             options={"metric": "nps", "zone": "", "date_order": "mdy"})  # fmt: skip
+    imports.import_start(job=job)
+    job.refresh_from_db()
+    assert job.status == ImportStatus.DONE, job.error
+    assert (job.rows_read, job.rows_stored, job.rows_refused, job.rows_skipped) == (8, 8, 0, 0)
+    with (EXPORTS / name).open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    index = rows[0].index  # "Why do you think ..." is a question of its own (option row
+    expected = sorted(  # "Open-Ended Response")
+        (row[0], datetime.strptime(row[3], "%m/%d/%y %H:%M").replace(tzinfo=AMSTERDAM),
+         row[index(why)].strip(), None)
+        for row in rows[2:]
+    )  # fmt: skip
+    assert stored(job, "external_id", "received_at", "reason", "score") == expected
+    assert expected[0][:2] == ("118110827072", moment("2022-08-24 09:51"))
+
+
 def test_microsoft_forms_xlsx(world):
     job = upload(world, "msforms_responses.xlsx", "msforms")
     inspection = imports.import_inspect(job)
