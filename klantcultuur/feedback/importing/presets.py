@@ -171,10 +171,11 @@ def detect_layout(preset: str, first_rows: Sequence[Sequence[str]]) -> Layout:
 
 
 def final_headers(preset: str, headers: Sequence[str], extra: Sequence[Sequence[str]]) -> list[str]:
-    """The column names an import maps by: unique, and for SurveyMonkey the question with
-    its answer option ("Question - Option") when one question spans several columns."""
+    """The column names an import maps by: unique ("Other", "Other (2)": Typeform repeats a
+    choice question's "Other" column), and for SurveyMonkey the question with its answer
+    option ("Question - Option") when one question spans several columns."""
     if preset != "surveymonkey" or not extra:
-        return list(headers)
+        return _unique(headers)
     options = extra[0]
     named, question = [], ""
     for index, header in enumerate(headers):
@@ -189,6 +190,9 @@ def _unique(names: Sequence[str]) -> list[str]:
     seen: dict[str, int] = {}
     out = []
     for name in names:
+        if not name:  # a column without a name stays without one
+            out.append(name)
+            continue
         count = seen.get(name, 0)
         seen[name] = count + 1
         out.append(name if count == 0 else f"{name} ({count + 1})")

@@ -360,6 +360,34 @@ def test_typeform_csv_dates_are_utc(world):
     ]  # fmt: skip
 
 
+def test_typeform_real_export_with_repeated_other_columns(world):
+    """freeCodeCamp's 2016 New Coder Survey as Typeform wrote it (ODbL, first 20 responses):
+    a choice question with an "Other" column of its own, four times over."""
+    name = "typeform_fcc_new_coders_2016.csv"
+    job = upload(world, name, "typeform")
+    inspection = imports.import_inspect(job)
+    assert inspection.zone == "UTC"
+    assert inspection.guessed == {"received_at": "Submit Date (UTC)", "external_id": "#"}
+    others = [h for h in inspection.headers if h.startswith("Other")]
+    assert others == ["Other", "Other (2)", "Other (3)", "Other (4)"]
+    # "Other (4)" is the podcasts question's own answer, the 37th column of the file.
+    job = run(job, {"reason": "Would you prefer to...", "suggestion": "Other (4)"})
+    with (EXPORTS / name).open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][36] == "Other" and rows[0][49] == "Submit Date (UTC)"
+    expected = sorted(
+        (row[0], datetime.fromisoformat(row[49]).replace(tzinfo=UTC), row[2].strip(),
+         row[36].strip(), "typeform")
+        for row in rows[1:] if row[2].strip() or row[36].strip()
+    )  # fmt: skip
+    assert len(expected) == 17
+    assert (job.rows_read, job.rows_stored, job.rows_refused) == (20, 17, 3)
+    assert sorted(stored(job, "external_id", "received_at", "reason", "suggestion",
+                         "channel")) == expected  # fmt: skip
+    assert ("323e5a113644d18185c743c241407754", moment("2016-03-29 21:27:09", UTC),
+            "work for a startup", "Front-end happy hour", "typeform") in expected  # fmt: skip
+
+
 # --- What users do to files ----------------------------------------------------------------
 def test_an_excel_resave_with_semicolons_and_windows_1252_reads_the_same(world):
     job = upload(world, "malformed_excel_resaved_semicolons.csv", "qualtrics")

@@ -68,6 +68,13 @@ def test_two_digit_years_as_excel_saves_a_us_export_again_are_read_month_first()
     assert presets.month_first("12/31/99 23:59") == "1999-12-31 23:59:00"
 
 
+def test_repeated_column_names_get_a_number_and_nameless_columns_stay_nameless():
+    headers = ["#", "Other", "None", "Other", "", "", "Other"]
+    assert presets.final_headers("typeform", headers, []) == [
+        "#", "Other", "None", "Other (2)", "", "", "Other (3)",
+    ]  # fmt: skip
+
+
 def test_qualtrics_statuses_that_are_no_answers_are_skipped():
     for status in ("1", "2", "Survey Preview", "Survey Test", "8", "Spam"):
         assert presets.skip_reason("qualtrics", {"status": status})
