@@ -411,7 +411,17 @@ def guess_metric(header: str, question: str = "") -> str:
     return "nps"
 
 
+# LimeSurvey's timing columns (seconds spent), as codes or texts: "interviewtime",
+# "groupTime13907. Group time: Satisfaction", "NPSTime", "Question time: NPS".
+_TIMINGS = re.compile(
+    r"^(interviewtime|groupTime\d+|[A-Za-z][A-Za-z0-9_]*Time)(\.\s|$)"
+    r"|^(Total time|Group time:|Question time:)"
+)
+
+
 def _is_meta(header: str) -> bool:
+    if _TIMINGS.match(header.strip()):
+        return True
     return header.endswith(("_NPS_GROUP", "_TEXT", "_DO")) or normalise_header(header) in {
         "finished", "status", "progress", "duration in seconds", "no", "tags", "notes",
         "ip address", "ipaddress", "collector id", "network id", "email", "name",

@@ -176,6 +176,68 @@ def test_limesurvey_codes_only_export_as_before(world):
     assert (job.rows_stored, job.rows_refused, job.rows_skipped) == (3, 0, 1)
 
 
+def _limesurvey_expected(name: str, code: str) -> list[tuple]:
+    """(id, submit date, institute, language, field of study) of the submitted responses,
+    read from the file by position: id, submitdate, startlanguage, A1, A2 are columns 0, 1,
+    3, 7 and 9 of the N2 export."""
+    with (EXPORTS / name).open(encoding="utf-8-sig", newline="") as handle:
+        rows = [row for row in csv.reader(handle) if row]
+    assert [rows[0][i].split(".")[0] for i in (0, 1, 3, 7, 9)] == [
+        "id", "submitdate", "startlanguage", code, "A2",
+    ]  # fmt: skip
+    return sorted(
+        (row[0], datetime.fromisoformat(row[1]).replace(tzinfo=AMSTERDAM), row[7], row[3],
+         row[9])
+        for row in rows[1:] if row[1]
+    )  # fmt: skip
+
+
+def test_limesurvey_real_export_with_question_codes(world):
+    """N2's LimeSurvey 3 export, headings as question codes, answers as texts (MIT)."""
+    name = "limesurvey_n2_codes.csv"
+    job = upload(world, name, "limesurvey")
+    inspection = imports.import_inspect(job)
+    assert inspection.encoding == "utf-8-sig"
+    assert inspection.guessed == {
+        "received_at": "submitdate", "external_id": "id", "language": "startlanguage",
+    }  # fmt: skip
+    job = run(job, {"location": "A1", "reason": "A2"})
+    expected = _limesurvey_expected(name, "A1")
+    assert len(expected) == 5  # 7 of the 12 responses were never submitted
+    assert (job.rows_read, job.rows_stored, job.rows_refused, job.rows_skipped) == (12, 5, 0, 7)
+    assert stored(job, "external_id", "received_at", "location", "language", "reason") == expected
+    assert expected[0][:3] == ("35", moment("2020-10-27 16:00:33"),
+                               "Max Planck Institute for Physics, München")  # fmt: skip
+
+
+def test_limesurvey_real_export_with_code_and_text_headings(world):
+    """The same survey exported with "code. question text" headings: the timing columns
+    ("groupTime13907. Group time: Satisfaction", seconds) are never taken for a score."""
+    name = "limesurvey_n2_code_and_text.csv"
+    job = upload(world, name, "limesurvey")
+    inspection = imports.import_inspect(job)
+    assert {k: inspection.guessed[k] for k in ("received_at", "external_id", "language")} == {
+        "received_at": "submitdate. Date submitted", "external_id": "id. Response ID",
+        "language": "startlanguage. Start language",
+    }  # fmt: skip
+    assert "score" not in inspection.guessed
+    assert any(h.startswith("groupTime13907. Group time: Satisfaction") for h in inspection.headers)
+    institute = "A1. Which institute / section / center are you associated with?"
+    study = "A2. What is your field of study?"
+    columns = {k: inspection.guessed[k] for k in ("received_at", "external_id", "language")}
+    imports.import_configure(
+        job=job, columns={**columns, "location": institute, "reason": study},
+        options={"metric": "nps", "zone": "", "date_order": inspection.date_order},
+    )  # fmt: skip
+    imports.import_start(job=job)
+    job.refresh_from_db()
+    assert job.status == ImportStatus.DONE, job.error
+    assert (job.rows_read, job.rows_stored, job.rows_refused, job.rows_skipped) == (12, 5, 0, 7)
+    assert stored(job, "external_id", "received_at", "location", "language", "reason") == (
+        _limesurvey_expected(name, "A1")
+    )
+
+
 # --- Formbricks --------------------------------------------------------------------------
 def test_formbricks_xlsx_download_routes_by_its_hidden_team_field(world, teams):
     job = upload(world, "formbricks_responses.xlsx", "formbricks")

@@ -75,6 +75,17 @@ def test_repeated_column_names_get_a_number_and_nameless_columns_stay_nameless()
     ]  # fmt: skip
 
 
+def test_limesurvey_timing_columns_are_never_guessed_as_a_score():
+    headers = ["id", "submitdate", "interviewtime", "groupTime13907", "NPSTime", "NPS"]
+    samples = [["1"], ["2025-01-02 10:00:00"], ["312.5"], ["40"], ["12"], ["9"]]
+    guess = presets.guess_columns("limesurvey", headers, None, samples)
+    assert guess.columns["score"] == "NPS"
+    texts = ["Response ID", "Date submitted", "Total time", "Group time: Satisfaction",
+             "Question time: How satisfied are you?"]  # fmt: skip
+    samples = [["1"], ["2025-01-02 10:00:00"], ["312.5"], ["40"], ["12"]]
+    assert "score" not in presets.guess_columns("limesurvey", texts, None, samples).columns
+
+
 def test_qualtrics_statuses_that_are_no_answers_are_skipped():
     for status in ("1", "2", "Survey Preview", "Survey Test", "8", "Spam"):
         assert presets.skip_reason("qualtrics", {"status": status})
