@@ -393,6 +393,31 @@ def test_surveymonkey_real_export_saved_again_by_excel_with_two_digit_years(worl
     assert expected[0][:2] == ("118110827072", moment("2022-08-24 09:51"))
 
 
+def test_google_forms_real_autistica_turing_form(world):
+    """The Autistica/Turing citizen science form as Google Sheets wrote it (CC BY 4.0):
+    CRLF between rows, LF inside answers."""
+    name = "googleforms_autistica_turing_2019.csv"
+    needs = ("Q1: What information would you like us to know about your needs, priorities, "
+             "desires and concerns for the citizen science platform?")  # fmt: skip
+    assert b"\r\n" in (EXPORTS / name).read_bytes()
+    job = upload(world, name, "googleforms")
+    inspection = imports.import_inspect(job)
+    assert inspection.date_order == "mdy"
+    assert inspection.guessed == {"received_at": "Timestamp"}
+    job = run(job, {"reason": needs})
+    rows = read_csv(name)
+    expected = sorted(
+        (datetime.strptime(row["Timestamp"], "%m/%d/%Y %H:%M:%S").replace(tzinfo=AMSTERDAM),
+         row[needs].strip())
+        for row in rows if row[needs].strip()
+    )  # fmt: skip
+    assert len(rows) == 42 and len(expected) == 28
+    assert (job.rows_read, job.rows_stored, job.rows_refused, job.rows_skipped) == (42, 28, 14, 0)
+    assert stored(job, "received_at", "reason") == expected
+    assert any("\n" in reason for _moment, reason in expected)  # answers over several lines
+    assert expected[-1][0] == moment("2021-01-28 20:15:36")
+
+
 def test_microsoft_forms_xlsx(world):
     job = upload(world, "msforms_responses.xlsx", "msforms")
     inspection = imports.import_inspect(job)
