@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from klantcultuur.lib.dates import full_year
 from klantcultuur.lib.tabular import normalise_header
 
 FIELDS = (
@@ -170,10 +171,11 @@ def detect_layout(preset: str, first_rows: Sequence[Sequence[str]]) -> Layout:
 
 
 def final_headers(preset: str, headers: Sequence[str], extra: Sequence[Sequence[str]]) -> list[str]:
-    """The column names an import maps by: unique, and for SurveyMonkey the question with
-    its answer option ("Question - Option") when one question spans several columns."""
+    """The column names an import maps by: unique ("Other", "Other (2)": Typeform repeats a
+    choice question's "Other" column), and for SurveyMonkey the question with its answer
+    option ("Question - Option") when one question spans several columns."""
     if preset != "surveymonkey" or not extra:
-        return list(headers)
+        return _unique(headers)
     options = extra[0]
     named, question = [], ""
     for index, header in enumerate(headers):
@@ -188,6 +190,9 @@ def _unique(names: Sequence[str]) -> list[str]:
     seen: dict[str, int] = {}
     out = []
     for name in names:
+        if not name:  # a column without a name stays without one
+            out.append(name)
+            continue
         count = seen.get(name, 0)
         seen[name] = count + 1
         out.append(name if count == 0 else f"{name} ({count + 1})")
@@ -406,7 +411,17 @@ def guess_metric(header: str, question: str = "") -> str:
     return "nps"
 
 
+# LimeSurvey's timing columns (seconds spent), as codes or texts: "interviewtime",
+# "groupTime13907. Group time: Satisfaction", "NPSTime", "Question time: NPS".
+_TIMINGS = re.compile(
+    r"^(interviewtime|groupTime\d+|[A-Za-z][A-Za-z0-9_]*Time)(\.\s|$)"
+    r"|^(Total time|Group time:|Question time:)"
+)
+
+
 def _is_meta(header: str) -> bool:
+    if _TIMINGS.match(header.strip()):
+        return True
     return header.endswith(("_NPS_GROUP", "_TEXT", "_DO")) or normalise_header(header) in {
         "finished", "status", "progress", "duration in seconds", "no", "tags", "notes",
         "ip address", "ipaddress", "collector id", "network id", "email", "name",
@@ -427,13 +442,13 @@ def qualtrics_zone(import_row: Sequence[str], column: int) -> str | None:
     return zone if isinstance(zone, str) and zone != "Z" else ("UTC" if zone == "Z" else None)
 
 
-_SLASHED = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_SLASHED = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
 # Tools that write dates month first when the account is set to US English.
 _MONTH_FIRST_TOOLS = ("googleforms", "surveymonkey")
 
 
 def date_order(preset: str, values: Sequence[str]) -> str:
-    """'mdy' when the dates are written month first (3/15/2024), else 'dmy'.
+    """'mdy' when the dates are written month first (3/15/2024, 8/22/22), else 'dmy'.
 
     A day above 12 gives the order away; without one, slashed dates of tools that write
     them month first (Google Forms, SurveyMonkey) are read month first.
@@ -447,18 +462,19 @@ def date_order(preset: str, values: Sequence[str]) -> str:
 
 
 _US_MOMENT = re.compile(
-    r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])?\.?[Mm]?\.?)?\s*$"
+    r"^\s*(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])?\.?[Mm]?\.?)?\s*$"
 )
 
 
 def month_first(value: object) -> object:
-    """A month-first date ('3/15/2024 2:05:09 PM') as ISO text; other values as they are."""
+    """A month-first date ('3/15/2024 2:05:09 PM', or '8/22/22 15:44' as Excel saves it
+    again) as ISO text; other values as they are."""
     if type(value) is not str:
         return value
     match = _US_MOMENT.match(value)
     if not match:
         return value
-    month, day, year = int(match[1]), int(match[2]), int(match[3])
+    month, day, year = int(match[1]), int(match[2]), full_year(int(match[3]))
     hour, minute, second = int(match[4] or 0), int(match[5] or 0), int(match[6] or 0)
     half = (match[7] or "").lower()
     if half == "p" and hour < 12:

@@ -176,6 +176,68 @@ def test_limesurvey_codes_only_export_as_before(world):
     assert (job.rows_stored, job.rows_refused, job.rows_skipped) == (3, 0, 1)
 
 
+def _limesurvey_expected(name: str, code: str) -> list[tuple]:
+    """(id, submit date, institute, language, field of study) of the submitted responses,
+    read from the file by position: id, submitdate, startlanguage, A1, A2 are columns 0, 1,
+    3, 7 and 9 of the N2 export."""
+    with (EXPORTS / name).open(encoding="utf-8-sig", newline="") as handle:
+        rows = [row for row in csv.reader(handle) if row]
+    assert [rows[0][i].split(".")[0] for i in (0, 1, 3, 7, 9)] == [
+        "id", "submitdate", "startlanguage", code, "A2",
+    ]  # fmt: skip
+    return sorted(
+        (row[0], datetime.fromisoformat(row[1]).replace(tzinfo=AMSTERDAM), row[7], row[3],
+         row[9])
+        for row in rows[1:] if row[1]
+    )  # fmt: skip
+
+
+def test_limesurvey_real_export_with_question_codes(world):
+    """N2's LimeSurvey 3 export, headings as question codes, answers as texts (MIT)."""
+    name = "limesurvey_n2_codes.csv"
+    job = upload(world, name, "limesurvey")
+    inspection = imports.import_inspect(job)
+    assert inspection.encoding == "utf-8-sig"
+    assert inspection.guessed == {
+        "received_at": "submitdate", "external_id": "id", "language": "startlanguage",
+    }  # fmt: skip
+    job = run(job, {"location": "A1", "reason": "A2"})
+    expected = _limesurvey_expected(name, "A1")
+    assert len(expected) == 5  # 7 of the 12 responses were never submitted
+    assert (job.rows_read, job.rows_stored, job.rows_refused, job.rows_skipped) == (12, 5, 0, 7)
+    assert stored(job, "external_id", "received_at", "location", "language", "reason") == expected
+    assert expected[0][:3] == ("35", moment("2020-10-27 16:00:33"),
+                               "Max Planck Institute for Physics, München")  # fmt: skip
+
+
+def test_limesurvey_real_export_with_code_and_text_headings(world):
+    """The same survey exported with "code. question text" headings: the timing columns
+    ("groupTime13907. Group time: Satisfaction", seconds) are never taken for a score."""
+    name = "limesurvey_n2_code_and_text.csv"
+    job = upload(world, name, "limesurvey")
+    inspection = imports.import_inspect(job)
+    assert {k: inspection.guessed[k] for k in ("received_at", "external_id", "language")} == {
+        "received_at": "submitdate. Date submitted", "external_id": "id. Response ID",
+        "language": "startlanguage. Start language",
+    }  # fmt: skip
+    assert "score" not in inspection.guessed
+    assert any(h.startswith("groupTime13907. Group time: Satisfaction") for h in inspection.headers)
+    institute = "A1. Which institute / section / center are you associated with?"
+    study = "A2. What is your field of study?"
+    columns = {k: inspection.guessed[k] for k in ("received_at", "external_id", "language")}
+    imports.import_configure(
+        job=job, columns={**columns, "location": institute, "reason": study},
+        options={"metric": "nps", "zone": "", "date_order": inspection.date_order},
+    )  # fmt: skip
+    imports.import_start(job=job)
+    job.refresh_from_db()
+    assert job.status == ImportStatus.DONE, job.error
+    assert (job.rows_read, job.rows_stored, job.rows_refused, job.rows_skipped) == (12, 5, 0, 7)
+    assert stored(job, "external_id", "received_at", "location", "language", "reason") == (
+        _limesurvey_expected(name, "A1")
+    )
+
+
 # --- Formbricks --------------------------------------------------------------------------
 def test_formbricks_xlsx_download_routes_by_its_hidden_team_field(world, teams):
     job = upload(world, "formbricks_responses.xlsx", "formbricks")
@@ -261,6 +323,101 @@ def test_google_forms_csv_with_month_first_timestamps(world):
     ]  # fmt: skip
 
 
+def read_csv(name: str) -> list[dict[str, str]]:
+    with (EXPORTS / name).open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_google_forms_real_jupyter_education_survey(world):
+    """The 2016 Jupyter education survey, as Google Forms wrote it (CC0, see README)."""
+    name = "googleforms_jupyter_education_2016.csv"
+    pains = "What are the biggest pain points for you in running your class?"
+    tips = ("Do you have any specific suggestions for how Jupyter tools could be made more "
+            "accessible for instructors?")  # fmt: skip
+    job = upload(world, name, "googleforms")
+    inspection = imports.import_inspect(job)
+    assert inspection.date_order == "mdy"  # 4/22/2016 19:57:50
+    assert inspection.guessed == {"received_at": "Timestamp", "suggestion": tips}
+    job = run(job, {"reason": pains})
+    rows = read_csv(name)
+    answered = [row for row in rows if row[pains].strip() or row[tips].strip()]
+    # 24 rows answer neither question: no score and no comment, so refused.
+    assert len(answered) == 101
+    assert (job.rows_read, job.rows_stored, job.rows_refused, job.rows_skipped) == (125, 101, 24, 0)
+    expected = sorted(
+        (datetime.strptime(row["Timestamp"], "%m/%d/%Y %H:%M:%S").replace(tzinfo=AMSTERDAM),
+         row[pains].strip(), row[tips].strip(), None, "")
+        for row in answered
+    )  # fmt: skip
+    got = stored(job, "received_at", "reason", "suggestion", "score", "metric")
+    assert sorted(got) == expected
+    # The first row answers neither question and is not stored; the second one is, with the
+    # trailing space of its answer gone.
+    assert got[0] == (
+        moment("2016-04-22 20:06:22"),
+        "Painful installation and setup, whether for the students or shifted on to me "
+        "adminstering JupyterHub.", "Paid for support/administration", None, "",
+    )  # fmt: skip
+
+
+def test_surveymonkey_real_export_saved_again_by_excel_with_two_digit_years(world):
+    """GGWash's 2022 ANC candidate questionnaire, SurveyMonkey's two header rows as Excel
+    saved them again ("8/22/22 15:44"); MIT, first 8 responses (see README)."""
+    name = "surveymonkey_ggwash_anc_2022.csv"
+    why = "Why do you think you are the right person to serve as an ANC commissioner for your SMD?"
+    job = upload(world, name, "surveymonkey")
+    inspection = imports.import_inspect(job)
+    assert inspection.date_order == "mdy"
+    assert inspection.headers[9:11] == ["Contact information - Name", "Contact information - Email"]
+    assert {k: inspection.guessed[k] for k in ("received_at", "external_id")} == {
+        "received_at": "End Date", "external_id": "Respondent ID",
+    }  # fmt: skip
+    # No score in this questionnaire: the answers are the comments.
+    columns = {**inspection.guessed, "reason": why}
+    columns.pop("score", None)
+    imports.import_configure(job=job, columns=columns,
+                             options={"metric": "nps", "zone": "", "date_order": "mdy"})  # fmt: skip
+    imports.import_start(job=job)
+    job.refresh_from_db()
+    assert job.status == ImportStatus.DONE, job.error
+    assert (job.rows_read, job.rows_stored, job.rows_refused, job.rows_skipped) == (8, 8, 0, 0)
+    with (EXPORTS / name).open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    index = rows[0].index  # "Why do you think ..." is a question of its own (option row
+    expected = sorted(  # "Open-Ended Response")
+        (row[0], datetime.strptime(row[3], "%m/%d/%y %H:%M").replace(tzinfo=AMSTERDAM),
+         row[index(why)].strip(), None)
+        for row in rows[2:]
+    )  # fmt: skip
+    assert stored(job, "external_id", "received_at", "reason", "score") == expected
+    assert expected[0][:2] == ("118110827072", moment("2022-08-24 09:51"))
+
+
+def test_google_forms_real_autistica_turing_form(world):
+    """The Autistica/Turing citizen science form as Google Sheets wrote it (CC BY 4.0):
+    CRLF between rows, LF inside answers."""
+    name = "googleforms_autistica_turing_2019.csv"
+    needs = ("Q1: What information would you like us to know about your needs, priorities, "
+             "desires and concerns for the citizen science platform?")  # fmt: skip
+    assert b"\r\n" in (EXPORTS / name).read_bytes()
+    job = upload(world, name, "googleforms")
+    inspection = imports.import_inspect(job)
+    assert inspection.date_order == "mdy"
+    assert inspection.guessed == {"received_at": "Timestamp"}
+    job = run(job, {"reason": needs})
+    rows = read_csv(name)
+    expected = sorted(
+        (datetime.strptime(row["Timestamp"], "%m/%d/%Y %H:%M:%S").replace(tzinfo=AMSTERDAM),
+         row[needs].strip())
+        for row in rows if row[needs].strip()
+    )  # fmt: skip
+    assert len(rows) == 42 and len(expected) == 28
+    assert (job.rows_read, job.rows_stored, job.rows_refused, job.rows_skipped) == (42, 28, 14, 0)
+    assert stored(job, "received_at", "reason") == expected
+    assert any("\n" in reason for _moment, reason in expected)  # answers over several lines
+    assert expected[-1][0] == moment("2021-01-28 20:15:36")
+
+
 def test_microsoft_forms_xlsx(world):
     job = upload(world, "msforms_responses.xlsx", "msforms")
     inspection = imports.import_inspect(job)
@@ -288,6 +445,34 @@ def test_typeform_csv_dates_are_utc(world):
         ("b2n4m6q8w0e2r4t6y8u0i2o4p6a8s0d2", moment("2025-02-20 15:35:21", UTC), 5,
          "Wachttijd aan de telefoon was lang.", "Terugbelverzoek aanbieden.", "typeform"),
     ]  # fmt: skip
+
+
+def test_typeform_real_export_with_repeated_other_columns(world):
+    """freeCodeCamp's 2016 New Coder Survey as Typeform wrote it (ODbL, first 20 responses):
+    a choice question with an "Other" column of its own, four times over."""
+    name = "typeform_fcc_new_coders_2016.csv"
+    job = upload(world, name, "typeform")
+    inspection = imports.import_inspect(job)
+    assert inspection.zone == "UTC"
+    assert inspection.guessed == {"received_at": "Submit Date (UTC)", "external_id": "#"}
+    others = [h for h in inspection.headers if h.startswith("Other")]
+    assert others == ["Other", "Other (2)", "Other (3)", "Other (4)"]
+    # "Other (4)" is the podcasts question's own answer, the 37th column of the file.
+    job = run(job, {"reason": "Would you prefer to...", "suggestion": "Other (4)"})
+    with (EXPORTS / name).open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][36] == "Other" and rows[0][49] == "Submit Date (UTC)"
+    expected = sorted(
+        (row[0], datetime.fromisoformat(row[49]).replace(tzinfo=UTC), row[2].strip(),
+         row[36].strip(), "typeform")
+        for row in rows[1:] if row[2].strip() or row[36].strip()
+    )  # fmt: skip
+    assert len(expected) == 17
+    assert (job.rows_read, job.rows_stored, job.rows_refused) == (20, 17, 3)
+    assert sorted(stored(job, "external_id", "received_at", "reason", "suggestion",
+                         "channel")) == expected  # fmt: skip
+    assert ("323e5a113644d18185c743c241407754", moment("2016-03-29 21:27:09", UTC),
+            "work for a startup", "Front-end happy hour", "typeform") in expected  # fmt: skip
 
 
 # --- What users do to files ----------------------------------------------------------------

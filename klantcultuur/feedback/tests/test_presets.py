@@ -59,6 +59,33 @@ def test_month_first_dates_are_found_from_a_day_above_twelve():
     assert presets.month_first("4/14/2025 12:05:00 AM") == "2025-04-14 00:05:00"
 
 
+def test_two_digit_years_as_excel_saves_a_us_export_again_are_read_month_first():
+    # SurveyMonkey's CSV opened and saved again in a US Excel: "8/22/22 15:44".
+    assert presets.date_order("surveymonkey", ["8/22/22 15:44", "8/25/22 15:47"]) == "mdy"
+    assert presets.date_order("generic", ["8/22/22 15:44"]) == "mdy"
+    assert presets.date_order("generic", ["22/8/22 15:44"]) == "dmy"
+    assert presets.month_first("8/24/22 9:51") == "2022-08-24 09:51:00"
+    assert presets.month_first("12/31/99 23:59") == "1999-12-31 23:59:00"
+
+
+def test_repeated_column_names_get_a_number_and_nameless_columns_stay_nameless():
+    headers = ["#", "Other", "None", "Other", "", "", "Other"]
+    assert presets.final_headers("typeform", headers, []) == [
+        "#", "Other", "None", "Other (2)", "", "", "Other (3)",
+    ]  # fmt: skip
+
+
+def test_limesurvey_timing_columns_are_never_guessed_as_a_score():
+    headers = ["id", "submitdate", "interviewtime", "groupTime13907", "NPSTime", "NPS"]
+    samples = [["1"], ["2025-01-02 10:00:00"], ["312.5"], ["40"], ["12"], ["9"]]
+    guess = presets.guess_columns("limesurvey", headers, None, samples)
+    assert guess.columns["score"] == "NPS"
+    texts = ["Response ID", "Date submitted", "Total time", "Group time: Satisfaction",
+             "Question time: How satisfied are you?"]  # fmt: skip
+    samples = [["1"], ["2025-01-02 10:00:00"], ["312.5"], ["40"], ["12"]]
+    assert "score" not in presets.guess_columns("limesurvey", texts, None, samples).columns
+
+
 def test_qualtrics_statuses_that_are_no_answers_are_skipped():
     for status in ("1", "2", "Survey Preview", "Survey Test", "8", "Spam"):
         assert presets.skip_reason("qualtrics", {"status": status})
