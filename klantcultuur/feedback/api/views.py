@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-from functools import wraps
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
@@ -120,27 +119,6 @@ def touchpoint_records(request: HttpRequest, code: str):
     return _ingest(request, _touchpoint_defaults(touchpoint))
 
 
-def _token_kept_out_of_the_log(view):
-    """Log a refused webhook call without its URL: the URL holds the token (a secret).
-
-    Django logs every 4xx with the request's path; this logs it with the token left out,
-    and marks the response as logged so Django does not log it again.
-    """
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        if response.status_code >= 400:
-            log.warning(
-                "Formbricks webhook refused: %s (token left out of the log)", response.status_code
-            )
-            response._has_been_logged = True  # Django's own flag
-        return response
-
-    return wrapper
-
-
-@_token_kept_out_of_the_log
 @api(authenticate, methods=("POST",))
 def formbricks_webhook(request: HttpRequest, token: str):
     """POST /api/v1/webhooks/formbricks/<token>/: a Formbricks response webhook, as sent."""
