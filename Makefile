@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 export DJANGO_SETTINGS_MODULE := klantcultuur.settings
 
-.PHONY: demo test test-fast setup run worker beat lint format messages bench clean
+.PHONY: demo test test-fast setup run worker beat lint format messages bench clean model
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 or 3.13 is needed"; exit 1; }
@@ -63,6 +63,10 @@ messages: setup
 	@# The creation date changes on every run and only causes merge conflicts.
 	@find klantcultuur -path '*/locale/*/django.po' -exec sed -i '/^"POT-Creation-Date:/d' {} +
 	@DEBUG=1 $(BIN)/python manage.py compiletranslations
+
+# The comment reader's shipped model, rebuilt from tools/textanalysis/data (same data, same file).
+model: setup
+	$(BIN)/python -m tools.textanalysis.train
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

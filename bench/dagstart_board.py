@@ -132,7 +132,7 @@ def child(backend: str, records: int, n_teams: int, samples: int) -> None:
     os.environ.update(
         DJANGO_SETTINGS_MODULE="klantcultuur.settings", DEBUG="0", SECURE_SSL_REDIRECT="0",
         SECRET_KEY="bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        ALLOWED_HOSTS="testserver", CACHE_URL="", CELERY_BROKER_URL="", TASK_MODE="inline",
+        ALLOWED_HOSTS="testserver", CACHE_URL="locmem://", CELERY_BROKER_URL="", TASK_MODE="inline",
         LOG_LEVEL="WARNING",
     )  # fmt: skip
     workdir = None

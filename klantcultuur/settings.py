@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "klantcultuur.orgs",
     "klantcultuur.feedback",
     "klantcultuur.huddle",
+    "klantcultuur.vision",
     "klantcultuur.front",
     "klantcultuur.scan",
 ]
@@ -118,12 +119,24 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CELERY_BROKER_URL = envstr("CELERY_BROKER_URL")
 _default_cache_url = CELERY_BROKER_URL if CELERY_BROKER_URL.startswith("redis") else ""
 CACHE_URL = envstr("CACHE_URL", _default_cache_url)
-if CACHE_URL:
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
     }
-else:
+elif CACHE_URL == "locmem://":  # one process only: the test suite
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+elif not CACHE_URL:
+    # Files under VAR_DIR, shared by every worker process on this machine, so that rate limits
+    # count all requests (local memory would count per process). Several machines: use Redis.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
+else:
+    raise ImproperlyConfigured("CACHE_URL must be a redis:// URL, locmem:// (tests) or empty")
 
 # --- Background work -------------------------------------------------------------------
 # "celery": tasks go to workers over the broker; "thread": the same task code runs in a
@@ -173,6 +186,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "klantcultuur.lib.clientip.client_address"
 
 SESSION_COOKIE_AGE = envint("SESSION_IDLE_MINUTES", 8 * 60) * 60
 SESSION_SAVE_EVERY_REQUEST = True  # sliding expiry: the age counts from the last request
@@ -190,8 +204,12 @@ SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", not DEBUG)
-if envbool("BEHIND_TLS_PROXY", False):
+BEHIND_TLS_PROXY = envbool("BEHIND_TLS_PROXY", False)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Proxies in front of the app that append to X-Forwarded-For: the client address (lock-outs,
+# rate limits) is read that many hops from the right (klantcultuur.lib.clientip).
+PROXY_HOPS = envint("PROXY_HOPS", 1 if BEHIND_TLS_PROXY else 0)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MAX_UPLOAD_MB = envint("MAX_UPLOAD_MB", 200)
@@ -259,7 +277,8 @@ STORAGES = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"hide_secrets": {"()": "klantcultuur.lib.logs.HideSecretsInPaths"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {"axes": {"level": "WARNING"}, "django.request": {"filters": ["hide_secrets"]}},
 }

@@ -34,6 +34,8 @@ PUBLIC = {
     "feedback-api-schema",
     "scan-respond",  # personal survey link: the token is the access
     "scan-open",  # a unit's open, anonymous survey link
+    "vision-ask",  # the customer question "Wat verwacht u van ons?": the token is the access
+    "vision-ask-thanks",
 }
 
 

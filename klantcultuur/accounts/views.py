@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 
 from klantcultuur.accounts.forms import LoginForm, ProfileForm
 from klantcultuur.lib.access import login_only, public
+from klantcultuur.lib.clientip import client_address
+from klantcultuur.lib.ratelimit import hashed, over_limit
 
 login = public(
     auth_views.LoginView.as_view(
@@ -23,14 +25,37 @@ login = public(
     )
 )
 logout = public(auth_views.LogoutView.as_view())
-password_reset = public(
-    auth_views.PasswordResetView.as_view(
-        template_name="accounts/password_reset.html",
-        email_template_name="accounts/email/password_reset.txt",
-        subject_template_name="accounts/email/password_reset_subject.txt",
-        success_url=reverse_lazy("accounts-password-reset-sent"),
-    )
-)
+# Password reset requests per client address, and e-mails per account, per RESET_WINDOW.
+RESET_PER_ADDRESS = 10
+RESET_PER_ACCOUNT = 3
+RESET_WINDOW = 60 * 60
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset page, throttled: one address cannot ask for many resets, and one account
+    gets only a few e-mails. Known and unknown addresses get the same answer."""
+
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/email/password_reset.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts-password-reset-sent")
+
+    def post(self, request, *args, **kwargs):
+        key = f"password-reset:address:{client_address(request)}"
+        if over_limit(key, limit=RESET_PER_ADDRESS, window=RESET_WINDOW):
+            return render(request, "accounts/password_reset_limited.html", status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        # Counted for any address, known or not, so the answer tells nothing about accounts.
+        email = form.cleaned_data["email"].strip().lower()
+        key = f"password-reset:account:{hashed(email)}"
+        if over_limit(key, limit=RESET_PER_ACCOUNT, window=RESET_WINDOW):
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
+
+
+password_reset = public(PasswordResetView.as_view())
 password_reset_sent = public(
     auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_sent.html")
 )

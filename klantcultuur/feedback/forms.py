@@ -23,7 +23,7 @@ from klantcultuur.feedback.models import (
     Topic,
     Touchpoint,
 )
-from klantcultuur.feedback.validation import FIELD_LABELS
+from klantcultuur.feedback.validation import FIELD_LABELS, clean_text
 from klantcultuur.orgs.forms import UnitChoiceField
 from klantcultuur.orgs.models import Organization
 from klantcultuur.orgs.tree import UnitTree
@@ -90,6 +90,12 @@ class PublicFeedbackForm(forms.Form):
             self.fields["score"].error_messages["required"] = _("Choose a score.")
         else:
             del self.fields["score"]
+
+    def clean_reason(self) -> str:
+        return clean_text("reason", self.cleaned_data["reason"])
+
+    def clean_suggestion(self) -> str:
+        return clean_text("suggestion", self.cleaned_data["suggestion"])
 
     def clean(self):
         data = super().clean()
@@ -194,6 +200,9 @@ class MappingForm(forms.Form):
         label=_("All answers come from colleagues (internal)"), required=False
     )
     zone = forms.CharField(widget=forms.HiddenInput, required=False)
+    date_order = forms.ChoiceField(
+        widget=forms.HiddenInput, required=False, choices=[("", ""), ("dmy", "dmy"), ("mdy", "mdy")]
+    )
     save_as = forms.CharField(label=_("Save this column choice as"), required=False, max_length=100,
                               help_text=_("For the next export of the same survey."))  # fmt: skip
 
@@ -233,7 +242,7 @@ class MappingForm(forms.Form):
         data = self.cleaned_data
         return {
             k: data.get(k)
-            for k in ("metric", "channel", "touchpoint_uuid", "is_internal", "zone")
+            for k in ("metric", "channel", "touchpoint_uuid", "is_internal", "zone", "date_order")
             if data.get(k)
         }
 

@@ -56,7 +56,7 @@ urlpatterns = [
     # The REST API (token authentication).
     path("api/v1/feedback/", api.records, name="feedback-api-records"),
     path(
-        "api/v1/touchpoints/<uuid:code>/feedback/",
+        "api/v1/touchpoints/<str:code>/feedback/",  # a malformed code: a JSON 404
         api.touchpoint_records,
         name="feedback-api-touchpoint",
     ),

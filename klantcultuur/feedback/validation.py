@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from klantcultuur.lib.dates import parse_datetime
+from klantcultuur.lib.text import strip_unsafe
 
 METRICS = ("nps", "csat", "ces")
 SCORE_RANGE = {"nps": (0, 10), "csat": (1, 5), "ces": (1, 7)}
@@ -195,14 +196,12 @@ def check_moment(moment: datetime, now: datetime) -> None:
 
 
 def clean_text(name: str, value: object) -> str:
-    """A text field without surrounding spaces or NUL characters, within its length."""
+    """A text field without surrounding spaces or control characters, within its length."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value).strip()
-    if "\x00" in text:
-        text = text.replace("\x00", "")
+    text = strip_unsafe(str(value)).strip()
     limit = MAX_LENGTH[name]
     if len(text) > limit:
         raise FieldError(

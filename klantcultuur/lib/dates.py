@@ -26,6 +26,14 @@ _WORDS = re.compile(r"^(?:[a-z]+,?\s+)?(\d{1,2})[\s-]+([a-z]+)\.?[\s-]+(\d{4})$"
 _TIME = re.compile(r"^(.*?)[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
 
 
+def full_year(year: int) -> int:
+    """A two-digit year ('21' in 15/3/21) as a year of this century, or of the last one when
+    it lies more than a year ahead; four-digit years as they are."""
+    if year >= 100:
+        return year
+    return year + (2000 if year <= (date.today().year % 100) + 1 else 1900)
+
+
 def parse_date(value: object) -> date:
     """Parse '15-03-2021', '15/3/21', '2021-03-15', '15 maart 2021' or a spreadsheet date."""
     if isinstance(value, datetime):
@@ -37,8 +45,7 @@ def parse_date(value: object) -> date:
         year, month, day = (int(g) for g in match.groups())
     elif match := _NUMERIC.match(text):
         day, month, year = (int(g) for g in match.groups())
-        if year < 100:
-            year += 2000 if year <= (date.today().year % 100) + 1 else 1900
+        year = full_year(year)
     elif match := _WORDS.match(text):
         day, month_name, year = int(match[1]), match[2], int(match[3])
         if month_name not in MONTHS:

@@ -4,19 +4,32 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.http import HttpResponse
 
+from klantcultuur.lib.text import strip_unsafe
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SHEET_TITLE_UNSAFE = re.compile(r"[\[\]:*?/\\]")
 
 
 def neutralise(value: Any) -> Any:
-    """Prefix text that a spreadsheet would run as a formula (CSV injection) with a quote."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
+    """Text safe in any spreadsheet cell: control characters (stored before they were cleaned on
+    the way in, say) left out, and a quote before text that would run as a formula."""
+    if isinstance(value, str):
+        value = strip_unsafe(value)
+        if value.startswith(_FORMULA_START):
+            return "'" + value
     return value
+
+
+def safe_sheet_title(title: str, fallback: str = "Data") -> str:
+    """A worksheet name Excel accepts: none of []:*?/\\, no quote at either end, 31 characters."""
+    title = _SHEET_TITLE_UNSAFE.sub("-", strip_unsafe(title)).strip().strip("'")[:31].strip()
+    return title or fallback
 
 
 def csv_response(rows: Iterable[Sequence[Any]], filename: str) -> HttpResponse:
@@ -38,7 +51,7 @@ def xlsx_response(
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
+    sheet = workbook.create_sheet(title=safe_sheet_title(title))
     for row in rows:
         sheet.append([neutralise(v) for v in row])
     buffer = io.BytesIO()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from klantcultuur.lib.text import validate_one_line
 from klantcultuur.orgs.models import Membership, Organization, OrgUnit
 from klantcultuur.orgs.roles import Role, grantable_choices, may_grant
 from klantcultuur.orgs.tree import UnitTree
@@ -132,6 +133,11 @@ class OrganizationSettingsForm(forms.ModelForm):
     class Meta:
         model = Organization
         fields = ["name", "sector", "min_group_size", "min_comment_group_size"]
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"]
+        validate_one_line(name)  # it goes into e-mail subjects
+        return name
 
 
 class ImportUploadForm(forms.Form):

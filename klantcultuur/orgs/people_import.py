@@ -34,7 +34,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from klantcultuur.lib.dates import parse_date
-from klantcultuur.lib.tabular import cell_text, normalise_header
+from klantcultuur.lib.tabular import MIB, Limits, cell_text, normalise_header
+from klantcultuur.lib.text import strip_unsafe
 from klantcultuur.orgs.models import Office, UnitKind
 from klantcultuur.orgs.roles import Role
 
@@ -61,6 +62,12 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "start_date": ("datum in dienst", "in dienst", "startdatum", "begindatum", "start date",
                    "date of hire"),
 }  # fmt: skip
+
+# An HR file of the whole organisation: the limits hold before the file is read further.
+FILE_LIMITS = Limits(
+    max_bytes=10 * MIB, max_rows=100_000, max_columns=200, max_xlsx_unpacked=200 * MIB,
+    max_xlsx_shared_strings=50 * MIB,
+)  # fmt: skip
 
 COLUMN_LABELS = {
     "email": gettext_lazy("E-mail address"),
@@ -202,7 +209,7 @@ def _parse_row(
         if name == "start_date" and not isinstance(value, str):
             raw[name] = value
             continue
-        text = cell_text(value)
+        text = strip_unsafe(cell_text(value)).strip()
         if len(text) > MAX_LENGTH[name]:
             row.errors.append(
                 _(

@@ -49,6 +49,8 @@ class Perm(StrEnum):
     # Take part in every team's dagstart (not only one's own or the units one leads) and
     # answer escalations that reach the organisation board.
     STEER_ALL_TEAMS = "steer_all_teams"
+    # Customer vision: start co-creation rounds, write and publish versions, answer objections
+    MANAGE_VISION = "manage_vision"
 
 
 _EVERYONE = {
@@ -62,7 +64,8 @@ _EVERYONE = {
 ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     Role.ADMIN: frozenset(Perm),
     Role.BOARD: frozenset(
-        _EVERYONE | {Perm.VIEW_ALL_UNITS, Perm.VIEW_SCAN_REPORTS, Perm.STEER_ALL_TEAMS}
+        _EVERYONE
+        | {Perm.VIEW_ALL_UNITS, Perm.VIEW_SCAN_REPORTS, Perm.STEER_ALL_TEAMS, Perm.MANAGE_VISION}
     ),
     Role.CX_LEAD: frozenset(
         _EVERYONE
@@ -75,6 +78,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.MANAGE_KPIS,
             Perm.MANAGE_KPI_CATALOGUE,
             Perm.STEER_ALL_TEAMS,
+            Perm.MANAGE_VISION,
         }
     ),
     Role.HR: frozenset(

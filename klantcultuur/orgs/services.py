@@ -18,6 +18,7 @@ from klantcultuur.accounts.models import User
 from klantcultuur.lib import progress
 from klantcultuur.lib.jobs import JobStatus, job_queue, job_run
 from klantcultuur.lib.tabular import Table, TableError, match_columns, open_table
+from klantcultuur.lib.text import one_line
 from klantcultuur.orgs.models import (
     Membership,
     Organization,
@@ -27,6 +28,7 @@ from klantcultuur.orgs.models import (
 from klantcultuur.orgs.people_import import (
     COLUMN_ALIASES,
     COLUMN_LABELS,
+    FILE_LIMITS,
     ExistingPerson,
     ExistingUnit,
     ImportPlan,
@@ -207,9 +209,10 @@ def invitation_send(*, membership: Membership, invited_by: User | None) -> None:
     context = {"membership": membership, "link": link, "invited_by": invited_by,
                "days": settings.INVITATION_MAX_AGE.days}  # fmt: skip
     with translation.override(membership.user.language or settings.LANGUAGE_CODE):
-        subject = _("Invitation to Klantcultuur for %(organization)s") % {
-            "organization": membership.organization.name
-        }
+        subject = one_line(
+            _("Invitation to Klantcultuur for %(organization)s")
+            % {"organization": membership.organization.name}
+        )
         body = render_to_string("orgs/email/invitation.txt", context)
     to = membership.user.email
     transaction.on_commit(lambda: send_mail(subject, body, None, [to]))
@@ -253,7 +256,7 @@ def people_import_create(
 
 
 def _open(job: PeopleImport) -> tuple[Table, dict[str, int]]:
-    table = open_table(bytes(job.content), filename=job.filename)
+    table = open_table(bytes(job.content), filename=job.filename, limits=FILE_LIMITS)
     columns = match_columns(table.headers, COLUMN_ALIASES, labels=COLUMN_LABELS)
     if "email" not in columns and not {"unit_code", "unit_name"} <= columns.keys():
         table.close()

@@ -10,10 +10,14 @@ The organisation maps question ids to record fields per API token.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 EVENTS = ("responseCreated", "responseUpdated", "responseFinished")
+# The body of Formbricks' "Test endpoint" call when a webhook is set up.
+TEST_EVENT = "testEndpoint"
 MAPPABLE = ("score", "reason", "suggestion", "contact_consent", "channel", "touchpoint",
             "product", "location", "team_code", "customer_ref", "is_internal")  # fmt: skip
 
@@ -30,6 +34,41 @@ def _text(value: Any) -> Any:
     return value
 
 
+# What the OpenAPI document (FormbricksWebhook) says each field is, when it is there
+# (Formbricks sends no language as null).
+_TOP = {"webhookId": str}
+_RESPONSE = {"id": str, "createdAt": str, "updatedAt": str, "surveyId": str, "finished": bool,
+             "data": dict, "meta": dict, "language": (str, type(None)), "contact": (dict, type(None)),
+             "contactAttributes": (dict, type(None))}  # fmt: skip
+_CONTACT = {"id": str, "userId": str}
+
+
+_RFC3339 = re.compile(r"^\d{4}-\d\d-\d\d[Tt]\d\d:\d\d:\d\d(?:\.\d+)?(?:[Zz]|[+-]\d\d:\d\d)$")
+
+
+def _is_moment(text: str) -> bool:
+    """An RFC 3339 date-time, as the document's `format: date-time` says (Formbricks sends
+    ISO 8601 in UTC: 2025-03-04T09:15:00.000Z)."""
+    if not _RFC3339.match(text):
+        return False
+    try:
+        datetime.fromisoformat(text.upper().replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+def _check_types(payload: dict, data: dict) -> None:
+    for where, values, types in (("", payload, _TOP), ("data.", data, _RESPONSE),
+                                 ("data.contact.", data.get("contact") or {}, _CONTACT)):  # fmt: skip
+        for name, kind in types.items():
+            if name in values and not isinstance(values[name], kind):
+                raise PayloadError(f"{where}{name} has the wrong type; see the OpenAPI document.")
+    for name in ("createdAt", "updatedAt"):
+        if name in data and not _is_moment(data[name]):
+            raise PayloadError(f"data.{name} is not an RFC 3339 date-time.")
+
+
 def response_values(payload: Any, fields: Mapping[str, str]) -> tuple[str, dict[str, Any]]:
     """(event, raw record values) from a webhook body; raises PayloadError."""
     if not isinstance(payload, dict):
@@ -40,9 +79,8 @@ def response_values(payload: Any, fields: Mapping[str, str]) -> tuple[str, dict[
     data = payload.get("data")
     if not isinstance(data, dict) or not data.get("id"):
         raise PayloadError("The response (data) with its id is missing.")
+    _check_types(payload, data)
     answers = data.get("data") or {}
-    if not isinstance(answers, dict):
-        raise PayloadError("The answers (data.data) must be an object.")
     values: dict[str, Any] = {
         "external_id": str(data["id"]),
         "received_at": data.get("createdAt") or data.get("updatedAt"),

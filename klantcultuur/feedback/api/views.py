@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import logging
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, JsonResponse
+from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 
 from klantcultuur.feedback.api.auth import authenticate
-from klantcultuur.feedback.api.formbricks import PayloadError, response_values
+from klantcultuur.feedback.api.formbricks import TEST_EVENT, PayloadError, response_values
 from klantcultuur.feedback.api.openapi import schema
 from klantcultuur.feedback.models import Feedback, Source, Touchpoint
 from klantcultuur.feedback.services.records import (
@@ -24,6 +27,7 @@ from klantcultuur.orgs.access import api, public
 
 MAX_RECORDS = 1000
 FIELDS = set(FIELD_LABELS)
+log = logging.getLogger(__name__)
 
 
 def _error(message: str, status: int, **extra) -> JsonResponse:
@@ -56,18 +60,17 @@ def _ingest(request: HttpRequest, defaults: dict) -> JsonResponse:
         body = _json_body(request)
     except ValueError as exc:
         return _error(str(exc), 400)
-    records = body.get("records") if isinstance(body, dict) else body
+    records = body.get("records") if isinstance(body, dict) else None
     if not isinstance(records, list) or not records:
-        return _error('Send {"records": [...]} with at least one record.', 400)
+        return _error('Send an object {"records": [...]} with at least one record.', 400)
     if len(records) > MAX_RECORDS:
-        return _error(f"At most {MAX_RECORDS} records per request.", 413)
+        return _error(f"At most {MAX_RECORDS} records per request.", 400)
+    if not all(isinstance(values, dict) for values in records):
+        return _error("Every record must be an object.", 400)
     zone, now = ZoneInfo(settings.TIME_ZONE), timezone.now()
     results: list[dict] = []
     items, positions = [], []
     for index, values in enumerate(records):
-        if not isinstance(values, dict):
-            results.append({"index": index, "status": "refused", "errors": ["Not an object."]})
-            continue
         unknown = sorted(set(values) - FIELDS)
         item, errors = clean_record(values, zone=zone, now=now, defaults=defaults)
         errors = [*(f"Unknown field “{name}”." for name in unknown), *errors]
@@ -101,11 +104,18 @@ def records(request: HttpRequest):
 
 
 @api(authenticate, methods=("POST",))
-def touchpoint_records(request: HttpRequest, code: UUID):
-    """POST /api/v1/touchpoints/<uuid>/feedback/: records of one touchpoint (its defaults)."""
-    touchpoint = Touchpoint.objects.filter(organization=request.organization, uuid=code).first()
+def touchpoint_records(request: HttpRequest, code: str):
+    """POST /api/v1/touchpoints/<uuid>/feedback/: records of one touchpoint (its defaults).
+
+    The code is read here, not by the URL, so that a malformed one is a JSON 404 as well."""
+    try:
+        touchpoint = Touchpoint.objects.filter(
+            organization=request.organization, uuid=UUID(code)
+        ).first()
+    except ValueError:
+        touchpoint = None
     if touchpoint is None:
-        raise Http404
+        return _error("No such touchpoint in the token's organisation.", 404)
     return _ingest(request, _touchpoint_defaults(touchpoint))
 
 
@@ -116,7 +126,14 @@ def formbricks_webhook(request: HttpRequest, token: str):
     if not api_token.can_webhook:
         return _error("This token may not receive webhooks.", 403)
     try:
-        event, values = response_values(_json_body(request), api_token.formbricks_fields)
+        body = _json_body(request)
+    except ValueError as exc:
+        return _error(str(exc), 400)
+    if isinstance(body, dict) and body.get("event") == TEST_EVENT:
+        # Formbricks' "Test endpoint" button posts {"event": "testEndpoint"} and wants a 2xx.
+        return JsonResponse({"status": "ok", "event": TEST_EVENT})
+    try:
+        event, values = response_values(body, api_token.formbricks_fields)
     except (ValueError, PayloadError) as exc:
         return _error(str(exc), 400)
     defaults = _touchpoint_defaults(api_token.touchpoint) or {"metric": "nps"}
@@ -144,6 +161,8 @@ def formbricks_webhook(request: HttpRequest, token: str):
 
 
 @public
+@csrf_exempt  # no cookie, no state: any other method is a 405, not a CSRF 403
+@require_safe  # GET (and HEAD): the document lists no other method
 def openapi_schema(request: HttpRequest):
     """The OpenAPI 3.1 description of this API (also rendered on the API page)."""
     return JsonResponse(schema(), json_dumps_params={"ensure_ascii": False, "indent": 2})

@@ -25,7 +25,12 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from klantcultuur.feedback.ids import uuid7_hex_batch
-from klantcultuur.feedback.importing.presets import skip_reason
+from klantcultuur.feedback.importing.presets import (
+    check_columns,
+    label_value,
+    skip_reason,
+)
+from klantcultuur.feedback.importing.presets import month_first as month_first_text
 from klantcultuur.feedback.routing import ROUTING_FIELDS, Router
 from klantcultuur.feedback.validation import (
     EARLIEST,
@@ -37,6 +42,7 @@ from klantcultuur.feedback.validation import (
     clean_record,
 )
 from klantcultuur.lib.tabular import cell_text
+from klantcultuur.lib.text import UNSAFE, strip_unsafe
 
 UTC = ZoneInfo("UTC")
 _DUTCH_DATE = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
@@ -174,6 +180,7 @@ class Refusal:
     line: int
     errors: list[str]
     cells: Sequence[Any]
+    skipped: bool = False  # not a customer's answer (a test, a preview, unfinished)
 
 
 class _Memo(dict):
@@ -221,18 +228,21 @@ class RowConverter:
         local_zone: tzinfo,
         now: datetime,
         preset: str = "generic",
+        month_first: bool = False,
     ) -> None:
         position: dict[str, int] = {}
         for index, header in enumerate(headers):
             position.setdefault(header, index)
         self.index = {name: position[h] for name, h in columns.items() if h in position}
-        self.check_index = {h: position[h] for h in ("Status", "submitdate") if h in position}
+        self.check_index = check_columns(preset, headers)
         self.defaults = dict(defaults)
         self.router = router
         self.zone = zone
         self.local_zone = local_zone
         self.now = now
         self.preset = preset
+        # Dates written month first (3/15/2024) are rewritten as ISO before they are read.
+        self._month_first = _Memo(month_first_text, limit=200_000) if month_first else None
         self.same_content = SameContent()
         self.first_uuid = None  # the lowest and highest key handed out: the batch's range
         self.last_uuid = None
@@ -295,15 +305,17 @@ class RowConverter:
         if not cells:
             return Block.of_rows([]), []
         refused: dict[int, list[str]] = {}
+        skipped: set[int] = set()
         if self.check_index:
             for j, row in enumerate(cells):
                 width = len(row)
                 reason = skip_reason(
                     self.preset,
-                    {h: row[i] if i < width else "" for h, i in self.check_index.items()},
+                    {k: row[i] if i < width else "" for k, i in self.check_index.items()},
                 )
                 if reason:
                     refused[j] = [reason]
+                    skipped.add(j)
         values, unsure = self._fast(cells)
         for j in sorted(unsure.difference(refused)):
             try:
@@ -320,7 +332,7 @@ class RowConverter:
             for name in TEXT_FIELDS:
                 values[name][j] = getattr(item, name)
         block = Block([values[name] for name in ROW_FIELDS], lines, cells)
-        refusals = [Refusal(lines[j], refused[j], cells[j]) for j in sorted(refused)]
+        refusals = [Refusal(lines[j], refused[j], cells[j], j in skipped) for j in sorted(refused)]
         if refused:
             block = block.keep([j not in refused for j in range(len(cells))])
         self._complete(block)
@@ -330,6 +342,11 @@ class RowConverter:
         """The shared validation's record for one row (raises RowRefused with the reasons)."""
         width = len(cells)
         raw = {name: cells[i] if i < width else "" for name, i in self.index.items()}
+        for name in _LABELLED_FIELDS:
+            if name in raw:
+                raw[name] = label_value(raw[name])
+        if self._month_first is not None and "received_at" in raw:
+            raw["received_at"] = self._month_first[raw["received_at"]]
         item, errors = clean_record(raw, zone=self.zone, now=self.now, defaults=self.defaults)
         if item is None:
             raise RowRefused(errors)
@@ -374,6 +391,8 @@ class RowConverter:
             raw = {name: file_columns[self.index[name]] for name in self._mapped}
         unsure: set[int] = set()
         values: dict[str, list] = {}
+        if self._month_first is not None and "received_at" in raw:
+            raw["received_at"] = self._month_first.column(raw["received_at"])
         moments, days = self._moments(raw.get("received_at"), count)
         metrics = (
             self._metrics.column(raw["metric"]) if "metric" in raw else [self._metrics[""]] * count
@@ -383,6 +402,12 @@ class RowConverter:
             if "score" in raw
             else [None] * count
         )
+        if "score" in raw:
+            # "Somewhat agree (5)", "10 - Extremely likely": only for what the pass missed.
+            for j in _unsure(scores):
+                value = label_value(raw["score"][j])
+                if value is not raw["score"][j]:
+                    scores[j] = self._scores[(metrics[j], value)]
         for column in (moments, metrics, scores):
             unsure.update(_unsure(column))
         values.update(received_at=moments, day=days, metric=metrics, score=scores)
@@ -397,6 +422,10 @@ class RowConverter:
         for name, memo in self._flags.items():
             if name in raw:
                 column = memo.column(raw[name])
+                for j in _unsure(column):  # "Yes (Y)"
+                    value = label_value(raw[name][j])
+                    if value is not raw[name][j]:
+                        column[j] = memo[value]
                 unsure.update(_unsure(column))
             else:
                 column = [memo[""]] * count
@@ -471,6 +500,8 @@ class RowConverter:
         return moments, days
 
 
+# Fields whose answers may be written as "text (code)" or "number - text".
+_LABELLED_FIELDS = ("score", "contact_consent", "is_internal")
 # The fields the fast pass converts from the file.
 _CONVERTED = ("received_at", "metric", "score", *TEXT_FIELDS, "contact_consent", "is_internal")
 
@@ -553,7 +584,8 @@ def _flag(default: bool, value: Any) -> Any:
 def _texts(raw: Sequence[Any], default: str, limit: int) -> tuple[list[str], list[int]]:
     """A text column without surrounding spaces (empty: the default), and the rows to check.
 
-    A value that is not text, too long or holds a NUL is left to the shared validation.
+    A value that is not text, too long or holds a control character is left to the shared
+    validation.
     """
     try:
         values = list(map(str.strip, raw))
@@ -563,8 +595,8 @@ def _texts(raw: Sequence[Any], default: str, limit: int) -> tuple[list[str], lis
         bad = [j for j, value in enumerate(raw) if type(value) is not str]
     if values and max(map(len, values)) > limit:
         bad += [j for j, value in enumerate(values) if len(value) > limit]
-    if "\x00" in "".join(values):
-        bad += [j for j, value in enumerate(values) if "\x00" in value]
+    if UNSAFE.search("".join(values)):
+        bad += [j for j, value in enumerate(values) if UNSAFE.search(value)]
     if default:
         values = [value or default for value in values]
     return values, bad
@@ -574,7 +606,7 @@ def _text_default(value: Any) -> str:
     """A default as clean_text would make it (defaults come from the mapping screen)."""
     if value is None:
         return ""
-    return cell_text(value).replace("\x00", "")
+    return strip_unsafe(cell_text(value)).strip()
 
 
 def _flag_default(value: Any) -> bool:

@@ -19,6 +19,10 @@ class Preset(models.TextChoices):
     QUALTRICS = "qualtrics", _("Qualtrics export")
     LIMESURVEY = "limesurvey", _("LimeSurvey export")
     FORMBRICKS = "formbricks", _("Formbricks export")
+    SURVEYMONKEY = "surveymonkey", _("SurveyMonkey export")
+    GOOGLEFORMS = "googleforms", _("Google Forms (CSV)")
+    MSFORMS = "msforms", _("Microsoft Forms (Excel)")
+    TYPEFORM = "typeform", _("Typeform export")
 
 
 class ImportMapping(models.Model):
@@ -72,6 +76,8 @@ class FeedbackImport(BackgroundJob):
     rows_stored = models.PositiveIntegerField(default=0)
     rows_duplicate = models.PositiveIntegerField(default=0)
     rows_refused = models.PositiveIntegerField(default=0)
+    # Rows that are no customer's answer (a survey test or preview, an unfinished response).
+    rows_skipped = models.PositiveIntegerField(default=0)
     cases_created = models.PositiveIntegerField(default=0)
     # The lowest and highest record key of this import: its records lie in that range.
     records_from = models.UUIDField(null=True, blank=True)
@@ -90,6 +96,11 @@ class FeedbackImport(BackgroundJob):
     @property
     def path(self) -> Path:
         return self.directory / f"{self.uuid}.upload"
+
+    @property
+    def inspection_path(self) -> Path:
+        """What the first reading of the file kept: its layout, header and first rows."""
+        return self.directory / f"{self.uuid}.inspect.json"
 
     @property
     def report_path(self) -> Path:

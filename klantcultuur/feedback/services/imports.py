@@ -14,12 +14,17 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
 import heapq
+import json
+import logging
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, datetime, timedelta
+from datetime import time as dt_time
 from itertools import islice
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
@@ -35,7 +40,6 @@ from klantcultuur.feedback.importing.rows import (
     Block,
     MaybeSeen,
     RowConverter,
-    RowRefused,
 )
 from klantcultuur.feedback.metrics import DETRACTOR_MAX
 from klantcultuur.feedback.models import (
@@ -48,10 +52,19 @@ from klantcultuur.feedback.models import (
     Touchpoint,
 )
 from klantcultuur.feedback.services.records import remember_channels, router_for
+from klantcultuur.feedback.validation import FIELD_LABELS
 from klantcultuur.lib import progress
 from klantcultuur.lib.jobs import JobStatus, job_queue, job_run
 from klantcultuur.lib.spreadsheet import neutralise
-from klantcultuur.lib.tabular import Table, TableError, cell_text, open_table
+from klantcultuur.lib.tabular import (
+    DEFAULT_LIMITS,
+    MIB,
+    Table,
+    TableError,
+    cell_text,
+    check_xlsx,
+    open_table,
+)
 from klantcultuur.orgs.models import Organization
 
 PROGRESS_KIND = "feedback-import"
@@ -86,14 +99,109 @@ def _spec(job: FeedbackImport) -> presets.PresetSpec:
     return presets.PRESETS.get(job.preset, presets.PRESETS["generic"])
 
 
-def _open(job: FeedbackImport, *, header_row: int | None = None, skip: int | None = None) -> Table:
-    spec = _spec(job)
-    return open_table(
-        job.path,
-        filename=job.filename,
-        header_row=spec.header_row if header_row is None else header_row,
-        skip_rows_after_header=spec.skip_rows if skip is None else skip,
+# The rows kept from the file when it is first read: the preview and the guesses use
+# them, so the mapping page never reads the file again.
+SAMPLE_ROWS = 50
+_LAYOUT_ROWS = 4
+
+
+def _plain(value: Any) -> Any:
+    """A cell as JSON can keep it (spreadsheet dates as ISO text)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, datetime | date | dt_time):
+        return value.isoformat()
+    return str(value)
+
+
+def _limits():
+    """The file reading limits, the size as large as the upload form accepts."""
+    return dataclasses.replace(DEFAULT_LIMITS, max_bytes=settings.MAX_UPLOAD_MB * MIB)
+
+
+def _read_file(job: FeedbackImport) -> dict:
+    """Read the head of the upload once: its layout, header rows and first rows."""
+    table = open_table(job.path, filename=job.filename, limits=_limits())
+    try:
+        first = [table.headers]
+        for _line, cells in table.rows:
+            first.append([cell_text(c) for c in cells])
+            if len(first) >= _LAYOUT_ROWS:
+                break
+    finally:
+        table.close()
+    layout = presets.detect_layout(job.preset, first)
+    table = _open_at(job, layout)
+    try:
+        sample = [[line, [_plain(c) for c in cells]]
+                  for line, cells in islice(table.rows, SAMPLE_ROWS)]  # fmt: skip
+        return {
+            "version": 1,
+            "layout": [layout.header_row, layout.extra_rows, layout.legacy],
+            "headers": table.headers,
+            "raw_headers": table.raw_headers,
+            "extra": table.extra,
+            "sample": sample,
+            "encoding": table.encoding,
+            "delimiter": table.delimiter,
+            "warnings": table.warnings,
+        }
+    finally:
+        table.close()
+
+
+def _kept(job: FeedbackImport) -> dict:
+    """What the first reading of the file kept (reads the file the first time only)."""
+    path = job.inspection_path
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        pass
+    kept = _read_file(job)
+    path.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+    return kept
+
+
+class _Table:
+    """A table opened at its layout: the final headers, the extra header rows read."""
+
+    def __init__(self, table: Table, headers: list[str], extra: list[list[str]]) -> None:
+        self._table = table
+        self.raw_headers = table.headers
+        self.headers = headers
+        self.extra = extra
+        self.rows = table.rows
+        self.encoding = table.encoding
+        self.delimiter = table.delimiter
+        self.warnings = table.warnings
+
+    def close(self) -> None:
+        self._table.close()
+
+
+def _open_at(job: FeedbackImport, layout: presets.Layout) -> _Table:
+    table = open_table(
+        job.path, filename=job.filename, header_row=layout.header_row, limits=_limits()
     )
+    try:
+        extra = [
+            [cell_text(c) for c in cells] for _line, cells in islice(table.rows, layout.extra_rows)
+        ]
+    except BaseException:
+        table.close()
+        raise
+    headers = presets.final_headers(job.preset, table.headers, extra)
+    return _Table(table, headers, extra)
+
+
+def _open(job: FeedbackImport) -> _Table:
+    """The file at the layout found when it was first read, for the run."""
+    if job.preset not in presets.LAYOUT_PRESETS:  # one header row: nothing to look up
+        return _open_at(job, presets.Layout())
+    header_row, extra_rows, legacy = _kept(job)["layout"]
+    return _open_at(job, presets.Layout(header_row, extra_rows, legacy))
 
 
 @dataclass
@@ -105,32 +213,45 @@ class Inspection:
     zone: str | None  # Qualtrics' time zone of the date column
     encoding: str | None
     delimiter: str | None
+    notes: list[str]  # what the guess left open, and why
+    warnings: list[str]  # about the file (mixed encodings)
+    legacy: bool = False
+    date_order: str = "dmy"  # "mdy": dates written month first (3/15/2024)
 
 
 def import_inspect(job: FeedbackImport) -> Inspection:
-    """The file's columns and a guess of the mapping (raises TableError for a bad file)."""
-    table = _open(job, skip=0)
-    try:
-        headers = table.headers
-        extra: list[list[str]] = []
-        for _line, cells in table.rows:
-            extra.append([cell_text(c) for c in cells])
-            if len(extra) >= _spec(job).skip_rows:
-                break
-    finally:
-        table.close()
-    questions = extra[0] if job.preset == "qualtrics" and extra else None
-    guessed = presets.guess_columns(job.preset, headers, questions)
+    """The file's columns and a guess of the mapping (raises TableError for a bad file).
+
+    The file is read the first time only; later calls use what that reading kept.
+    """
+    kept = _kept(job)
+    headers, extra = kept["headers"], kept["extra"]
+    layout = presets.Layout(*kept["layout"])
+    questions = presets.questions_row(job.preset, layout, extra)
+    columns = [[cell_text(cells[i]) if i < len(cells) else "" for _line, cells in kept["sample"]]
+               for i in range(len(headers))]  # fmt: skip
+    guess = presets.guess_columns(
+        job.preset, headers, questions, columns, labels={k: str(v) for k, v in FIELD_LABELS.items()}
+    )
+    guessed = guess.columns
     zone = None
     if job.preset == "qualtrics" and len(extra) > 1 and "received_at" in guessed:
         zone = presets.qualtrics_zone(extra[1], headers.index(guessed["received_at"]))
+    if job.preset == "typeform" and "received_at" in guessed:
+        zone = "UTC"  # "Submit Date (UTC)"
+    date_order = "dmy"
+    if "received_at" in guessed:
+        dates = columns[headers.index(guessed["received_at"])]
+        date_order = presets.date_order(job.preset, dates)
     metric = "nps"
     if "score" in guessed:
         index = headers.index(guessed["score"])
-        metric = presets.guess_metric(headers[index], questions[index] if questions else "")
+        question = questions[index] if questions and index < len(questions) else ""
+        metric = presets.guess_metric(headers[index], question)
     return Inspection(
         headers, presets.header_labels(headers, questions), guessed, metric, zone,
-        table.encoding, table.delimiter,
+        kept["encoding"], kept["delimiter"], guess.notes, kept["warnings"], layout.legacy,
+        date_order,
     )  # fmt: skip
 
 
@@ -192,49 +313,68 @@ def _converter(job: FeedbackImport, headers: list[str], now) -> RowConverter:
         headers=headers, columns=job.columns, defaults=_defaults(job),
         router=router_for(job.organization), zone=_zone(job),
         local_zone=ZoneInfo(settings.TIME_ZONE), now=now, preset=job.preset,
+        month_first=(job.options or {}).get("date_order") == "mdy",
     )  # fmt: skip
+
+
+PREVIEW_FIELDS = ("received_at", "metric", "score", "reason", "suggestion", "channel",
+                  "touchpoint", "product", "location", "team_code", "external_id",
+                  "customer_ref", "contact_consent", "is_internal", "language")  # fmt: skip
 
 
 @dataclass
 class PreviewRow:
     line: int
-    values: dict[str, str]
+    values: dict[str, Any]
     errors: list[str]
     team_id: int | None
+    skipped: bool = False  # not a customer's answer: a test, a preview, unfinished
 
 
-def _checked_converter(job: FeedbackImport, table: Table, now):
+@dataclass
+class Preview:
+    rows: list[PreviewRow]
+    fields: list[str]  # the mapped fields, in the order of the form
+    read: int  # rows of the file's first rows looked at
+    stored: int
+    skipped: int
+    refused: int
+    more: bool  # the file has more rows than the preview looked at
+
+
+def _checked_converter(job: FeedbackImport, headers: list[str], now):
     """The row converter for this file, or TableError when mapped columns are missing."""
-    missing = missing_columns(job, table.headers)
+    missing = missing_columns(job, headers)
     if missing:
         raise TableError(
             _("These columns are not in the file: %(columns)s.")
             % {"columns": ", ".join(f"“{c}”" for c in missing)}
         )
-    return _converter(job, table.headers, now)
+    return _converter(job, headers, now)
 
 
-def import_preview(job: FeedbackImport, limit: int = PREVIEW_ROWS) -> list[PreviewRow]:
-    """The first rows as they would be stored (raises TableError for a bad file)."""
-    table = _open(job)
-    try:
-        converter = _checked_converter(job, table, timezone.now())
-        out = []
-        for line, cells in table.rows:
-            try:
-                row = dict(zip(ROW_FIELDS, converter.convert(line, cells), strict=True))
-            except RowRefused as refused:
-                out.append(PreviewRow(line, {}, refused.errors, None))
-            else:
-                values = {k: row[k] for k in ("received_at", "metric", "score", "reason",
-                                               "suggestion", "channel", "touchpoint",
-                                               "external_id", "contact_consent")}  # fmt: skip
-                out.append(PreviewRow(line, values, [], row["team_id"]))
-            if len(out) >= limit:
-                break
-        return out
-    finally:
-        table.close()
+def import_preview(job: FeedbackImport, limit: int = PREVIEW_ROWS) -> Preview:
+    """The first rows as they would be stored, from the rows kept at the first reading
+    (raises TableError for a bad file or mapping)."""
+    kept = _kept(job)
+    converter = _checked_converter(job, kept["headers"], timezone.now())
+    rows: list[PreviewRow] = []
+    counts = {"stored": 0, "skipped": 0, "refused": 0}
+    for line, cells in kept["sample"]:
+        block, refusals = converter.convert_block([(line, cells)])
+        if refusals:
+            refusal = refusals[0]
+            counts["skipped" if refusal.skipped else "refused"] += 1
+            if len(rows) < limit:
+                rows.append(PreviewRow(line, {}, refusal.errors, None, refusal.skipped))
+            continue
+        counts["stored"] += 1
+        row = dict(zip(ROW_FIELDS, next(block.rows()), strict=True))
+        if len(rows) < limit:
+            rows.append(PreviewRow(line, {k: row[k] for k in PREVIEW_FIELDS}, [], row["team_id"]))
+    fields = [name for name in PREVIEW_FIELDS if name in job.columns or name == "received_at"]
+    return Preview(rows, fields, len(kept["sample"]), counts["stored"], counts["skipped"],
+                   counts["refused"], len(kept["sample"]) >= SAMPLE_ROWS)  # fmt: skip
 
 
 # --- Running ----------------------------------------------------------------------------
@@ -256,6 +396,7 @@ def _estimate_rows(job: FeedbackImport) -> int:
             from openpyxl import load_workbook
 
             try:
+                check_xlsx(handle)  # openpyxl loads every shared string first
                 sheet = load_workbook(handle, read_only=True).worksheets[0]
                 return max(0, (sheet.max_row or 0) - 1)
             except Exception:
@@ -278,8 +419,8 @@ def import_run(*, job_id: int, now=None, read_comments: bool = True) -> Feedback
 
     def work() -> None:
         counts = _load(job, now or timezone.now())
-        job.rows_read, job.rows_stored, job.rows_duplicate, job.rows_refused = counts[:4]
-        job.cases_created = counts[4]
+        (job.rows_read, job.rows_stored, job.rows_duplicate, job.rows_refused, job.rows_skipped,
+         job.cases_created) = counts  # fmt: skip
 
     language = job.created_by.language if job.created_by else settings.LANGUAGE_CODE
     with translation.override(language or settings.LANGUAGE_CODE):
@@ -290,8 +431,11 @@ def import_run(*, job_id: int, now=None, read_comments: bool = True) -> Feedback
             progress_code=job.uuid,
             expected=(TableError,),
             failure=_("The import failed; nothing was stored."),
-            fields=["rows_read", "rows_stored", "rows_duplicate", "rows_refused", "cases_created"],
+            fields=["rows_read", "rows_stored", "rows_duplicate", "rows_refused", "rows_skipped",
+                    "cases_created"],  # fmt: skip
         )
+    if job.status == JobStatus.DONE:  # the first rows kept for the preview are not needed now
+        job.inspection_path.unlink(missing_ok=True)
     if job.status == JobStatus.DONE and job.rows_stored and read_comments:
         from klantcultuur.feedback.tasks import run_import_analysis
         from klantcultuur.lib.tasks import enqueue
@@ -300,12 +444,12 @@ def import_run(*, job_id: int, now=None, read_comments: bool = True) -> Feedback
     return job
 
 
-def _load(job: FeedbackImport, now) -> tuple[int, int, int, int, int]:
+def _load(job: FeedbackImport, now) -> tuple[int, int, int, int, int, int]:
     total = _estimate_rows(job)
     table = _open(job)
-    read = refused = 0
+    read = refused = skipped = 0
     try:
-        converter = _checked_converter(job, table, now)
+        converter = _checked_converter(job, table.headers, now)
         tally = rollup.Tally(job.organization_id)
         with contextlib.ExitStack() as stack:
             # Refused rows, each kind in line order: found while reading, and ids found
@@ -325,12 +469,15 @@ def _load(job: FeedbackImport, now) -> tuple[int, int, int, int, int]:
             suspect = csv.writer(suspects).writerow
 
             def blocks() -> Iterator[Block]:
-                nonlocal read
+                nonlocal read, skipped
                 size = bulk.chunk_size()
                 while numbered := list(islice(table.rows, size)):
                     read += len(numbered)
                     block, refusals = converter.convert_block(numbered)
                     for refusal in refusals:
+                        if refusal.skipped:  # a test, preview or unfinished: not refused
+                            skipped += 1
+                            continue
                         refuse(refuse_early, refusal.line, " ".join(refusal.errors), refusal.cells)
                     external_ids, keys = block.columns[_EXTERNAL_ID], block.columns[_UUID]
                     for j in maybe_seen.repeated(external_ids):
@@ -368,7 +515,7 @@ def _load(job: FeedbackImport, now) -> tuple[int, int, int, int, int]:
                 remember_channels(job.organization, converter.channels)
     finally:
         table.close()
-    return read, result.inserted, result.duplicates - repeated, refused, cases
+    return read, result.inserted, result.duplicates - repeated, refused, skipped, cases
 
 
 def _write_report(job: FeedbackImport, headers: list[str], *parts) -> None:

@@ -67,7 +67,7 @@ def _subtract(deltas: Deltas, record: Feedback, sentences) -> None:
 @transaction.atomic
 def customer_erase(*, organization: Organization, reference: str, actor) -> ErasureLog:
     """Erase everything about one customer reference; returns the audit entry."""
-    from klantcultuur.feedback.textanalysis import normalise
+    from klantcultuur.textanalysis import normalise
 
     reference = reference.strip()
     records = list(
@@ -138,8 +138,10 @@ def _purge_import_files(organization: Organization, reference: str) -> None:
         job.organization = organization  # the files' directory, without a query per import
         if job.status == JobStatus.DONE:
             job.path.unlink(missing_ok=True)
+            job.inspection_path.unlink(missing_ok=True)
         elif job.path.exists() and _upload_mentions(job, reference):
             job.path.unlink()
+            job.inspection_path.unlink(missing_ok=True)  # its first rows, kept for the preview
             if job.status == JobStatus.QUEUED:
                 job.status, job.finished_at = JobStatus.FAILED, timezone.now()
                 job.error = _("The file is gone.")
@@ -189,6 +191,7 @@ def _expire_import_files(organization: Organization, *, before, imports: set[int
     for job in jobs:
         job.organization = organization
         job.path.unlink(missing_ok=True)
+        job.inspection_path.unlink(missing_ok=True)
         job.report_path.unlink(missing_ok=True)
 
 

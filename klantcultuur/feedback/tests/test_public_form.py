@@ -182,6 +182,7 @@ def test_behind_the_proxy_a_made_up_forwarded_address_does_not_get_past_the_rate
 ):
     settings.FEEDBACK_FORM_RATE_LIMIT = 3
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.PROXY_HOPS = 1
     statuses = []
     for n in range(4):  # the proxy appends the address it saw to what the client sent
         forwarded = {"HTTP_X_FORWARDED_FOR": f"10.0.0.{n}, 203.0.113.7",

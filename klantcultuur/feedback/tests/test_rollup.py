@@ -134,8 +134,9 @@ def test_the_roll_up_agrees_after_every_kind_of_write(world, client, settings, t
 
     _api_token, secret = token_create(organization=org, name="api", user=None)
     client.post(reverse("feedback-api-records"),
-                json.dumps([{"received_at": (now - timedelta(hours=3)).isoformat(), "metric": "ces",
-                             "score": 6, "reason": "Snel geregeld.", "team_code": "W-KC-1"}]),
+                json.dumps({"records": [{"received_at": (now - timedelta(hours=3)).isoformat(),
+                                         "metric": "ces", "score": 6, "reason": "Snel geregeld.",
+                                         "team_code": "W-KC-1"}]}),
                 content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {secret}")  # fmt: skip
     hook = {"event": "responseFinished",
             "data": {"id": "fb-1", "createdAt": (now - timedelta(hours=2)).isoformat(),

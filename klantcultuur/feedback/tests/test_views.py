@@ -272,7 +272,7 @@ def test_the_import_pages_take_a_file_from_upload_to_result(login, world, settin
                                         "score": "Cijfer", "reason": "Toelichting"}.items()}  # fmt: skip
     form.update(metric="nps", save_as="Onze enquête", action="preview")
     preview = client.get(client.post(response["Location"], form)["Location"])
-    assert [r.errors == [] for r in preview.context["preview"]] == [True, False]
+    assert [r.errors == [] for r in preview.context["preview"].rows] == [True, False]
     client.post(response["Location"], {**form, "action": "start"})
     job.refresh_from_db()
     assert (job.status, job.rows_stored, job.rows_refused) == ("done", 1, 1)
@@ -338,7 +338,7 @@ def test_a_saved_column_choice_maps_the_next_file_at_upload(login, world, settin
     job = FeedbackImport.objects.get()
     assert (job.columns, job.options) == (mapping.columns, mapping.options)
     page = client.get(reverse("feedback-import", args=[job.uuid]))
-    assert [row.errors for row in page.context["preview"]] == [[]]
+    assert [row.errors for row in page.context["preview"].rows] == [[]]
 
 
 def test_the_progress_bar_asks_for_a_reload_when_the_import_is_done(login, world):

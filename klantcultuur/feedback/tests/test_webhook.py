@@ -124,3 +124,33 @@ def test_a_token_that_may_not_receive_webhooks_gets_403(client, world):
                                       can_webhook=False)  # fmt: skip
     url = reverse("feedback-api-formbricks", args=[secret])
     assert send(client, url, payload()).status_code == 403
+
+
+def test_the_test_endpoint_call_of_formbricks_is_answered_ok_and_stores_nothing(client, hook):
+    # As Formbricks' "Test endpoint" button sends it (apps/web webhook testEndpoint).
+    response = client.post(hook, data=json.dumps({"event": "testEndpoint"}),
+                           content_type="application/json")  # fmt: skip
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "event": "testEndpoint"}
+    assert not Feedback.objects.exists()
+
+
+@pytest.mark.parametrize("event", ["responseCreated", "responseUpdated", "responseFinished"])
+def test_every_response_event_is_taken(client, hook, event):
+    response = client.post(hook, data=json.dumps(payload(event)), content_type="application/json")
+    assert response.status_code in (200, 201)
+    assert Feedback.objects.get(external_id="clx8resp0001").score == 4
+
+
+def test_a_refused_webhook_call_keeps_its_token_out_of_the_log(client, hook, caplog):
+    secret = hook.rstrip("/").rsplit("/", 1)[1]
+    caplog.set_level("INFO")
+    for body in ({"event": "nonsense"}, "not json"):
+        response = client.post(hook, data=json.dumps(body) if isinstance(body, dict) else body,
+                               content_type="application/json")  # fmt: skip
+        assert response.status_code == 400
+    bad = hook.replace(secret, secret[:-4] + "abcd")
+    assert client.post(bad, data="{}", content_type="application/json").status_code == 401
+    assert caplog.records, "the refusals are logged"
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert secret not in logged and secret[:-4] not in logged

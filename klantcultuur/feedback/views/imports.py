@@ -14,6 +14,7 @@ from klantcultuur.feedback.exports import stream_csv
 from klantcultuur.feedback.forms import ImportUploadForm, MappingForm
 from klantcultuur.feedback.models import FeedbackImport, ImportMapping, Touchpoint
 from klantcultuur.feedback.services import imports as services
+from klantcultuur.feedback.validation import FIELD_LABELS
 from klantcultuur.lib import progress
 from klantcultuur.lib.jobs import JobStatus, progress_response
 from klantcultuur.lib.tabular import TableError
@@ -57,7 +58,8 @@ def _mapping_form(request: MemberRequest, job: FeedbackImport, inspection: servi
         (str(t.uuid), t.name) for t in Touchpoint.objects.filter(organization=request.organization)
     ]
     columns = job.columns or inspection.guessed
-    options = job.options or {"metric": inspection.metric_guess, "zone": inspection.zone or ""}
+    options = job.options or {"metric": inspection.metric_guess, "zone": inspection.zone or "",
+                              "date_order": inspection.date_order}  # fmt: skip
     initial = {f"col_{name}": header for name, header in columns.items()}
     initial.update(options)
     data = request.POST if request.method == "POST" else None
@@ -91,11 +93,13 @@ def detail(request: MemberRequest, code: UUID):
         context.update(form=form, inspection=inspection)
         if job.columns:
             try:
-                context["preview"] = services.import_preview(job)
+                preview = services.import_preview(job)
             except TableError as exc:
                 context["preview_error"] = str(exc)
-            teams = {p.team_id for p in context.get("preview", []) if p.team_id}
-            context["teams"] = OrgUnit.objects.in_bulk(teams)
+            else:
+                teams = {p.team_id for p in preview.rows if p.team_id}
+                context.update(preview=preview, teams=OrgUnit.objects.in_bulk(teams),
+                               preview_labels=[(f, FIELD_LABELS[f]) for f in preview.fields])  # fmt: skip
     else:
         context["progress"] = progress.read(services.PROGRESS_KIND, job.uuid)
         context["analysis"] = progress.read(services.ANALYSIS_KIND, job.uuid)

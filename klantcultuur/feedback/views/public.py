@@ -16,7 +16,6 @@ from uuid import UUID
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
@@ -28,6 +27,9 @@ from klantcultuur.feedback.forms import PublicFeedbackForm
 from klantcultuur.feedback.models import Feedback, Source, Touchpoint
 from klantcultuur.feedback.services.records import feedback_ingest
 from klantcultuur.feedback.validation import RecordInput
+from klantcultuur.lib.clientip import client_address
+from klantcultuur.lib.ratelimit import over_limit
+from klantcultuur.lib.text import strip_unsafe
 from klantcultuur.orgs.access import public
 
 SALT = "klantcultuur.feedback.form"
@@ -41,28 +43,9 @@ def _language(request: HttpRequest) -> str:
     return wanted if wanted in LANGUAGES else translation.get_language() or "nl"
 
 
-def client_address(request: HttpRequest) -> str:
-    """The client's address; behind a TLS proxy, the X-Forwarded-For hop that proxy added.
-
-    The proxy appends the address it saw to whatever the client sent, so only the last hop
-    can be trusted: a client cannot pick its own address to get past the rate limit.
-    """
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.headers.get("X-Forwarded-For", "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _rate_limited(touchpoint: Touchpoint, request: HttpRequest) -> bool:
     key = f"feedback-form:{touchpoint.uuid}:{client_address(request)}"
-    cache.add(key, 0, RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW)
-        count = 1
-    return count > settings.FEEDBACK_FORM_RATE_LIMIT
+    return over_limit(key, limit=settings.FEEDBACK_FORM_RATE_LIMIT, window=RATE_WINDOW)
 
 
 def new_token() -> str:
@@ -123,7 +106,7 @@ def form(request: HttpRequest, code: UUID):
             return render(
                 request, "feedback/public_closed.html", {"language": language}, status=404
             )
-        ref = (request.POST.get("ref") or request.GET.get("ref") or "").strip()[:100]
+        ref = strip_unsafe(request.POST.get("ref") or request.GET.get("ref") or "").strip()[:100]
         context = {"touchpoint": touchpoint, "language": language, "title": touchpoint.title_in(language),
                    "questions": _questions(touchpoint, language),
                    "ask_consent": touchpoint.ask_consent and bool(ref), "ref": ref}  # fmt: skip

@@ -26,6 +26,7 @@ from klantcultuur.huddle.forms import ActionForm, MoveForm
 from klantcultuur.huddle.models import ActionOrigin, ActionState, ImprovementAction
 from klantcultuur.huddle.services import actions as services
 from klantcultuur.huddle.steering import pdca
+from klantcultuur.lib.params import uuid_or_404
 from klantcultuur.orgs.access import member_required
 from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
@@ -75,7 +76,7 @@ def action_create(request: MemberRequest, code: UUID):
         initial["problem"] = " ".join(points) or record.reason
     team_kpi_code = request.POST.get("from_kpi") or request.GET.get("kpi")
     if team_kpi_code:
-        team_kpi = get_team_kpi_for_user(request, team_kpi_code)
+        team_kpi = get_team_kpi_for_user(request, uuid_or_404(team_kpi_code))
         action.kpi, action.origin = team_kpi.kpi, ActionOrigin.KPI
         initial.update(kpi=team_kpi.kpi, title=_("Improve %(kpi)s") % {"kpi": team_kpi.kpi.name})
         if team_kpi.effective_target is not None:

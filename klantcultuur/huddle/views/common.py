@@ -9,15 +9,21 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
+EARLIEST_DAY = date(2000, 1, 1)
+
 
 def board_day(value: str | None) -> date:
-    """The board's day from ?day=YYYY-MM-DD: today when absent, malformed or in the future."""
+    """The board's day from ?day=YYYY-MM-DD: today when absent, malformed, before 2000 (no
+    team has a board there, and the weeks before it would fall off the calendar) or in the
+    future."""
     today = timezone.localdate()
     if not value:
         return today
     try:
         day = date.fromisoformat(value)
     except ValueError:
+        return today
+    if day < EARLIEST_DAY:
         return today
     return min(day, today)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 
 import pytest
 from openpyxl import Workbook
@@ -10,6 +11,7 @@ from openpyxl import Workbook
 from klantcultuur.accounts.models import User
 from klantcultuur.lib.jobs import JobStatus
 from klantcultuur.lib.tabular import TableError
+from klantcultuur.lib.tests import hostile
 from klantcultuur.orgs import services
 from klantcultuur.orgs.models import Membership, OrgUnit, PeopleImport
 from klantcultuur.orgs.roles import Role
@@ -273,3 +275,27 @@ def test_an_unreadable_file_raises_table_error_in_the_preview(world):
     )
     with pytest.raises(TableError):
         services.people_import_plan(job=job)
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: hostile.shared_strings_bomb(300), "pakt uit tot veel meer dan het bevat"),
+        (hostile.million_column_csv, "meer dan 200 kolommen"),
+        (lambda: hostile.long_first_line_csv(2), "De eerste regel van het bestand is langer"),
+        (
+            lambda: hostile.sheet_claiming_rows(50_000_000, gap=True, header="E-mailadres"),
+            "meer dan 100.000 rijen",
+        ),
+    ],
+    ids=["zip-bomb", "million-columns", "long-first-line", "fifty-million-rows"],
+)
+def test_hostile_files_are_refused_quickly_with_a_clear_message(world, make, message):
+    before = Membership.objects.count()
+    content = make()
+    start = time.monotonic()
+    job = run(world, content, filename="hr.xlsx" if content.startswith(b"PK") else "hr.csv")
+    assert time.monotonic() - start < 2.0
+    assert job.status == JobStatus.FAILED
+    assert message in job.error
+    assert Membership.objects.count() == before

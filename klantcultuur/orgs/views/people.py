@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 
 from klantcultuur.lib.htmx import fragment_wanted
 from klantcultuur.orgs import selectors, services
+from klantcultuur.lib.text import strip_unsafe
+from klantcultuur.orgs import services
 from klantcultuur.orgs.access import (
     get_membership_for_user,
     get_membership_rw_for_user,
@@ -27,7 +29,7 @@ PAGE_SIZE = 50
 
 @member_required(Perm.VIEW_ORGANIZATION, methods=("GET",))
 def people(request: MemberRequest):
-    query = request.GET.get("q", "").strip()
+    query = strip_unsafe(request.GET.get("q", "")).strip()  # PostgreSQL refuses a NUL
     role = request.GET.get("role", "")
     members = selectors.colleagues(request.organization, query=query, role=role)
     page = Paginator(members, PAGE_SIZE).get_page(request.GET.get("page"))

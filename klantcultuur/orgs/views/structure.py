@@ -10,6 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from klantcultuur.orgs import selectors, services
+from klantcultuur.lib.params import uuid_or_404
+from klantcultuur.orgs import services
 from klantcultuur.orgs.access import get_unit_for_user, get_unit_rw_for_user, member_required
 from klantcultuur.orgs.forms import UnitForm
 from klantcultuur.orgs.models import OrgUnit
@@ -67,9 +69,8 @@ def _unit_form_page(request: MemberRequest, form: UnitForm, unit: OrgUnit | None
 def unit_create(request: MemberRequest):
     initial = {}
     if parent_code := request.GET.get("parent"):
-        parent = OrgUnit.objects.filter(organization=request.organization, uuid=parent_code).first()
-        if parent:
-            initial = {"parent": parent, "office": parent.office}
+        parent = get_unit_for_user(request, uuid_or_404(parent_code))
+        initial = {"parent": parent, "office": parent.office}
     form = UnitForm(request.POST or None, organization=request.organization, initial=initial)
     return _unit_form_page(request, form, None)
 

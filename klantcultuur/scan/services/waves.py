@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from klantcultuur.accounts.models import User
 from klantcultuur.lib.tokens import token_hash
+from klantcultuur.lib.text import one_line
 from klantcultuur.orgs.models import Membership, Organization, OrgUnit
 from klantcultuur.orgs.roles import Role
 from klantcultuur.orgs.tree import UnitTree
@@ -188,8 +189,8 @@ def _send(wave: Wave, invitations, kind: str, today: date) -> int:
                 subject = _("Culture scan of %(organization)s: how do we treat our customers?")
             else:
                 subject = _("Reminder: the culture scan of %(organization)s closes on %(date)s")
-            subject %= {"organization": wave.organization.name,
-                        "date": wave.closes_on.strftime("%d-%m-%Y")}  # fmt: skip
+            subject = one_line(subject % {"organization": wave.organization.name,
+                                          "date": wave.closes_on.strftime("%d-%m-%Y")})  # fmt: skip
             body = render_to_string(f"scan/email/{kind}.txt", context)
         messages.append(EmailMessage(subject, body, None, [user.email]))
     ids = [invitation.id for invitation in rows]

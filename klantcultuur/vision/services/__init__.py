@@ -1,0 +1,1 @@
+"""Writes of the vision app: keyword-only functions, each in one transaction."""
