@@ -17,7 +17,6 @@ import csv
 import dataclasses
 import heapq
 import json
-import logging
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -431,8 +430,14 @@ def import_run(*, job_id: int, now=None, read_comments: bool = True) -> Feedback
             progress_code=job.uuid,
             expected=(TableError,),
             failure=_("The import failed; nothing was stored."),
-            fields=["rows_read", "rows_stored", "rows_duplicate", "rows_refused", "rows_skipped",
-                    "cases_created"],  # fmt: skip
+            fields=[
+                "rows_read",
+                "rows_stored",
+                "rows_duplicate",
+                "rows_refused",
+                "rows_skipped",
+                "cases_created",
+            ],
         )
     if job.status == JobStatus.DONE:  # the first rows kept for the preview are not needed now
         job.inspection_path.unlink(missing_ok=True)

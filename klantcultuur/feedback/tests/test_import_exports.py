@@ -19,8 +19,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
 from klantcultuur.feedback.models import Feedback, FeedbackImport
-from klantcultuur.lib.jobs import JobStatus
 from klantcultuur.feedback.services import imports
+from klantcultuur.lib.jobs import JobStatus
 from klantcultuur.lib.tabular import TableError
 from klantcultuur.orgs.models import OrgUnit
 

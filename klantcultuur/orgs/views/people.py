@@ -11,9 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from klantcultuur.lib.htmx import fragment_wanted
-from klantcultuur.orgs import selectors, services
 from klantcultuur.lib.text import strip_unsafe
-from klantcultuur.orgs import services
+from klantcultuur.orgs import selectors, services
 from klantcultuur.orgs.access import (
     get_membership_for_user,
     get_membership_rw_for_user,

@@ -9,9 +9,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from klantcultuur.orgs import selectors, services
 from klantcultuur.lib.params import uuid_or_404
-from klantcultuur.orgs import services
+from klantcultuur.orgs import selectors, services
 from klantcultuur.orgs.access import get_unit_for_user, get_unit_rw_for_user, member_required
 from klantcultuur.orgs.forms import UnitForm
 from klantcultuur.orgs.models import OrgUnit

@@ -21,8 +21,8 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from klantcultuur.accounts.models import User
-from klantcultuur.lib.tokens import token_hash
 from klantcultuur.lib.text import one_line
+from klantcultuur.lib.tokens import token_hash
 from klantcultuur.orgs.models import Membership, Organization, OrgUnit
 from klantcultuur.orgs.roles import Role
 from klantcultuur.orgs.tree import UnitTree
