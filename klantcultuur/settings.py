@@ -35,6 +35,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Without SITE_URL, links shown on a page (form links, QR codes) use the address it was served on.
+SITE_URL_FROM_REQUEST = not envstr("SITE_URL")
 
 INSTALLED_APPS = [
     "django.contrib.auth",

@@ -303,7 +303,8 @@ class AssignForm(forms.Form):
         super().__init__(*args, **kwargs)
         tree = UnitTree.for_organization(organization.id)
         self.units = {}
-        choices = []
+        # An empty first choice: a form that pre-selects the first unit routes with one click.
+        choices = [("", _("— choose a team —"))]
         from klantcultuur.orgs.models import OrgUnit
 
         by_id = {

@@ -1,0 +1,106 @@
+"""Daily use in a real browser (issue 17): what a customer, a team leader at 8:30, a CX lead
+and a board member rely on."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from klantcultuur.feedback.models import Feedback, Touchpoint
+from klantcultuur.feedback.services.records import feedback_ingest
+from klantcultuur.feedback.validation import RecordInput
+from klantcultuur.testing import build_world
+from tests.e2e.conftest import screenshot
+from tests.e2e.test_organisation import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PROMISE = "Uw antwoord gaat naar het team dat u heeft geholpen."
+DAGSTART = "Het team leest het bij de volgende dagstart."
+
+
+def fits(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def answer(page, score: str, text: str) -> None:
+    page.get_by_text(score, exact=True).click()
+    page.get_by_label("Wat is de belangrijkste reden voor uw score?").fill(text)
+    page.get_by_role("button", name="Versturen").click()
+    expect(page.get_by_role("heading", name="Bedankt!")).to_be_visible()
+
+
+def test_a_form_without_a_team_is_flagged_and_its_team_link_routes_the_answer(
+    live_server, page_factory
+):
+    world = build_world()
+    page = page_factory()
+    log_in(page, live_server.url, "cees@linge.example")
+    page.goto(live_server.url + "/feedback/touchpoints/")
+    page.locator("#id_name").fill("Balie")
+    page.locator("#id_subject").fill("de balie")
+    page.get_by_role("button", name="Toevoegen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Balie")
+    # Flagged where it is set up ...
+    expect(
+        page.get_by_text("Antwoorden via dit formulier bereiken geen team").first
+    ).to_be_visible()
+    touchpoint = Touchpoint.objects.get(name="Balie")
+    # ... one link and QR code per team, the link's address the one this page was served on
+    row = page.get_by_role("row", name="Klantcontactcentrum")
+    link = row.get_by_role("link").first.get_attribute("href")
+    assert link == f"{live_server.url}/k/{touchpoint.uuid}/?team={world.team.uuid}"
+    qr = row.get_by_role("link", name="Downloaden (SVG)").get_attribute("href")
+    assert page.request.get(live_server.url + qr).text().count("<path") == 1
+    screenshot(page, "touchpoint-without-team-desktop")
+    # ... and in the list of forms.
+    page.goto(live_server.url + "/feedback/touchpoints/")
+    expect(page.get_by_text("geen team: antwoorden blijven ongelezen")).to_be_visible()
+    expect(
+        page.get_by_text("1 open formulier stuurt zijn antwoorden naar geen team")
+    ).to_be_visible()
+
+    customer = page_factory(width=390, height=844)
+    customer.goto(link)
+    expect(customer.get_by_text(PROMISE)).to_be_visible()
+    answer(customer, "9", "Heel vriendelijk geholpen aan de balie.")
+    expect(customer.get_by_text(DAGSTART)).to_be_visible()
+    assert fits(customer)
+    screenshot(customer, "feedback-form-team-link-thanks-phone")
+    assert Feedback.objects.get().team == world.team
+
+    # The general link reaches nobody: the form promises nothing, and another
+    # organisation's team in the link is not accepted.
+    general = page_factory(width=390, height=844)
+    general.goto(f"{live_server.url}/k/{touchpoint.uuid}/?team={world.other_team.uuid}")
+    expect(general.get_by_role("heading", level=1)).to_have_text("Balie")
+    expect(general.get_by_text(PROMISE)).to_have_count(0)
+    answer(general, "4", "Lang gewacht bij de balie.")
+    expect(general.get_by_text(DAGSTART)).to_have_count(0)
+    assert Feedback.objects.filter(team__isnull=True).count() == 1
+
+
+def test_no_team_dropdown_preselects_a_team(live_server, page_factory):
+    world = build_world()
+    item = RecordInput(received_at=timezone.now() - timedelta(hours=3), metric="nps", score=3,
+                       reason="Niemand belde terug.", channel="telefoon")  # fmt: skip
+    feedback_ingest(organization=world.org, items=[item], source="api")
+    record = Feedback.objects.get()
+    page = page_factory()
+    log_in(page, live_server.url, "cees@linge.example")
+    page.goto(live_server.url + "/feedback/unrouted/")
+    select = page.get_by_label("Team", exact=True).first
+    assert select.evaluate("s => s.value") == ""
+    assert select.locator("option:checked").inner_text() == "— kies een team —"
+    page.get_by_role("button", name="Aan dit team geven").click()  # the browser refuses
+    record.refresh_from_db()
+    assert record.team is None
+    page.goto(live_server.url + f"/feedback/responses/{record.uuid}/")
+    assert page.get_by_label("Deze reactie geven aan").evaluate("s => s.value") == ""
+    page.get_by_label("Deze reactie geven aan").select_option(label="\u2003\u2003\u2003Planning")
+    page.get_by_role("button", name="Verplaatsen").click()
+    record.refresh_from_db()
+    assert record.team == world.back_team
