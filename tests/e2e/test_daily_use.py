@@ -104,3 +104,56 @@ def test_no_team_dropdown_preselects_a_team(live_server, page_factory):
     page.get_by_role("button", name="Verplaatsen").click()
     record.refresh_from_db()
     assert record.team == world.back_team
+
+
+def satisfaction_kpis(world):
+    """Customers rate the front-office team 80%, colleagues the back-office team 40%."""
+    from klantcultuur.huddle.days import lookback
+    from klantcultuur.huddle.models import Kpi, TeamKpi
+    from klantcultuur.huddle.tests.helpers import feedback
+
+    def kpi(name):
+        return Kpi.objects.create(organization=world.org, name=name, source="feedback",
+                                  measure="csat", period="week", unit="%", default_target=75)  # fmt: skip
+
+    TeamKpi.objects.create(organization=world.org, kpi=kpi("Klanttevredenheid"), team=world.team)
+    TeamKpi.objects.create(organization=world.org, kpi=kpi("Tevredenheid collega's"),
+                           team=world.back_team)  # fmt: skip
+    day = lookback(timezone.localdate()).start
+    for i, score in enumerate((5, 4, 4, 5, 2)):
+        feedback(world, day, score, metric="csat", hour=9 + i)
+    for i, score in enumerate((4, 5, 2, 1, 3)):
+        feedback(world, day, score, team=world.back_team, metric="csat", is_internal=True,
+                 hour=9 + i)  # fmt: skip
+
+
+def column(page, heading: str) -> list[str]:
+    """The texts of one column of the tier table, by its heading."""
+    heads = page.locator("table.tier thead th").all_inner_texts()
+    index = [h.strip() for h in heads].index(heading)
+    return [
+        " ".join(row.locator("> *").nth(index).inner_text().split())
+        for row in page.locator("table.tier tbody tr:not(.tier__group)").all()
+    ]
+
+
+def test_tier_boards_show_customers_and_colleagues_apart_and_fit_1280(live_server, page_factory):
+    world = build_world()
+    satisfaction_kpis(world)
+    page = page_factory(width=1280, height=900)
+    log_in(page, live_server.url, "dirk@linge.example")
+    page.goto(live_server.url + "/huddle/organisation/")
+    assert column(page, "Klanttevredenheid") == ["80%"]
+    assert column(page, "Tevredenheid collega's") == ["40% collega’s"]
+    assert fits(page)
+    wrap = page.locator(".tablewrap").first
+    assert wrap.evaluate("e => e.scrollWidth <= e.clientWidth")  # the last column is in view
+    screenshot(page, "organisation-board-1280")
+
+    page.goto(live_server.url + f"/huddle/{world.department.uuid}/")
+    units = [t.strip() for t in page.locator("table.tier tbody th").all_inner_texts()]
+    assert units == ["Klantcontactcentrum", "Planning backoffice"]
+    assert column(page, "Klanttevredenheid") == ["80% op doel ✓", "–"]
+    assert column(page, "Tevredenheid collega's") == ["–", "40% mist doel ✗ collega’s"]
+    assert fits(page)
+    screenshot(page, "department-board-1280")
