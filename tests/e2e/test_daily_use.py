@@ -157,3 +157,120 @@ def test_tier_boards_show_customers_and_colleagues_apart_and_fit_1280(live_serve
     assert column(page, "Tevredenheid collega's") == ["–", "40% mist doel ✗ collega’s"]
     assert fits(page)
     screenshot(page, "department-board-1280")
+
+
+COMPLIMENTS = [
+    "De monteur was keurig op tijd en liet alles netjes achter.",
+    "Mevrouw belde zelf terug zoals beloofd, dat waardeer ik enorm.",
+    "Heel vriendelijk en geduldig aan de telefoon geholpen.",
+    "Binnen twee dagen was het geregeld, top.",
+    "Duidelijke uitleg over de huurverhoging gekregen.",
+    "De klantadviseur wist precies wat er moest gebeuren.",
+    "Snel een afspraak kunnen maken voor de reparatie.",
+    "Fijn dat ik gewoon teruggebeld werd.",
+]
+
+
+def a_full_morning(world):
+    """What a busy team sees at 8:30: eight compliments, six KPIs, five actions, an
+    overdue call-back and an escalation."""
+    from klantcultuur.feedback.models import FollowUpCase
+    from klantcultuur.huddle.days import lookback
+    from klantcultuur.huddle.models import Escalation, ImprovementAction, Kpi, TeamKpi
+    from klantcultuur.huddle.tests.helpers import feedback, team_board, value
+
+    board = team_board(world)
+    day = lookback(timezone.localdate()).start
+    for i, text in enumerate(COMPLIMENTS):
+        feedback(world, day, 9 + i % 2, text, hour=8 + i)
+    angry = feedback(world, day, 2, "Niemand belde terug over mijn lekkage.", hour=17,
+                     contact_consent=True, customer_ref="H-77")  # fmt: skip
+    FollowUpCase.objects.filter(feedback=angry).update(due_at=timezone.now() - timedelta(hours=5))
+    value(board.reach, day, 84)
+    for name in ("Aandeel complimenten", "Klanttevredenheid"):
+        kpi = Kpi.objects.create(organization=world.org, name=name, source="feedback",
+                                 measure="compliments" if name.startswith("Aandeel") else "csat",
+                                 period="week", unit="%", default_target=60)  # fmt: skip
+        TeamKpi.objects.create(organization=world.org, kpi=kpi, team=world.team,
+                               owner=world.employee, position=9)  # fmt: skip
+    for i in range(5):
+        ImprovementAction.objects.create(
+            organization=world.org, team=world.team, owner=world.employee,
+            title=f"Terugbelbelofte nakomen, stap {i + 1}", problem="Klanten wachten op een belletje.",
+            due_date=timezone.localdate() + timedelta(days=i - 1),
+        )  # fmt: skip
+    Escalation.objects.create(organization=world.org, from_unit=world.team,
+                              to_unit=world.department, raised_on=day, raised_by=world.manager,
+                              text="De telefooncentrale biedt geen terugbeloptie.")  # fmt: skip
+    return board
+
+
+def above_the_fold(page, locator) -> bool:
+    box = locator.bounding_box()
+    height = page.viewport_size["height"]
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height
+
+
+@pytest.mark.parametrize("width,height", [(1920, 1080), (1024, 768)])
+def test_the_dagstart_fits_its_screen(live_server, page_factory, width, height):
+    world = build_world()
+    a_full_morning(world)
+    page = page_factory(width=width, height=height)
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    log_in(page, live_server.url, "mila@linge.example")
+    page.goto(live_server.url + f"/huddle/{world.team.uuid}/dagstart/")
+    expect(page.locator(".quote--big")).to_be_visible()
+    must_see = [
+        page.locator(".panel--story .quote--big"),
+        page.get_by_role("heading", name="KPI's"),
+        *page.locator(".tile .tile__value").all(),
+        page.get_by_role("heading", name="Verbeteracties"),
+        page.get_by_role("link", name="Terugbelbelofte nakomen, stap 1"),
+        page.get_by_role("heading", name="Te laat teruggebeld").last,
+        page.get_by_role("heading", name="Wat wij escaleren"),
+        page.get_by_role("link", name="De telefooncentrale biedt geen terugbeloptie."),
+        page.get_by_role("timer"),
+    ]
+    assert len(page.locator(".tile").all()) == 6
+    hidden = [loc for loc in must_see if not above_the_fold(page, loc)]
+    screenshot(page, f"dagstart-wall-{width}x{height}")
+    page.screenshot(path=str(screenshot(page, f"dagstart-wall-{width}x{height}").with_name(
+        f"dagstart-wall-{width}x{height}-screen.png")))  # fmt: skip
+    assert hidden == [], [h.inner_text()[:40] for h in hidden]
+    # A short list of compliments with "more", not every compliment in full.
+    assert page.locator(".signal--compliment").count() == 3
+    expect(page.get_by_role("link", name="nog 5")).to_be_visible()
+    assert fits(page)
+    # Readable from two metres on the wall screen.
+    if width == 1920:
+        size = page.locator(".tile__value").first.evaluate(
+            "e => parseFloat(getComputedStyle(e).fontSize)"
+        )
+        assert size >= 56
+    assert errors == []
+
+
+def test_the_team_times_its_dagstart_and_chooses_its_story(live_server, page_factory):
+    world = build_world()
+    a_full_morning(world)
+    page = page_factory(width=1024, height=768)
+    log_in(page, live_server.url, "bob@linge.example")
+    page.goto(live_server.url + f"/huddle/{world.team.uuid}/dagstart/")
+    timer = page.get_by_role("timer")
+    expect(timer).to_contain_text("15:00")
+    page.get_by_role("button", name="Start 15 minuten").click()
+    expect(timer).to_contain_text("14:5", timeout=5000)
+    expect(page.get_by_role("button", name="Stop")).to_be_visible()
+
+    page.get_by_text("Kies een ander verhaal").click()
+    page.get_by_label("Een compliment sinds de vorige werkdag").select_option(
+        label="Fijn dat ik gewoon teruggebeld werd."
+    )
+    page.get_by_role("button", name="Kies als klantverhaal").click()
+    expect(page.locator(".panel--story .quote--big")).to_contain_text(
+        "Fijn dat ik gewoon teruggebeld"
+    )
+    expect(page.locator(".panel--story")).to_contain_text("Gekozen door het team.")
+    # The timer keeps running through the reload.
+    assert "15:00" not in page.get_by_role("timer").inner_text()
