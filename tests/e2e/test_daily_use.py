@@ -274,3 +274,43 @@ def test_the_team_times_its_dagstart_and_chooses_its_story(live_server, page_fac
     expect(page.locator(".panel--story")).to_contain_text("Gekozen door het team.")
     # The timer keeps running through the reload.
     assert "15:00" not in page.get_by_role("timer").inner_text()
+
+
+def crawl(page, base: str, start: str, limit: int = 120) -> dict[str, int]:
+    """Status of every page reachable by following links from `start` (same site, GET)."""
+    from urllib.parse import urldefrag, urljoin, urlparse
+
+    seen: dict[str, int] = {}
+    queue = [start]
+    skip = ("/account/logout", "/export", ".csv", ".xlsx", ".svg", "/static/", "/k/")
+    while queue and len(seen) < limit:
+        path = queue.pop(0)
+        if path in seen:
+            continue
+        response = page.goto(base + path)
+        seen[path] = response.status
+        if response.status != 200 or "text/html" not in response.headers.get("content-type", ""):
+            continue
+        for href in page.locator("main a[href], nav a[href]").evaluate_all(
+            "links => links.map(a => a.getAttribute('href'))"
+        ):
+            url = urldefrag(urljoin(base + path, href))[0]
+            parsed = urlparse(url)
+            if parsed.netloc != urlparse(base).netloc or any(s in parsed.path for s in skip):
+                continue
+            target = parsed.path + (f"?{parsed.query}" if parsed.query else "")
+            if target not in seen and target not in queue and "day=" not in target:
+                queue.append(target)
+    return seen
+
+
+@pytest.mark.parametrize("email", ["mila@linge.example", "bob@linge.example"])
+def test_every_link_a_team_member_follows_opens(live_server, page_factory, email):
+    world = build_world()
+    a_full_morning(world)
+    page = page_factory()
+    log_in(page, live_server.url, email)
+    statuses = crawl(page, live_server.url, "/start/")
+    refused = {path: status for path, status in statuses.items() if status in (403, 404)}
+    assert f"/huddle/{world.team.uuid}/" in statuses
+    assert refused == {}
