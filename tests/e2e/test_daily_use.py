@@ -314,3 +314,50 @@ def test_every_link_a_team_member_follows_opens(live_server, page_factory, email
     refused = {path: status for path, status in statuses.items() if status in (403, 404)}
     assert f"/huddle/{world.team.uuid}/" in statuses
     assert refused == {}
+
+
+def test_the_heatmap_shows_the_example_behaviour_columns_first(live_server, page_factory):
+    from klantcultuur.scan.tests.helpers import add_responses, close_and_report, make_wave
+
+    world = build_world()
+    wave = make_wave(world.org, name="Cultuurscan 2026")
+    add_responses(wave, world.team, 12)
+    add_responses(wave, world.department, 5, role="manager", level=5)
+    close_and_report(wave)
+    page = page_factory(width=1280, height=900)
+    log_in(page, live_server.url, "cees@linge.example")
+    page.goto(f"{live_server.url}/scan/waves/{wave.uuid}/heatmap/")
+    wrap = page.locator(".tablewrap").first.bounding_box()
+    for name in ("Voorbeeldgedrag van de leidinggevende", "Voorbeeldgedrag (zelfbeeld)"):
+        head = page.get_by_role("columnheader", name=name).bounding_box()
+        assert wrap["x"] <= head["x"] and head["x"] + head["width"] <= wrap["x"] + wrap["width"]
+    assert fits(page)
+    screenshot(page, "heatmap-1280")
+
+    phone = page_factory(width=390, height=844)
+    log_in(phone, live_server.url, "cees@linge.example")
+    phone.goto(f"{live_server.url}/scan/waves/{wave.uuid}/heatmap/")
+    unit = phone.get_by_role("rowheader", name="Klantcontactcentrum")
+    before = unit.bounding_box()["x"]
+    phone.locator(".tablewrap").first.evaluate("e => e.scrollLeft = 600")
+    assert abs(unit.bounding_box()["x"] - before) < 1  # the unit column stays in view
+    assert fits(phone)
+    screenshot(phone, "heatmap-phone")
+
+
+@pytest.mark.parametrize("email", ["mila@linge.example", "cees@linge.example"])
+def test_no_page_is_wider_than_a_phone(live_server, page_factory, email):
+    world = build_world()
+    a_full_morning(world)
+    page = page_factory(width=390, height=844)
+    log_in(page, live_server.url, email)
+    wide = []
+    statuses = crawl(page, live_server.url, "/start/", limit=70)
+    for path, status in statuses.items():
+        if status != 200:
+            continue
+        page.goto(live_server.url + path)
+        if not fits(page):
+            wide.append(path)
+    assert len(statuses) > 20
+    assert wide == []
