@@ -361,3 +361,35 @@ def test_no_page_is_wider_than_a_phone(live_server, page_factory, email):
             wide.append(path)
     assert len(statuses) > 20
     assert wide == []
+
+
+def test_a_kpi_the_team_gets_no_data_for_is_flagged_with_the_reason(live_server, page_factory):
+    from klantcultuur.huddle.models import ImprovementAction, Kpi, TeamKpi
+    from klantcultuur.huddle.tests.helpers import feedback
+
+    world = build_world()
+    for i, score in enumerate((6, 7, 5)):  # the team's customers are asked CES only
+        feedback(world, timezone.localdate() - timedelta(days=3), score, metric="ces", hour=9 + i)
+    nps = Kpi.objects.create(organization=world.org, name="NPS", source="feedback",
+                             measure="nps", period="week", default_target=20)  # fmt: skip
+    page = page_factory(width=1280, height=900)
+    log_in(page, live_server.url, "mila@linge.example")
+    page.goto(live_server.url + f"/huddle/{world.team.uuid}/kpis/")
+    page.locator("#id_kpi").select_option(label="NPS")
+    page.get_by_role("button", name="Toevoegen").click()
+    warning = page.locator(".message--warning")
+    expect(warning).to_contain_text("“NPS” blijft leeg")
+    expect(warning).to_contain_text("alleen CES")
+    row = page.get_by_role("row", name="NPS")
+    expect(row).to_contain_text("krijgt geen gegevens")
+    screenshot(page, "team-kpis-no-data")
+
+    action = ImprovementAction.objects.create(
+        organization=world.org, team=world.team, title="NPS omhoog", problem="Te veel criticasters.",
+        kpi=nps, owner=world.employee,
+    )  # fmt: skip
+    assert TeamKpi.objects.filter(team=world.team, kpi=nps).exists()
+    page.goto(live_server.url + f"/huddle/actions/{action.uuid}/")
+    expect(page.locator(".message--warning")).to_contain_text(
+        "het effect kan niet worden gecontroleerd"
+    )
