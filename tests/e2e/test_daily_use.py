@@ -393,3 +393,31 @@ def test_a_kpi_the_team_gets_no_data_for_is_flagged_with_the_reason(live_server,
     expect(page.locator(".message--warning")).to_contain_text(
         "het effect kan niet worden gecontroleerd"
     )
+
+
+def test_the_wave_comparison_chart_and_table_round_alike(live_server, page_factory):
+    from klantcultuur.scan.tests.helpers import add_responses, close_and_report, make_wave
+
+    world = build_world()
+    today = timezone.localdate()
+    before = make_wave(world.org, name="Cultuurscan 2025", opens_on=today - timedelta(days=400),
+                       closes_on=today - timedelta(days=380))  # fmt: skip
+    add_responses(before, world.team, 7, level=3)
+    add_responses(before, world.department, 5, role="manager", level=3)
+    close_and_report(before)
+    wave = make_wave(world.org, name="Cultuurscan 2026", opens_on=today - timedelta(days=30),
+                     closes_on=today - timedelta(days=10))  # fmt: skip
+    add_responses(wave, world.team, 6, level=4)
+    add_responses(wave, world.department, 5, role="manager", level=3)
+    close_and_report(wave)
+    page = page_factory(width=1280, height=900)
+    log_in(page, live_server.url, "cees@linge.example")
+    page.goto(f"{live_server.url}/scan/waves/{wave.uuid}/comparison/")
+    chart = [t.replace("-", "−") for t in page.locator('svg text[text-anchor="end"]').all_text_contents()
+             if t[:1] in "+-" and "," in t]  # fmt: skip
+    row = page.get_by_role("row", name="Woonstichting De Linge")
+    table = [t.strip().rstrip("*").replace("(echt)", "").strip()
+             for t in row.locator("td").all_inner_texts()]  # fmt: skip
+    table = [t for t in table if t[:1] in "+−"]
+    assert chart and sorted(chart) == sorted(table)
+    screenshot(page, "wave-comparison-1280")
