@@ -421,3 +421,33 @@ def test_the_wave_comparison_chart_and_table_round_alike(live_server, page_facto
     table = [t for t in table if t[:1] in "+−"]
     assert chart and sorted(chart) == sorted(table)
     screenshot(page, "wave-comparison-1280")
+
+
+def test_the_wording_reads_as_dutch(live_server, page_factory):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from klantcultuur.huddle.models import ImprovementAction
+
+    world = build_world()
+    board = a_full_morning(world)
+    may = datetime(2026, 5, 6, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    feedback_ingest(organization=world.org, source="api", items=[RecordInput(
+        received_at=may, metric="nps", score=8, reason="Prima.", team_id=world.team.id)])  # fmt: skip
+    record = Feedback.objects.get(received_at=may)
+    ImprovementAction.objects.filter(title__endswith="stap 1").update(state="check")
+    page = page_factory()
+    log_in(page, live_server.url, "cees@linge.example")
+    page.goto(live_server.url + f"/feedback/responses/{record.uuid}/")
+    expect(page.locator("main")).to_contain_text("6 mei 2026")
+    page.goto(live_server.url + f"/huddle/{world.team.uuid}/")
+    tile = page.locator(f"#tile-{board.reach.uuid}")
+    expect(tile).to_contain_text("✓ op doel (minstens 80%)")
+    assert "doel doel" not in page.locator("main").inner_text()
+    page.goto(live_server.url + "/huddle/")
+    expect(page.get_by_role("columnheader", name="Bord")).to_be_visible()
+    action = ImprovementAction.objects.get(title__endswith="stap 1")
+    page.goto(live_server.url + f"/huddle/actions/{action.uuid}/")
+    text = page.locator("main").inner_text()
+    assert "terug naar do" not in text and "Besluiten: act" not in text
+    expect(page.get_by_role("button", name="Nog niet klaar: terug naar uitvoeren")).to_be_visible()
