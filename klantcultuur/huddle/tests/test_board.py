@@ -106,9 +106,7 @@ def test_kpi_tiles_show_values_targets_owners_and_agree_with_the_feedback_figure
     assert 'value="82"' in body  # the quick entry holds Friday's value to correct
 
     wait = tile(body, board.wait)
-    assert wait.startswith(
-        "Wachttijd balie Bob Visser 12,5 min ✗ mist doel (hoogstens 10,0 min)"
-    )
+    assert wait.startswith("Wachttijd balie Bob Visser 12,5 min ✗ mist doel (hoogstens 10,0 min)")
     assert "Start een verbeteractie" in wait
 
     lead = tile(body, board.lead_time)
