@@ -451,3 +451,55 @@ def test_the_wording_reads_as_dutch(live_server, page_factory):
     text = page.locator("main").inner_text()
     assert "terug naar do" not in text and "Besluiten: act" not in text
     expect(page.get_by_role("button", name="Nog niet klaar: terug naar uitvoeren")).to_be_visible()
+
+
+def test_the_start_page_is_each_roles_day(live_server, page_factory):
+    from klantcultuur.huddle.days import lookback
+    from klantcultuur.huddle.tests.helpers import value
+
+    world = build_world()
+    board = a_full_morning(world)
+    value(board.wait, lookback(timezone.localdate()).start, 12.5)  # misses its target of 10
+
+    leader = page_factory(width=1280, height=900)
+    log_in(leader, live_server.url, "mila@linge.example")
+    main = leader.locator("main")
+    expect(main).to_contain_text("Dagstart van vandaag: Klantcontactcentrum")
+    off = leader.get_by_role("region", name="KPI's niet op doel")
+    expect(off).to_contain_text("Wachttijd balie: 12,5 min")
+    expect(off.locator("li")).to_have_count(1)
+    expect(leader.get_by_role("region", name="Te laat teruggebeld")).to_contain_text("NPS 2")
+    expect(
+        leader.get_by_role("region", name="Acties met een deadline").locator("li")
+    ).to_have_count(4)
+    leader.get_by_role("link", name="Open de dagstart").click()
+    expect(leader.get_by_role("heading", level=1)).to_have_text("Dagstart Klantcontactcentrum")
+    leader.goto(live_server.url + "/start/")
+    screenshot(leader, "start-team-leader-1280")
+
+    employee = page_factory(width=390, height=844)
+    log_in(employee, live_server.url, "bob@linge.example")
+    mine = employee.get_by_role("region", name="De KPI's die jij volgt")
+    expect(mine.locator("li")).to_have_count(6)
+    expect(mine).to_contain_text("Bereikbaarheid telefoon: 84% ✓ op doel")
+    expect(employee.get_by_role("region", name="Jouw verbeteracties").locator("li")).to_have_count(
+        5
+    )
+    expect(employee.get_by_role("region", name="De laatste complimenten voor het team")
+           .locator("li")).to_have_count(3)  # fmt: skip
+    assert fits(employee)
+    screenshot(employee, "start-employee-phone")
+
+    director = page_factory(width=1280, height=900)
+    log_in(director, live_server.url, "dirk@linge.example")
+    expect(director.get_by_role("region", name="Volwassenheidsfase")).to_contain_text(
+        "Er is nog geen cultuurscan afgesloten."
+    )
+    expect(director.get_by_role("region", name="NPS van uw klanten")).to_contain_text("78")
+    expect(director.get_by_role("region", name="Gebruik van de dagstart")).to_contain_text(
+        "0 van 2"
+    )
+    waits = director.get_by_role("region", name="Wat op je wacht")
+    expect(waits).to_contain_text("1 klant wacht te lang op terugbellen")
+    expect(waits).to_contain_text("1 verbeteractie is over de deadline")
+    screenshot(director, "start-board-1280")
