@@ -503,3 +503,24 @@ def test_the_start_page_is_each_roles_day(live_server, page_factory):
     expect(waits).to_contain_text("1 klant wacht te lang op terugbellen")
     expect(waits).to_contain_text("1 verbeteractie is over de deadline")
     screenshot(director, "start-board-1280")
+
+
+def test_a_team_leader_gives_a_call_back_to_a_colleague(live_server, page_factory):
+    from klantcultuur.feedback.models import FollowUpCase
+
+    world = build_world()
+    a_full_morning(world)
+    case = FollowUpCase.objects.get()
+    page = page_factory(width=390, height=844)
+    log_in(page, live_server.url, "mila@linge.example")
+    page.goto(live_server.url + f"/feedback/cases/{case.uuid}/")
+    field = page.get_by_label("Wie belt terug")
+    assert field.evaluate("s => s.value") == ""  # nobody chosen for the team
+    field.select_option(label="Bob Visser")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Het terugbelverzoek is opgeslagen.")).to_be_visible()
+    case.refresh_from_db()
+    assert case.assigned_to == world.employee
+    page.goto(live_server.url + "/feedback/cases/")
+    expect(page.locator("main")).to_contain_text("belt terug: Bob Visser")
+    assert fits(page)

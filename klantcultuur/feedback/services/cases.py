@@ -15,7 +15,14 @@ _ORDER = {CaseStatus.OPEN: 0, CaseStatus.CONTACTED: 1, CaseStatus.RESOLVED: 2}
 
 @transaction.atomic
 def case_update(
-    *, case: FollowUpCase, status: str, outcome: str, note: str, actor: Membership, now=None
+    *,
+    case: FollowUpCase,
+    status: str,
+    outcome: str,
+    note: str,
+    actor: Membership,
+    now=None,
+    assigned_to: Membership | None = None,
 ) -> FollowUpCase:
     """Move a case forward (a resolved case may be opened again) and record what happened."""
     now = now or timezone.now()
@@ -32,11 +39,14 @@ def case_update(
             case.contacted_at = now
     if status != CaseStatus.RESOLVED:
         case.resolved_at = None
+    if assigned_to is not None and assigned_to.unit_id != case.team_id:
+        raise ValidationError({"assigned_to": _("Choose a member of the case's team.")})
     case.status, case.outcome, case.note = status, outcome, note
+    case.assigned_to = assigned_to
     if (
         case.handled_by_id is None
     ):  # who picked it up; a colleague who closes it does not replace them
         case.handled_by = actor
     case.save(update_fields=["status", "outcome", "note", "handled_by", "contacted_at",
-                             "resolved_at"])  # fmt: skip
+                             "resolved_at", "assigned_to"])  # fmt: skip
     return case
