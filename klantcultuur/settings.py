@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "klantcultuur.huddle",
     "klantcultuur.front",
     "klantcultuur.scan",
+    "klantcultuur.notify",
 ]
 
 MIDDLEWARE = [
@@ -143,6 +144,7 @@ CELERY_BEAT_SCHEDULE = {
     "close_scan_waves": {"task": "scan.close_waves", "schedule": crontab(hour=0, minute=15)},
     "feedback_retention": {"task": "feedback.apply_retention", "schedule": crontab(hour=3, minute=0)},
     "send_scan_reminders": {"task": "scan.send_reminders", "schedule": crontab(hour=9, minute=0)},
+    "notify_retry": {"task": "notify.retry_due", "schedule": crontab(minute="*/5")},
 }  # fmt: skip
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("klantcultuur.feedback.urls")),
     path("", include("klantcultuur.scan.urls")),
     path("huddle/", include("klantcultuur.huddle.urls")),
+    path("", include("klantcultuur.notify.urls")),
 ]

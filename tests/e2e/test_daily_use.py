@@ -524,3 +524,31 @@ def test_a_team_leader_gives_a_call_back_to_a_colleague(live_server, page_factor
     page.goto(live_server.url + "/feedback/cases/")
     expect(page.locator("main")).to_contain_text("belt terug: Bob Visser")
     assert fits(page)
+
+
+def test_an_administrator_sees_a_message_that_could_not_be_sent_and_sends_it_again(
+    live_server, page_factory, settings
+):
+    from klantcultuur.notify.models import Delivery, NotifySettings
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    world = build_world()
+    NotifySettings.objects.create(organization=world.org,
+                                  webhook_url="http://127.0.0.1:9/nowhere")  # fmt: skip
+    feedback_ingest(organization=world.org, source="api", items=[RecordInput(
+        received_at=timezone.now(), metric="nps", score=1, reason="Boos.", contact_consent=True,
+        team_id=world.team.id)])  # fmt: skip
+    page = page_factory(width=1280, height=900)
+    log_in(page, live_server.url, "alice@linge.example")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Meldingen").click()
+    expect(page.get_by_text("1 bericht kon nog niet worden verstuurd")).to_be_visible()
+    row = page.get_by_role("row", name="Teams/Slack")
+    expect(row).to_contain_text("mislukt, wordt opnieuw geprobeerd")
+    expect(row).to_contain_text("URLError")
+    expect(page.get_by_role("row", name="mila@linge.example")).to_contain_text("verstuurd")
+    NotifySettings.objects.filter(organization=world.org).update(webhook_url="")
+    Delivery.objects.filter(channel="webhook").update(to="http://127.0.0.1:9/still-nowhere")
+    row.get_by_role("button", name="Nu opnieuw proberen").click()
+    expect(page.get_by_text("Het bericht wordt opnieuw verstuurd.")).to_be_visible()
+    assert Delivery.objects.get(channel="webhook").attempts == 2  # tried again, still kept
+    screenshot(page, "notifications-1280")

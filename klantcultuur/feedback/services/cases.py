@@ -50,3 +50,45 @@ def case_update(
     case.save(update_fields=["status", "outcome", "note", "handled_by", "contacted_at",
                              "resolved_at", "assigned_to"])  # fmt: skip
     return case
+
+
+def cases_announce(*, cases: list[FollowUpCase]) -> int:
+    """Tell each team's leader (and the team channel) that customers wait for a call-back.
+
+    One message per team, without the customer's words: those stay in the app."""
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import translation
+
+    from klantcultuur.lib.urls import site_url
+    from klantcultuur.notify.services import notify
+    from klantcultuur.orgs.models import OrgUnit
+
+    by_team: dict[int, list[FollowUpCase]] = {}
+    for case in cases:
+        if case.team_id is not None:
+            by_team.setdefault(case.team_id, []).append(case)
+    teams = OrgUnit.objects.select_related("manager__user", "organization").in_bulk(list(by_team))
+    sent = 0
+    for team_id, found in by_team.items():
+        team = teams[team_id]
+        leaders = [team.manager] if team.manager_id and team.manager.user.is_active else []
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = _("%(team)s: a customer asks to be called back") % {"team": team.name}
+            body = (
+                _(
+                    "%(n)s customer(s) of %(team)s gave a low score and may be contacted. "
+                    "Call back before %(due)s."
+                )  # fmt: skip
+                % {
+                    "n": len(found),
+                    "team": team.name,
+                    "due": timezone.localtime(min(c.due_at for c in found)).strftime("%d-%m %H:%M"),
+                }
+            )
+        link = site_url() + (reverse("feedback-case", args=[found[0].uuid]) if len(found) == 1
+                             else reverse("feedback-cases"))  # fmt: skip
+        notify(organization=team.organization, recipients=leaders, subject=subject, body=body,
+               link=link)  # fmt: skip
+        sent += 1
+    return sent
