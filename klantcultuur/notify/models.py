@@ -28,6 +28,9 @@ class NotifySettings(models.Model):
                     "Empty: messages go by e-mail only."),
     )  # fmt: skip
 
+    def __str__(self) -> str:
+        return f"{self.organization}"
+
     @classmethod
     def for_organization(cls, organization: Organization) -> NotifySettings:
         found, _created = cls.objects.get_or_create(organization=organization)

@@ -75,17 +75,12 @@ def cases_announce(*, cases: list[FollowUpCase]) -> int:
         leaders = [team.manager] if team.manager_id and team.manager.user.is_active else []
         with translation.override(settings.LANGUAGE_CODE):
             subject = _("%(team)s: a customer asks to be called back") % {"team": team.name}
-            body = (
-                _(
-                    "%(n)s customer(s) of %(team)s gave a low score and may be contacted. "
-                    "Call back before %(due)s."
-                )  # fmt: skip
-                % {
-                    "n": len(found),
-                    "team": team.name,
-                    "due": timezone.localtime(min(c.due_at for c in found)).strftime("%d-%m %H:%M"),
-                }
+            due = timezone.localtime(min(c.due_at for c in found)).strftime("%d-%m %H:%M")
+            text = _(
+                "%(n)s customer(s) of %(team)s gave a low score and may be contacted. "
+                "Call back before %(due)s."
             )
+            body = text % {"n": len(found), "team": team.name, "due": due}
         link = site_url() + (reverse("feedback-case", args=[found[0].uuid]) if len(found) == 1
                              else reverse("feedback-cases"))  # fmt: skip
         notify(organization=team.organization, recipients=leaders, subject=subject, body=body,
