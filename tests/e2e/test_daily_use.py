@@ -552,3 +552,22 @@ def test_an_administrator_sees_a_message_that_could_not_be_sent_and_sends_it_aga
     expect(page.get_by_text("Het bericht wordt opnieuw verstuurd.")).to_be_visible()
     assert Delivery.objects.get(channel="webhook").attempts == 2  # tried again, still kept
     screenshot(page, "notifications-1280")
+
+
+def test_a_hidden_scan_figure_says_why_and_what_would_show_it(live_server, page_factory):
+    from klantcultuur.scan.tests.helpers import add_responses, close_and_report, make_wave
+
+    world = build_world()
+    wave = make_wave(world.org, name="Cultuurscan 2026")
+    add_responses(wave, world.team, 12)
+    add_responses(wave, world.back_team, 4, level=2)
+    add_responses(wave, world.department, 5, role="manager", level=5)
+    close_and_report(wave)
+    page = page_factory(width=390, height=844)
+    log_in(page, live_server.url, "cees@linge.example")
+    page.goto(f"{live_server.url}/scan/waves/{wave.uuid}/units/{world.back_team.uuid}/")
+    hidden = page.locator(".suppressed").first
+    expect(hidden).to_contain_text("Minder dan 5 respondenten")
+    expect(hidden).to_contain_text("zichtbaar vanaf 5 respondenten, zodat niemand te herkennen is")
+    assert fits(page)
+    screenshot(page, "scan-unit-hidden-phone")

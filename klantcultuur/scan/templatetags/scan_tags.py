@@ -52,6 +52,11 @@ def figure(f, field: str | None = None, decimals: int = 2, kind: str = "num"):
     if f is None:
         return "–"
     if not f:
+        if getattr(f, "hint", None):
+            return format_html(
+                '<span class="suppressed">{}<span class="suppressed__hint">: {}</span></span>',
+                f.message, f.hint,
+            )  # fmt: skip
         return format_html('<span class="suppressed">{}</span>', f.message)
     value = f.value if field is None else f.value[field]
     if kind == "pct":
