@@ -145,6 +145,7 @@ CELERY_BEAT_SCHEDULE = {
     "feedback_retention": {"task": "feedback.apply_retention", "schedule": crontab(hour=3, minute=0)},
     "send_scan_reminders": {"task": "scan.send_reminders", "schedule": crontab(hour=9, minute=0)},
     "notify_retry": {"task": "notify.retry_due", "schedule": crontab(minute="*/5")},
+    "feedback_overdue": {"task": "feedback.announce_overdue", "schedule": crontab(minute="*/15")},
 }  # fmt: skip
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

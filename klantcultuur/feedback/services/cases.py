@@ -87,3 +87,41 @@ def cases_announce(*, cases: list[FollowUpCase]) -> int:
                link=link)  # fmt: skip
         sent += 1
     return sent
+
+
+def cases_overdue_announce(*, now=None) -> int:
+    """Tell each team once about customers who now wait past their call-back time (the
+    scheduler's job, every quarter of an hour); returns how many cases were announced."""
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import translation
+
+    from klantcultuur.feedback.models import overdue_condition
+    from klantcultuur.lib.urls import site_url
+    from klantcultuur.notify.services import notify
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        late = list(
+            FollowUpCase.objects.select_for_update(of=("self",))
+            .filter(overdue_condition(now), overdue_told_at__isnull=True, team__isnull=False)
+            .select_related("team__manager__user", "team__organization", "assigned_to__user")
+        )
+        by_team: dict[int, list[FollowUpCase]] = {}
+        for case in late:
+            by_team.setdefault(case.team_id, []).append(case)
+        for found in by_team.values():
+            team = found[0].team
+            people = [team.manager] if team.manager_id else []
+            people += [c.assigned_to for c in found if c.assigned_to_id]
+            with translation.override(settings.LANGUAGE_CODE):
+                subject = _("%(team)s: a customer waits too long for a call-back") % {
+                    "team": team.name
+                }
+                body = _("%(n)s customer(s) of %(team)s passed the agreed call-back time.") % {
+                    "n": len(found), "team": team.name,
+                }  # fmt: skip
+            notify(organization=team.organization, recipients=people, subject=subject, body=body,
+                   link=site_url() + reverse("feedback-cases") + "?state=overdue")  # fmt: skip
+        FollowUpCase.objects.filter(pk__in=[c.pk for c in late]).update(overdue_told_at=now)
+    return len(late)

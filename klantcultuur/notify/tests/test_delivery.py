@@ -130,3 +130,19 @@ def test_a_failing_webhook_is_tried_again_and_given_up_only_after_several_tries(
     hook.refresh_from_db()
     assert hook.status == DeliveryStatus.SENT
     assert "beantwoord" in webhook.received[0]["text"]
+
+
+def test_a_team_is_told_once_when_a_customer_waits_too_long(world, settings):
+    from klantcultuur.feedback.models import FollowUpCase
+    from klantcultuur.feedback.services.cases import cases_overdue_announce
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    a_customer_to_call_back(world)
+    FollowUpCase.objects.update(assigned_to=world.employee)
+    mail.outbox.clear()
+    assert cases_overdue_announce() == 0  # not due yet
+    later = timezone.now() + timedelta(days=3)
+    assert cases_overdue_announce(now=later) == 1
+    assert sorted(m.to[0] for m in mail.outbox) == ["bob@linge.example", "mila@linge.example"]
+    assert "te lang" in mail.outbox[0].subject
+    assert cases_overdue_announce(now=later + timedelta(hours=1)) == 0  # told once
