@@ -60,3 +60,9 @@ def test_a_team_leader_reads_their_day_and_an_employee_theirs(login, world):
     assert "die jij volgt" in employee and "Jouw verbeteracties" in employee
     board = login(world.board).get("/start/").content.decode()
     assert "Gebruik van de dagstart" in board and "Dagstart van vandaag" not in board
+
+
+def test_a_member_without_a_team_or_the_organisation_view_gets_the_way_in(login, world):
+    page = login(world.hr).get("/start/").content.decode()
+    assert "Dagstart van vandaag" not in page and "Gebruik van de dagstart" not in page
+    assert 'href="/huddle/"' in page  # the menu's pages as cards, not an empty page
