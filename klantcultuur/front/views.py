@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 
 from klantcultuur.front import today
 from klantcultuur.huddle.access import can_steer
+from klantcultuur.notify.models import DigestSubscription
 from klantcultuur.orgs.access import member_required, public
 from klantcultuur.orgs.models import OrgUnit, UnitKind
 from klantcultuur.orgs.request import OrgRequest
@@ -32,6 +33,7 @@ def home(request: OrgRequest):
         if team is not None and membership.has_perm(Perm.USE_HUDDLE) else None,
         "organisation_day": today.organisation_day(membership)
         if today.sees_organisation(membership) else None,
+        "digest": DigestSubscription.objects.filter(membership=membership).exists(),
     }  # fmt: skip
     return render(request, "front/home.html", context)
 

@@ -71,3 +71,16 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.channel} {self.subject}"
+
+
+class DigestSubscription(models.Model):
+    """A member who asked for a short e-mail with their team's day every working morning."""
+
+    membership = models.OneToOneField(
+        "orgs.Membership", on_delete=models.CASCADE, related_name="digest"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    last_sent_on = models.DateField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.membership}"

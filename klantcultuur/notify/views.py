@@ -10,7 +10,12 @@ from django.utils.translation import gettext as _
 
 from klantcultuur.notify.access import get_delivery_rw_for_user
 from klantcultuur.notify.forms import NotifySettingsForm
-from klantcultuur.notify.models import Delivery, DeliveryStatus, NotifySettings
+from klantcultuur.notify.models import (
+    Delivery,
+    DeliveryStatus,
+    DigestSubscription,
+    NotifySettings,
+)
 from klantcultuur.notify.services import delivery_retry
 from klantcultuur.orgs.access import member_required
 from klantcultuur.orgs.request import OrgRequest
@@ -38,3 +43,15 @@ def retry(request: OrgRequest, code: UUID):
     delivery_retry(delivery=get_delivery_rw_for_user(request, code))
     messages.success(request, _("The message is being sent again."))
     return redirect("notify-settings")
+
+
+@member_required(Perm.USE_HUDDLE, methods=("POST",))
+def digest(request: OrgRequest):
+    """Switch one's own daily e-mail with the team's day on or off."""
+    if request.POST.get("on") == "1":
+        DigestSubscription.objects.get_or_create(membership=request.membership)
+        messages.success(request, _("You get your team's day by e-mail every working morning."))
+    else:
+        DigestSubscription.objects.filter(membership=request.membership).delete()
+        messages.success(request, _("You no longer get the daily e-mail."))
+    return redirect("front-home")

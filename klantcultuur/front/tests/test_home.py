@@ -66,3 +66,26 @@ def test_a_member_without_a_team_or_the_organisation_view_gets_the_way_in(login,
     page = login(world.hr).get("/start/").content.decode()
     assert "Dagstart van vandaag" not in page and "Gebruik van de dagstart" not in page
     assert 'href="/huddle/"' in page  # the menu's pages as cards, not an empty page
+
+
+def test_a_member_asks_for_the_daily_e_mail_and_gets_it_once_a_day(
+    login, world, settings, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from klantcultuur.front.digest import digests_send
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    team_board(world)
+    grow(world, 2)
+    client = login(world.employee)
+    assert "Ontvang dit elke ochtend per e-mail" in client.get("/start/").content.decode()
+    client.post("/notifications/digest/", {"on": "1"})
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):  # sent after the commit
+        assert digests_send() == 1
+    assert mail.outbox[0].to == ["bob@linge.example"]
+    assert "Te laat teruggebeld: " in mail.outbox[0].body
+    assert digests_send() == 0  # once a day
+    client.post("/notifications/digest/", {"on": "0"})
+    assert "Ontvang dit elke ochtend" in client.get("/start/").content.decode()
