@@ -35,6 +35,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Without SITE_URL, links shown on a page (form links, QR codes) use the address it was served on.
+SITE_URL_FROM_REQUEST = not envstr("SITE_URL")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -54,6 +56,7 @@ INSTALLED_APPS = [
     "klantcultuur.vision",
     "klantcultuur.front",
     "klantcultuur.scan",
+    "klantcultuur.notify",
 ]
 
 MIDDLEWARE = [
@@ -154,6 +157,9 @@ CELERY_BEAT_SCHEDULE = {
     "close_scan_waves": {"task": "scan.close_waves", "schedule": crontab(hour=0, minute=15)},
     "feedback_retention": {"task": "feedback.apply_retention", "schedule": crontab(hour=3, minute=0)},
     "send_scan_reminders": {"task": "scan.send_reminders", "schedule": crontab(hour=9, minute=0)},
+    "notify_retry": {"task": "notify.retry_due", "schedule": crontab(minute="*/5")},
+    "feedback_overdue": {"task": "feedback.announce_overdue", "schedule": crontab(minute="*/15")},
+    "daily_digests": {"task": "front.send_digests", "schedule": crontab(hour=7, minute=30, day_of_week="1-5")},
 }  # fmt: skip
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

@@ -248,12 +248,28 @@ class MappingForm(forms.Form):
 
 
 class CaseForm(forms.Form):
+    assigned_to = forms.ModelChoiceField(
+        label=_("Who calls back"), queryset=None, required=False, empty_label=_("— the team —"),
+        help_text=_("The colleague of the team who contacts the customer."),
+    )  # fmt: skip
     status = forms.ChoiceField(label=_("Status"), choices=CaseStatus.choices)
     outcome = forms.ChoiceField(label=_("Outcome"), required=False,
                                 choices=[("", "—"), *CaseOutcome.choices])  # fmt: skip
     note = forms.CharField(label=pgettext_lazy("follow-up case", "Note"), required=False, max_length=5000,
                            widget=forms.Textarea(attrs={"rows": 3}),
                            help_text=_("What was agreed. No more personal details than needed."))  # fmt: skip
+
+    def __init__(self, *args, team_id: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from klantcultuur.orgs.models import Membership
+
+        self.fields["assigned_to"].queryset = (
+            Membership.objects.active().filter(unit_id=team_id).select_related("user")
+            .order_by("user__first_name", "user__last_name")
+        )  # fmt: skip
+        self.fields["assigned_to"].label_from_instance = lambda m: (
+            m.user.get_full_name() or m.user.email
+        )
 
 
 class EraseForm(forms.Form):
@@ -312,7 +328,8 @@ class AssignForm(forms.Form):
         super().__init__(*args, **kwargs)
         tree = UnitTree.for_organization(organization.id)
         self.units = {}
-        choices = []
+        # An empty first choice: a form that pre-selects the first unit routes with one click.
+        choices = [("", _("— choose a team —"))]
         from klantcultuur.orgs.models import OrgUnit
 
         by_id = {

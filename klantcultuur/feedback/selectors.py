@@ -452,3 +452,32 @@ def topic_signals(records: QuerySet[Feedback], topic: str) -> tuple[int, int]:
         improvements=Count("pk", filter=Q(label=Label.IMPROVEMENT)),
     )
     return found["compliments"], found["improvements"]
+
+
+def touchpoint_owners(
+    organization: Organization, touchpoints: Iterable
+) -> dict[int, OrgUnit | None]:
+    """Where each touchpoint's form answers go: its own team, else the routing rule that
+    catches its name or channel, else None (the unrouted queue: nobody reads them)."""
+    from klantcultuur.feedback.services.records import router_for
+
+    router = router_for(organization)
+    found = {
+        t.id: router.route({"touchpoint": t.name, "channel": t.channel}, team_id=t.team_id)
+        for t in touchpoints
+    }
+    units = OrgUnit.objects.in_bulk([i for i in found.values() if i is not None])
+    return {tp_id: units.get(unit_id) for tp_id, unit_id in found.items()}
+
+
+def link_team(organization: Organization, value: str) -> OrgUnit | None:
+    """The team a form link names (`?team=<uuid>`): a current unit of the organisation, else None."""
+    from uuid import UUID
+
+    try:
+        code = UUID(value)
+    except (ValueError, TypeError, AttributeError):
+        return None
+    return OrgUnit.objects.filter(
+        organization=organization, uuid=code, archived_at__isnull=True
+    ).first()

@@ -27,3 +27,11 @@ def apply_retention() -> int:
     from klantcultuur.feedback.services.privacy import retention_apply_all
 
     return sum(retention_apply_all().values())
+
+
+@shared_task(name="feedback.announce_overdue")
+def announce_overdue() -> int:
+    """Every quarter of an hour (Celery beat): tell teams about customers who wait too long."""
+    from klantcultuur.feedback.services.cases import cases_overdue_announce
+
+    return cases_overdue_announce()

@@ -6,9 +6,13 @@ from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 
+from klantcultuur.front import today
+from klantcultuur.huddle.access import can_steer
+from klantcultuur.notify.models import DigestSubscription
 from klantcultuur.orgs.access import member_required, public
-from klantcultuur.orgs.models import Membership, OrgUnit
+from klantcultuur.orgs.models import OrgUnit, UnitKind
 from klantcultuur.orgs.request import MemberRequest
+from klantcultuur.orgs.roles import Perm
 
 
 @public
@@ -18,12 +22,20 @@ def root(request):
 
 @member_required(methods=("GET",))
 def home(request: MemberRequest):
+    """The member's day: their team's dagstart and what waits, or the organisation's."""
     membership = request.membership
     managed = OrgUnit.objects.filter(manager=membership, archived_at__isnull=True).order_by("name")
-    team_size = 0
-    if membership.unit_id:
-        team_size = Membership.objects.active().filter(unit_id=membership.unit_id).count()
-    return render(request, "front/home.html", {"managed": managed, "team_size": team_size})
+    team = today.own_team(membership)
+    context = {
+        "managed": managed,
+        "leads": any(unit.kind == UnitKind.TEAM for unit in managed),
+        "team_day": today.team_day(membership, team, can_steer=can_steer(request, team.id))
+        if team is not None and membership.has_perm(Perm.USE_HUDDLE) else None,
+        "organisation_day": today.organisation_day(membership)
+        if today.sees_organisation(membership) else None,
+        "digest": DigestSubscription.objects.filter(membership=membership).exists(),
+    }  # fmt: skip
+    return render(request, "front/home.html", context)
 
 
 @public

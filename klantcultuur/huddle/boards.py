@@ -309,6 +309,8 @@ class Cell:
     on: int = 0  # hand-entered KPIs of the teams below: how many meet their target
     of: int = 0
     kpi: Kpi | None = None
+    internal: bool = False  # `reading` is what colleagues (internal customers) said
+    colleagues: Reading | None = None  # beside customers' figure: the back-office teams'
 
 
 @dataclass
@@ -398,6 +400,21 @@ def _rows(
             total = total + per_unit.get((internal, span_of(kpi)), {}).get(unit_id, ZERO)
         return total
 
+    carried = {(t.team_id, t.kpi_id) for t in team_kpis}
+
+    def feedback_cell(ids: list[int], kpi: Kpi) -> Cell:
+        """A KPI over the teams below that follow it, each with its own customers, as on
+        its own board: customers and colleagues are never mixed into one figure."""
+        teams = [i for i in ids if (i, kpi.id) in carried]
+        front = [i for i in teams if tree.nodes[i].office != Office.BACK]
+        back = [i for i in teams if tree.nodes[i].office == Office.BACK]
+        size = organization.min_group_size
+        colleagues = evaluation.reading_from_counts(kpi.measure, counts_of(back, kpi), size)
+        if not front:
+            return Cell(colleagues, internal=bool(back))
+        customers = evaluation.reading_from_counts(kpi.measure, counts_of(front, kpi), size)
+        return Cell(customers, colleagues=colleagues if back else None)
+
     tiles_of = {
         unit_id: {
             tile.kpi.id: tile
@@ -419,15 +436,13 @@ def _rows(
         for kpi in columns.values():
             if is_team:
                 tile = tiles_of.get(unit_id, {}).get(kpi.id)
-                cells.append(Cell(tile.reading, tile.status) if tile else Cell())
+                internal = kpi.is_feedback and tree.nodes[unit_id].office == Office.BACK
+                cells.append(Cell(tile.reading, tile.status, internal=internal) if tile else Cell())
             elif kpi.is_case_count:
                 total = sum(case_reading(kpi, cases.get(i, fb.NO_CASES)).value for i in ids)
                 cells.append(Cell(Reading(total) if is_today else NO_DATA))
             elif kpi.is_feedback:
-                reading = evaluation.reading_from_counts(
-                    kpi.measure, counts_of(ids, kpi), organization.min_group_size
-                )
-                cells.append(Cell(reading))
+                cells.append(feedback_cell(ids, kpi))
             else:
                 found = [tiles_of[i][kpi.id].status for i in ids if kpi.id in tiles_of.get(i, {})]
                 cells.append(Cell(on=found.count("on"), of=sum(1 for s in found if s)))

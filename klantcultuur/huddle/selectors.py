@@ -141,3 +141,57 @@ def open_actions_by_team(team_ids: Iterable[int], today: date) -> dict[int, tupl
         .annotate(n=Count("id"), late=Count("id", filter=Q(due_date__lt=today)))
     )
     return {r["team_id"]: (r["n"], r["late"]) for r in rows}
+
+
+DATA_LOOKBACK_DAYS = 90
+
+
+def kpi_data_gaps(team: OrgUnit, kpis: Iterable, today: date) -> dict[int, str]:
+    """Why a feedback KPI can get no figure for this team, per KPI id (absent: it can).
+
+    Looks at the answers the team received in the last 90 days, from its own kind of
+    customers (colleagues for a back-office team): an NPS KPI for a team that is only asked
+    CES gets nothing, and nor does an improvement action measured on it."""
+    from datetime import timedelta
+
+    from django.db.models import Sum
+    from django.utils.translation import gettext as _
+
+    from klantcultuur.feedback.models import DailyTeamStats
+    from klantcultuur.huddle.steering import evaluation
+    from klantcultuur.orgs.models import Office
+
+    wanted = [k for k in kpis if k.is_feedback and k.measure in evaluation.COUNT_MEASURES]
+    if not wanted:
+        return {}
+    internal = team.office == Office.BACK
+    sums = DailyTeamStats.objects.filter(
+        team=team, is_internal=internal, day__gte=today - timedelta(days=DATA_LOOKBACK_DAYS)
+    ).aggregate(
+        nps=Sum("nps_promoters") + Sum("nps_passives") + Sum("nps_detractors"),
+        csat=Sum("csat_n"), ces=Sum("ces_n"), comments=Sum("with_comment"),
+    )  # fmt: skip
+    got = {name: sums[name] or 0 for name in ("nps", "csat", "ces", "comments")}
+    needs = {evaluation.NPS: "nps", evaluation.CSAT: "csat", evaluation.CES_MEAN: "ces",
+             evaluation.CES_HIGH: "ces", evaluation.COMPLIMENTS: "comments"}  # fmt: skip
+    names = {"nps": "NPS", "csat": "CSAT", "ces": "CES"}
+    who = _("colleagues") if internal else _("customers")
+    asked = [names[n] for n in ("nps", "csat", "ces") if got[n]]
+    gaps = {}
+    for kpi in wanted:
+        need = needs[kpi.measure]
+        if got[need]:
+            continue
+        if need == "comments":
+            reason = _("This team received no open answers from its %(who)s in the last "
+                       "%(days)s days, so there is no share of compliments to compute.")  # fmt: skip
+        elif asked:
+            reason = _("This team's %(who)s are not asked the %(question)s question: in the last "
+                       "%(days)s days they only answered %(asked)s. Choose a KPI on that "
+                       "question, or have a touchpoint of this team ask %(question)s.")  # fmt: skip
+        else:
+            reason = _("This team received no answers from its %(who)s in the last %(days)s "
+                       "days: no touchpoint or routing rule sends answers to it.")  # fmt: skip
+        gaps[kpi.id] = reason % {"who": who, "days": DATA_LOOKBACK_DAYS,
+                                 "question": names.get(need, ""), "asked": ", ".join(asked)}  # fmt: skip
+    return gaps

@@ -78,6 +78,28 @@ REASONS: dict[str, dict[str, str]] = {
     },
 }
 
+# In plain words, what would show a hidden figure (beside its reason).
+HINTS: dict[str, dict[str, str]] = {
+    "too_few": {
+        "nl": "zichtbaar vanaf {threshold} respondenten, zodat niemand te herkennen is",
+        "en": "shown from {threshold} respondents on, so that nobody can be recognised",
+    },
+    "protects_smaller_group": {
+        "nl": "anders is een groep van minder dan {threshold} uit te rekenen; zichtbaar als "
+        "die groep ook {threshold} respondenten heeft",
+        "en": "otherwise a group of fewer than {threshold} could be worked out; shown once "
+        "that group has {threshold} respondents too",
+    },
+    "no_respondents": {
+        "nl": "niemand uit deze groep vulde de scan in",
+        "en": "nobody in this group answered the scan",
+    },
+    "too_few_answers": {
+        "nl": "zichtbaar vanaf {threshold} antwoorden op deze vragen",
+        "en": "shown from {threshold} answers to these questions on",
+    },
+}
+
 
 @dataclass(frozen=True)
 class Policy:

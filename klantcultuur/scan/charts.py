@@ -30,6 +30,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from klantcultuur.lib.numbers import rounded
+
 # Okabe & Ito (2008) colour-blind-safe palette.
 BLUE = "#0072B2"
 VERMILLION = "#D55E00"
@@ -64,7 +66,7 @@ def _esc(text: object) -> str:
 
 def _num(value: float, decimals: int, separator: str) -> str:
     """Format a number with a fixed number of decimals and the given decimal separator."""
-    text = f"{value:.{decimals}f}"
+    text = f"{rounded(value, decimals):f}"
     return text.replace(".", separator) if separator != "." else text
 
 

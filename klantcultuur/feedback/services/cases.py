@@ -15,7 +15,14 @@ _ORDER = {CaseStatus.OPEN: 0, CaseStatus.CONTACTED: 1, CaseStatus.RESOLVED: 2}
 
 @transaction.atomic
 def case_update(
-    *, case: FollowUpCase, status: str, outcome: str, note: str, actor: Membership, now=None
+    *,
+    case: FollowUpCase,
+    status: str,
+    outcome: str,
+    note: str,
+    actor: Membership,
+    now=None,
+    assigned_to: Membership | None = None,
 ) -> FollowUpCase:
     """Move a case forward (a resolved case may be opened again) and record what happened."""
     now = now or timezone.now()
@@ -32,11 +39,89 @@ def case_update(
             case.contacted_at = now
     if status != CaseStatus.RESOLVED:
         case.resolved_at = None
+    if assigned_to is not None and assigned_to.unit_id != case.team_id:
+        raise ValidationError({"assigned_to": _("Choose a member of the case's team.")})
     case.status, case.outcome, case.note = status, outcome, note
+    case.assigned_to = assigned_to
     if (
         case.handled_by_id is None
     ):  # who picked it up; a colleague who closes it does not replace them
         case.handled_by = actor
     case.save(update_fields=["status", "outcome", "note", "handled_by", "contacted_at",
-                             "resolved_at"])  # fmt: skip
+                             "resolved_at", "assigned_to"])  # fmt: skip
     return case
+
+
+def cases_announce(*, cases: list[FollowUpCase]) -> int:
+    """Tell each team's leader (and the team channel) that customers wait for a call-back.
+
+    One message per team, without the customer's words: those stay in the app."""
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import translation
+
+    from klantcultuur.lib.urls import site_url
+    from klantcultuur.notify.services import notify
+    from klantcultuur.orgs.models import OrgUnit
+
+    by_team: dict[int, list[FollowUpCase]] = {}
+    for case in cases:
+        if case.team_id is not None:
+            by_team.setdefault(case.team_id, []).append(case)
+    teams = OrgUnit.objects.select_related("manager__user", "organization").in_bulk(list(by_team))
+    sent = 0
+    for team_id, found in by_team.items():
+        team = teams[team_id]
+        leaders = [team.manager] if team.manager_id and team.manager.user.is_active else []
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = _("%(team)s: a customer asks to be called back") % {"team": team.name}
+            due = timezone.localtime(min(c.due_at for c in found)).strftime("%d-%m %H:%M")
+            text = _(
+                "%(n)s customer(s) of %(team)s gave a low score and may be contacted. "
+                "Call back before %(due)s."
+            )
+            body = text % {"n": len(found), "team": team.name, "due": due}
+        link = site_url() + (reverse("feedback-case", args=[found[0].uuid]) if len(found) == 1
+                             else reverse("feedback-cases"))  # fmt: skip
+        notify(organization=team.organization, recipients=leaders, subject=subject, body=body,
+               link=link)  # fmt: skip
+        sent += 1
+    return sent
+
+
+def cases_overdue_announce(*, now=None) -> int:
+    """Tell each team once about customers who now wait past their call-back time (the
+    scheduler's job, every quarter of an hour); returns how many cases were announced."""
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import translation
+
+    from klantcultuur.feedback.models import overdue_condition
+    from klantcultuur.lib.urls import site_url
+    from klantcultuur.notify.services import notify
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        late = list(
+            FollowUpCase.objects.select_for_update(of=("self",))
+            .filter(overdue_condition(now), overdue_told_at__isnull=True, team__isnull=False)
+            .select_related("team__manager__user", "team__organization", "assigned_to__user")
+        )
+        by_team: dict[int, list[FollowUpCase]] = {}
+        for case in late:
+            by_team.setdefault(case.team_id, []).append(case)
+        for found in by_team.values():
+            team = found[0].team
+            people = [team.manager] if team.manager_id else []
+            people += [c.assigned_to for c in found if c.assigned_to_id]
+            with translation.override(settings.LANGUAGE_CODE):
+                subject = _("%(team)s: a customer waits too long for a call-back") % {
+                    "team": team.name
+                }
+                body = _("%(n)s customer(s) of %(team)s passed the agreed call-back time.") % {
+                    "n": len(found), "team": team.name,
+                }  # fmt: skip
+            notify(organization=team.organization, recipients=people, subject=subject, body=body,
+                   link=site_url() + reverse("feedback-cases") + "?state=overdue")  # fmt: skip
+        FollowUpCase.objects.filter(pk__in=[c.pk for c in late]).update(overdue_told_at=now)
+    return len(late)

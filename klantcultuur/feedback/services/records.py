@@ -147,6 +147,10 @@ def feedback_ingest(
     ]
     FollowUpCase.objects.bulk_create(cases)
     result.cases = len(cases)
+    if cases:
+        from klantcultuur.feedback.services.cases import cases_announce
+
+        cases_announce(cases=cases)
     deltas.apply()
     remember_channels(organization, {r.channel for r in result.created})
     return result

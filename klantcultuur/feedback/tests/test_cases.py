@@ -144,3 +144,17 @@ def test_a_case_of_another_team_is_forbidden_for_an_employee(login, world):
     case = FollowUpCase.objects.get()
     assert login(world.employee).get(reverse("feedback-case", args=[case.uuid])).status_code == 403
     assert login(world.hr).get(reverse("feedback-case", args=[case.uuid])).status_code == 200
+
+
+def test_a_case_is_given_to_a_member_of_its_team_only(world):
+    ingest(world.org, item(score=1, contact_consent=True, team_code="W-KC-1"))
+    case = FollowUpCase.objects.get()
+    with pytest.raises(ValidationError):
+        case_update(case=case, status="open", outcome="", note="", actor=world.manager,
+                    assigned_to=world.cx_lead)  # fmt: skip
+    case.refresh_from_db()
+    assert case.assigned_to is None  # nothing half-written
+    case_update(case=case, status="open", outcome="", note="", actor=world.manager,
+                assigned_to=world.employee)  # fmt: skip
+    case.refresh_from_db()
+    assert case.assigned_to == world.employee

@@ -43,7 +43,7 @@ def cases(request: MemberRequest):
         rows = rows.filter(status=CaseStatus.CONTACTED).order_by("due_at", "pk")
     else:
         rows = rows.filter(status=CaseStatus.RESOLVED).order_by("-resolved_at", "-pk")
-    rows = rows.select_related("feedback", "team", "handled_by__user")
+    rows = rows.select_related("feedback", "team", "handled_by__user", "assigned_to__user")
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     counts = selectors.case_counts(
         organization=request.organization, unit_ids=scope.unit_ids, now=now
@@ -56,8 +56,9 @@ def cases(request: MemberRequest):
 @member_required(Perm.HANDLE_CASES)
 def case(request: MemberRequest, code: UUID):
     found = get_case_for_user(request, code)
-    initial = {"status": found.status, "outcome": found.outcome, "note": found.note}
-    form = CaseForm(request.POST or None, initial=initial)
+    initial = {"status": found.status, "outcome": found.outcome, "note": found.note,
+               "assigned_to": found.assigned_to_id}  # fmt: skip
+    form = CaseForm(request.POST or None, initial=initial, team_id=found.team_id)
     if request.method == "POST":
         found = get_case_rw_for_user(request, code)
         if form.is_valid():

@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from klantcultuur.feedback import selectors
 from klantcultuur.feedback.forms import PublicFeedbackForm
 from klantcultuur.feedback.models import Feedback, Source, Touchpoint
 from klantcultuur.feedback.services.records import feedback_ingest
@@ -91,6 +92,21 @@ def _questions(touchpoint: Touchpoint, language: str) -> dict[str, str]:
     }  # fmt: skip
 
 
+def _team(request: HttpRequest, touchpoint: Touchpoint):
+    """The team the answer goes to and whether the form may say so.
+
+    A touchpoint's own team wins; else a valid team in the link (`?team=<uuid>`, one QR code
+    per team); else the routing rule that catches the touchpoint. A link's unknown team is
+    ignored rather than refused: the customer still gets the form."""
+    team = None
+    if touchpoint.team_id is None:
+        team = selectors.link_team(touchpoint.organization, request.GET.get("team", ""))
+    if team is not None:
+        return team, True
+    owner = selectors.touchpoint_owners(touchpoint.organization, [touchpoint])[touchpoint.id]
+    return None, owner is not None
+
+
 def _touchpoint(code: UUID) -> Touchpoint | None:
     return (
         Touchpoint.objects.select_related("organization").filter(uuid=code, is_active=True).first()
@@ -107,10 +123,14 @@ def form(request: HttpRequest, code: UUID):
                 request, "feedback/public_closed.html", {"language": language}, status=404
             )
         ref = strip_unsafe(request.POST.get("ref") or request.GET.get("ref") or "").strip()[:100]
+        team, reaches_team = _team(request, touchpoint)
         context = {"touchpoint": touchpoint, "language": language, "title": touchpoint.title_in(language),
-                   "questions": _questions(touchpoint, language),
+                   "questions": _questions(touchpoint, language), "reaches_team": reaches_team,
+                   "team_code": team.uuid if team else "",
                    "ask_consent": touchpoint.ask_consent and bool(ref), "ref": ref}  # fmt: skip
         thanks = reverse("feedback-form-thanks", args=[touchpoint.uuid]) + f"?lang={language}"
+        if team is not None:
+            thanks += f"&team={team.uuid}"
         if request.method == "POST":
             if _rate_limited(touchpoint, request):
                 return render(request, "feedback/public_limited.html", context, status=429)
@@ -125,9 +145,8 @@ def form(request: HttpRequest, code: UUID):
                     form.data = form.data.copy()
                     form.data["token"] = new_token()
                 else:
-                    _store(
-                        touchpoint, data, raw, ref if ref else "", context["ask_consent"], language
-                    )
+                    _store(touchpoint, data, raw, ref if ref else "", context["ask_consent"],
+                           language, team.id if team else touchpoint.team_id)  # fmt: skip
                     return redirect(thanks)
         else:
             token = request.GET.get("t", "")
@@ -152,14 +171,20 @@ def _with_new_token(request: HttpRequest) -> HttpResponse:
 
 
 def _store(
-    touchpoint: Touchpoint, data: dict, raw: str, ref: str, ask_consent: bool, language: str
+    touchpoint: Touchpoint,
+    data: dict,
+    raw: str,
+    ref: str,
+    ask_consent: bool,
+    language: str,
+    team_id: int | None,
 ):
     item = RecordInput(
         received_at=timezone.now(), metric=touchpoint.metric if data.get("score") is not None else "",
         score=data.get("score"), reason=data["reason"].strip(), suggestion=data["suggestion"].strip(),
         channel=touchpoint.channel, touchpoint=touchpoint.name, external_id=_external_id(raw),
         customer_ref=ref, contact_consent=bool(ask_consent and data.get("contact_consent")),
-        is_internal=touchpoint.is_internal, language=language, team_id=touchpoint.team_id,
+        is_internal=touchpoint.is_internal, language=language, team_id=team_id,
     )  # fmt: skip
     # A second submission with the same token is a duplicate: nothing is stored twice.
     feedback_ingest(organization=touchpoint.organization, items=[item], source=Source.FORM)
@@ -174,5 +199,6 @@ def thanks(request: HttpRequest, code: UUID):
             return render(
                 request, "feedback/public_closed.html", {"language": language}, status=404
             )
+        _team_found, reaches_team = _team(request, touchpoint)
         return render(request, "feedback/public_thanks.html",
-                      {"touchpoint": touchpoint, "language": language})  # fmt: skip
+                      {"touchpoint": touchpoint, "language": language, "reaches_team": reaches_team})  # fmt: skip

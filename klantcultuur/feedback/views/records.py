@@ -91,6 +91,8 @@ def assign(request: MemberRequest, code: UUID):
         unit = form.unit()
         feedback_assign_team(records=[found], team=unit)
         messages.success(request, _("The response now belongs to %(team)s.") % {"team": unit.name})
+    else:
+        messages.error(request, _("Choose the team the response belongs to."))
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = ""

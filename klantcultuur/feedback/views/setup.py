@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from django.conf import settings as django_settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from klantcultuur.feedback import selectors
 from klantcultuur.feedback.access import (
     get_rule_for_user,
     get_topic_for_user,
@@ -29,9 +30,16 @@ from klantcultuur.feedback.models import (
 from klantcultuur.feedback.qr import qr_code, qr_svg_document
 from klantcultuur.feedback.services import setup as services
 from klantcultuur.feedback.services.records import analyser_changed
+from klantcultuur.lib.urls import site_url
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.request import MemberRequest
+from klantcultuur.orgs.models import OrgUnit, UnitKind
+from klantcultuur.orgs.request import MemberRequest, OrgRequest
 from klantcultuur.orgs.roles import Perm
+
+UNROUTED_WARNING = gettext_lazy(
+    "Answers through this form reach no team: it has no owning team and no routing rule "
+    "catches its name or channel. Choose a team, add a rule, or share a link per team below."
+)
 
 
 @member_required(Perm.MANAGE_FEEDBACK)
@@ -45,8 +53,12 @@ def settings_page(request: MemberRequest):
     return render(request, "feedback/setup.html", {"section": "setup", "form": form})
 
 
-def public_link(touchpoint: Touchpoint) -> str:
-    return django_settings.SITE_URL + reverse("feedback-form", args=[touchpoint.uuid])
+def public_link(
+    touchpoint: Touchpoint, team: OrgUnit | None = None, request: OrgRequest | None = None
+) -> str:
+    """The form's address; with a team, answers through it go to that team."""
+    link = site_url(request) + reverse("feedback-form", args=[touchpoint.uuid])
+    return f"{link}?team={team.uuid}" if team is not None else link
 
 
 @member_required(Perm.MANAGE_FEEDBACK)
@@ -56,9 +68,13 @@ def touchpoints(request: MemberRequest):
         touchpoint = form.save()
         messages.success(request, _("“%(name)s” is saved.") % {"name": touchpoint.name})
         return redirect("feedback-touchpoint", code=touchpoint.uuid)
-    found = Touchpoint.objects.filter(organization=request.organization).select_related("team")
+    found = list(Touchpoint.objects.filter(organization=request.organization))
+    owners = selectors.touchpoint_owners(request.organization, found)
+    rows = [(t, owners[t.id]) for t in found]
+    unrouted = sum(1 for t, owner in rows if owner is None and t.is_active)
     return render(request, "feedback/touchpoints.html",
-                  {"section": "touchpoints", "form": form, "touchpoints": found})  # fmt: skip
+                  {"section": "touchpoints", "form": form, "rows": rows, "touchpoints": found,
+                   "unrouted": unrouted})  # fmt: skip
 
 
 @member_required(Perm.MANAGE_FEEDBACK)
@@ -69,18 +85,30 @@ def touchpoint(request: MemberRequest, code: UUID):
         form.save()
         messages.success(request, _("“%(name)s” is saved.") % {"name": found.name})
         return redirect("feedback-touchpoint", code=found.uuid)
-    link = public_link(found)
+    link = public_link(found, request=request)
+    owner = selectors.touchpoint_owners(request.organization, [found])[found.id]
+    teams = []
+    if found.team_id is None:
+        units = OrgUnit.objects.filter(organization=request.organization, kind=UnitKind.TEAM,
+                                       archived_at__isnull=True).order_by("name")  # fmt: skip
+        teams = [(unit, public_link(found, unit, request)) for unit in units]
     context = {"section": "touchpoints", "form": form, "touchpoint": found, "link": link,
-               "qr": qr_code(link)}  # fmt: skip
+               "qr": qr_code(link), "owner": owner, "team_links": teams,
+               "unrouted_warning": UNROUTED_WARNING}  # fmt: skip
     return render(request, "feedback/touchpoint.html", context)
 
 
 @member_required(Perm.MANAGE_FEEDBACK, methods=("GET",))
 def touchpoint_qr(request: MemberRequest, code: UUID):
     found = get_touchpoint_for_user(request, code)
-    response = HttpResponse(qr_svg_document(public_link(found), found.name),
+    team = selectors.link_team(request.organization, request.GET.get("team", ""))
+    if request.GET.get("team") and team is None:
+        raise Http404
+    title = f"{found.name} · {team.name}" if team is not None else found.name
+    response = HttpResponse(qr_svg_document(public_link(found, team, request), title),
                             content_type="image/svg+xml")  # fmt: skip
-    response["Content-Disposition"] = f'attachment; filename="qr-{found.uuid}.svg"'
+    name = f"qr-{found.uuid}-{team.uuid}" if team is not None else f"qr-{found.uuid}"
+    response["Content-Disposition"] = f'attachment; filename="{name}.svg"'
     return response
 
 

@@ -42,7 +42,29 @@ def escalation_answer(*, escalation: Escalation, answer: str, by: Membership) ->
     escalation.state = EscalationState.ANSWERED
     escalation.answered_by, escalation.answered_at = by, timezone.now()
     escalation.save(update_fields=["answer", "state", "answered_by", "answered_at"])
+    _announce_answer(escalation)
     return escalation
+
+
+def _announce_answer(escalation: Escalation) -> None:
+    """The team that escalated hears the answer: its leader and whoever raised it."""
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import translation
+
+    from klantcultuur.lib.urls import site_url
+    from klantcultuur.notify.services import notify
+
+    team = escalation.from_unit
+    people = [m for m in (team.manager, escalation.raised_by) if m is not None]
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("%(team)s: your escalation is answered") % {"team": team.name}
+        body = _("“%(text)s” has an answer from %(unit)s.") % {
+            "text": escalation.text[:120],
+            "unit": escalation.to_unit.name if escalation.to_unit else team.organization.name,
+        }
+    notify(organization=team.organization, recipients=people, subject=subject, body=body,
+           link=site_url() + reverse("huddle-escalation", args=[escalation.uuid]))  # fmt: skip
 
 
 @transaction.atomic

@@ -30,6 +30,17 @@ def kpi_number(value, kpi) -> str:
 
 
 @register.filter
+def target_bound(target, kpi) -> str:
+    """'at least 30' beside a status that already says "target" ('' without target)."""
+    if target is None:
+        return ""
+    number = kpi_number(target, kpi)
+    if kpi.higher_is_better:
+        return _("at least %(n)s") % {"n": number}
+    return _("at most %(n)s") % {"n": number}
+
+
+@register.filter
 def target_text(target, kpi) -> str:
     """'at least 30' or 'at most 5 days' for a KPI's target ('' without target)."""
     if target is None:

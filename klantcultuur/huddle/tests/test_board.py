@@ -97,18 +97,16 @@ def test_kpi_tiles_show_values_targets_owners_and_agree_with_the_feedback_figure
     expected = round(counts.nps().value)
     assert expected == 29  # 4 promoters, 1 passive, 2 detractors of 7
     nps = tile(body, board.nps)
-    assert nps.startswith("NPS Bob Visser 29 ✓ op doel doel minstens 20")
+    assert nps.startswith("NPS Bob Visser 29 ✓ op doel (minstens 20)")
     assert "sinds de vorige werkdag · n = 7" in nps
 
     reach = tile(body, board.reach)
-    assert reach.startswith("Bereikbaarheid telefoon Bob Visser 82% ✓ op doel doel minstens 80%")
+    assert reach.startswith("Bereikbaarheid telefoon Bob Visser 82% ✓ op doel (minstens 80%)")
     assert "vrijdag 14 november" in reach
     assert 'value="82"' in body  # the quick entry holds Friday's value to correct
 
     wait = tile(body, board.wait)
-    assert wait.startswith(
-        "Wachttijd balie Bob Visser 12,5 min ✗ mist doel doel hoogstens 10,0 min"
-    )
+    assert wait.startswith("Wachttijd balie Bob Visser 12,5 min ✗ mist doel (hoogstens 10,0 min)")
     assert "Start een verbeteractie" in wait
 
     lead = tile(body, board.lead_time)

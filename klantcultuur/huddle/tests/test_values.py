@@ -29,7 +29,7 @@ def test_a_value_with_a_dutch_comma_is_saved_and_the_tile_comes_back(login, worl
     response = post_value(client, board.wait, "7,5")
     tile = text(response.content.decode())
     assert response.status_code == 200
-    assert tile.startswith("Wachttijd balie Bob Visser 7,5 min ✓ op doel doel hoogstens 10,0 min")
+    assert tile.startswith("Wachttijd balie Bob Visser 7,5 min ✓ op doel (hoogstens 10,0 min)")
     assert "Opgeslagen." in tile and "Corrigeren" in tile
     stored = KpiValue.objects.get(kpi=board.wait.kpi, team=world.team)
     assert (stored.period_start, stored.value, stored.entered_by) == (

@@ -24,6 +24,7 @@ from klantcultuur.huddle.access import (
 )
 from klantcultuur.huddle.forms import ActionForm, MoveForm
 from klantcultuur.huddle.models import ActionOrigin, ActionState, ImprovementAction
+from klantcultuur.huddle.selectors import kpi_data_gaps
 from klantcultuur.huddle.services import actions as services
 from klantcultuur.huddle.steering import pdca
 from klantcultuur.lib.params import uuid_or_404
@@ -59,6 +60,16 @@ def team_actions(request: MemberRequest, code: UUID):
     )  # fmt: skip
 
 
+def _warn_no_data(request: OrgRequest, action: ImprovementAction) -> None:
+    """An action measured on a KPI the team gets no figures for can never show its effect."""
+    if action.kpi is None:
+        return
+    gap = kpi_data_gaps(action.team, [action.kpi], timezone.localdate()).get(action.kpi_id)
+    if gap:
+        messages.warning(request, _("Its effect cannot be checked on “%(name)s”: %(reason)s")
+                         % {"name": action.kpi.name, "reason": gap})  # fmt: skip
+
+
 @member_required(Perm.MANAGE_ACTIONS)
 def action_create(request: MemberRequest, code: UUID):
     """A new action by hand, from a customer's improvement point (?feedback=) or from a KPI
@@ -89,6 +100,7 @@ def action_create(request: MemberRequest, code: UUID):
             form.add_error(None, exc)
         else:
             messages.success(request, _("The action is planned."))
+            _warn_no_data(request, created)
             return redirect("huddle-action", code=created.uuid)
     return render(
         request, "huddle/action_form.html",
@@ -109,7 +121,9 @@ def action_detail(request: MemberRequest, code: UUID):
          "events": action.events.select_related("by__user"),
          "next_cycles": action.next_cycles.all(), "can_check": checks.can_check(action.kpi),
          "steps": [(s, label, pdca.step(s)) for s, label in ActionState.choices],
-         "step": pdca.step(action.state), "today": timezone.localdate()},
+         "step": pdca.step(action.state), "today": timezone.localdate(),
+         "data_gap": kpi_data_gaps(action.team, [action.kpi], timezone.localdate()).get(
+             action.kpi_id) if action.kpi else ""},
     )  # fmt: skip
 
 
@@ -124,6 +138,7 @@ def action_edit(request: MemberRequest, code: UUID):
             form.add_error(None, exc)
         else:
             messages.success(request, _("The action is saved."))
+            _warn_no_data(request, action)
             return redirect("huddle-action", code=action.uuid)
     return render(
         request, "huddle/action_form.html",

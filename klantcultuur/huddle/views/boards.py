@@ -86,6 +86,8 @@ def _render_board(request: MemberRequest, unit: OrgUnit, *, wall: bool):
         )
         template = "huddle/board.html"
     context["board"] = board
+    # The breadcrumb links the unit above only for those who may open its board.
+    context["parent_visible"] = unit.parent_id in visible_ids(request)
     context["record_form"] = HuddleForm(
         initial={"day": day, "attendees": list(board.attendee_ids),
                  "note": board.huddle.note if board.huddle else ""},

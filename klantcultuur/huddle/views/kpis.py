@@ -23,7 +23,7 @@ from klantcultuur.huddle.access import (
 )
 from klantcultuur.huddle.forms import KpiForm, TeamKpiAddForm, TeamKpiForm, ValueForm
 from klantcultuur.huddle.models import Kpi, KpiValue, Period, TeamKpi
-from klantcultuur.huddle.selectors import kpi_values
+from klantcultuur.huddle.selectors import kpi_data_gaps, kpi_values
 from klantcultuur.huddle.services import kpis as services
 from klantcultuur.huddle.steering.days import lookback
 from klantcultuur.huddle.templatetags.huddle_tags import kpi_number
@@ -90,8 +90,15 @@ def team_kpis(request: MemberRequest, code: UUID):
             form.add_error(None, exc)
         else:
             messages.success(request, _("“%(name)s” is on the board.") % {"name": added.kpi.name})
+            gap = kpi_data_gaps(team, [added.kpi], timezone.localdate()).get(added.kpi.id)
+            if gap:
+                messages.warning(request, _("“%(name)s” will stay empty: %(reason)s")
+                                 % {"name": added.kpi.name, "reason": gap})  # fmt: skip
             return redirect("huddle-team-kpis", code=team.uuid)
-    rows = TeamKpi.objects.filter(team=team).select_related("kpi", "owner__user")
+    rows = list(TeamKpi.objects.filter(team=team).select_related("kpi", "owner__user"))
+    gaps = kpi_data_gaps(team, [row.kpi for row in rows], timezone.localdate())
+    for row in rows:
+        row.data_gap = gaps.get(row.kpi_id, "")
     return render(request, "huddle/team_kpis.html", {"team": team, "rows": rows, "form": form})
 
 

@@ -38,7 +38,9 @@ def test_loading_twice_leaves_the_same_data(db, capsys):
     first = snapshot()
     call_command("load_demo")
     assert snapshot() == first
-    assert "sanne.kuipers@rivierduin-demo.nl" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "sanne.kuipers@rivierduin-demo.nl" in out
+    assert "[1/" in out and "feedback …" in out  # progress while it works
 
 
 def test_the_demo_organisation_is_a_realistic_dutch_housing_corporation(db):

@@ -18,7 +18,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from klantcultuur.scan.anonymity import REASONS
+from klantcultuur.scan.anonymity import HINTS, REASONS
 from klantcultuur.scan.models import WaveReport
 from klantcultuur.scan.questionnaire import Questionnaire
 from klantcultuur.scan.scoring import PHASES, SLICES
@@ -40,6 +40,7 @@ class Figure:
     n: int | None = None
     reason: str | None = None
     message: str | None = None
+    hint: str | None = None  # in plain words, what would show it
 
     def __bool__(self) -> bool:
         # Templates write {% if figure %}; in Python compare with None, never use `or`.
@@ -106,7 +107,8 @@ class ReportGate:
     def _suppressed(self, reason: str) -> Figure:
         threshold = self.threshold
         message = REASONS[reason][_language()].format(threshold=threshold)
-        return Figure(False, reason=reason, message=message)
+        hint = HINTS.get(reason, {}).get(_language(), "").format(threshold=threshold)
+        return Figure(False, reason=reason, message=message, hint=hint or None)
 
     def _decide(
         self, u: int, slice_: str, measure: str | None, n_measure: int, *, column: int | None = None

@@ -253,17 +253,25 @@ def unit_page(gate: ReportGate, directory: Directory, key: str) -> dict[str, Any
     }
 
 
+HEATMAP_FIRST = ("role_model_seen", "role_model_self")
+
+
 def heatmap_page(gate: ReportGate, directory: Directory, slice_: str) -> dict[str, Any]:
     """Units by scale; suppressed cells say why."""
     names = labels.scale_names(gate.questionnaire)
-    columns = [{"code": code, "name": names[code]} for code in gate.scale_codes]
+    # The leaders' example behaviour, as the employees see it and as the leaders see it
+    # themselves, is what the page is read for: those columns come first.
+    analysis = gate.questionnaire["analysis"]
+    first = [analysis[k] for k in HEATMAP_FIRST if analysis.get(k) in gate.scale_codes]
+    codes = first + [code for code in gate.scale_codes if code not in first]
+    columns = [{"code": code, "name": names[code], "key": code in first} for code in codes]
     rows = []
     for unit in directory.units:
         group = gate.group(unit.key, slice_)
         if group.reason == "no_respondents" and unit.key != ROOT_KEY:
             continue
         cells = []
-        for code in gate.scale_codes:
+        for code in codes:
             figure = gate.scale(unit.key, code, slice_)
             cells.append({"figure": figure,
                           "css": heat_class(figure.value["mean"] if figure else None)})  # fmt: skip

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import template
 from django.utils.formats import number_format
 
+from klantcultuur.lib.numbers import rounded
+
 register = template.Library()
 
 
@@ -13,7 +15,7 @@ def num(value, decimals: int = 2) -> str:
     """A number with a fixed number of decimals in the current language ("3,42")."""
     if value is None or value == "":
         return "–"
-    return number_format(value, int(decimals))
+    return number_format(rounded(value, decimals), int(decimals))
 
 
 @register.filter
@@ -21,10 +23,11 @@ def signed(value, decimals: int = 2) -> str:
     """A change with its sign: "+0,31", or a minus sign (U+2212) before a decrease."""
     if value is None:
         return "–"
-    text = number_format(abs(value), int(decimals))
-    if round(value, int(decimals)) == 0:
+    shown = rounded(value, decimals)
+    text = number_format(abs(shown), int(decimals))
+    if shown == 0:
         return text
-    return ("+" if value > 0 else "−") + text
+    return ("+" if shown > 0 else "−") + text
 
 
 @register.filter
@@ -49,6 +52,11 @@ def figure(f, field: str | None = None, decimals: int = 2, kind: str = "num"):
     if f is None:
         return "–"
     if not f:
+        if getattr(f, "hint", None):
+            return format_html(
+                '<span class="suppressed">{}<span class="suppressed__hint">: {}</span></span>',
+                f.message, f.hint,
+            )  # fmt: skip
         return format_html('<span class="suppressed">{}</span>', f.message)
     value = f.value if field is None else f.value[field]
     if kind == "pct":

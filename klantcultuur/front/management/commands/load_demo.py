@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from importlib import import_module
 from types import ModuleType
 
@@ -25,12 +26,18 @@ class Command(BaseCommand):
     help = "Create or refresh the demo organisation Woonstichting Rivierduin; safe to run twice."
 
     def handle(self, *args, **options) -> None:
+        loaders = demo_loaders()
+        total = len(loaders) + 1
+        # Each step says what it starts before it works (the feedback step takes a while).
+        self.step(1, total, "organisation, units and people")
         logins = org_demo.load()
         self.stdout.write(self.style.SUCCESS("Demo organisation: Woonstichting Rivierduin"))
-        for _order, label, module in demo_loaders():
+        for number, (_order, label, module) in enumerate(loaders, start=2):
+            self.step(number, total, label)
+            started = time.monotonic()
             summary = module.load()
             if summary:
-                self.stdout.write(f"  {label}: {summary}")
+                self.stdout.write(f"  {label}: {summary} ({time.monotonic() - started:.1f} s)")
         self.stdout.write("")
         self.stdout.write("Log in on http://127.0.0.1:8000 with one of these demo accounts")
         self.stdout.write(f"(password for all: {org_demo.PASSWORD})")
@@ -38,3 +45,7 @@ class Command(BaseCommand):
                   "employee": "medewerker", "hr": "HR", "cx_lead": "CX-lead (ook Thuiszorg Lingehof)"}  # fmt: skip
         for key, email in logins.items():
             self.stdout.write(f"  {labels[key]:<34} {email}")
+
+    def step(self, number: int, total: int, what: str) -> None:
+        self.stdout.write(f"[{number}/{total}] {what} …")
+        self.stdout.flush()

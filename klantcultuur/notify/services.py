@@ -1,0 +1,114 @@
+"""Queue messages and send them; a failure waits and tries again, never lost."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from collections.abc import Iterable
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from klantcultuur.notify.models import Channel, Delivery, DeliveryStatus, NotifySettings
+from klantcultuur.orgs.models import Membership, Organization
+
+MAX_ATTEMPTS = 6
+WEBHOOK_TIMEOUT = 5  # seconds
+
+
+def backoff(attempts: int) -> timedelta:
+    """1, 4, 16, 64 ... minutes after the first, second, third ... failure."""
+    return timedelta(minutes=4 ** max(attempts - 1, 0))
+
+
+def notify(
+    *, organization: Organization, recipients: Iterable[Membership], subject: str, body: str,
+    link: str = "", to_channel: bool = True,
+) -> list[Delivery]:  # fmt: skip
+    """One e-mail per recipient with an address, and one message in the organisation's
+    channel when it has a webhook; all sent from the background after the commit."""
+    from klantcultuur.notify.tasks import deliver
+
+    rows = [
+        Delivery(organization=organization, channel=Channel.EMAIL, to=m.user.email,
+                 subject=subject[:200], body=body, link=link)
+        for m in {m.id: m for m in recipients if m.user.email}.values()
+    ]  # fmt: skip
+    webhook = NotifySettings.for_organization(organization).webhook_url
+    if to_channel and webhook:
+        rows.append(Delivery(organization=organization, channel=Channel.WEBHOOK, to=webhook,
+                             subject=subject[:200], body=body, link=link))  # fmt: skip
+    created = Delivery.objects.bulk_create(rows)
+    from klantcultuur.lib.tasks import enqueue
+
+    for row in created:
+        transaction.on_commit(lambda pk=row.pk: enqueue(deliver, pk))
+    return created
+
+
+def _send(delivery: Delivery) -> None:
+    text = f"{delivery.body}\n\n{delivery.link}".strip()
+    if delivery.channel == Channel.EMAIL:
+        send_mail(delivery.subject, text, settings.DEFAULT_FROM_EMAIL, [delivery.to],
+                  fail_silently=False)  # fmt: skip
+        return
+    # Teams and Slack incoming webhooks both take a JSON body with a "text".
+    payload = json.dumps({"text": f"**{delivery.subject}**\n\n{text}"}).encode("utf-8")
+    request = urllib.request.Request(delivery.to, data=payload, method="POST",
+                                     headers={"Content-Type": "application/json"})  # fmt: skip
+    with urllib.request.urlopen(request, timeout=WEBHOOK_TIMEOUT) as response:
+        if response.status >= 300:
+            raise OSError(f"HTTP {response.status}")
+
+
+def delivery_send(*, delivery_id: int, now=None) -> Delivery | None:
+    """Try to send one waiting message; on failure note why and when to try again."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        delivery = (
+            Delivery.objects.select_for_update()
+            .filter(pk=delivery_id, status__in=(DeliveryStatus.WAITING, DeliveryStatus.FAILED))
+            .first()
+        )
+        if delivery is None:
+            return None  # sent already (a retry that crossed another)
+        delivery.attempts += 1
+        try:
+            _send(delivery)
+        except Exception as exc:  # a mail server or webhook may fail in any way
+            delivery.last_error = f"{type(exc).__name__}: {exc}"[:500]
+            gave_up = delivery.attempts >= MAX_ATTEMPTS
+            delivery.status = DeliveryStatus.GAVE_UP if gave_up else DeliveryStatus.FAILED
+            delivery.next_try_at = now + backoff(delivery.attempts)
+        else:
+            delivery.status, delivery.sent_at, delivery.last_error = DeliveryStatus.SENT, now, ""
+        delivery.save(update_fields=["attempts", "status", "last_error", "next_try_at",
+                                     "sent_at"])  # fmt: skip
+    return delivery
+
+
+def delivery_retry(*, delivery: Delivery) -> None:
+    """Try a failed message again now (the settings page's button)."""
+    from klantcultuur.lib.tasks import enqueue
+    from klantcultuur.notify.tasks import deliver
+
+    Delivery.objects.filter(pk=delivery.pk).exclude(status=DeliveryStatus.SENT).update(
+        status=DeliveryStatus.FAILED, next_try_at=timezone.now()
+    )
+    transaction.on_commit(lambda: enqueue(deliver, delivery.pk))
+
+
+def retry_due(*, now=None) -> int:
+    """Send again every message whose next try has come (the scheduler's job)."""
+    now = now or timezone.now()
+    due = list(
+        Delivery.objects.filter(status=DeliveryStatus.FAILED, next_try_at__lte=now).values_list(
+            "pk", flat=True
+        )[:500]
+    )
+    for pk in due:
+        delivery_send(delivery_id=pk, now=now)
+    return len(due)
