@@ -60,7 +60,7 @@ def team_actions(request: MemberRequest, code: UUID):
     )  # fmt: skip
 
 
-def _warn_no_data(request: OrgRequest, action: ImprovementAction) -> None:
+def _warn_no_data(request: MemberRequest, action: ImprovementAction) -> None:
     """An action measured on a KPI the team gets no figures for can never show its effect."""
     if action.kpi is None:
         return
