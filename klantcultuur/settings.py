@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "klantcultuur.feedback",
     "klantcultuur.huddle",
     "klantcultuur.vision",
+    "klantcultuur.programme",
     "klantcultuur.front",
     "klantcultuur.scan",
 ]

@@ -1,0 +1,241 @@
+"""Reads the programme pages (and the dashboard) share.
+
+Maturity phases come from the scan's stored reports through ``scan.selectors.report_gate``
+(the gate applies anonymity and who may read which unit); one gate per wave, for the last
+``MAX_WAVES`` waves with a finished report.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Count, Q, QuerySet
+
+from klantcultuur.huddle.days import is_working_day
+from klantcultuur.huddle.models import Huddle
+from klantcultuur.orgs.models import Membership, Organization, OrgUnit, UnitKind
+from klantcultuur.orgs.roles import Perm, Role
+from klantcultuur.programme.models import Component, NextStep, StepStatus, StepTemplate
+from klantcultuur.programme.progress import PhasePoint, trend
+from klantcultuur.scan.models import ReportStatus, Wave
+from klantcultuur.scan.reporting.gate import ROOT_KEY
+from klantcultuur.scan.selectors import report_gate
+
+MAX_WAVES = 6
+
+
+@dataclass
+class WavePhases:
+    wave: Wave
+    # unit key ("org" or a unit's uuid) -> (phase number, holding-back component code)
+    phases: dict[str, tuple[int, str | None]]
+
+
+def phases_over_waves(organization: Organization, membership: Membership) -> list[WavePhases]:
+    """Phase and holding-back component per visible unit, per wave, oldest wave first."""
+    waves = list(
+        Wave.objects.filter(organization=organization, report__status=ReportStatus.DONE)
+        .select_related("questionnaire")
+        .order_by("-opens_on", "-created_at")[:MAX_WAVES]
+    )
+    found: list[WavePhases] = []
+    for wave in reversed(waves):
+        gate, _report = report_gate(wave, membership)
+        if gate is None:
+            continue
+        phases: dict[str, tuple[int, str | None]] = {}
+        for key in gate.visible_keys():
+            figure = gate.phase(key)
+            if figure:
+                phases[key] = (figure.value["number"], figure.value["holding_back"])
+        found.append(WavePhases(wave, phases))
+    return found
+
+
+def subtree_keys(organization: Organization, unit: OrgUnit | None) -> set[str]:
+    """Report keys of a unit and everything below it (the whole organisation for None)."""
+    from klantcultuur.orgs.tree import UnitTree
+
+    if unit is None:
+        uuids = OrgUnit.objects.filter(organization=organization).values_list("uuid", flat=True)
+        return {ROOT_KEY, *(str(u) for u in uuids)}
+    ids = UnitTree.for_organization(organization.id).subtree_ids(unit.id)
+    return {str(u) for u in OrgUnit.objects.filter(id__in=ids).values_list("uuid", flat=True)}
+
+
+def phase_points(history: list[WavePhases], *, own_key: str, keys: set[str]) -> list[PhasePoint]:
+    """Chart data: per wave the phases of the units in `keys` (the subject excluded when it
+    has units below it) and the subject's own phase."""
+    points = []
+    for item in history:
+        below = [p for key, (p, _c) in item.phases.items() if key in keys and key != own_key]
+        own = item.phases.get(own_key)
+        phases = tuple(below) if below else ((own[0],) if own else ())
+        points.append(PhasePoint(item.wave.name, phases, own[0] if own else None))
+    return points
+
+
+@dataclass
+class UnitRow:
+    key: str
+    name: str
+    unit: OrgUnit | None
+    phase: int | None
+    holding_back: str | None
+    trend: str | None
+    open_steps: int = 0
+    done_steps: int = 0
+
+    @property
+    def holding_back_label(self) -> str:
+        return (
+            str(Component(self.holding_back).label) if self.holding_back in Component.values else ""
+        )
+
+
+def step_counts(organization: Organization) -> dict[int | None, tuple[int, int]]:
+    """Open and done steps per unit id (None: the organisation as a whole); one query."""
+    rows = (
+        NextStep.objects.filter(organization=organization)
+        .values("unit_id")
+        .annotate(
+            open=Count("id", filter=Q(status=StepStatus.OPEN)),
+            done=Count("id", filter=Q(status=StepStatus.DONE)),
+        )
+    )
+    return {row["unit_id"]: (row["open"], row["done"]) for row in rows}
+
+
+def unit_rows(
+    organization: Organization, history: list[WavePhases], *, keys: set[str] | None = None
+) -> list[UnitRow]:
+    """The latest wave's phase, trend and holding-back component per unit, with step counts."""
+    if not history:
+        return []
+    latest = history[-1].phases
+    previous = history[-2].phases if len(history) > 1 else {}
+    wanted = [k for k in latest if keys is None or k in keys]
+    units = {
+        str(u.uuid): u
+        for u in OrgUnit.objects.filter(
+            organization=organization, uuid__in=[k for k in wanted if k != ROOT_KEY]
+        )
+    }
+    counts = step_counts(organization)
+    rows = []
+    for key in wanted:
+        unit = units.get(key)
+        if key != ROOT_KEY and unit is None:
+            continue
+        number, component = latest[key]
+        before = previous.get(key)
+        open_, done = counts.get(unit.id if unit else None, (0, 0))
+        rows.append(UnitRow(
+            key, unit.name if unit else organization.name, unit, number, component,
+            trend(before[0] if before else None, number), open_, done,
+        ))  # fmt: skip
+    return rows
+
+
+def steps_of(
+    organization: Organization,
+    *,
+    unit_ids: set[int] | frozenset[int] | None = None,
+    status: str | None = None,
+    organisation_wide: bool = True,
+) -> QuerySet[NextStep]:
+    """Steps with owner and unit, optionally for some units (and the organisation's own)."""
+    found = NextStep.objects.filter(organization=organization).select_related("owner__user", "unit")
+    if unit_ids is not None:
+        scope = Q(unit_id__in=unit_ids)
+        if organisation_wide:
+            scope |= Q(unit__isnull=True)
+        found = found.filter(scope)
+    if status:
+        found = found.filter(status=status)
+    return found.order_by("status", "due_on", "id")
+
+
+def catalogue(organization: Organization, *, component: str | None = None) -> list[StepTemplate]:
+    found = StepTemplate.objects.filter(organization=organization, archived_at__isnull=True)
+    if component:
+        found = found.filter(component=component)
+    return list(found.order_by("component", "position", "title"))
+
+
+def possible_owners(organization: Organization, *, also: int | None = None) -> QuerySet[Membership]:
+    """People who can own a step: everyone who leads or steers (not every employee: an
+    organisation of 20,000 would make an unusable list)."""
+    leading = Q(role__in=[Role.ADMIN, Role.BOARD, Role.CX_LEAD, Role.HR, Role.MANAGER])
+    leading |= Q(managed_units__isnull=False)
+    if also is not None:
+        leading |= Q(id=also)  # the current owner, whoever it is
+    return (
+        Membership.objects.active()
+        .filter(leading, organization=organization)
+        .select_related("user")
+        .distinct()
+        .order_by("user__first_name", "user__last_name")
+    )
+
+
+def working_days_back(today: date, count: int) -> list[date]:
+    """The last `count` working days up to and including today, oldest first."""
+    days: list[date] = []
+    day = today
+    while len(days) < count:
+        if is_working_day(day):
+            days.append(day)
+        day -= timedelta(days=1)
+    return list(reversed(days))
+
+
+@dataclass
+class Adoption:
+    days: list[date]
+    held: list[int]  # teams with a dagstart, per day
+    teams: int
+    without: list[OrgUnit] = field(default_factory=list)  # teams without any in the window
+
+
+def dagstart_adoption(
+    organization: Organization,
+    *,
+    today: date,
+    unit_ids: set[int] | None = None,
+    days: int = 20,
+    list_without: int = 50,
+) -> Adoption:
+    """How many teams held a dagstart on each of the last `days` working days, and (up to
+    `list_without`) the teams that held none in that window. Three queries."""
+    window = working_days_back(today, days)
+    teams = OrgUnit.objects.filter(
+        organization=organization, kind=UnitKind.TEAM, archived_at__isnull=True
+    )
+    if unit_ids is not None:
+        teams = teams.filter(id__in=unit_ids)
+    held_rows = (
+        Huddle.objects.filter(organization=organization, day__in=window, unit__in=teams)
+        .values("day")
+        .annotate(n=Count("unit_id", distinct=True))
+    )
+    per_day = defaultdict(int, {row["day"]: row["n"] for row in held_rows})
+    active = Huddle.objects.filter(organization=organization, day__in=window).values("unit_id")
+    without = teams.exclude(id__in=active).order_by("name")
+    return Adoption(
+        window, [per_day[d] for d in window], teams.count(), list(without[:list_without])
+    )
+
+
+def can_take_for(membership: Membership, unit: OrgUnit | None) -> bool:
+    """Board and CX lead take steps for every unit; a manager for the units they manage."""
+    if membership.has_perm(Perm.MANAGE_PROGRAMME):
+        return True
+    if unit is None or not membership.managed_unit_ids:
+        return False
+    from klantcultuur.orgs.tree import UnitTree
+
+    tree = UnitTree.for_organization(membership.organization_id)
+    return any(unit.id in tree.subtree_ids(m) for m in membership.managed_unit_ids)
