@@ -1,7 +1,86 @@
-"""Demo data of the change programme for Woonstichting Rivierduin (filled in below)."""
+"""Demo data of the change programme for Woonstichting Rivierduin.
+
+Next steps taken from the last culture scan: for the units whose phase is held back, the
+catalogue step for their weakest component, owned by the unit's manager (or the CX lead), some
+already done. Deterministic; a second load adds nothing.
+"""
 
 from __future__ import annotations
 
+import random
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from klantcultuur.orgs.demo import ORG_SLUG
+from klantcultuur.orgs.models import Membership, Organization, OrgUnit
+from klantcultuur.orgs.roles import Role
+from klantcultuur.programme.models import NextStep, StepStatus, StepTemplate
+from klantcultuur.programme.services import steps as services
+from klantcultuur.scan.models import ReportStatus, Wave
+from klantcultuur.scan.reporting.gate import ROOT_KEY
+from klantcultuur.scan.selectors import report_gate
+
+NOTES = [
+    "Eerste twee teams zijn gestart; evaluatie in het afdelingsoverleg.",
+    "Besproken in het MT; iedereen heeft een datum geprikt.",
+    "Gedaan. Volgende keer eerder de teamleiders erbij halen.",
+]
+
 
 def load() -> str:
-    return "programme: nothing yet"
+    org = Organization.objects.filter(slug=ORG_SLUG).first()
+    if org is None:
+        return ""
+    if NextStep.objects.filter(organization=org).exists():
+        return "already loaded"
+    with transaction.atomic():
+        return _load(org)
+
+
+def _load(org: Organization) -> str:
+    rng = random.Random("programme-demo")
+    today = timezone.localdate()
+    services.catalogue_ensure(organization=org)
+    cx = Membership.objects.filter(organization=org, role=Role.CX_LEAD).first()
+    admin = Membership.objects.filter(organization=org, role=Role.ADMIN).first() or cx
+    if cx is None:
+        return "no CX lead"
+    wave = (
+        Wave.objects.filter(organization=org, report__status=ReportStatus.DONE)
+        .order_by("-opens_on")
+        .first()
+    )
+    templates: dict[str, list[StepTemplate]] = {}
+    for template in StepTemplate.objects.filter(organization=org).order_by("position"):
+        templates.setdefault(template.component, []).append(template)
+    findings: list[tuple[OrgUnit | None, str]] = []
+    if wave is not None:
+        gate, _report = report_gate(wave, admin)
+        if gate is not None:
+            units = {str(u.uuid): u for u in OrgUnit.objects.filter(organization=org)}
+            for key in gate.visible_keys():
+                figure = gate.phase(key)
+                if figure and figure.value["holding_back"]:
+                    findings.append((units.get(key) if key != ROOT_KEY else None,
+                                     figure.value["holding_back"]))  # fmt: skip
+    # The organisation, its divisions and departments first, then a sample of teams.
+    order = {"division": 0, "department": 1, "team": 2}
+    findings.sort(key=lambda f: (-1 if f[0] is None else order.get(f[0].kind, 3), rng.random()))
+    taken = 0
+    for unit, component in findings[:14]:
+        options = templates.get(component) or []
+        if not options:
+            continue
+        template = options[taken % len(options)]
+        owner = (unit.manager if unit is not None and unit.manager_id else None) or cx
+        step = services.step_take(
+            organization=org, by=cx, owner=owner, template=template, unit=unit, wave=wave,
+            due_on=today + timedelta(days=rng.randint(-10, 60)),
+        )  # fmt: skip
+        if taken % 3 == 2:
+            services.step_update(step=step, owner=owner, due_on=step.due_on,
+                                 status=StepStatus.DONE, note=NOTES[taken % len(NOTES)])  # fmt: skip
+        taken += 1
+    return f"{taken} next steps from the last scan"

@@ -239,3 +239,89 @@ def can_take_for(membership: Membership, unit: OrgUnit | None) -> bool:
 
     tree = UnitTree.for_organization(membership.organization_id)
     return any(unit.id in tree.subtree_ids(m) for m in membership.managed_unit_ids)
+
+
+# --- The programme dashboard -----------------------------------------------------------
+@dataclass
+class VisionFigures:
+    version: object | None = None
+    carries_pct: int | None = None
+    asked: int = 0
+    pending: int = 0
+    recall: object | None = None  # the latest recall check
+    recall_total: object | None = None  # its RecallFigure for the whole organisation
+    observed_recent: int = 0  # observations in the last 28 days
+    observed_before: int = 0  # in the 28 days before
+
+
+def vision_figures(organization: Organization, *, today: date) -> VisionFigures:
+    """Endorsement, recall and observed behaviours from the vision app (fixed queries)."""
+    from klantcultuur.vision import selectors as vision
+    from klantcultuur.vision.models import Observation, RecallCheck
+
+    found = VisionFigures()
+    recent, before = today - timedelta(days=27), today - timedelta(days=55)
+    counts = Observation.objects.filter(organization=organization, day__gte=before,
+                                        day__lte=today).aggregate(
+        recent=Count("id", filter=Q(day__gte=recent)),
+        before=Count("id", filter=Q(day__lt=recent)),
+    )  # fmt: skip
+    found.observed_recent, found.observed_before = counts["recent"], counts["before"]
+    version = vision.published_version(organization)
+    if version is None:
+        return found
+    found.version = version
+    summary = vision.draagvlak(version, objections_limit=0)
+    found.carries_pct = summary.total.carries_pct if summary.total.asked else None
+    found.asked, found.pending = summary.total.asked, summary.total.pending
+    recall = (
+        RecallCheck.objects.filter(organization=organization, version=version, opens_on__lte=today)
+        .select_related("version", "organization")
+        .order_by("-opens_on", "-id")
+        .first()
+    )
+    if recall is not None:
+        found.recall = recall
+        labels = {"all": "", "manager": "", "employee": ""}
+        found.recall_total = vision.recall_results(recall, labels=labels).total
+    return found
+
+
+@dataclass
+class PhaseMatrixRow:
+    key: str
+    name: str
+    depth: int
+    unit: OrgUnit | None
+    phases: list[int | None]
+
+
+def phase_matrix(organization: Organization, history: list[WavePhases]) -> list[PhaseMatrixRow]:
+    """The organisation, its divisions and departments: phase per wave (one query)."""
+    units = list(
+        OrgUnit.objects.filter(
+            organization=organization,
+            kind__in=(UnitKind.DIVISION, UnitKind.DEPARTMENT),
+            archived_at__isnull=True,
+        )
+    )
+    # Divisions first, then departments, each by name: how a board reads its organisation.
+    units.sort(key=lambda u: (u.kind != UnitKind.DIVISION, u.name))
+    rows = [PhaseMatrixRow(ROOT_KEY, organization.name, 0, None,
+                           [h.phases.get(ROOT_KEY, (None,))[0] for h in history])]  # fmt: skip
+    for unit in units:
+        key = str(unit.uuid)
+        phases = [h.phases.get(key, (None,))[0] for h in history]
+        if any(p is not None for p in phases):
+            depth = 1 if unit.kind == UnitKind.DIVISION else 2
+            rows.append(PhaseMatrixRow(key, unit.name, depth, unit, phases))
+    return rows
+
+
+def step_totals(organization: Organization, *, today: date) -> dict[str, int]:
+    """Open, overdue and done steps of the organisation (one query)."""
+    return NextStep.objects.filter(organization=organization).aggregate(
+        open=Count("id", filter=Q(status=StepStatus.OPEN)),
+        overdue=Count("id", filter=Q(status=StepStatus.OPEN, due_on__lt=today)),
+        done=Count("id", filter=Q(status=StepStatus.DONE)),
+    )

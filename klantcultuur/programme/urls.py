@@ -1,9 +1,10 @@
 from django.urls import path
 
-from klantcultuur.programme.views import catalogue, overview, steps
+from klantcultuur.programme.views import catalogue, dashboard, overview, steps
 
 urlpatterns = [
     path("", overview.home, name="programme-home"),
+    path("dashboard/", dashboard.dashboard, name="programme-dashboard"),
     path("units/<uuid:code>/", overview.unit_overview, name="programme-unit"),
     path("next-steps/", steps.next_steps, name="programme-next-steps"),
     path("next-steps/<uuid:code>/take/", steps.take, name="programme-take"),

@@ -6,6 +6,7 @@ of units in that phase at each wave), because change runs in overlapping phases,
 straight line.
 """
 
+from klantcultuur.programme.progress.adoption import adoption_chart, adoption_share
 from klantcultuur.programme.progress.phases import (
     PhasePoint,
     phase_chart,
@@ -13,4 +14,11 @@ from klantcultuur.programme.progress.phases import (
     trend,
 )
 
-__all__ = ["PhasePoint", "phase_chart", "phase_shares", "trend"]
+__all__ = [
+    "PhasePoint",
+    "adoption_chart",
+    "adoption_share",
+    "phase_chart",
+    "phase_shares",
+    "trend",
+]

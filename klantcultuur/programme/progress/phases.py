@@ -133,16 +133,20 @@ def phase_chart(
         )
     for i, point in enumerate(points):
         x = x_at(i)
+        # Edge labels lean inwards so that they stay inside the picture.
+        last = n > 1 and i == n - 1
+        anchor = "end" if last else ("start" if n > 1 and i == 0 else "middle")
         parts.append(
-            f'<text x="{_fmt(x)}" y="{height - 12}" text-anchor="middle" fill="{TEXT}">'
+            f'<text x="{_fmt(x)}" y="{height - 12}" text-anchor="{anchor}" fill="{TEXT}">'
             f"{escape(point.label)}</text>"
         )
         shares = shares_per_wave[i]
         for phase, share in shares.items():
             if share >= 0.1:
+                dx, share_anchor = (-8, "end") if last else (8, "start")
                 parts.append(
-                    f'<text x="{_fmt(x + 4)}" y="{_fmt(y_mid(phase) - 4)}" fill="{TEXT}" '
-                    f'font-size="10">{round(100 * share)}%</text>'
+                    f'<text x="{_fmt(x + dx)}" y="{_fmt(y_mid(phase) - 4)}" fill="{TEXT}" '
+                    f'font-size="10" text-anchor="{share_anchor}">{round(100 * share)}%</text>'
                 )
         if point.own:
             parts.append(
