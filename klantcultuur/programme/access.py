@@ -63,3 +63,25 @@ def get_step_rw_for_user(request: OrgRequest, code: UUID) -> NextStep:
     if step.owner_id == request.membership.id or can_take_for(request.membership, step.unit):
         return step
     raise PermissionDenied
+
+
+# --- Ambassadors -----------------------------------------------------------------------
+def get_ambassador_for_user(request: OrgRequest, code: UUID):
+    from klantcultuur.programme.models import Ambassador
+
+    ambassador = get_object_or_404(
+        Ambassador.objects.select_related("membership__user", "unit"),
+        organization=request.organization, uuid=code,
+    )  # fmt: skip
+    membership = request.membership
+    if ambassador.membership_id == membership.id or can_take_for(membership, ambassador.unit):
+        return ambassador
+    raise PermissionDenied
+
+
+def get_ambassador_rw_for_user(request: OrgRequest, code: UUID):
+    """Confirming and stopping: the unit's manager (or board, CX lead, admin)."""
+    ambassador = get_ambassador_for_user(request, code)
+    if not can_take_for(request.membership, ambassador.unit):
+        raise PermissionDenied
+    return ambassador

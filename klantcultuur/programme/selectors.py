@@ -325,3 +325,109 @@ def step_totals(organization: Organization, *, today: date) -> dict[str, int]:
         overdue=Count("id", filter=Q(status=StepStatus.OPEN, due_on__lt=today)),
         done=Count("id", filter=Q(status=StepStatus.DONE)),
     )
+
+
+# --- Ambassadors -----------------------------------------------------------------------
+RESISTER_SHARE = 0.25  # above the 20% the method expects: "many resisters"
+
+
+@dataclass
+class NetworkRow:
+    ambassador: object
+    observations: int = 0  # observations they recorded (last 90 days)
+    actions: int = 0  # improvement actions they started (last 90 days)
+
+
+@dataclass
+class Network:
+    rows: list[NetworkRow]
+    proposed: list[object]
+    teams: int
+    covered: int
+    uncovered: list[OrgUnit]
+    n_uncovered: int
+    resisting: list[tuple[OrgUnit, int, bool]]  # unit, % resisters, has an ambassador
+    hours: int
+
+    @property
+    def coverage_pct(self) -> int | None:
+        return round(100 * self.covered / self.teams) if self.teams else None
+
+
+def ambassador_network(
+    organization: Organization, membership: Membership, *, today: date, list_limit: int = 60
+) -> Network:
+    """Confirmed and proposed ambassadors, what they did, coverage of the teams, and the teams
+    where the latest scan shows many resisters. Fixed queries."""
+    from klantcultuur.huddle.models import ImprovementAction
+    from klantcultuur.programme.models import Ambassador, AmbassadorStatus
+    from klantcultuur.vision.models import Observation
+
+    running = list(
+        Ambassador.objects.filter(organization=organization)
+        .exclude(status=AmbassadorStatus.ENDED)
+        .select_related("membership__user", "unit")
+        .order_by("unit__name", "membership__user__first_name")
+    )
+    confirmed = [a for a in running if a.status == AmbassadorStatus.CONFIRMED]
+    people = {a.membership_id for a in confirmed}
+    since = today - timedelta(days=90)
+    observed = dict(
+        Observation.objects.filter(organization=organization, observer_id__in=people,
+                                   day__gte=since)
+        .values("observer_id").annotate(n=Count("id")).values_list("observer_id", "n")
+    )  # fmt: skip
+    started = dict(
+        ImprovementAction.objects.filter(organization=organization, created_by_id__in=people,
+                                         created_at__date__gte=since)
+        .values("created_by_id").annotate(n=Count("id")).values_list("created_by_id", "n")
+    )  # fmt: skip
+    rows = [NetworkRow(a, observed.get(a.membership_id, 0), started.get(a.membership_id, 0))
+            for a in confirmed]  # fmt: skip
+    covered_ids = {a.unit_id for a in confirmed}
+    teams = OrgUnit.objects.filter(
+        organization=organization, kind=UnitKind.TEAM, archived_at__isnull=True
+    )
+    team_ids = set(teams.values_list("id", flat=True))
+    uncovered_qs = teams.exclude(id__in=covered_ids).order_by("name")
+    n_uncovered = uncovered_qs.count()
+    resisting: list[tuple[OrgUnit, int, bool]] = []
+    wave = (
+        Wave.objects.filter(organization=organization, report__status=ReportStatus.DONE)
+        .order_by("-opens_on", "-created_at")
+        .first()
+    )
+    if wave is not None:
+        gate, _report = report_gate(wave, membership)
+        if gate is not None:
+            by_key = {str(t.uuid): t for t in teams}
+            for key in gate.visible_keys():
+                team = by_key.get(key)
+                if team is None:
+                    continue
+                figure = gate.stance(key)
+                if figure and figure.value[2] >= RESISTER_SHARE:
+                    resisting.append((team, round(100 * figure.value[2]), team.id in covered_ids))
+            resisting.sort(key=lambda r: (-r[1], r[0].name))
+    return Network(
+        rows, [a for a in running if a.status == AmbassadorStatus.PROPOSED], len(team_ids),
+        len(covered_ids & team_ids),
+        list(uncovered_qs[:list_limit]), n_uncovered, resisting,
+        sum(a.hours_per_month or 0 for a in confirmed),
+    )  # fmt: skip
+
+
+def ambassadors_to_confirm(membership: Membership) -> list[object]:
+    """Proposals waiting for this manager (units they manage, and below)."""
+    from klantcultuur.orgs.tree import UnitTree
+    from klantcultuur.programme.models import Ambassador, AmbassadorStatus
+
+    if not membership.managed_unit_ids:
+        return []
+    tree = UnitTree.for_organization(membership.organization_id)
+    ids = {u for m in membership.managed_unit_ids for u in tree.subtree_ids(m)}
+    return list(
+        Ambassador.objects.filter(status=AmbassadorStatus.PROPOSED, unit_id__in=ids)
+        .select_related("membership__user", "unit")
+        .order_by("created_at")
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from klantcultuur.programme.views import catalogue, dashboard, overview, steps
+from klantcultuur.programme.views import ambassadors, catalogue, dashboard, overview, steps
 
 urlpatterns = [
     path("", overview.home, name="programme-home"),
@@ -12,4 +12,13 @@ urlpatterns = [
     path("steps/<uuid:code>/", steps.step_detail, name="programme-step"),
     path("catalogue/", catalogue.catalogue, name="programme-catalogue"),
     path("catalogue/<uuid:code>/", catalogue.template_edit, name="programme-template"),
+    path("ambassadors/", ambassadors.network, name="programme-ambassadors"),
+    path("ambassadors/mine/", ambassadors.mine, name="programme-ambassador-mine"),
+    path("ambassadors/volunteer/", ambassadors.volunteer, name="programme-ambassador-volunteer"),
+    path("ambassadors/nominate/", ambassadors.nominate, name="programme-ambassador-nominate"),
+    path("ambassadors/message/", ambassadors.message, name="programme-ambassador-message"),
+    path(
+        "ambassadors/<uuid:code>/confirm/", ambassadors.confirm, name="programme-ambassador-confirm"
+    ),
+    path("ambassadors/<uuid:code>/end/", ambassadors.end, name="programme-ambassador-end"),
 ]

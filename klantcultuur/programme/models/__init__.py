@@ -1,3 +1,9 @@
+from klantcultuur.programme.models.ambassadors import (
+    Ambassador,
+    AmbassadorMessage,
+    AmbassadorOrigin,
+    AmbassadorStatus,
+)
 from klantcultuur.programme.models.steps import (
     Component,
     NextStep,
@@ -5,4 +11,13 @@ from klantcultuur.programme.models.steps import (
     StepTemplate,
 )
 
-__all__ = ["Component", "NextStep", "StepStatus", "StepTemplate"]
+__all__ = [
+    "Ambassador",
+    "AmbassadorMessage",
+    "AmbassadorOrigin",
+    "AmbassadorStatus",
+    "Component",
+    "NextStep",
+    "StepStatus",
+    "StepTemplate",
+]

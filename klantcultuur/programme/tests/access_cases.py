@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from klantcultuur.programme.models import StepTemplate
-from klantcultuur.programme.services import steps
+from klantcultuur.programme.services import ambassadors, steps
 
 
 def url_kwargs(world) -> dict[str, dict]:
@@ -18,7 +18,12 @@ def url_kwargs(world) -> dict[str, dict]:
         organization=world.org, by=world.cx_lead, owner=world.cx_lead, template=template,
         unit=world.division, due_on=timezone.localdate() + timedelta(days=14),
     )  # fmt: skip
+    nominee = ambassadors.ambassador_propose(
+        organization=world.org, membership=world.employee, unit=world.team, by=world.manager
+    )
     return {
+        "programme-ambassador-confirm": {"code": nominee.uuid},
+        "programme-ambassador-end": {"code": nominee.uuid},
         "programme-unit": {"code": world.team.uuid},
         "programme-take": {"code": template.uuid},
         "programme-step": {"code": step.uuid},
