@@ -431,3 +431,21 @@ def ambassadors_to_confirm(membership: Membership) -> list[object]:
         .select_related("membership__user", "unit")
         .order_by("created_at")
     )
+
+
+def ambassador_coverage(organization: Organization) -> tuple[int, int]:
+    """(teams with a confirmed ambassador, active teams): two queries."""
+    from klantcultuur.programme.models import Ambassador, AmbassadorStatus
+
+    teams = OrgUnit.objects.filter(
+        organization=organization, kind=UnitKind.TEAM, archived_at__isnull=True
+    )
+    covered = (
+        Ambassador.objects.filter(
+            organization=organization, status=AmbassadorStatus.CONFIRMED, unit__in=teams
+        )
+        .values("unit_id")
+        .distinct()
+        .count()
+    )
+    return covered, teams.count()

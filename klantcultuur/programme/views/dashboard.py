@@ -40,4 +40,5 @@ def dashboard(request: OrgRequest):
         "phases_chart": mark_safe(phases_svg),
         "matrix": selectors.phase_matrix(org, history), "waves": [h.wave for h in history],
         "steps": selectors.step_totals(org, today=today),
+        "ambassadors": selectors.ambassador_coverage(org),
     })  # fmt: skip
