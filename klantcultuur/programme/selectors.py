@@ -449,3 +449,37 @@ def ambassador_coverage(organization: Organization) -> tuple[int, int]:
         .count()
     )
     return covered, teams.count()
+
+
+# --- Quick wins ------------------------------------------------------------------------
+@dataclass
+class QuickWin:
+    action: object
+    check: object | None  # the latest effect check (huddle.effect), if any
+    words: str  # the customer's words behind it (the feedback it came from)
+
+
+def quick_wins(
+    organization: Organization, *, unit_ids: set[int] | None, limit: int = 60
+) -> list[QuickWin]:
+    """Quick wins, newest first, each with its latest effect check (three queries)."""
+    from django.db.models import Prefetch
+
+    from klantcultuur.huddle.models import EffectCheck, ImprovementAction
+
+    found = ImprovementAction.objects.filter(organization=organization, is_quick_win=True)
+    if unit_ids is not None:
+        found = found.filter(team_id__in=unit_ids)
+    found = found.select_related("team", "owner__user", "feedback", "kpi").prefetch_related(
+        Prefetch("checks", queryset=EffectCheck.objects.select_related("kpi").order_by(
+            "-checked_at", "-id"))
+    ).order_by("-created_at")[:limit]  # fmt: skip
+    wins = []
+    for action in found:
+        checks = list(action.checks.all())
+        feedback = action.feedback
+        words = ""
+        if feedback is not None:
+            words = (feedback.reason or feedback.suggestion or "").strip()
+        wins.append(QuickWin(action, checks[0] if checks else None, words))
+    return wins

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from klantcultuur.programme.views import ambassadors, catalogue, dashboard, overview, steps
+from klantcultuur.programme.views import (
+    ambassadors,
+    catalogue,
+    dashboard,
+    overview,
+    quickwins,
+    steps,
+)
 
 urlpatterns = [
     path("", overview.home, name="programme-home"),
@@ -12,6 +19,8 @@ urlpatterns = [
     path("steps/<uuid:code>/", steps.step_detail, name="programme-step"),
     path("catalogue/", catalogue.catalogue, name="programme-catalogue"),
     path("catalogue/<uuid:code>/", catalogue.template_edit, name="programme-template"),
+    path("quick-wins/", quickwins.wall, name="programme-quick-wins"),
+    path("quick-wins/<uuid:code>/", quickwins.toggle, name="programme-quick-win-toggle"),
     path("ambassadors/", ambassadors.network, name="programme-ambassadors"),
     path("ambassadors/mine/", ambassadors.mine, name="programme-ambassador-mine"),
     path("ambassadors/volunteer/", ambassadors.volunteer, name="programme-ambassador-volunteer"),

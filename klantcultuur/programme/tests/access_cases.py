@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from klantcultuur.huddle.models import ImprovementAction
 from klantcultuur.programme.models import StepTemplate
 from klantcultuur.programme.services import ambassadors, steps
 
@@ -21,7 +22,11 @@ def url_kwargs(world) -> dict[str, dict]:
     nominee = ambassadors.ambassador_propose(
         organization=world.org, membership=world.employee, unit=world.team, by=world.manager
     )
+    action = ImprovementAction.objects.create(
+        organization=world.org, team=world.team, title="Terugbelbelofte", problem="Wachten."
+    )
     return {
+        "programme-quick-win-toggle": {"code": action.uuid},
         "programme-ambassador-confirm": {"code": nominee.uuid},
         "programme-ambassador-end": {"code": nominee.uuid},
         "programme-unit": {"code": world.team.uuid},
