@@ -84,8 +84,9 @@ def _load(org: Organization) -> str:
                                  status=StepStatus.DONE, note=NOTES[taken % len(NOTES)])  # fmt: skip
         taken += 1
     confirmed, proposed = _ambassadors(org, rng)
+    wins = _quick_wins(org)
     return (f"{taken} next steps from the last scan, {confirmed} ambassadors "
-            f"(+{proposed} waiting for their manager)")  # fmt: skip
+            f"(+{proposed} waiting for their manager), {wins} quick wins")  # fmt: skip
 
 
 MOTIVATIONS = [
@@ -127,3 +128,21 @@ def _ambassadors(org: Organization, rng: random.Random) -> tuple[int, int]:
         else:
             proposed += 1
     return confirmed, proposed
+
+
+def _quick_wins(org: Organization) -> int:
+    """The dagstart demo's actions whose effect check shows an improvement become quick wins,
+    and one fresh action whose effect is not measured yet."""
+    from klantcultuur.huddle.models import EffectCheck, ImprovementAction
+
+    improved = EffectCheck.objects.filter(action__organization=org, verdict="improved")
+    ids = set(improved.values_list("action_id", flat=True))
+    fresh = (
+        ImprovementAction.objects.filter(organization=org, checks__isnull=True)
+        .order_by("-created_at")
+        .values_list("id", flat=True)
+        .first()
+    )
+    if fresh:
+        ids.add(fresh)
+    return ImprovementAction.objects.filter(id__in=ids).update(is_quick_win=True)

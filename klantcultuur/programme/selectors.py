@@ -483,3 +483,15 @@ def quick_wins(
             words = (feedback.reason or feedback.suggestion or "").strip()
         wins.append(QuickWin(action, checks[0] if checks else None, words))
     return wins
+
+
+def quick_win_totals(organization: Organization) -> dict[str, int]:
+    """Quick wins and how many of them show a measured improvement (one query)."""
+    from django.db.models import Exists, OuterRef
+
+    from klantcultuur.huddle.models import EffectCheck, ImprovementAction
+
+    improved = EffectCheck.objects.filter(action=OuterRef("pk"), verdict="improved")
+    return ImprovementAction.objects.filter(organization=organization, is_quick_win=True).aggregate(
+        total=Count("id"), improved=Count("id", filter=Exists(improved))
+    )

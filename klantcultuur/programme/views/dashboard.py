@@ -41,4 +41,5 @@ def dashboard(request: OrgRequest):
         "matrix": selectors.phase_matrix(org, history), "waves": [h.wave for h in history],
         "steps": selectors.step_totals(org, today=today),
         "ambassadors": selectors.ambassador_coverage(org),
+        "quick_wins": selectors.quick_win_totals(org),
     })  # fmt: skip
