@@ -254,10 +254,19 @@ class VisionFigures:
     observed_before: int = 0  # in the 28 days before
 
 
+@dataclass(frozen=True)
+class RecallTotal:
+    n: int
+    shown: bool
+    share_three: int | None = None  # % naming at least three promises
+    share_understand: int | None = None  # % saying they know them (4 or 5 of 5)
+
+
 def vision_figures(organization: Organization, *, today: date) -> VisionFigures:
-    """Endorsement, recall and observed behaviours from the vision app (fixed queries)."""
+    """Endorsement, recall and observed behaviours from the vision app: whole-organisation
+    totals only, each one aggregate query (the vision's own pages break them down)."""
     from klantcultuur.vision import selectors as vision
-    from klantcultuur.vision.models import Observation, RecallCheck
+    from klantcultuur.vision.models import Endorsement, Observation, RecallAnswer, RecallCheck
 
     found = VisionFigures()
     recent, before = today - timedelta(days=27), today - timedelta(days=55)
@@ -271,19 +280,32 @@ def vision_figures(organization: Organization, *, today: date) -> VisionFigures:
     if version is None:
         return found
     found.version = version
-    summary = vision.draagvlak(version, objections_limit=0)
-    found.carries_pct = summary.total.carries_pct if summary.total.asked else None
-    found.asked, found.pending = summary.total.asked, summary.total.pending
+    tally = Endorsement.objects.filter(version=version).aggregate(
+        asked=Count("id"),
+        carries=Count("id", filter=Q(status__in=("endorsed", "remark"))),
+        pending=Count("id", filter=Q(status="pending")),
+    )
+    found.asked, found.pending = tally["asked"], tally["pending"]
+    # The same rounding as the draagvlak page (vision.selectors.Tally.carries_pct).
+    found.carries_pct = round(100 * tally["carries"] / tally["asked"]) if tally["asked"] else None
     recall = (
         RecallCheck.objects.filter(organization=organization, version=version, opens_on__lte=today)
-        .select_related("version", "organization")
         .order_by("-opens_on", "-id")
         .first()
     )
     if recall is not None:
         found.recall = recall
-        labels = {"all": "", "manager": "", "employee": ""}
-        found.recall_total = vision.recall_results(recall, labels=labels).total
+        agg = RecallAnswer.objects.filter(recall=recall).aggregate(
+            n=Count("id"), three=Count("id", filter=Q(named__gte=3)),
+            understand=Count("id", filter=Q(understanding__gte=4)),
+        )  # fmt: skip
+        n = agg["n"]
+        # The whole organisation is the top group: only its own size can hide it.
+        if n and n >= organization.min_group_size:
+            found.recall_total = RecallTotal(n, True, round(100 * agg["three"] / n),
+                                             round(100 * agg["understand"] / n))  # fmt: skip
+        else:
+            found.recall_total = RecallTotal(n, False)
     return found
 
 

@@ -76,6 +76,8 @@ def test_the_dashboard_shows_each_figure_with_a_link_to_its_page(
     for name in ("vision-draagvlak", "vision-observations", "programme-home"):
         assert f'href="{reverse(name)}"' in body
     assert f'href="{reverse("programme-steps")}?status=open"' in body
+    # Endorsement: the published version asks the manager and the board member; none answered.
+    assert "0%" in body and "2 leidinggevenden hebben nog niet geantwoord" in body
     assert f'href="{reverse("scan-report", args=[reported.wave.uuid])}"' in body
     assert f'href="{reverse("programme-unit", args=[world.department.uuid])}"' in body
 
@@ -91,3 +93,23 @@ def test_adoption_share_and_chart():
     assert adoption_share([], 4) is None and adoption_share([1], 0) is None
     svg = adoption_chart(["1 dec", "2 dec"], [2, 4], 4, title="Dagstarts")
     assert svg.count("<rect") == 2 and "1 dec: 2/4; 2 dec: 4/4" in svg and "style=" not in svg
+
+
+def test_recall_is_shown_for_the_whole_organisation_only_from_the_anonymity_threshold(login, world):
+    from klantcultuur.vision.models import RecallAnswer
+    from klantcultuur.vision.tests.helpers import recall_check
+
+    version = published(world)
+    recall = recall_check(world, version)
+    for i in range(4):
+        RecallAnswer.objects.create(organization=world.org, recall=recall, unit=world.team,
+                                    is_manager=False, text="bellen", understanding=5,
+                                    named=3 if i < 3 else 1)  # fmt: skip
+    body = login(world.cx_lead).get(reverse("programme-dashboard")).content.decode()
+    assert "Te weinig antwoorden om te tonen" in body
+    RecallAnswer.objects.create(organization=world.org, recall=recall, unit=world.team,
+                                is_manager=False, text="bellen", understanding=2, named=0)  # fmt: skip
+    body = login(world.cx_lead).get(reverse("programme-dashboard")).content.decode()
+    # 3 of 5 name three promises; 4 of 5 say they know them.
+    assert '<span class="big">60%</span>' in body and "80% zegt ze te kennen" in body
+    assert reverse("vision-recall-results", args=[recall.uuid]) in body
