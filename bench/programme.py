@@ -101,6 +101,12 @@ def build(teams: int, per_team: int, *, seed: int = 21) -> dict:
         for team in team_units[::10]
     )  # fmt: skip
     world.update(observations=len(observations), huddles=len(huddles), steps=len(team_units))
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        # A database in use has statistics; a freshly bulk-loaded one not yet (autovacuum).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     return world
 
 

@@ -214,19 +214,23 @@ def dagstart_adoption(
     teams = OrgUnit.objects.filter(
         organization=organization, kind=UnitKind.TEAM, archived_at__isnull=True
     )
+    # A dagstart is unique per unit and day: counting rows per day counts teams. Joined to
+    # the unit rather than `IN (teams)`, which PostgreSQL plans badly at thousands of teams.
+    held_rows = Huddle.objects.filter(
+        organization=organization, day__in=window, unit__kind=UnitKind.TEAM,
+        unit__archived_at__isnull=True,
+    )  # fmt: skip
     if unit_ids is not None:
         teams = teams.filter(id__in=unit_ids)
-    held_rows = (
-        Huddle.objects.filter(organization=organization, day__in=window, unit__in=teams)
-        .values("day")
-        .annotate(n=Count("unit_id", distinct=True))
+        held_rows = held_rows.filter(unit_id__in=unit_ids)
+    per_day = defaultdict(
+        int, held_rows.values("day").annotate(n=Count("id")).values_list("day", "n")
     )
-    per_day = defaultdict(int, {row["day"]: row["n"] for row in held_rows})
-    active = Huddle.objects.filter(organization=organization, day__in=window).values("unit_id")
-    without = teams.exclude(id__in=active).order_by("name")
-    return Adoption(
-        window, [per_day[d] for d in window], teams.count(), list(without[:list_without])
-    )
+    without: list[OrgUnit] = []
+    if list_without:
+        active = Huddle.objects.filter(organization=organization, day__in=window).values("unit_id")
+        without = list(teams.exclude(id__in=active).order_by("name")[:list_without])
+    return Adoption(window, [per_day[d] for d in window], teams.count(), without)
 
 
 def can_take_for(membership: Membership, unit: OrgUnit | None) -> bool:
@@ -462,14 +466,10 @@ def ambassador_coverage(organization: Organization) -> tuple[int, int]:
     teams = OrgUnit.objects.filter(
         organization=organization, kind=UnitKind.TEAM, archived_at__isnull=True
     )
-    covered = (
-        Ambassador.objects.filter(
-            organization=organization, status=AmbassadorStatus.CONFIRMED, unit__in=teams
-        )
-        .values("unit_id")
-        .distinct()
-        .count()
-    )
+    covered = Ambassador.objects.filter(
+        organization=organization, status=AmbassadorStatus.CONFIRMED, unit__kind=UnitKind.TEAM,
+        unit__archived_at__isnull=True,
+    ).aggregate(n=Count("unit_id", distinct=True))["n"]  # fmt: skip
     return covered, teams.count()
 
 
