@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "klantcultuur.feedback",
     "klantcultuur.huddle",
     "klantcultuur.vision",
+    "klantcultuur.programme",
     "klantcultuur.front",
     "klantcultuur.scan",
     "klantcultuur.notify",

@@ -11,4 +11,5 @@ urlpatterns = [
     path("huddle/", include("klantcultuur.huddle.urls")),
     path("vision/", include("klantcultuur.vision.urls")),
     path("", include("klantcultuur.notify.urls")),
+    path("programme/", include("klantcultuur.programme.urls")),
 ]

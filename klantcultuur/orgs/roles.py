@@ -51,6 +51,9 @@ class Perm(StrEnum):
     STEER_ALL_TEAMS = "steer_all_teams"
     # Customer vision: start co-creation rounds, write and publish versions, answer objections
     MANAGE_VISION = "manage_vision"
+    # Change programme: the next-step catalogue and steps for every unit, ambassadors, and
+    # the sensitive interest analysis (board and CX lead only)
+    MANAGE_PROGRAMME = "manage_programme"
 
 
 _EVERYONE = {
@@ -65,7 +68,13 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     Role.ADMIN: frozenset(Perm),
     Role.BOARD: frozenset(
         _EVERYONE
-        | {Perm.VIEW_ALL_UNITS, Perm.VIEW_SCAN_REPORTS, Perm.STEER_ALL_TEAMS, Perm.MANAGE_VISION}
+        | {
+            Perm.VIEW_ALL_UNITS,
+            Perm.VIEW_SCAN_REPORTS,
+            Perm.STEER_ALL_TEAMS,
+            Perm.MANAGE_VISION,
+            Perm.MANAGE_PROGRAMME,
+        }
     ),
     Role.CX_LEAD: frozenset(
         _EVERYONE
@@ -79,6 +88,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.MANAGE_KPI_CATALOGUE,
             Perm.STEER_ALL_TEAMS,
             Perm.MANAGE_VISION,
+            Perm.MANAGE_PROGRAMME,
         }
     ),
     Role.HR: frozenset(

@@ -90,6 +90,8 @@ class ImprovementAction(models.Model):
         Membership, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # Shown on the programme's quick-win wall (klantcultuur.programme) with its measured effect.
+    is_quick_win = models.BooleanField(_("quick win"), default=False)
     started_at = models.DateTimeField(null=True, blank=True)  # into action (do)
     checked_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)

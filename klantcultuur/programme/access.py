@@ -1,0 +1,87 @@
+"""Every loader of the programme's objects (as orgs/access.py): another organisation's object
+is a 404, a member without the right gets a 403.
+
+Reading: the catalogue and the overview are for those who read scan reports; a step is read
+by those who see its unit's results, and by its owner. Changing: the catalogue needs
+`Perm.MANAGE_PROGRAMME` (board, CX lead, admin); a step is changed by them, by its owner
+and by a manager of its unit.
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from klantcultuur.orgs.access import require_perm
+from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.roles import Perm
+from klantcultuur.programme.models import NextStep, StepTemplate
+from klantcultuur.programme.selectors import can_take_for
+
+
+def can_manage(request: OrgRequest) -> bool:
+    return request.membership.has_perm(Perm.MANAGE_PROGRAMME)
+
+
+# --- Catalogue -------------------------------------------------------------------------
+def get_template_for_user(request: OrgRequest, code: UUID) -> StepTemplate:
+    template = get_object_or_404(StepTemplate, organization=request.organization, uuid=code)
+    require_perm(request, Perm.VIEW_SCAN_REPORTS)
+    return template
+
+
+def get_template_rw_for_user(request: OrgRequest, code: UUID) -> StepTemplate:
+    template = get_template_for_user(request, code)
+    require_perm(request, Perm.MANAGE_PROGRAMME)
+    return template
+
+
+# --- Steps taken -----------------------------------------------------------------------
+def _may_read_step(request: OrgRequest, step: NextStep) -> bool:
+    membership = request.membership
+    if membership.has_perm(Perm.VIEW_ALL_UNITS) or step.owner_id == membership.id:
+        return True
+    if step.unit_id is None:
+        return membership.has_perm(Perm.VIEW_SCAN_REPORTS)
+    return step.unit_id in membership.visible_unit_ids()
+
+
+def get_step_for_user(request: OrgRequest, code: UUID) -> NextStep:
+    step = get_object_or_404(
+        NextStep.objects.select_related("unit", "owner__user", "wave", "template"),
+        organization=request.organization, uuid=code,
+    )  # fmt: skip
+    if not _may_read_step(request, step):
+        raise PermissionDenied
+    return step
+
+
+def get_step_rw_for_user(request: OrgRequest, code: UUID) -> NextStep:
+    step = get_step_for_user(request, code)
+    if step.owner_id == request.membership.id or can_take_for(request.membership, step.unit):
+        return step
+    raise PermissionDenied
+
+
+# --- Ambassadors -----------------------------------------------------------------------
+def get_ambassador_for_user(request: OrgRequest, code: UUID):
+    from klantcultuur.programme.models import Ambassador
+
+    ambassador = get_object_or_404(
+        Ambassador.objects.select_related("membership__user", "unit"),
+        organization=request.organization, uuid=code,
+    )  # fmt: skip
+    membership = request.membership
+    if ambassador.membership_id == membership.id or can_take_for(membership, ambassador.unit):
+        return ambassador
+    raise PermissionDenied
+
+
+def get_ambassador_rw_for_user(request: OrgRequest, code: UUID):
+    """Confirming and stopping: the unit's manager (or board, CX lead, admin)."""
+    ambassador = get_ambassador_for_user(request, code)
+    if not can_take_for(request.membership, ambassador.unit):
+        raise PermissionDenied
+    return ambassador
