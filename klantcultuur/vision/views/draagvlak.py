@@ -54,7 +54,8 @@ def overview(request: OrgRequest):
         if unit is not None:
             unit_ids = UnitTree.for_organization(request.organization.id).subtree_ids(unit.id)
     try:
-        page = max(1, int(request.GET.get("page", "1")))
+        # Bounded: a huge number would overflow the database's OFFSET.
+        page = min(max(1, int(request.GET.get("page", "1"))), 1_000_000)
     except ValueError:
         page = 1
     summary = selectors.draagvlak(version)
