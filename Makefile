@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 export DJANGO_SETTINGS_MODULE := klantcultuur.settings
 
-.PHONY: demo test setup run worker beat lint format messages bench clean
+.PHONY: demo test setup run worker beat lint format messages bench clean model
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed, found " + sys.version.split()[0])'
@@ -51,6 +51,10 @@ messages: setup
 	@# The creation date changes on every run and only causes merge conflicts.
 	@find klantcultuur -path '*/locale/*/django.po' -exec sed -i '/^"POT-Creation-Date:/d' {} +
 	@DEBUG=1 $(BIN)/python manage.py compiletranslations
+
+# The comment reader's shipped model, rebuilt from tools/textanalysis/data (same data, same file).
+model: setup
+	$(BIN)/python -m tools.textanalysis.train
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -31,7 +31,7 @@ _lock = threading.Lock()
 
 def default_topics(organization: Organization) -> list[Topic]:
     """The shipped taxonomy as unsaved Topic rows of an organisation."""
-    from klantcultuur.feedback.textanalysis import DEFAULT_TOPICS
+    from klantcultuur.textanalysis import DEFAULT_TOPICS
 
     return [
         Topic(
@@ -53,8 +53,8 @@ def topics_for(organization: Organization) -> list[Topic]:
 
 def build_analyser(organization: Organization):
     """A fresh analyser with the organisation's active topics and its corrections."""
-    from klantcultuur.feedback.textanalysis import Analyser
-    from klantcultuur.feedback.textanalysis import Topic as AnalyserTopic
+    from klantcultuur.textanalysis import Analyser
+    from klantcultuur.textanalysis import Topic as AnalyserTopic
 
     topics = tuple(
         AnalyserTopic(t.slug, t.name_nl, t.name_en, tuple(t.keyword_list))
@@ -113,7 +113,7 @@ def read_comment(analyser, field: int, text: str) -> list[ReadSentence]:
     op intranet") asks for a change, so such a sentence counts as an improvement point (with
     no deciding words), unless it asks for nothing ("niets, ga zo door").
     """
-    from klantcultuur.feedback.textanalysis import normalise
+    from klantcultuur.textanalysis import normalise
 
     result = analyser.analyse(text)
     out = []

@@ -6,6 +6,12 @@ dagstart's attendance and note, values, actions, goals, escalations) is for the 
 steer that unit: its own members, the managers of the unit or a unit above it, and the
 roles with `Perm.STEER_ALL_TEAMS`. HR reads every board but steers only its own.
 
+KPIs: the catalogue is organisation-wide, so creating, changing and archiving a KPI needs
+`Perm.MANAGE_KPI_CATALOGUE` (CX lead, administrator). Which KPIs a board shows, with owner
+and target, needs `Perm.MANAGE_KPIS` and a unit one leads (`kpi_unit_ids`): a manager sets
+up the boards of the units they manage (with the units below), not their own home team
+when someone else leads it; the catalogue managers set up every board.
+
 Helper pairs per object, as in orgs/access.py: another organisation's object is a 404,
 a member who may not read or change it gets a 403.
 """
@@ -78,9 +84,38 @@ def get_kpi_for_user(request: OrgRequest, code: UUID) -> Kpi:
 
 
 def get_kpi_rw_for_user(request: OrgRequest, code: UUID) -> Kpi:
+    """A catalogue KPI: organisation-wide, so only for the catalogue's managers."""
     kpi = get_kpi_for_user(request, code)
-    require_perm(request, Perm.MANAGE_KPIS)
+    require_perm(request, Perm.MANAGE_KPI_CATALOGUE)
     return kpi
+
+
+def kpi_unit_ids(membership: Membership) -> frozenset[int]:
+    """Units whose board KPIs (which ones, owner, target) the member sets up."""
+    if not membership.has_perm(Perm.MANAGE_KPIS):
+        return frozenset()
+    if membership.has_perm(Perm.MANAGE_KPI_CATALOGUE):
+        return steer_unit_ids(membership)
+    led = set()
+    if membership.managed_unit_ids:
+        from klantcultuur.orgs.tree import UnitTree
+
+        tree = UnitTree.for_organization(membership.organization_id)
+        for unit_id in membership.managed_unit_ids:
+            led.update(tree.subtree_ids(unit_id))
+    return frozenset(led)
+
+
+def _require_kpi_unit(request: OrgRequest, unit_id: int) -> None:
+    if unit_id not in kpi_unit_ids(request.membership):
+        raise PermissionDenied
+
+
+def get_kpi_board_unit_rw_for_user(request: OrgRequest, code: UUID) -> OrgUnit:
+    """A unit whose board KPIs the member sets up (see `kpi_unit_ids`)."""
+    unit = get_board_unit_rw_for_user(request, code)
+    _require_kpi_unit(request, unit.id)
+    return unit
 
 
 # --- A team's KPIs (owner, target, values) -------------------------------------------------
@@ -99,6 +134,13 @@ def get_team_kpi_rw_for_user(request: OrgRequest, code: UUID) -> TeamKpi:
     MANAGE_KPIS, which those views declare)."""
     team_kpi = get_team_kpi_for_user(request, code)
     _require_steer(request, team_kpi.team_id)
+    return team_kpi
+
+
+def get_team_kpi_setup_for_user(request: OrgRequest, code: UUID) -> TeamKpi:
+    """A team KPI whose owner, target and place on the board the member sets up."""
+    team_kpi = get_team_kpi_rw_for_user(request, code)
+    _require_kpi_unit(request, team_kpi.team_id)
     return team_kpi
 
 

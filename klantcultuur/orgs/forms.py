@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from klantcultuur.orgs.models import Membership, Organization, OrgUnit
-from klantcultuur.orgs.roles import Role
+from klantcultuur.orgs.roles import Role, grantable_choices, may_grant
 from klantcultuur.orgs.tree import UnitTree
 
 
@@ -100,8 +100,10 @@ class InviteForm(forms.Form):
     last_name = forms.CharField(label=_("Last name"), max_length=150)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.EMPLOYEE)
 
-    def __init__(self, *args, organization: Organization, **kwargs):
+    def __init__(self, *args, organization: Organization, actor: Membership, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only the roles the actor may give (the service checks again).
+        self.fields["role"].choices = grantable_choices(actor.role)
         self.fields["unit"] = UnitChoiceField(
             organization, required=False, label=_("Unit"), empty_label=_("— none —")
         )
@@ -112,8 +114,16 @@ class MembershipForm(forms.ModelForm):
         model = Membership
         fields = ["role", "unit", "job_title"]
 
-    def __init__(self, *args, organization: Organization, **kwargs):
+    def __init__(self, *args, organization: Organization, actor: Membership, **kwargs):
         super().__init__(*args, **kwargs)
+        role = self.fields["role"]
+        if may_grant(actor.role, self.instance.role):
+            # Only the roles the actor may give (the service checks again).
+            role.choices = grantable_choices(actor.role)
+        else:
+            # A colleague above the actor keeps their role: shown, not changeable.
+            role.disabled = True
+            role.help_text = _("Only someone who holds every permission of this role changes it.")
         self.fields["unit"] = UnitChoiceField(
             organization, required=False, label=_("Unit"), empty_label=_("— none —")
         )

@@ -14,11 +14,16 @@ Rules the users see in the report:
   are the people placed in it.
 - The same e-mail address twice: the later row is refused. Blank cells change nothing.
 - Administrators' roles are never changed by an import (do that on the person's page).
+- Nobody gives a role through an import that they could not give on the person's page
+  (`roles.may_grant`): a row that asks for such a role, or changes the role of a colleague
+  whose role is above the importer's, is refused whole. A person the file names as a unit's
+  manager becomes manager only when the importer may give that role; otherwise they keep
+  their role and the row says so.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -278,8 +283,12 @@ def plan_import(
     headers: Sequence[str],
     existing_units: Iterable[ExistingUnit],
     existing_people: Iterable[ExistingPerson],
+    *,
+    grantable: Collection[str],
 ) -> ImportPlan:
-    """Decide for every row what an import would do, without touching the database."""
+    """Decide for every row what an import would do, without touching the database.
+
+    `grantable`: the roles the importer may give (see `roles.may_grant`)."""
     titles = {name: headers[index] for name, index in columns.items() if index < len(headers)}
     parsed = [_parse_row(line, cells, columns, titles) for line, cells in rows]
     units = {u.code: u for u in existing_units}
@@ -356,6 +365,10 @@ def plan_import(
             row.errors.append(
                 _("This e-mail address is also on line %(line)s.") % {"line": first_line[email]}
             )
+            continue
+        refusal = _role_refusal(row.person.get("role"), people.get(email), email, grantable)
+        if refusal:
+            row.errors.append(refusal)
             continue
         first_line[email] = row.line
         number = row.person.get("employee_number")
@@ -448,6 +461,8 @@ def plan_import(
         office_of[plan.code] = plan.values["office"]
 
     managers = {p.values["manager_email"] for p in unit_plans.values() if p.values["manager_email"]}
+    may_make_manager = Role.MANAGER in grantable
+    notes: dict[int, str] = {}
     person_plans: list[PersonPlan] = []
     for row in parsed:
         if row.errors or row.person is None:
@@ -461,8 +476,13 @@ def plan_import(
                 "employee_number": incoming.get("employee_number", ""),
                 "unit_code": incoming.get("unit_code"), "job_title": incoming.get("job_title", ""),
                 "start_date": incoming.get("start_date"),
-                "role": incoming.get("role") or (Role.MANAGER if incoming["email"] in managers else Role.EMPLOYEE),
+                "role": incoming.get("role") or Role.EMPLOYEE,
             }  # fmt: skip
+            if not incoming.get("role") and incoming["email"] in managers:
+                if may_make_manager:
+                    final["role"] = Role.MANAGER
+                else:
+                    notes[row.line] = _stays_note(Role.EMPLOYEE)
             person_plans.append(PersonPlan(incoming["email"], final, "create", line=row.line))
             continue
         current = {f: getattr(old, f) for f in PERSON_FIELDS}
@@ -473,7 +493,10 @@ def plan_import(
         if old.role == Role.ADMIN:
             final["role"] = Role.ADMIN
         elif not incoming.get("role") and old.role == Role.EMPLOYEE and old.email in managers:
-            final["role"] = Role.MANAGER
+            if may_make_manager:
+                final["role"] = Role.MANAGER
+            else:
+                notes[row.line] = _stays_note(old.role)
         diff = {k: (current[k], v) for k, v in final.items() if v != current[k]}
         person_plans.append(
             PersonPlan(old.email, final, "update" if diff else "none", diff, row.line)
@@ -504,11 +527,45 @@ def plan_import(
                 messages.append(
                     _("Person changed: %(fields)s.") % {"fields": _field_list(person_plan)}
                 )
+        if row.line in notes:
+            messages.append(notes[row.line])
         status = (
             "created" if "create" in actions else "changed" if "update" in actions else "unchanged"
         )
         outcomes.append(RowOutcome(row.line, subject, status, messages))
     return ImportPlan(outcomes, ordered, person_plans)
+
+
+def _role_label(role: str) -> str:
+    return str(Role(role).label) if role in Role.values else role
+
+
+def _role_refusal(
+    wanted: str | None, old: ExistingPerson | None, email: str, grantable: Collection[str]
+) -> str | None:
+    """Why a row may not set this role, or None (an administrator's role is kept anyway)."""
+    if old is not None and old.role == Role.ADMIN:
+        return None
+    role = wanted or (old.role if old is not None else Role.EMPLOYEE)
+    if old is not None and role == old.role:
+        return None
+    if old is not None and old.role not in grantable:
+        return _(
+            "You may not change the role of %(email)s: their role “%(role)s” has permissions "
+            "you do not have."
+        ) % {"email": email, "role": _role_label(old.role)}
+    if role not in grantable:
+        return _("You may not give the role “%(role)s”: it has permissions you do not have.") % {
+            "role": _role_label(role)
+        }
+    return None
+
+
+def _stays_note(role: str) -> str:
+    return _(
+        "Manager of a unit in the file, but keeps the role “%(role)s”: you may not give the "
+        "manager role."
+    ) % {"role": _role_label(role)}
 
 
 def _field_list(plan: UnitPlan | PersonPlan) -> str:

@@ -39,7 +39,10 @@ class Perm(StrEnum):
     HANDLE_CASES = "handle_cases"  # follow up detractors of one's teams
     ERASE_CUSTOMER_DATA = "erase_customer_data"
     # Team steering
-    MANAGE_KPIS = "manage_kpis"  # the KPI catalogue and targets
+    # The KPIs on the boards of the units one leads (owner, target, which KPIs)
+    MANAGE_KPIS = "manage_kpis"
+    # The organisation-wide KPI catalogue: create, change and archive KPIs for every board
+    MANAGE_KPI_CATALOGUE = "manage_kpi_catalogue"
     USE_HUDDLE = "use_huddle"  # the dagstart board of one's team(s)
     MANAGE_ACTIONS = "manage_actions"  # improvement actions
     # Take part in every team's dagstart (not only one's own or the units one leads) and
@@ -72,6 +75,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.MANAGE_FEEDBACK,
             Perm.ERASE_CUSTOMER_DATA,
             Perm.MANAGE_KPIS,
+            Perm.MANAGE_KPI_CATALOGUE,
             Perm.STEER_ALL_TEAMS,
             Perm.MANAGE_VISION,
         }
@@ -92,3 +96,35 @@ def role_has_perm(role: str, perm: Perm) -> bool:
 def roles_without(perm: Perm) -> list[str]:
     """The roles that lack a permission (used by the access test)."""
     return [role for role in Role.values if not role_has_perm(role, perm)]
+
+
+# --- Granting roles ------------------------------------------------------------------------
+# Nobody hands out more than they hold: a member may give role R (on the person page, in an
+# invitation or through the people import) only when R's permissions are a subset of their
+# own, and may change the role of a colleague only when they could have given that
+# colleague's current role. With today's table:
+# - an administrator may give every role and change everybody's role;
+# - HR (the only other role that manages people) may give the employee and HR roles, and
+#   change the role of employees and HR colleagues. Not manager (managers manage their
+#   units' KPIs, which HR cannot), not board (steers every team), not CX lead, not
+#   administrator: an administrator gives those, or HR asks one.
+# - every other role lacks MANAGE_PEOPLE and so never reaches a page that grants roles.
+# No API sets a role (the REST API only takes customer feedback).
+
+
+def may_grant(actor_role: str, role: str) -> bool:
+    """Whether a member with `actor_role` may give `role` to someone (themselves included)."""
+    if not role_has_perm(actor_role, Perm.MANAGE_PEOPLE) or role not in ROLE_PERMISSIONS:
+        return False
+    return ROLE_PERMISSIONS[role] <= ROLE_PERMISSIONS[actor_role]
+
+
+def grantable_roles(actor_role: str) -> list[str]:
+    """The roles `actor_role` may give, in the order of `Role`."""
+    return [role for role in Role.values if may_grant(actor_role, role)]
+
+
+def grantable_choices(actor_role: str) -> list[tuple[str, str]]:
+    """`Role.choices` limited to what `actor_role` may give (for forms)."""
+    allowed = set(grantable_roles(actor_role))
+    return [(value, label) for value, label in Role.choices if value in allowed]

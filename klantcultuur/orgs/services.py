@@ -33,7 +33,7 @@ from klantcultuur.orgs.people_import import (
     ImportPlan,
     plan_import,
 )
-from klantcultuur.orgs.roles import Role
+from klantcultuur.orgs.roles import Perm, Role, grantable_roles, may_grant
 from klantcultuur.orgs.tree import UnitTree
 
 log = logging.getLogger(__name__)
@@ -85,12 +85,41 @@ def _admins_left_without(membership: Membership) -> bool:
     return not others.exclude(pk=membership.pk).exists()
 
 
+def _role_label(role: str) -> str:
+    return str(Role(role).label) if role in Role.values else role
+
+
+def require_may_grant(*, actor: Membership, role: str) -> None:
+    """Refuse giving a role with permissions the actor lacks (see `roles.may_grant`)."""
+    if not may_grant(actor.role, role):
+        raise ValidationError(
+            {"role": _("You may not give the role “%(role)s”: it has permissions you do not have.")
+             % {"role": _role_label(role)}}
+        )  # fmt: skip
+
+
+def require_may_change_role(*, actor: Membership, membership: Membership) -> None:
+    """Refuse changing (or removing) a colleague whose role is above the actor's own."""
+    if not may_grant(actor.role, membership.role):
+        raise ValidationError(
+            {"role": _("You may not change the role of someone who is “%(role)s”: that role has "
+                       "permissions you do not have.") % {"role": _role_label(membership.role)}}
+        )  # fmt: skip
+
+
 def membership_update(
     *, membership: Membership, actor: Membership, role: str, unit: OrgUnit | None, job_title: str
 ) -> Membership:
-    """Change a colleague's role, unit and job title; the last administrator stays one."""
+    """Change a colleague's role, unit and job title; the last administrator stays one.
+
+    The role changes only when the actor could have given both the old and the new role."""
+    if not actor.has_perm(Perm.MANAGE_PEOPLE):
+        raise ValidationError(_("You may not change colleagues' roles and units."))
     if unit is not None and unit.organization_id != membership.organization_id:
         raise ValidationError({"unit": _("The unit belongs to another organisation.")})
+    if role != membership.role:
+        require_may_change_role(actor=actor, membership=membership)
+        require_may_grant(actor=actor, role=role)
     if membership.role == Role.ADMIN and role != Role.ADMIN:
         if membership.pk == actor.pk:
             raise ValidationError({"role": _("You cannot take away your own administrator role.")})
@@ -105,6 +134,11 @@ def membership_archive(*, membership: Membership, actor: Membership) -> None:
     """Remove a person from the organisation (their history stays)."""
     if membership.pk == actor.pk:
         raise ValidationError(_("You cannot remove yourself."))
+    if not may_grant(actor.role, membership.role):
+        raise ValidationError(
+            _("You may not remove someone who is “%(role)s”: that role has permissions you do "
+              "not have.") % {"role": _role_label(membership.role)}
+        )  # fmt: skip
     if membership.role == Role.ADMIN and _admins_left_without(membership):
         raise ValidationError(_("The organisation needs at least one administrator."))
     with transaction.atomic():
@@ -124,8 +158,12 @@ def member_invite(
     role: str,
     unit: OrgUnit | None,
     invited_by: User,
+    actor: Membership,
 ) -> Membership:
-    """Add a person to the organisation (a new user if needed) and e-mail an invitation."""
+    """Add a person to the organisation (a new user if needed) and e-mail an invitation.
+
+    The actor may give only roles within their own (`roles.may_grant`)."""
+    require_may_grant(actor=actor, role=role)
     email = email.strip().lower()
     user = User.objects.filter(email=email).first()
     if user is None:
@@ -262,18 +300,37 @@ def _existing(organization: Organization) -> tuple[list[ExistingUnit], list[Exis
     return existing_units, people
 
 
-def people_import_plan(*, job: PeopleImport) -> ImportPlan:
-    """What the import would do now (raises TableError for an unreadable file)."""
+def import_grantable(job: PeopleImport, actor: Membership | None = None) -> frozenset[str]:
+    """Roles an import may give: those both its uploader and whoever starts (or views) it may
+    give, as members now (an administrator's upload started by HR gives HR's roles only)."""
+    creator = (
+        Membership.objects.active()
+        .filter(organization_id=job.organization_id, user_id=job.created_by_id)
+        .first()
+        if job.created_by_id
+        else None
+    )
+    roles = frozenset(grantable_roles(creator.role)) if creator else frozenset()
+    if actor is not None:
+        roles &= frozenset(grantable_roles(actor.role))
+    return roles
+
+
+def people_import_plan(*, job: PeopleImport, actor: Membership | None = None) -> ImportPlan:
+    """What the import would do now (raises TableError for an unreadable file).
+
+    `actor`: who looks at or starts it; the roles it may give are limited to theirs too."""
+    grantable = import_grantable(job, actor)
     table, columns = _open(job)
     try:
         units, people = _existing(job.organization)
-        return plan_import(table.rows, columns, table.headers, units, people)
+        return plan_import(table.rows, columns, table.headers, units, people, grantable=grantable)
     finally:
         table.close()
 
 
-def people_import_start(*, job: PeopleImport) -> None:
-    """Queue a previewed import."""
+def people_import_start(*, job: PeopleImport, actor: Membership | None = None) -> None:
+    """Queue a previewed import (planned again when it runs, with the roles `actor` may give)."""
     from klantcultuur.lib.tasks import enqueue
     from klantcultuur.orgs.tasks import run_people_import
 
@@ -282,12 +339,18 @@ def people_import_start(*, job: PeopleImport) -> None:
     job.status = ImportStatus.QUEUED
     job.save(update_fields=["status"])
     progress.report(PROGRESS_KIND, job.uuid, done=0, total=0, stage="queued")
-    enqueue(run_people_import, job.id)
+    enqueue(run_people_import, job.id, actor.id if actor is not None else None)
 
 
-def people_import_run(*, job_id: int) -> PeopleImport:
+def people_import_run(*, job_id: int, actor_id: int | None = None) -> PeopleImport:
     """Plan and apply an import in one transaction; on any failure nothing is written."""
     job = PeopleImport.objects.select_related("organization", "created_by").get(id=job_id)
+    actor = None
+    if actor_id is not None:
+        # One who left since starting gives nothing: an archived membership has no roles.
+        actor = Membership.objects.filter(id=actor_id, organization_id=job.organization_id).first()
+        if actor is None or actor.archived_at is not None:
+            actor = Membership(organization_id=job.organization_id, role="")
     if job.status not in (ImportStatus.QUEUED, ImportStatus.PREVIEW):
         return job
     job.status, job.started_at = ImportStatus.RUNNING, timezone.now()
@@ -295,13 +358,13 @@ def people_import_run(*, job_id: int) -> PeopleImport:
     # The report is stored as text: write it in the language of whoever started the import.
     language = job.created_by.language if job.created_by else settings.LANGUAGE_CODE
     with translation.override(language):
-        return _run(job)
+        return _run(job, actor)
 
 
-def _run(job: PeopleImport) -> PeopleImport:
+def _run(job: PeopleImport, actor: Membership | None) -> PeopleImport:
     try:
         with transaction.atomic():
-            plan = people_import_plan(job=job)
+            plan = people_import_plan(job=job, actor=actor)
             _apply(job, plan)
     except TableError as exc:
         return _finish(job, ImportStatus.FAILED, error=str(exc))

@@ -6,8 +6,9 @@ from celery import shared_task
 
 
 @shared_task(name="orgs.run_people_import")
-def run_people_import(job_id: int) -> str:
-    """Apply a confirmed people import; returns its final status."""
+def run_people_import(job_id: int, actor_id: int | None = None) -> str:
+    """Apply a confirmed people import (`actor_id`: the membership that started it); returns
+    its final status."""
     from klantcultuur.orgs.services import people_import_run
 
-    return people_import_run(job_id=job_id).status
+    return people_import_run(job_id=job_id, actor_id=actor_id).status

@@ -70,6 +70,12 @@ REASONS: dict[str, dict[str, str]] = {
         "nl": "Minder dan {threshold} antwoorden",
         "en": "Fewer than {threshold} answers",
     },
+    # More answers came in through the unit's links than it has people (see
+    # ``selectors.unit_loads``): someone answered more than once, so nothing of it is shown.
+    "too_many_answers": {
+        "nl": "Meer antwoorden dan mensen: niet getoond",
+        "en": "More answers than people: not shown",
+    },
 }
 
 

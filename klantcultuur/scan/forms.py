@@ -170,3 +170,8 @@ class OpenLinkForm(forms.Form):
         self.fields["unit"] = UnitChoiceField(
             organization, exclude=outside, label=_("Unit"), empty_label=_("— choose a unit —")
         )
+        self.fields["max_answers"] = forms.IntegerField(
+            label=_("Expected number of people"), required=False, min_value=1, max_value=100_000,
+            help_text=_("Empty: as many as the unit has people in Klantcultuur. The unit takes no "
+                        "more answers than this."),
+        )  # fmt: skip

@@ -111,6 +111,99 @@ def response_rates(wave: Wave, tree: UnitTree) -> tuple[list[RateRow], RateRow]:
     return rows, total
 
 
+@dataclass(frozen=True)
+class UnitLoad:
+    """Answers against people for a unit with an open link in its subtree (counts only).
+
+    ``expected``: the people who can answer there: the active members in the subtree, its
+    invitations, or the size stated on an open link in it, whichever is highest.
+    ``accepted``: answers stored through its invitations and open links; ``refused``:
+    complete answers a link refused because the unit was full."""
+
+    unit_id: int
+    expected: int
+    accepted: int
+    refused: int
+
+    @property
+    def received(self) -> int:
+        return self.accepted + self.refused
+
+    @property
+    def overfull(self) -> bool:
+        """More answers came in than the unit has people: someone answered more than once."""
+        return self.received > self.expected
+
+    @property
+    def full(self) -> bool:
+        return self.accepted >= self.expected
+
+
+def unit_loads(wave: Wave, tree: UnitTree | None = None) -> dict[int, UnitLoad]:
+    """``UnitLoad`` of every unit that has an open link of the wave in its subtree."""
+    links = list(
+        OpenLink.objects.filter(wave=wave).values_list(
+            "unit_id", "submitted", "refused", "max_answers"
+        )
+    )
+    if not links:
+        return {}
+    tree = tree or UnitTree.for_organization(wave.organization_id)
+    members = dict(
+        Membership.objects.active()
+        .filter(organization_id=wave.organization_id, unit__isnull=False)
+        .values("unit_id")
+        .annotate(n=Count("id"))
+        .values_list("unit_id", "n")
+    )
+    invitations = {
+        row["unit_id"]: row
+        for row in wave.invitations.filter(unit__isnull=False)
+        .values("unit_id")
+        .annotate(invited=Count("id"), answered=Count("id", filter=Q(answered_on__isnull=False)))
+    }
+    per_unit: dict[int, list[int]] = {}  # unit -> [submitted, refused, largest stated size]
+    for unit_id, submitted, refused, stated in links:
+        found = per_unit.setdefault(unit_id, [0, 0, 0])
+        found[0] += submitted
+        found[1] += refused
+        found[2] = max(found[2], stated or 0)
+    wanted = set()
+    for unit_id in per_unit:
+        if unit_id in tree.nodes:
+            wanted.update([unit_id, *tree.ancestors(unit_id)])
+    # Deepest first: a unit flagged as overfull is left out of the units above it (its answers
+    # are left out of their reports too), so one stuffed team does not flag its whole division.
+    depth = {unit_id: len(tree.ancestors(unit_id)) for unit_id in wanted}
+    loads: dict[int, UnitLoad] = {}
+    left_out: set[int] = set()
+    for unit_id in sorted(wanted, key=lambda u: -depth[u]):
+        known = invited = accepted = refused = stated = 0
+        for sub in tree.subtree_ids(unit_id):
+            if sub in left_out:
+                continue
+            known += members.get(sub, 0)
+            row = invitations.get(sub)
+            if row:
+                invited += row["invited"]
+                accepted += row["answered"]
+            link = per_unit.get(sub)
+            if link:
+                accepted += link[0]
+                refused += link[1]
+                stated = max(stated, link[2])
+        load = UnitLoad(unit_id, max(known, invited, stated), accepted, refused)
+        loads[unit_id] = load
+        if load.overfull:
+            left_out.update(tree.subtree_ids(unit_id))
+    return loads
+
+
+def overfull_unit_ids(wave: Wave, tree: UnitTree | None = None) -> set[int]:
+    """Units whose answers (with those refused) exceed their people: left out of reports."""
+    return {unit_id for unit_id, load in unit_loads(wave, tree).items() if load.overfull}
+
+
 def report_row(wave: Wave, *, with_data: bool = False) -> WaveReport | None:
     found = WaveReport.objects.filter(wave=wave)
     if not with_data:

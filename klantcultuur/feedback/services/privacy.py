@@ -67,7 +67,7 @@ def _subtract(deltas: Deltas, record: Feedback, sentences) -> None:
 @transaction.atomic
 def customer_erase(*, organization: Organization, reference: str, actor) -> ErasureLog:
     """Erase everything about one customer reference; returns the audit entry."""
-    from klantcultuur.feedback.textanalysis import normalise
+    from klantcultuur.textanalysis import normalise
 
     reference = reference.strip()
     records = list(

@@ -256,7 +256,7 @@ def sentence_correct(
 ) -> FeedbackSentence:
     """A person sets a sentence's label; the organisation's analyser uses it from now on."""
     from klantcultuur.feedback.rollup import TopicKey
-    from klantcultuur.feedback.textanalysis import LABELS, normalise
+    from klantcultuur.textanalysis import LABELS, normalise
 
     if label not in LABELS:
         raise ValueError(label)

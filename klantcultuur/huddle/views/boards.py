@@ -20,6 +20,7 @@ from klantcultuur.huddle.access import (
     get_board_unit_for_user,
     get_board_unit_rw_for_user,
     get_feedback_for_user,
+    kpi_unit_ids,
     visible_ids,
 )
 from klantcultuur.huddle.forms import EscalationForm, HuddleForm
@@ -72,6 +73,7 @@ def _render_board(request: OrgRequest, unit: OrgUnit, *, wall: bool):
         "layout": "huddle/wall_base.html" if wall else "base.html",
         "refresh_seconds": REFRESH_SECONDS,
         "escalation_form": EscalationForm(initial={"day": day}),
+        "can_set_up_kpis": unit.id in kpi_unit_ids(request.membership),
     }
     if _has_children(unit):
         board = boards.unit_board(

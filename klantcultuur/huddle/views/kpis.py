@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 from klantcultuur.huddle import boards
 from klantcultuur.huddle.access import (
     can_steer,
-    get_board_unit_rw_for_user,
+    get_kpi_board_unit_rw_for_user,
     get_kpi_rw_for_user,
     get_team_kpi_for_user,
     get_team_kpi_rw_for_user,
+    get_team_kpi_setup_for_user,
 )
 from klantcultuur.huddle.days import lookback
 from klantcultuur.huddle.forms import KpiForm, TeamKpiAddForm, TeamKpiForm, ValueForm
@@ -55,20 +56,20 @@ def _kpi_form_page(request: OrgRequest, form: KpiForm, kpi: Kpi | None):
     return render(request, "huddle/kpi_form.html", {"form": form, "kpi": kpi})
 
 
-@member_required(Perm.MANAGE_KPIS)
+@member_required(Perm.MANAGE_KPI_CATALOGUE)
 def kpi_create(request: OrgRequest):
     form = KpiForm(request.POST or None, instance=Kpi(organization=request.organization))
     return _kpi_form_page(request, form, None)
 
 
-@member_required(Perm.MANAGE_KPIS)
+@member_required(Perm.MANAGE_KPI_CATALOGUE)
 def kpi_edit(request: OrgRequest, code: UUID):
     kpi = get_kpi_rw_for_user(request, code)
     form = KpiForm(request.POST or None, instance=kpi)
     return _kpi_form_page(request, form, kpi)
 
 
-@member_required(Perm.MANAGE_KPIS, methods=("POST",))
+@member_required(Perm.MANAGE_KPI_CATALOGUE, methods=("POST",))
 def kpi_archive(request: OrgRequest, code: UUID):
     kpi = get_kpi_rw_for_user(request, code)
     services.kpi_archive(kpi=kpi)
@@ -80,7 +81,7 @@ def kpi_archive(request: OrgRequest, code: UUID):
 @member_required(Perm.MANAGE_KPIS)
 def team_kpis(request: OrgRequest, code: UUID):
     """The KPIs on a team's board: add one with owner and target, change or remove them."""
-    team = get_board_unit_rw_for_user(request, code)
+    team = get_kpi_board_unit_rw_for_user(request, code)
     form = TeamKpiAddForm(request.POST or None, team=team)
     if request.method == "POST" and form.is_valid():
         try:
@@ -96,7 +97,7 @@ def team_kpis(request: OrgRequest, code: UUID):
 
 @member_required(Perm.MANAGE_KPIS)
 def team_kpi_edit(request: OrgRequest, code: UUID):
-    team_kpi = get_team_kpi_rw_for_user(request, code)
+    team_kpi = get_team_kpi_setup_for_user(request, code)
     initial = {"owner": team_kpi.owner, "target": team_kpi.target, "position": team_kpi.position}
     form = TeamKpiForm(request.POST or None, initial=initial, team=team_kpi.team)
     if request.method == "POST" and form.is_valid():
@@ -112,7 +113,7 @@ def team_kpi_edit(request: OrgRequest, code: UUID):
 
 @member_required(Perm.MANAGE_KPIS, methods=("POST",))
 def team_kpi_remove(request: OrgRequest, code: UUID):
-    team_kpi = get_team_kpi_rw_for_user(request, code)
+    team_kpi = get_team_kpi_setup_for_user(request, code)
     team_kpi.delete()  # its values stay with the KPI and the team
     messages.success(request, _("“%(name)s” is off the board.") % {"name": team_kpi.kpi.name})
     return redirect("huddle-team-kpis", code=team_kpi.team.uuid)

@@ -102,8 +102,8 @@ def test_inviting_someone_from_another_organisation_adds_a_membership(login, wor
     }
 
 
-def test_hr_changes_a_role_and_unit(login, world):
-    client = login(world.hr)
+def test_an_administrator_changes_a_role_and_unit(login, world):
+    client = login(world.admin)
     response = client.post(
         reverse("orgs-person", args=[world.employee.uuid]),
         {"role": "manager", "unit": world.back_team.id, "job_title": "Teamleider planning"},
@@ -113,15 +113,25 @@ def test_hr_changes_a_role_and_unit(login, world):
     assert (world.employee.role, world.employee.unit) == (Role.MANAGER, world.back_team)
 
 
+def test_hr_changes_a_unit_and_gives_the_hr_role(login, world):
+    response = login(world.hr).post(
+        reverse("orgs-person", args=[world.employee.uuid]),
+        {"role": "hr", "unit": world.back_team.id, "job_title": "HR-adviseur"},
+    )
+    world.employee.refresh_from_db()
+    assert response.status_code == 302
+    assert (world.employee.role, world.employee.unit) == (Role.HR, world.back_team)
+
+
 def test_the_last_administrator_cannot_lose_the_role(login, world):
-    client = login(world.hr)
+    client = login(world.admin)
     response = client.post(
         reverse("orgs-person", args=[world.admin.uuid]),
         {"role": "employee", "unit": "", "job_title": ""},
     )
     world.admin.refresh_from_db()
     assert response.status_code == 200
-    assert "minstens één beheerder" in response.content.decode()
+    assert "eigen beheerdersrol" in response.content.decode()
     assert world.admin.role == Role.ADMIN
 
 

@@ -46,7 +46,7 @@ def detail(request: OrgRequest, code: UUID):
     context: dict = {"job": job, "progress": progress.read(services.PROGRESS_KIND, job.uuid)}
     if job.status == ImportStatus.PREVIEW:
         try:
-            plan = services.people_import_plan(job=job)
+            plan = services.people_import_plan(job=job, actor=request.membership)
         except TableError as exc:
             context["file_error"] = str(exc)
         else:
@@ -83,7 +83,7 @@ def start(request: OrgRequest, code: UUID):
     if job.status != ImportStatus.PREVIEW:
         messages.info(request, _("This import has already been started."))
     else:
-        services.people_import_start(job=job)
+        services.people_import_start(job=job, actor=request.membership)
     return redirect("orgs-import-detail", code=job.uuid)
 
 

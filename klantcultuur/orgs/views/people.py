@@ -21,7 +21,7 @@ from klantcultuur.orgs.access import (
 from klantcultuur.orgs.forms import InviteForm, MembershipForm
 from klantcultuur.orgs.models import Membership, OrgUnit
 from klantcultuur.orgs.request import OrgRequest
-from klantcultuur.orgs.roles import Perm, Role
+from klantcultuur.orgs.roles import Perm, Role, may_grant
 
 PAGE_SIZE = 50
 
@@ -58,8 +58,9 @@ def person(request: OrgRequest, code: UUID):
     form = None
     if request.membership.has_perm(Perm.MANAGE_PEOPLE):
         form = MembershipForm(
-            request.POST or None, instance=membership, organization=request.organization
-        )
+            request.POST or None, instance=membership, organization=request.organization,
+            actor=request.membership,
+        )  # fmt: skip
     if request.method == "POST":
         membership = get_membership_rw_for_user(request, code)
         if form.is_valid():
@@ -74,19 +75,23 @@ def person(request: OrgRequest, code: UUID):
                 messages.success(request, _("The changes are saved."))
                 return redirect("orgs-person", code=membership.uuid)
     managed = OrgUnit.objects.filter(manager=membership, archived_at__isnull=True)
-    return render(
-        request, "orgs/person.html", {"member": membership, "form": form, "managed": managed}
-    )
+    may_remove = may_grant(request.membership.role, membership.role)
+    return render(request, "orgs/person.html", {
+        "member": membership, "form": form, "managed": managed, "may_remove": may_remove,
+    })  # fmt: skip
 
 
 @member_required(Perm.MANAGE_PEOPLE)
 def invite(request: OrgRequest):
-    form = InviteForm(request.POST or None, organization=request.organization)
+    form = InviteForm(
+        request.POST or None, organization=request.organization, actor=request.membership
+    )
     if request.method == "POST" and form.is_valid():
         try:
             membership = services.member_invite(
-                organization=request.organization, invited_by=request.user, **form.cleaned_data
-            )
+                organization=request.organization, invited_by=request.user,
+                actor=request.membership, **form.cleaned_data,
+            )  # fmt: skip
         except ValidationError as exc:
             form.add_error(None, exc)
         else:

@@ -156,13 +156,25 @@ class Invitation(models.Model):
 
 
 class OpenLink(models.Model):
-    """An anonymous link for one unit (e.g. on a poster); anyone with it may answer once per visit."""
+    """An anonymous link for one unit (e.g. on a poster).
+
+    Limits against stuffing (see ``services.answering.response_submit``): one answer per
+    browser (a signed cookie), and the unit takes no more answers (personal and open links
+    together) than it has people: the people known in its subtree, its invitations, or the
+    size stated on its links (``max_answers``), the highest. Answers beyond that are refused
+    and counted in ``refused``; a unit whose answers plus refused ones exceed its size is
+    flagged on the wave page and left out of the report (``selectors.overfull_unit_ids``).
+    """
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="open_links")
     unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
     active = models.BooleanField(default=True)
     submitted = models.PositiveIntegerField(default=0)  # a count, for response rates
+    # Complete answers refused because the unit had as many answers as people.
+    refused = models.PositiveIntegerField(default=0)
+    # How many people can answer through it; empty: the people of the unit in Klantcultuur.
+    max_answers = models.PositiveIntegerField(_("expected number of people"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

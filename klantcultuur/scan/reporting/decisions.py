@@ -13,6 +13,10 @@ suppression), each a table of 0/1 per unit and slice (all, employee, manager):
     ``approach``, ``pre:vision_carried`` (one column: a precondition has one audience).
 ``comments``
     the comment threshold with the same complementary rule, on the "all" slice.
+``comment_slices``
+    the same per slice (all, employee, manager), each slice decided on its own: an open
+    question asked only to managers (or only to employees) is shown where that slice is, so
+    the threshold counts the people who were asked it, not every respondent of the unit.
 
 A figure is shown only when its cell *and* its measure are shown (a subset of a safe set of
 shown groups is safe). ``comparison`` additionally requires that the previous wave showed the
@@ -106,6 +110,12 @@ def report_decisions(
     comments = decide_report(
         report, policy=policy, kind="comments", requested=[(key, None) for key in tree.keys]
     )
+    # Each question's answers come from one slice only, so each slice is decided on its own.
+    by_slice = [
+        decide_report(report, policy=policy, kind="comments",
+                      requested=[(key, role) for key in tree.keys])
+        for role in _SLICE_ROLES
+    ]  # fmt: skip
     measures: dict[str, list[list[int]]] = {}
     for s, code in enumerate(u.scale_codes):
         measures[f"scale:{code}"] = decide_counts(tree, u.scale_n[:, 1:, s], policy, shown)
@@ -123,6 +133,10 @@ def report_decisions(
         "comment_threshold": policy.comment_threshold,
         "cells": shown,
         "comments": [int(comments.shown(key, None)) for key in tree.keys],
+        "comment_slices": [
+            [int(made.shown(key, role)) for made, role in zip(by_slice, _SLICE_ROLES, strict=True)]
+            for key in tree.keys
+        ],
         "measures": measures,
     }
     if previous is not None:

@@ -70,6 +70,11 @@ class ReportGate:
         self._index = {key: i for i, key in enumerate(self._keys)}
         self._parent: list[int] = self._data["parent"]
         self._visible = None if visible_keys is None else frozenset(visible_keys)
+        # Units that received more answers than they have people (an open link was stuffed):
+        # their answers were left out of the computation and nothing of them is shown.
+        self._overfull = frozenset(
+            self._index[key] for key in report.decisions.get("overfull", ()) if key in self._index
+        )
         units = self._data["units"]
         self._scales = {code: s for s, code in enumerate(units["scale_codes"])}
         self._items = {code: p for p, code in enumerate(units["item_codes"])}
@@ -107,6 +112,8 @@ class ReportGate:
         self, u: int, slice_: str, measure: str | None, n_measure: int, *, column: int | None = None
     ) -> Figure | None:
         """None when the figure may be shown, else the suppressed Figure with its reason."""
+        if u in self._overfull:
+            return self._suppressed("too_many_answers")
         col = SLICES.index(slice_)
         cell_n = int(self._data["units"]["n"][u][col])
         cell_ok = bool(self._decisions["cells"][u][col])
@@ -290,6 +297,8 @@ class ReportGate:
         if self._data.get("comparison") is None or "comparison" not in self._decisions:
             return None
         u, s = self._u(key), self._scales[code]
+        if u in self._overfull:
+            return self._suppressed("too_many_answers")
         comparison = self._data["comparison"]
         if comparison["change"][u][s] is None or not self._decisions["comparison"][u][s]:
             current = self.scale(key, code)
@@ -319,12 +328,48 @@ class ReportGate:
         return self._data.get("benchmark")
 
     # --- open answers --------------------------------------------------------------------
+    def _asked_slice(self) -> dict[str, str]:
+        """Open question code -> the slice of respondents who were asked it."""
+        if not hasattr(self, "_asked"):
+            sections = {s["key"]: s.get("audience", "all") for s in self.questionnaire["sections"]}
+            audience_slice = {"all": "all", "managers": "manager", "employees": "employee"}
+            self._asked = {}
+            for item in self.questionnaire["items"]:
+                if item["type"] != "open":
+                    continue
+                audience = item.get("audience", "all")
+                if audience == "all":
+                    audience = sections.get(item["section"], "all")
+                # An audience this code does not know is treated as asked to nobody.
+                self._asked[item["code"]] = audience_slice.get(audience, "none")
+        return self._asked
+
+    def _question_shown(self, u: int, code: str) -> bool:
+        """A question's answers show only where enough of the people asked it responded."""
+        slice_ = self._asked_slice().get(code, "none")
+        if slice_ == "all":
+            return True
+        slices = self._decisions.get("comment_slices")
+        if slices is None or slice_ not in SLICES:
+            return False  # a report stored before this rule: only what everyone was asked
+        col = SLICES.index(slice_)
+        asked = int(self._data["units"]["n"][u][col])
+        return bool(slices[u][col]) and asked >= self.comment_threshold
+
     def comments(self, key: str) -> Figure:
-        """``{question code: [(theme, [answers])]}`` for a group at or above the comment threshold."""
+        """``{question code: [(theme, [answers])]}`` for a group at or above the comment
+        threshold; a question asked to one role only also needs that many of that role."""
         u = self._u(key)
         n = int(self._data["units"]["n"][u][0])
+        if u in self._overfull:
+            return self._suppressed("too_many_answers")
         if self._decisions["comments"][u] and n >= self.comment_threshold:
-            return Figure(True, self._comments.get(key, {}), n)
+            shown = {
+                code: groups
+                for code, groups in self._comments.get(key, {}).items()
+                if self._question_shown(u, code)
+            }
+            return Figure(True, shown, n)
         if n == 0:
             return self._suppressed("no_respondents")
         if n < self.comment_threshold:

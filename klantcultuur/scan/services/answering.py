@@ -115,8 +115,13 @@ def response_submit(
     if role not in RespondentRole.values:
         raise AnswerError(_("Choose whether you lead people first."))
     answers, comments = clean(wave.frozen_questionnaire, role, draft)
+    refused = False
     with transaction.atomic():
-        current = Wave.objects.get(pk=wave.pk)
+        if link is not None:
+            # One open-link answer at a time per wave, so two cannot both take the last place.
+            current = Wave.objects.select_for_update().get(pk=wave.pk)
+        else:
+            current = Wave.objects.get(pk=wave.pk)
         if not current.accepts_answers:
             raise AnswerError(_("This scan is closed."))
         if invitation is not None:
@@ -127,11 +132,33 @@ def response_submit(
             locked.save(update_fields=["answered_on", "draft"])
             unit_id = locked.unit_id
         else:
-            if not OpenLink.objects.filter(pk=link.pk, active=True).exists():
+            locked = OpenLink.objects.filter(pk=link.pk, active=True).first()
+            if locked is None:
                 raise AnswerError(_("This link is no longer in use."))
-            OpenLink.objects.filter(pk=link.pk).update(submitted=F("submitted") + 1)
+            if _link_full(current, locked):
+                # Counted, not stored: the wave's owner sees it, and it flags the unit.
+                OpenLink.objects.filter(pk=link.pk).update(refused=F("refused") + 1)
+                refused = True
+            else:
+                OpenLink.objects.filter(pk=link.pk).update(submitted=F("submitted") + 1)
             unit_id = link.unit_id
-        Response.objects.create(
-            wave=current, unit_id=_storage_unit(current, unit_id, role), role=role,
-            answers=answers, comments=comments,
+        if not refused:
+            Response.objects.create(
+                wave=current, unit_id=_storage_unit(current, unit_id, role), role=role,
+                answers=answers, comments=comments,
+            )  # fmt: skip
+    if refused:
+        raise AnswerError(
+            _("This link has received as many answers as the team has people, so it takes no "
+              "more. If you have not answered yet, tell the organiser of the scan.")
         )  # fmt: skip
+
+
+def _link_full(wave: Wave, link: OpenLink) -> bool:
+    """Whether the link, or its unit, already has as many answers as it has people."""
+    from klantcultuur.scan.selectors import unit_loads
+
+    if link.max_answers is not None and link.submitted >= link.max_answers:
+        return True
+    load = unit_loads(wave).get(link.unit_id)
+    return load is not None and load.full

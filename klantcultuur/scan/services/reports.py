@@ -13,8 +13,10 @@ from django.utils import timezone
 
 from klantcultuur.lib import progress
 from klantcultuur.orgs.models import Organization, OrgUnit
+from klantcultuur.orgs.tree import UnitTree as OrgTree
+from klantcultuur.scan import pooling
 from klantcultuur.scan.anonymity import Policy
-from klantcultuur.scan.models import ReportStatus, Response, Wave, WaveReport
+from klantcultuur.scan.models import ReportStatus, RespondentRole, Response, Wave, WaveReport
 from klantcultuur.scan.questionnaire import open_item_codes
 from klantcultuur.scan.reporting.decisions import report_decisions
 from klantcultuur.scan.scoring import (
@@ -26,6 +28,7 @@ from klantcultuur.scan.scoring import (
     build_report,
     response_matrix,
 )
+from klantcultuur.scan.selectors import overfull_unit_ids
 from klantcultuur.scan.themes import group_by_theme
 
 log = logging.getLogger(__name__)
@@ -128,16 +131,39 @@ def _comments(
     }
 
 
+def _left_out(wave: Wave) -> tuple[set[int | None], set[int]]:
+    """Where answers of overfull units are stored (every unit they may be pooled to), and the
+    overfull units with everything below them. A unit that received more answers than it has
+    people was stuffed; its answers are left out of every figure, also of the units above, or
+    subtracting a shown parent from its other children would give them back."""
+    overfull = overfull_unit_ids(wave)
+    if not overfull:
+        return set(), set()
+    org_tree = OrgTree.for_organization(wave.organization_id)
+    parents = {node.id: node.parent_id for node in org_tree.nodes.values()}
+    mapping = pooling.from_json(wave.storage_map)
+    units = {sub for unit_id in overfull for sub in org_tree.subtree_ids(unit_id)}
+    storage = {
+        pooling.storage_for(mapping, parents, unit_id, role)
+        for unit_id in units
+        for role in RespondentRole.values
+    }
+    return storage, units
+
+
 def _compute(wave: Wave, step) -> dict[str, Any]:
     q = wave.frozen_questionnaire
     layout = ScoringLayout.from_questionnaire(q)
     tree, index = _tree(wave)
     step("responses")
-    rows = list(
-        Response.objects.filter(wave=wave)
+    storage_left_out, units_left_out = _left_out(wave)
+    rows = [
+        row
+        for row in Response.objects.filter(wave=wave)
         .order_by("id")
         .values_list("unit_id", "role", "answers", "comments")
-    )
+        if row[0] not in storage_left_out
+    ]
     matrix = response_matrix([answers for _u, _r, answers, _c in rows], layout)
     units = np.array([index.get(unit_id, 0) for unit_id, _r, _a, _c in rows], dtype=np.int64)
     roles = np.array([1 if role == "manager" else 0 for _u, role, _a, _c in rows], dtype=np.int64)
@@ -159,6 +185,10 @@ def _compute(wave: Wave, step) -> dict[str, Any]:
         previous=before.report.decisions if before else None,
         previous_keys=before.report.data["unit_keys"] if before else (),
     )  # fmt: skip
+    uuids = dict(OrgUnit.objects.filter(id__in=units_left_out).values_list("id", "uuid"))
+    decisions["overfull"] = sorted(
+        str(uuids[unit_id]) for unit_id in units_left_out if unit_id in uuids
+    )
     step("comments")
     comments = _comments(tree, units, [c for *_rest, c in rows], open_item_codes(q),
                          decisions["comments"])  # fmt: skip

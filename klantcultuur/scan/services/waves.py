@@ -264,8 +264,14 @@ def wave_remind_now(*, wave: Wave, today: date | None = None) -> int:
 
 
 # --- Open links ------------------------------------------------------------------------
-def open_link_create(*, wave: Wave, unit: OrgUnit, actor: User | None) -> OpenLink:
-    """An anonymous link for a unit in the wave's scope."""
+def open_link_create(
+    *, wave: Wave, unit: OrgUnit, actor: User | None, max_answers: int | None = None
+) -> OpenLink:
+    """An anonymous link for a unit in the wave's scope; `max_answers`: how many people can
+    answer through it (None: the people of the unit known in Klantcultuur).
+
+    To reset a link, switch it off and make a new one: the new link has a new address (the
+    old poster stops working), and the answers already given still count for the unit."""
     if unit.organization_id != wave.organization_id:
         raise ValidationError(_("The unit belongs to another organisation."))
     if wave.status == WaveStatus.CLOSED:
@@ -273,7 +279,9 @@ def open_link_create(*, wave: Wave, unit: OrgUnit, actor: User | None) -> OpenLi
     covered = scope_unit_ids(wave, UnitTree.for_organization(wave.organization_id))
     if covered is not None and unit.id not in covered:
         raise ValidationError(_("This unit is not part of the wave."))
-    return OpenLink.objects.create(wave=wave, unit=unit, created_by=actor)
+    if max_answers is not None and max_answers < 1:
+        raise ValidationError(_("The expected number of people is at least 1."))
+    return OpenLink.objects.create(wave=wave, unit=unit, created_by=actor, max_answers=max_answers)
 
 
 def open_link_set_active(*, link: OpenLink, active: bool) -> None:

@@ -25,6 +25,12 @@ from klantcultuur.scan.questionnaire import form_pages
 from klantcultuur.scan.services.answering import AnswerError, Draft, empty_draft, merge
 
 SESSION_LINKS = "scan_open_links"  # link uuid -> the random session key of its draft
+# Open links this browser answered through (signed, so it cannot be forged to block others;
+# clearing it is possible, which is why a unit also takes no more answers than its people).
+ANSWERED_COOKIE = "kc_scan_answered"
+ANSWERED_SALT = "klantcultuur.scan.answered"
+ANSWERED_MAX_AGE = 400 * 24 * 3600
+ANSWERED_KEEP = 20  # the most recent links, so the cookie stays small
 
 
 def _language(request, fallback: str) -> str:
@@ -148,6 +154,11 @@ def _open_link(token: str) -> OpenLink | None:
     )
 
 
+def _answered_links(request) -> list[str]:
+    value = request.get_signed_cookie(ANSWERED_COOKIE, default="", salt=ANSWERED_SALT)
+    return [code for code in value.split(",") if code]
+
+
 @public
 def respond_open(request, token: str):
     link = _open_link(token)
@@ -158,6 +169,12 @@ def respond_open(request, token: str):
     with translation.override(language):
         if not link.active or not wave.accepts_answers:
             return _closed(request, wave, language)
+        answered = _answered_links(request)
+        if link.uuid.hex in answered:
+            # One answer per browser and link: a thank-you, never a second form.
+            status = 409 if request.method == "POST" else 200
+            return render(request, "scan/respond_done.html",
+                          {"wave": wave, "already": True}, status=status)  # fmt: skip
         keys = request.session.get(SESSION_LINKS, {})
         draft_key = keys.get(link.uuid.hex)
         if draft_key is None:
@@ -165,6 +182,7 @@ def respond_open(request, token: str):
             keys[link.uuid.hex] = draft_key
             request.session[SESSION_LINKS] = keys
         draft = request.session.get(draft_key) or empty_draft(None)
+        submitted = []
 
         def save(updated: Draft) -> None:
             request.session[draft_key] = updated
@@ -174,6 +192,13 @@ def respond_open(request, token: str):
             request.session.pop(draft_key, None)
             keys.pop(link.uuid.hex, None)
             request.session[SESSION_LINKS] = keys
+            submitted.append(True)
 
         response = _flow(request, wave, draft, open_link=True, save=save, submit=submit)
+        if submitted:
+            response.set_signed_cookie(
+                ANSWERED_COOKIE, ",".join([*answered, link.uuid.hex][-ANSWERED_KEEP:]),
+                salt=ANSWERED_SALT, max_age=ANSWERED_MAX_AGE, httponly=True, samesite="Lax",
+                secure=settings.SESSION_COOKIE_SECURE,
+            )  # fmt: skip
         return response

@@ -80,12 +80,15 @@ def wave_detail(request: OrgRequest, code: UUID):
     tree = UnitTree.for_organization(wave.organization_id)
     rows, total = selectors.response_rates(wave, tree)
     covered = scope_unit_ids(wave, tree)
+    loads = selectors.unit_loads(wave, tree)
     links = [
-        {"link": link, "url": settings.SITE_URL + reverse("scan-open", args=[link.token])}
+        {"link": link, "url": settings.SITE_URL + reverse("scan-open", args=[link.token]),
+         "load": loads.get(link.unit_id)}
         for link in wave.open_links.select_related("unit")
-    ]
+    ]  # fmt: skip
+    overfull = {unit_id for unit_id, load in loads.items() if load.overfull}
     return render(request, "scan/wave_detail.html", {
-        "wave": wave, "rates": rows, "total": total, "links": links,
+        "wave": wave, "rates": rows, "total": total, "links": links, "overfull": overfull,
         "scope": list(wave.scope_units.order_by("name")),
         "report": selectors.report_row(wave),
         "progress": progress.read(PROGRESS_KIND, wave.uuid),
@@ -163,14 +166,20 @@ def link_create(request: OrgRequest, code: UUID):
                         covered=scope_unit_ids(wave, tree))  # fmt: skip
     if form.is_valid():
         try:
-            services.open_link_create(wave=wave, unit=form.cleaned_data["unit"], actor=request.user)
+            services.open_link_create(
+                wave=wave, unit=form.cleaned_data["unit"], actor=request.user,
+                max_answers=form.cleaned_data["max_answers"],
+            )  # fmt: skip
         except ValidationError as exc:
             _errors(request, exc)
         else:
             messages.success(request, _("The open link for %(unit)s is ready.")
                              % {"unit": form.cleaned_data["unit"].name})  # fmt: skip
-    else:
+    elif "unit" in form.errors:
         messages.error(request, _("Choose a unit."))
+    else:
+        for error in form.errors.get("max_answers", []):
+            messages.error(request, _("Expected number of people: %(error)s") % {"error": error})
     return redirect("scan-wave", code=wave.uuid)
 
 

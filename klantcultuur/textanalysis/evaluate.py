@@ -1,21 +1,18 @@
-"""Evaluate the analyser on a labelled TSV and measure throughput.
+"""Scores of the reader on labelled sentences, and its throughput on one core.
 
-Usage: python -m klantcultuur.feedback.textanalysis.evaluate [data/dev_nl.tsv] [--errors] [--speed]
-[--rules]  (--rules: the rules alone, without the trained layer)
+``python -m tools.textanalysis.measure`` prints them for every set, side by side.
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
 import random
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from .analyser import Analyser
-from .lexicon import DATA_DIR
 from .model import LABELS
 
 
@@ -45,14 +42,27 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
 def evaluate(rows: Sequence[dict[str, str]], analyser: Analyser | None = None) -> Report:
     """Label every row's sentence with `label_sentence` and compare with the gold label."""
     an = analyser or Analyser()
+    return report(
+        (
+            row["sentence"],
+            row["label"].strip(),
+            an.label_sentence(row["sentence"]).label,
+            row.get("phenomenon", ""),
+        )
+        for row in rows
+    )
+
+
+def report(items: Iterable[tuple[str, str, str, str]]) -> Report:
+    """Scores of (sentence, gold, predicted, note) items."""
     confusion = {g: dict.fromkeys(LABELS, 0) for g in LABELS}
     errors = []
-    for row in rows:
-        gold = row["label"].strip()
-        pred = an.label_sentence(row["sentence"]).label
+    n = 0
+    for sentence, gold, pred, note in items:
+        n += 1
         confusion[gold][pred] += 1
         if gold != pred:
-            errors.append((row["sentence"], gold, pred, row.get("phenomenon", "")))
+            errors.append((sentence, gold, pred, note))
     per_class = {}
     for lab in LABELS:
         tp = confusion[lab][lab]
@@ -62,7 +72,6 @@ def evaluate(rows: Sequence[dict[str, str]], analyser: Analyser | None = None) -
         rec = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
         per_class[lab] = (prec, rec, f1, tp + fn)
-    n = len(rows)
     acc = sum(confusion[lab][lab] for lab in LABELS) / n if n else 0.0
     macro = sum(v[2] for v in per_class.values()) / len(LABELS)
     return Report(n, acc, macro, per_class, confusion, errors)
@@ -149,31 +158,3 @@ def throughput(
         elapsed = max(clock() - t0, 1e-9)
         best = max(best, len(texts) / elapsed)
     return best
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    """Command-line entry point."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("tsv", nargs="?", default=str(DATA_DIR / "dev_nl.tsv"))
-    parser.add_argument("--errors", action="store_true", help="list misclassified sentences")
-    parser.add_argument("--speed", action="store_true", help="also measure comments per second")
-    parser.add_argument("--rules", action="store_true", help="the rules alone, no trained layer")
-    args = parser.parse_args(argv)
-    an = Analyser(classifier=not args.rules)
-    path = Path(args.tsv)
-    if not path.exists() and (DATA_DIR.parent / path).exists():
-        path = DATA_DIR.parent / path
-    rep = evaluate(read_tsv(path), an)
-    print(format_report(rep))
-    if args.errors:
-        print("\nerrors:")
-        for sentence, gold, pred, phen in rep.errors:
-            print(f"  [{phen}] gold={gold} pred={pred}: {sentence}")
-    if args.speed:
-        cpu = throughput(an)
-        wall = throughput(an, clock=time.perf_counter)
-        print(f"\nthroughput: {cpu:,.0f} comments/s of CPU time, {wall:,.0f} comments/s wall clock")
-
-
-if __name__ == "__main__":
-    main()

@@ -3,21 +3,19 @@
 Pure Python at run time (3.11 standard library), offline, CPU only; lexicons and the trained
 layer's weights load once from ``data/``.
 
-Two layers: hand-written rules (lexicon polarity, negation scope, intensifiers, contrastive
-clauses, suggestion and sarcasm cues, informal and Flemish spelling, emoji) read every clause, and
-a trained linear model (multinomial logistic regression, ``data/classifier_nl.json``) takes the
-rules' verdicts, cue categories and the sentence's words (with negation scope) as features and
-decides each sentence's label. The rules generalise what they know; the model learns what they
-miss (implied complaints and praise, sarcasm without cues, scene-setting facts, rhetorical
-questions). ``python -m klantcultuur.feedback.textanalysis.train`` retrains it offline,
-deterministically, from the labelled files in ``data/`` (see ``data/README.md``).
+Hand-written rules (lexicon polarity, negation scope, intensifiers, contrastive clauses,
+suggestion and sarcasm cues, informal and Flemish spelling, emoji) read every clause. A trained
+linear layer (``data/classifier_nl.json``, built by ``make model`` from ``tools/textanalysis``)
+can weigh the rules' verdicts and the words; it is measured but not used by default, because
+on real reviews written outside the project it lowers the rules' score (``classifier.SHIPPED``,
+``data/README.md``). ``python -m tools.textanalysis.measure`` scores every model on every set.
 
 Interface used by the feedback app::
 
-    from klantcultuur.feedback.textanalysis import Analyser, Topic, DEFAULT_TOPICS, LABELS, normalise
+    from klantcultuur.textanalysis import Analyser, Topic, DEFAULT_TOPICS, LABELS, normalise
 
     an = Analyser(topics=DEFAULT_TOPICS, corrections={})  # compile once per organisation, reuse
-    Analyser(classifier=False)  # the rules alone, without the trained layer
+    Analyser(classifier=LinearModel.load())  # with the trained layer (not the default)
     result = an.analyse("Vriendelijk geholpen, maar wel lang moeten wachten. 👍")
     result.sentences  # tuple[Sentence]: Sentence(text, start, end, label, segments)
     result.segments   # tuple[Segment]: Segment(text, start, end, label, score, reasons, topics, corrected)
@@ -39,7 +37,7 @@ Interface used by the feedback app::
   (maar, alleen, echter, helaas, wel jammer dat, toch, ...) decides when it is not neutral; a
   fronted concession ("hoewel het lang duurde, ...") does not; otherwise a complaint or suggestion
   outweighs praise. Both clauses stay available as segments with their own labels.
-* The trained layer then reads the whole sentence. Where it disagrees, its label wins: a clause
+* When the trained layer is used, it then reads the whole sentence. Where it disagrees, its label wins: a clause
   the rules already gave that label decides the sentence; otherwise the clause whose words pushed
   hardest takes the label and those words become its ``reasons`` (function words left out); a
   neutral verdict clears every clause. Corrections and learned cues decide over the model.
@@ -63,10 +61,7 @@ Interface used by the feedback app::
   corrections (milliseconds) and memoises token analyses, so keep one per organisation. It
   holds no locks: share an instance between threads only for ``analyse``/``label_sentence``.
 * ``evaluate.throughput(analyser=None, comments=None, repeat=3, clock=time.process_time)``
-  measures comments per second of one core (CPU time by default); ``python -m
-  klantcultuur.feedback.textanalysis.evaluate data/dev_nl.tsv`` prints accuracy, per-class
-  precision/recall/F1, macro-F1 and the confusion matrix for a TSV with columns
-  sentence, label, sector, phenomenon.
+  measures comments per second of one core (CPU time by default).
 """
 
 from __future__ import annotations

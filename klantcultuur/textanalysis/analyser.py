@@ -30,6 +30,7 @@ from .scoring import (
     M_CONTRAST,
     M_PLAIN,
     THRESHOLD,
+    Context,
     Piece,
     Scored,
     Units,
@@ -55,6 +56,29 @@ class _Info(NamedTuple):
     topics: tuple  # topic keyword candidates for this token
     low: str  # lowercase, accent-free form for topic phrases
     single: Tok | None  # the only Tok, in the common one-token case
+
+
+class _Reading(NamedTuple):
+    """The rules' reading of one sentence, before the trained layer and exact corrections."""
+
+    units: Units
+    pieces: list[Piece]
+    ctx: Context
+    scored: list[Scored]
+    segments: list[Segment]
+    taught: bool  # an organisation's correction or learned cue decided a clause
+    label: str
+    decider: int | None  # the segment that decided the label
+
+    @property
+    def seg_labels(self) -> list[str]:
+        """Each segment's label, in order."""
+        return [seg.label for seg in self.segments]
+
+    @property
+    def decider_score(self) -> float:
+        """The deciding segment's score (0 when neutral)."""
+        return self.segments[self.decider].score if self.decider is not None else 0.0
 
 
 _LEXICON: Lexicon | None = None
@@ -141,29 +165,17 @@ class Analyser:
     def rule_features(self, text: str) -> tuple[str, list[str], list[tuple[str, float]]]:
         """(rules' label, feature keys, real-valued features) of `text` read as one sentence.
 
-        What the trained layer sees; the training script calls this on an analyser without
-        corrections.
+        What the trained layer sees: the same reading `analyse` makes, before the layer speaks.
+        The training script calls this on an analyser without corrections.
         """
         raws, starts, ends, infos = self._tokenize(text)
         if not raws:
             return NEUTRAL, ["R:neutral", "len:0"], []
-        b = len(raws)
-        units = self._units(infos, 0, b)
-        pieces = make_pieces(units)
-        question = any("?" in raws[i] for i in range(max(0, b - 3), b))
-        ctx = make_context(units, question)
-        scored = [score_piece(units, pc, ctx, self.lexicon.separable) for pc in pieces]
-        if any(s.interj_only_praise for s in scored):
-            scored = apply_sarcasm(units, pieces, scored)
-        segments, groups, _taught = self._segments(
-            text, raws, starts, ends, infos, units, pieces, scored, b
-        )
-        label, decider = _sentence_label(segments, groups)
-        rule_score = segments[decider].score if decider is not None else 0.0
+        r = self._read(text, raws, starts, ends, infos, 0, len(raws))
         keys, real, _ = sentence_features(
-            units, pieces, scored, ctx, [seg.label for seg in segments], label, rule_score
+            r.units, r.pieces, r.scored, r.ctx, r.seg_labels, r.label, r.decider_score
         )
-        return label, keys, real
+        return r.label, keys, real
 
     def analyse_many(self, texts: Iterable[str]) -> list[Analysis]:
         """Analyse a batch of comments."""
@@ -260,6 +272,38 @@ class Analyser:
 
     # ------------------------------------------------------------------ sentences
 
+    def _clauses(
+        self, raws: list[str], infos: list[_Info], a: int, b: int, *, sarcasm: bool = True
+    ) -> tuple[Units, list[Piece], Context, list[Scored]]:
+        """The rules' first step: units, clauses, sentence context and each clause's score."""
+        units = self._units(infos, a, b)
+        pieces = make_pieces(units)
+        question = any("?" in raws[i] for i in range(max(a, b - 3), b))
+        ctx = make_context(units, question)
+        scored = [score_piece(units, pc, ctx, self.lexicon.separable) for pc in pieces]
+        if sarcasm and any(s.interj_only_praise for s in scored):
+            scored = apply_sarcasm(units, pieces, scored)
+        return units, pieces, ctx, scored
+
+    def _read(
+        self,
+        text: str,
+        raws: list[str],
+        starts: list[int],
+        ends: list[int],
+        infos: list[_Info],
+        a: int,
+        b: int,
+    ) -> _Reading:
+        """The rules' reading of tokens [a, b) as one sentence: the one pipeline for training
+        (`rule_features`) and live use (`analyse`), so the trained layer sees what it will meet."""
+        units, pieces, ctx, scored = self._clauses(raws, infos, a, b)
+        segments, groups, taught = self._segments(
+            text, raws, starts, ends, infos, units, pieces, scored, b
+        )
+        label, decider = _sentence_label(segments, groups)
+        return _Reading(units, pieces, ctx, scored, segments, taught, label, decider)
+
     def _sentence(
         self,
         text: str,
@@ -270,25 +314,13 @@ class Analyser:
         a: int,
         b: int,
     ) -> Sentence:
-        units = self._units(infos, a, b)
-        pieces = make_pieces(units)
-        question = False
-        for i in range(max(a, b - 3), b):
-            if "?" in raws[i]:
-                question = True
-        ctx = make_context(units, question)
-        scored = [score_piece(units, pc, ctx, self.lexicon.separable) for pc in pieces]
-        if any(s.interj_only_praise for s in scored):
-            scored = apply_sarcasm(units, pieces, scored)
-        segments, groups, taught = self._segments(
-            text, raws, starts, ends, infos, units, pieces, scored, b
-        )
-        label, decider = _sentence_label(segments, groups)
+        r = self._read(text, raws, starts, ends, infos, a, b)
+        segments, label, decider = r.segments, r.label, r.decider
         model = self.classifier
-        if model is not None and not taught:
+        if model is not None and not r.taught:
             # The trained layer weighs the rules' verdict against words and cues they missed.
-            seg_labels = [seg.label for seg in segments]
-            rule_score = segments[decider].score if decider is not None else 0.0
+            units, pieces, scored, ctx = r.units, r.pieces, r.scored, r.ctx
+            seg_labels, rule_score = r.seg_labels, r.decider_score
             predicted = model.predict_sentence(
                 units, pieces, scored, ctx, seg_labels, label, rule_score
             )
@@ -465,12 +497,7 @@ class Analyser:
         raws, _starts, _ends, infos = self._tokenize(text)
         if not raws:
             return NEUTRAL
-        units = self._units(infos, 0, len(infos))
-        pieces = make_pieces(units)
-        ctx = make_context(units, "?" in text)
-        scored = apply_sarcasm(
-            units, pieces, [score_piece(units, pc, ctx, self.lexicon.separable) for pc in pieces]
-        )
+        _units, _pieces, _ctx, scored = self._clauses(raws, infos, 0, len(raws))
         labels = {s.label for s in scored}
         return (
             IMPROVEMENT

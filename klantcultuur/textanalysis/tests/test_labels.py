@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from klantcultuur.feedback.textanalysis import LABELS, Analyser
-from klantcultuur.feedback.textanalysis.evaluate import evaluate, format_report, read_tsv
-from klantcultuur.feedback.textanalysis.lexicon import DATA_DIR
+from klantcultuur.textanalysis import LABELS, Analyser
+from klantcultuur.textanalysis.evaluate import evaluate, format_report, read_tsv
+from tools.textanalysis.sets import DATA_DIR
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from pathlib import Path
 
-from .lexicon import DATA_DIR, load_domain_terms
+from klantcultuur.textanalysis.lexicon import DATA_DIR, load_domain_terms
 
 # Pattern's polarity for these words is book-review flavoured; in customer feedback they are
 # neutral descriptions ("een nieuwe sleutel", "de oude meter"), so the derived file drops them.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from klantcultuur.feedback.textanalysis import Analyser
-from klantcultuur.feedback.textanalysis.evaluate import read_tsv
-from klantcultuur.feedback.textanalysis.lexicon import DATA_DIR
+from klantcultuur.textanalysis import Analyser
+from klantcultuur.textanalysis.evaluate import read_tsv
+from tools.textanalysis.sets import DATA_DIR
 
 
 def test_a_correction_overrides_the_same_sentence_and_is_flagged() -> None:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from klantcultuur.feedback.textanalysis import Analyser, normalise
+from klantcultuur.textanalysis import Analyser, normalise
 
 
 @pytest.fixture(scope="module")

@@ -54,7 +54,7 @@ EXCESS = 1 << 39  # "te" before an adjective: too much
 
 _WAIT_WORDS = frozenset(
     {"duurde", "duurt", "geduurd", "duren", "gewacht", "wachtte", "wachttijd", "kostte", "kostten",
-     "gekost"}
+     "gekost", "doorlooptijd", "levertijd", "reactietijd", "behandeltijd", "gehangen"}
 )  # fmt: skip
 _PRICE_PREFIXES = (
     "prijs",

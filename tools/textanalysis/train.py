@@ -2,9 +2,9 @@
 
 Usage::
 
-    python -m klantcultuur.feedback.textanalysis.train            # cross-validate, then write
-    python -m klantcultuur.feedback.textanalysis.train --cv-only  # report, write nothing
-    python -m klantcultuur.feedback.textanalysis.train --grid     # also search the settings
+    python -m tools.textanalysis.train            # cross-validate, then write
+    python -m tools.textanalysis.train --cv-only  # report, write nothing
+    python -m tools.textanalysis.train --grid     # also search the settings
 
 The model is a multinomial logistic regression with L2 regularisation over the features of
 :mod:`.features`, fitted by full-batch L-BFGS in NumPy: no randomness, so the same data give the
@@ -25,11 +25,11 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .analyser import Analyser
-from .classifier import WEIGHTS_FILE, LinearModel
-from .evaluate import read_tsv
-from .lexicon import DATA_DIR
-from .model import LABELS
+from klantcultuur.textanalysis.analyser import Analyser
+from klantcultuur.textanalysis.classifier import WEIGHTS_FILE, LinearModel
+from klantcultuur.textanalysis.evaluate import read_tsv
+from klantcultuur.textanalysis.model import LABELS
+from tools.textanalysis.sets import DATA_DIR
 
 # Training data, by file name in data/. The first two were written by the rules' author and the
 # rules were tuned on them, so the rules' verdict looks more reliable there than it is on new

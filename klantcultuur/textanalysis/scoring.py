@@ -76,6 +76,9 @@ _SLOW_BEFORE = frozenset(
 )
 _LOYALTY_HOURS = 24 * 31 * 6  # "al twintig jaar klant" is loyalty, not a wait
 _SHORT = frozenset({"kort", "korte", "kortere"})
+_LONG = ("lang", "lange", "langer")
+_BOOSTERS = ("super", "mega", "extra", "ultra", "hyper", "heel")
+_LASTS = frozenset({"mee", "vol"})
 _PRICE_ADJ = {
     "hoog": -0.45,
     "hoge": -0.45,
@@ -463,9 +466,22 @@ def _rhetoric(units: Units, question: bool) -> tuple[int, ...]:
 
 def score_piece(units: Units, piece: Piece, ctx: Context, separable: dict | None = None) -> Scored:
     """Score one clause: lexicon polarity with negation, intensifiers and service patterns."""
+    p, q = piece.first, piece.last
+    contribs, seen, sub_from, hyp_from = _evidence(units, p, q, ctx, separable)
+    return _verdict(units, p, q, ctx, contribs, seen, sub_from, hyp_from)
+
+
+def _evidence(
+    units: Units, p: int, q: int, ctx: Context, separable: dict | None
+) -> tuple[list[Contribution], int, int, int]:
+    """Walk the clause's units once: signed evidence per cue word, with negation scope,
+    intensifiers, excess, separable verbs, grades and durations of waiting.
+
+    Returns (contributions, OR of the flags seen, start of a scene-setting clause, start of an
+    indirect question).
+    """
     toks = units.toks
     norms = units.norms
-    p, q = piece.first, piece.last
     contribs: list[Contribution] = []
     seen = 0
     neg_at = -1
@@ -552,6 +568,12 @@ def score_piece(units: Units, piece: Piece, ctx: Context, separable: dict | None
         value = tok.pol
         if flags & EXCESS and k + 1 < q:
             value = _excess(units, k)
+            if value < 0 and neg_at >= 0 and k - neg_at <= 2:
+                # "niet te groot", "niet te duur": too much denied is a quality, mildly praised
+                contribs.append(Contribution(0.35, k, (neg_at, k, k + 1), PATTERN))
+                neg_at = -1
+                k += 2
+                continue
             if value:
                 contribs.append(Contribution(value, k, (k, k + 1), PATTERN | SPAN))
                 k += 2
@@ -591,6 +613,11 @@ def score_piece(units: Units, piece: Piece, ctx: Context, separable: dict | None
                     continue
         elif ctx.wait and norm in _SHORT:
             value = 0.45  # "de wachttijd was kort"
+        elif (norm in _LONG or norm.startswith(_BOOSTERS)) and norm.endswith(_LONG) and value < 0:
+            if _lasts(norms, k, q):
+                value = 0.45  # "de batterij gaat lang mee", "houdt het lang vol": it lasts
+            elif not ctx.wait and not (k > p and toks[k - 1].flags & TIME):
+                value = 0.0  # "een superlange stand-by tijd", "lang getwijfeld": no waiting
         elif ctx.price and norm in _PRICE_ADJ:
             value = _PRICE_ADJ[norm]  # "de premie is hoog"
         if cover_until >= k and value < 0 and flags & PROBLEM:
@@ -644,7 +671,23 @@ def score_piece(units: Units, piece: Piece, ctx: Context, separable: dict | None
         k += 1
     if neg_at >= 0:
         _dangling(units, contribs, neg_at, p, q, neg_strength)
+    return contribs, seen, sub_from, hyp_from
 
+
+def _verdict(
+    units: Units,
+    p: int,
+    q: int,
+    ctx: Context,
+    contribs: list[Contribution],
+    seen: int,
+    sub_from: int,
+    hyp_from: int,
+) -> Scored:
+    """Weigh a clause's evidence into a label: patterns and wishes added, context corrections
+    applied, complaints weighed heavier than praise."""
+    toks = units.toks
+    norms = units.norms
     if seen & (HOEVEN | MUST | KEER | AGAIN | TIME):
         contribs.extend(_patterns(units, p, q, seen, contribs, ctx.wait))
     sugg_cues: tuple[int, ...] = ()
@@ -789,6 +832,11 @@ def _adjust(
     return out
 
 
+def _lasts(norms: list[str], k: int, q: int) -> bool:
+    """Whether 'lang' at k is about lasting: 'gaat (veel) langer mee', 'houdt het lang vol'."""
+    return not _LASTS.isdisjoint(norms[k + 1 : min(q, k + 3)])
+
+
 def _is_context(norms: list[str], k: int, p: int) -> bool:
     """A problem noun after 'bij', 'tijdens', 'na' ... sets the scene: 'bij de storing werden we ...'."""
     return any(j >= p and norms[j] in _CONTEXT_PREPS for j in (k - 1, k - 2))
@@ -834,7 +882,13 @@ def _dangling(
         # "niemand weet het", "niemand belt"
         contribs.append(Contribution(-0.4, neg_at, (neg_at,), 0))
         return True
-    if neg_at > p and norms[neg_at - 1] == "nog" and neg in ("niet", "geen"):
+    if (
+        neg_at > p
+        and norms[neg_at - 1] == "nog"
+        and neg in ("niet", "geen")
+        and _KNOW_OR_TRY.isdisjoint(norms[max(p, neg_at - 4) : min(q, neg_at + 5)])
+    ):
+        # but "heb ik nog niet kunnen testen", "weet nog niet": the writer's own state, a fact
         contribs.append(Contribution(-0.4, neg_at, (neg_at - 1, neg_at), 0))  # "nog niet binnen"
         return True
     if neg == "zonder" and nxt:
@@ -846,10 +900,19 @@ def _dangling(
                 return True
             if tok.flags & (PUNCT | CONJ):
                 break
-        # "zonder te bellen", "zonder alternatief"
         end = neg_at + 2 if nxt == "te" and neg_at + 2 < q else neg_at + 1
-        contribs.append(Contribution(-0.4, neg_at, (neg_at, end), 0))
-        return True
+        ahead = norms[neg_at + 1 : min(q, neg_at + 4)]
+        if (
+            not _OWED.isdisjoint(ahead)
+            or nxt in ("dat", "enige", "enig")
+            or (nxt == "de" and len(ahead) > 1 and ahead[1].endswith(("de", "te")))
+            or any(toks[j].flags & TIME for j in range(p, q))
+        ):
+            # "zonder te bellen", "zonder enige terugkoppeling", "zonder de bestelde batterijen",
+            # "drie weken zonder warm water": something owed was missing
+            # "zonder te bellen", "zonder uitleg", "zonder alternatief": something owed was missing
+            contribs.append(Contribution(-0.4, neg_at, (neg_at, end), 0))
+        return True  # "drie dagen zonder opladen", "zonder oortjes": a circumstance
     if neg == "geen" and nxt and "er" in norms[max(p, neg_at - 3) : neg_at]:
         # "er zat geen handleiding bij"
         contribs.append(Contribution(-0.4, neg_at, (neg_at, neg_at + 1), 0))
@@ -880,6 +943,62 @@ def _separable(
     return None
 
 
+# What a customer is owed: going without it is a complaint ("zonder uitleg", "zonder te bellen").
+_OWED = frozenset(
+    {
+        "uitleg",
+        "overleg",
+        "bericht",
+        "afspraak",
+        "reden",
+        "excuus",
+        "excuses",
+        "waarschuwing",
+        "aankondiging",
+        "reactie",
+        "antwoord",
+        "bellen",
+        "melden",
+        "laten",
+        "overleggen",
+        "vragen",
+        "resultaat",
+        "oplossing",
+        "alternatief",
+        "toestemming",
+        "pardon",
+        "opgaaf",
+        "opgave",
+        "informatie",
+        "info",
+        "contact",
+        "terugkoppeling",
+        "melding",
+        "nieuws",
+        "hulp",
+        "excuse",
+    }
+)
+_KNOW_OR_TRY = frozenset(
+    {
+        "weet",
+        "weten",
+        "testen",
+        "getest",
+        "geprobeerd",
+        "proberen",
+        "benut",
+        "ontdekt",
+        "verteld",
+        "zeggen",
+        "gezien",
+        "gebruikt",
+        "uitgeprobeerd",
+        "verkend",
+        "oordeel",
+        "oordelen",
+    }
+)
 _CONDITIONS = frozenset({"als", "zodra", "mits", "wanneer"})
 _THEN_VERBS = frozenset(
     {"krijg", "krijgt", "krijgen", "geef", "geven", "wordt", "is", "zou", "was"}
@@ -958,7 +1077,13 @@ def _patterns(
             if toks[k].flags & KEER:
                 prev = toks[k - 1]
                 nxt = norms[k + 1] if k + 1 < q else ""
-                if prev.flags & NUM and prev.value >= 2 and nxt not in ("per", "in", "p", "a"):
+                after = toks[k + 1] if k + 1 < q else None
+                if (
+                    prev.flags & NUM
+                    and prev.value >= 2
+                    and nxt not in ("per", "in", "p", "a")
+                    and not (after is not None and after.norm == "<num>")  # "4x 2,0 GHz": a spec
+                ):
                     # "vier keer gebeld"
                     out.append(Contribution(-0.45, k, (k - 1, k), PATTERN | SPAN))
                 break
@@ -1003,9 +1128,12 @@ def _durations(units: Units, p: int, q: int, wait: bool) -> list[Contribution]:
         elif word == "na":
             if prev2 == "al" or hours <= 0.25:
                 fast = True
-            elif hours >= 48 or (hours >= 0.5 and wait):
+            elif (hours >= 48 and (wait or prev2 == "pas")) or (hours >= 0.5 and wait):
                 slow = True
-        elif (word == "al" and hours < _LOYALTY_HOURS) or word in _SLOW_BEFORE:
+        elif word == "pas" or (
+            wait and ((word == "al" and hours < _LOYALTY_HOURS) or word in _SLOW_BEFORE)
+        ):
+            # Outside waiting, "ruim twee maanden in bezit", "wel vier dagen" (a battery) are facts.
             slow = True
         if not fast and not slow and wait and hours >= 0.33:
             slow = True  # "25 minuten in de wacht"
@@ -1034,6 +1162,7 @@ def _suggestion(
         main_flags |= toks[k].flags
     fragment = not main_flags & (PRON | FINITE)
     positive = any(c.value > 0 for c in contribs)
+    plain_praise = any(c.value > 0 and c.cue[0] == c.unit for c in contribs)
     negated_before = False
     cues: list[int] = []
     for idx, k in enumerate(words):
@@ -1046,6 +1175,8 @@ def _suggestion(
                 if nxt in _INFO_REQUEST:
                     continue  # "ik wil graag weten ..." asks for information
                 window = {norms[j] for j in words[max(0, idx - 3) : idx]}
+                if idx > 0 and not _SUBCLAUSE.isdisjoint(norms[j] for j in words[:idx]):
+                    continue  # "voor mensen die graag films kijken": a liking, not a wish
                 if idx <= 1 or window & _WISH_MODALS or not has_pron:
                     cues.append(k)
                 else:
@@ -1060,7 +1191,15 @@ def _suggestion(
             else:
                 cues.append(k)
         elif norm in ("zou", "zouden"):
-            if positive or seen & (COMPAR | SUGG) or any(norms[j] in _WISH_VERBS for j in words):
+            if any(norms[j] in ("zoals", "of", "als", "dan") for j in words[:idx]):
+                continue  # "werkt zoals het zou moeten", "of ik hem zou kopen": not a wish
+            # "het zou fijn zijn als": a wish; "ik zou geen problemen vinden": praise, not a wish
+            if (
+                plain_praise
+                or (positive and not _CONDITIONS.isdisjoint(norms[j] for j in words))
+                or seen & (COMPAR | SUGG)
+                or any(norms[j] in _WISH_VERBS for j in words)
+            ):
                 cues.append(k)  # "het zou fijn zijn als", "zou sneller moeten"
         elif norm in ("had", "hadden") and any(norms[j] in _HAD_MODALS for j in words[idx + 1 :]):
             cues.append(k)  # "had sneller gekund"
@@ -1071,11 +1210,22 @@ def _suggestion(
             and norm != "best"
             and not (norm == "meer" and (negated_before or k + 1 >= q or toks[k + 1].flags & PUNCT))
         ):
-            if tok.pol < 0 and norm != "minder":
-                continue
+            if tok.pol < 0 and norm != "minder" and not seen & MODAL:
+                continue  # "slechter" reports; "mag wat kleiner" asks
             if "dan" in norms[k + 1 : min(q, k + 5)]:
                 continue  # "sneller dan verwacht" compares, it does not ask
+            if not _FINITE_COPULAS.isdisjoint(norms[k + 1 : min(q, k + 4)]):
+                continue  # "dat dit nog beter is": a statement about it, not a request
+            if norm.endswith(("ste", "st")) and norm != "meest":
+                continue  # a superlative ranks, it does not ask: "de beste prijs"
             conditional = any(norms[j] == "als" for j in words)
+            if (
+                fragment
+                and not conditional
+                and not seen & MODAL
+                and not _opens_wish(norms, words, idx)
+            ):
+                continue  # "veel scherpere foto's", "een snellere processor": a comparison
             if (
                 seen & MODAL
                 or conditional
@@ -1105,6 +1255,25 @@ def _suggestion(
         ):
             cues.append(words[0])  # "Kan er een handleiding komen?"
     return tuple(cues)
+
+
+_FINITE_COPULAS = frozenset({"is", "was", "waren", "wordt", "werd", "blijkt", "lijkt"})
+_WISH_OPENERS = frozenset({"iets", "wat", "graag", "liefst", "beetje", "veel", "nog"})
+
+
+def _opens_wish(norms: list[str], words: list[int], idx: int) -> bool:
+    """A verbless comparative asks only at the start: "sneller reageren", "iets duidelijker".
+
+    After an article, an intensifier or other words it compares ("een snellere processor",
+    "veel scherpere foto's"), unless a verb follows it ("graag wat sneller reageren").
+    """
+    if idx == 0:
+        return True
+    before = [norms[j] for j in words[:idx]]
+    if all(w in _WISH_OPENERS for w in before) and before[0] != "veel":
+        return True
+    nxt = norms[words[idx + 1]] if idx + 1 < len(words) else ""
+    return nxt.endswith("en") and before[0] in ("graag", "liefst")
 
 
 def apply_sarcasm(units: Units, pieces: list[Piece], scored: list[Scored]) -> list[Scored]:

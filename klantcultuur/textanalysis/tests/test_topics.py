@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from klantcultuur.feedback.textanalysis import DEFAULT_TOPICS, Analyser, Topic
+from klantcultuur.textanalysis import DEFAULT_TOPICS, Analyser, Topic
 
 
 @pytest.fixture(scope="module")
@@ -132,25 +132,3 @@ def test_a_large_edited_taxonomy_tags_the_right_topics() -> None:
     text = f"Het woord{_name(7)}{_name(3)}je was zin{_name(9)} {_name(13)}, en los{_name(2)}{_name(5)}!"
     assert an.label_sentence(text).segments[0].topics == ("t2", "t7", "t9")
     assert an.label_sentence(f"zin{_name(9)} {_name(12)}").segments[0].topics == ()
-
-
-@pytest.mark.django_db
-def test_stored_price_topics_get_the_quoted_duur_and_keep_their_other_keywords(world):
-    from importlib import import_module
-
-    from django.apps import apps
-
-    from klantcultuur.feedback.models import Topic as StoredTopic
-
-    migration = import_module(
-        "klantcultuur.feedback.migrations.0003_topic_keywords_and_team_code_rules"
-    )
-    price = StoredTopic.objects.create(organization=world.org, slug="prijs", name_nl="Prijs",
-                                       name_en="Price", keywords="duur\nhuurprijs\nduurder")  # fmt: skip
-    other = StoredTopic.objects.create(organization=world.org, slug="duurzaam", name_nl="Duurzaam",
-                                       name_en="Sustainable", keywords="duur\nzonnepanelen")  # fmt: skip
-    migration.duur_only_as_that_word(apps, None)
-    price.refresh_from_db()
-    other.refresh_from_db()
-    assert price.keywords == '"duur"\nhuurprijs\nduurder'
-    assert other.keywords == "duur\nzonnepanelen"  # another topic's own choice stays
