@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "klantcultuur.feedback",
     "klantcultuur.huddle",
     "klantcultuur.vision",
+    "klantcultuur.journeys",
     "klantcultuur.front",
     "klantcultuur.scan",
 ]

@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("klantcultuur.scan.urls")),
     path("huddle/", include("klantcultuur.huddle.urls")),
     path("vision/", include("klantcultuur.vision.urls")),
+    path("journeys/", include("klantcultuur.journeys.urls")),
 ]
