@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from klantcultuur.feedback.models import Touchpoint
-from klantcultuur.journeys.models import BusinessCase, Journey, Review
+from klantcultuur.journeys.models import BusinessCase, Journey
 from klantcultuur.journeys.services import journeys as services
 from klantcultuur.journeys.services import reviews
 from klantcultuur.orgs.demo import ORG_SLUG
@@ -119,9 +119,7 @@ def _load(org: Organization) -> str:
             attendees="Marieke van den Berg (bestuur), Thomas de Graaf (CX-lead), teamleiders "
             "Monteurs Noord, Monteurs Zuid en Planning & Werkvoorbereiding",
         )  # fmt: skip
-    for journey in journeys.values():
-        if not Review.objects.filter(journey=journey, planned_for__gt=today).exists():
-            reviews.review_plan(journey=journey, today=today)
+    reviews.reviews_plan_due(today=today, journeys=list(journeys.values()))
     BusinessCase.objects.get_or_create(
         organization=org,
         defaults={

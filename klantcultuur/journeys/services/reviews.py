@@ -83,7 +83,23 @@ def review_hold(*, review: Review, by: Membership, minutes: str, attendees: str,
     review.status, review.held_by = ReviewStatus.HELD, by
     review.held_on = held_on or timezone.localdate()
     review.save(update_fields=["agenda", "minutes", "attendees", "status", "held_by", "held_on"])
+    # The quality cycle goes on: the next review is planned when this one is held.
+    reviews_plan_due(today=review.held_on, journeys=[review.journey])
     return review
+
+
+def reviews_plan_due(*, today: date, journeys=None) -> int:
+    """Plan the next review of every journey that has none planned after `today`."""
+    journeys = journeys if journeys is not None else Journey.objects.all()
+    planned = 0
+    for journey in journeys:
+        if not Review.objects.filter(journey=journey, planned_for__gt=today,
+                                     status=ReviewStatus.PLANNED).exists():  # fmt: skip
+            when = next_review_date(journey, today)
+            if not Review.objects.filter(journey=journey, planned_for=when).exists():
+                review_plan(journey=journey, planned_for=when)
+                planned += 1
+    return planned
 
 
 @transaction.atomic

@@ -104,3 +104,14 @@ def test_an_employee_may_read_but_not_decide(world, login):
                            {"form": "decision", "title": "x", "text": "y", "step": contact.id})  # fmt: skip
     assert response.status_code == 403
     assert not ImprovementAction.objects.exists()
+
+
+def test_holding_a_review_plans_the_next_one(world):
+    journey, _c, _p = repair_journey(world)
+    review = reviews.review_plan(journey=journey, planned_for=date(2026, 10, 1))
+    reviews.review_hold(review=review, by=world.board, minutes="Besproken.", attendees="",
+                        held_on=date(2026, 10, 2))  # fmt: skip
+    assert list(journey.reviews.filter(status="planned").values_list("planned_for", flat=True)) == [
+        date(2027, 1, 1)
+    ]
+    assert reviews.reviews_plan_due(today=date(2026, 10, 2), journeys=[journey]) == 0
