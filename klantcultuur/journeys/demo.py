@@ -100,12 +100,17 @@ def _load(org: Organization) -> str:
                 is_internal=bool(internal), internal_customer=internal, moment_of_truth=moment,
             )  # fmt: skip
             steps += 1
-    # Last quarter's review of the repair journey, held, with its decisions.
+    # Last quarter's review of the repair journey: held (its agenda frozen), then decided.
     repair = journeys["Reparatieverzoek"]
     held_on = today - timedelta(days=21)
     review = reviews.review_plan(journey=repair, planned_for=held_on, today=held_on)
     decided = 0
     if board is not None:
+        reviews.review_hold(
+            review=review, by=board, minutes=MINUTES, held_on=held_on,
+            attendees="Marieke van den Berg (bestuur), Thomas de Graaf (CX-lead), teamleiders "
+            "Monteurs Noord, Monteurs Zuid en Planning & Werkvoorbereiding",
+        )  # fmt: skip
         for code, step_name, title, text in DECISIONS:
             step = repair.steps.filter(name=step_name).first()
             if step is None:
@@ -114,11 +119,6 @@ def _load(org: Organization) -> str:
             reviews.decision_add(review=review, by=board, title=title, text=text, step=step,
                                  owner=owner, due_date=today + timedelta(days=30))  # fmt: skip
             decided += 1
-        reviews.review_hold(
-            review=review, by=board, minutes=MINUTES, held_on=held_on,
-            attendees="Marieke van den Berg (bestuur), Thomas de Graaf (CX-lead), teamleiders "
-            "Monteurs Noord, Monteurs Zuid en Planning & Werkvoorbereiding",
-        )  # fmt: skip
     reviews.reviews_plan_due(today=today, journeys=list(journeys.values()))
     BusinessCase.objects.get_or_create(
         organization=org,

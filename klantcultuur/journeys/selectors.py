@@ -220,4 +220,11 @@ def business_case_outcome(*, case, organization: Organization, start: date, end:
         revenue=float(case.revenue_per_customer), acquisition_cost=float(case.acquisition_cost),
         shares=shares, band_churn=known, converted=case.scenario_percent / 100,
     )  # fmt: skip
-    return {"outcome": retention.compute(inputs), "shares": shares, "nps_n": n}
+    outcome = retention.compute(inputs)
+    return {
+        "outcome": outcome,
+        "shares": shares,
+        "nps_n": n,
+        "share_percents": [100 * x for x in shares],
+        "band_percents": [100 * x for x in outcome.band_churn],
+    }
