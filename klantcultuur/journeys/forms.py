@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from klantcultuur.feedback.models import Touchpoint
@@ -97,3 +98,12 @@ class BusinessCaseForm(forms.ModelForm):
             "churn_detractors",
             "scenario_percent",
         ]
+
+    def clean(self):
+        data = super().clean()
+        bands = [data.get(f"churn_{b}") for b in ("promoters", "passives", "detractors")]
+        if any(b is not None for b in bands) and any(b is None for b in bands):
+            raise ValidationError(
+                _("Enter the churn of all three groups, or of none (then the default applies).")
+            )
+        return data

@@ -37,3 +37,21 @@ def test_hr_reads_but_does_not_change_the_case(world, login):
     assert client.get(reverse("journeys-business")).status_code == 200
     client.post(reverse("journeys-business"), NUMBERS)
     assert not BusinessCase.objects.exists()
+
+
+def test_churn_of_only_some_bands_is_refused(world, login):
+    client = login(world.board)
+    response = client.post(reverse("journeys-business"), {**NUMBERS, "churn_detractors": "20"})
+    assert "alle drie de groepen" in response.content.decode()
+    assert not BusinessCase.objects.exists()
+
+
+def test_known_churn_per_band_replaces_the_default(world, login):
+    feed(world)
+    client = login(world.board)
+    bands = {"churn_promoters": "2", "churn_passives": "5", "churn_detractors": "15"}
+    response = client.post(reverse("journeys-business"), {**NUMBERS, **bands}, follow=True)
+    outcome = response.context["outcome"]
+    assert not outcome.band_churn_is_default
+    assert outcome.band_churn == pytest.approx((0.02, 0.05, 0.15))
+    assert "Standaardaanname" not in response.content.decode()
