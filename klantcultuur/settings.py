@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "klantcultuur.huddle",
     "klantcultuur.vision",
     "klantcultuur.journeys",
+    "klantcultuur.hrm",
     "klantcultuur.front",
     "klantcultuur.scan",
 ]

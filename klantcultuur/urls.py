@@ -11,4 +11,5 @@ urlpatterns = [
     path("huddle/", include("klantcultuur.huddle.urls")),
     path("vision/", include("klantcultuur.vision.urls")),
     path("journeys/", include("klantcultuur.journeys.urls")),
+    path("hrm/", include("klantcultuur.hrm.urls")),
 ]
