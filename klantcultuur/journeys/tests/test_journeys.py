@@ -126,3 +126,14 @@ def test_a_team_of_another_organisation_cannot_own_a_step(world):
     with pytest.raises(ValidationError):
         services.step_add(journey=journey, phase_name="X", name="Y", team=world.other_team,
                           metric="nps", target=Decimal("0"))  # fmt: skip
+
+
+def test_the_step_page_quotes_customers_on_its_top_improvement_topics(world, login):
+    _journey, contact, _planning = repair_journey(world)
+    feed(world)
+    response = login(world.cx_lead).get(reverse("journeys-step", args=[contact.uuid]))
+    topics = response.context["topics"]
+    assert topics, "the comment reader found no topic in the improvement points"
+    quotes = [q.text for _name, _n, found in topics for q in found]
+    assert any("te laat" in q for q in quotes)
+    assert "De monteur kwam te laat" in response.content.decode()
