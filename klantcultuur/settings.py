@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "klantcultuur.huddle",
     "klantcultuur.vision",
     "klantcultuur.programme",
+    "klantcultuur.journeys",
+    "klantcultuur.hrm",
     "klantcultuur.front",
     "klantcultuur.scan",
     "klantcultuur.notify",

@@ -12,4 +12,6 @@ urlpatterns = [
     path("vision/", include("klantcultuur.vision.urls")),
     path("", include("klantcultuur.notify.urls")),
     path("programme/", include("klantcultuur.programme.urls")),
+    path("journeys/", include("klantcultuur.journeys.urls")),
+    path("hrm/", include("klantcultuur.hrm.urls")),
 ]
