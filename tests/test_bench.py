@@ -37,11 +37,21 @@ TINY = {
     "scan_scoring.py": (["200"], False, {"respondents", "seconds", "peak_mb"}),
 }
 
+# Benchmarks of an app whose own tests run them at a tiny size (and assert more: that the
+# pages' query counts do not grow with the data).
+IN_APP = {
+    "journeys.py": ROOT / "klantcultuur/journeys/tests/test_bench.py",
+    "programme.py": ROOT / "klantcultuur/programme/tests/test_bench.py",
+    "vision.py": ROOT / "klantcultuur/vision/tests/test_bench.py",
+}
+
 pytestmark = pytest.mark.slow
 
 
 def test_every_benchmark_has_a_smoke_test():
-    assert sorted(TINY) == SCRIPTS
+    assert sorted([*TINY, *IN_APP]) == SCRIPTS
+    for script, test in IN_APP.items():
+        assert script in test.read_text(), test
 
 
 @pytest.mark.parametrize("script", sorted(TINY))

@@ -73,6 +73,7 @@ def test_every_daily_job_names_a_task_of_the_celery_app_and_has_a_schedule(setti
     assert settings.CELERY_TIMEZONE == settings.TIME_ZONE
     assert set(settings.CELERY_BEAT_SCHEDULE) == {
         "close_scan_waves", "feedback_retention", "send_scan_reminders",
+        "feedback_overdue", "notify_retry", "daily_digests",
     }  # fmt: skip
     for name, entry in settings.CELERY_BEAT_SCHEDULE.items():
         assert entry["task"] in app.tasks, name

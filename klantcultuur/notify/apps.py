@@ -12,5 +12,5 @@ class NotifyConfig(AppConfig):
         from klantcultuur.orgs.navigation import NavItem
         from klantcultuur.orgs.roles import Perm
 
-        return [NavItem(_("Notifications"), "notify-settings", Perm.MANAGE_SETTINGS, 95,
+        return [NavItem(_("Notifications"), "notify-settings", Perm.MANAGE_SETTINGS, 85,
                         "/notifications/")]  # fmt: skip

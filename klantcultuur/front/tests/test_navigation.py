@@ -30,7 +30,7 @@ def test_without_a_membership_there_is_no_menu(world):
 def test_an_administrator_sees_every_entry_in_order_starting_at_home(world):
     found = labels(world.members[Role.ADMIN])
     assert found[0] == "Start"
-    assert found[-2:] == ["Organisatie", "Instellingen"]
+    assert found[-3:] == ["Organisatie", "Meldingen", "Instellingen"]
     assert {"Dagstart", "Klantstem", "Cultuurscan"} <= set(found)
 
 

@@ -50,7 +50,13 @@ def home(request: OrgRequest):
     return render(
         request,
         "journeys/home.html",
-        {"rows": rows, "form": form, "can_set_up": access.can_set_up(request)},
+        {
+            "rows": rows,
+            "form": form,
+            "can_set_up": access.can_set_up(request),
+            # The business case is for those who see every unit (board, CX lead, HR, admin).
+            "perms_all_units": request.membership.has_perm(Perm.VIEW_ALL_UNITS),
+        },
     )
 
 

@@ -48,3 +48,16 @@ def share_bar(percent) -> str:
         '<rect x="0" y="0" width="100" height="10" fill="#e8ebee"/>'
         f'<rect x="0" y="0" width="{value:.1f}" height="10" fill="#0b5560"/></svg>'
     )
+
+
+@register.simple_tag(takes_context=True)
+def follows_draagvlak(context) -> bool:
+    """Whether the reader may open the draagvlak page (the tabs link to it only then)."""
+    from klantcultuur.vision.access import can_follow_draagvlak
+
+    request = context.get("request")
+    return (
+        request is not None
+        and getattr(request, "membership", None) is not None
+        and (can_follow_draagvlak(request))
+    )
