@@ -119,8 +119,20 @@ def main(records: int, teams: int = 2_000, samples: int = TEAM_SAMPLES) -> None:
     print(f"SQLite result: {json.dumps(sqlite)}")
     print(f"\n== PostgreSQL: {records:,} records, {teams:,} teams ==", flush=True)
     postgres = run_child("postgres", records, teams, samples)
-    print(json.dumps({k: postgres[k] for k in (
-        "records", "team_p50_ms", "team_p95_ms", "dept_p95_ms", "queries_per_board")}))  # fmt: skip
+    print(
+        json.dumps(
+            {
+                k: postgres[k]
+                for k in (
+                    "records",
+                    "team_p50_ms",
+                    "team_p95_ms",
+                    "dept_p95_ms",
+                    "queries_per_board",
+                )
+            }
+        )
+    )
 
 
 def sqlite_teams(teams: int) -> int:
@@ -130,11 +142,16 @@ def sqlite_teams(teams: int) -> int:
 # --- A child: one backend ------------------------------------------------------------------
 def child(backend: str, records: int, n_teams: int, samples: int) -> None:
     os.environ.update(
-        DJANGO_SETTINGS_MODULE="klantcultuur.settings", DEBUG="0", SECURE_SSL_REDIRECT="0",
+        DJANGO_SETTINGS_MODULE="klantcultuur.settings",
+        DEBUG="0",
+        SECURE_SSL_REDIRECT="0",
         SECRET_KEY="bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        ALLOWED_HOSTS="testserver", CACHE_URL="locmem://", CELERY_BROKER_URL="", TASK_MODE="inline",
+        ALLOWED_HOSTS="testserver",
+        CACHE_URL="locmem://",
+        CELERY_BROKER_URL="",
+        TASK_MODE="inline",
         LOG_LEVEL="WARNING",
-    )  # fmt: skip
+    )
     workdir = None
     result = None
     if backend == "sqlite":
@@ -236,42 +253,70 @@ def build(records: int, n_teams: int, n_departments: int) -> World:
         org = world.org = Organization.objects.create(name="Bench Wonen", slug="bench")
         n_divisions = max(1, n_departments // 10)
         divisions = OrgUnit.objects.bulk_create(
-            [OrgUnit(organization=org, name=f"Divisie {d}", code=f"D{d}", kind=UnitKind.DIVISION)
-             for d in range(n_divisions)]
-        )  # fmt: skip
+            [
+                OrgUnit(organization=org, name=f"Divisie {d}", code=f"D{d}", kind=UnitKind.DIVISION)
+                for d in range(n_divisions)
+            ]
+        )
         departments = OrgUnit.objects.bulk_create(
-            [OrgUnit(organization=org, name=f"Afdeling {d}", code=f"D{d % n_divisions}-A{d}",
-                     kind=UnitKind.DEPARTMENT, parent=divisions[d % n_divisions])
-             for d in range(n_departments)]
-        )  # fmt: skip
+            [
+                OrgUnit(
+                    organization=org,
+                    name=f"Afdeling {d}",
+                    code=f"D{d % n_divisions}-A{d}",
+                    kind=UnitKind.DEPARTMENT,
+                    parent=divisions[d % n_divisions],
+                )
+                for d in range(n_departments)
+            ]
+        )
         per_department = n_teams // n_departments
         teams = OrgUnit.objects.bulk_create(
-            [OrgUnit(organization=org, name=f"Team {t}", code=f"T{t}", kind=UnitKind.TEAM,
-                     parent=departments[t // per_department % n_departments],
-                     office=Office.BACK if t % 5 == 4 else Office.FRONT)
-             for t in range(n_teams)]
-        )  # fmt: skip
+            [
+                OrgUnit(
+                    organization=org,
+                    name=f"Team {t}",
+                    code=f"T{t}",
+                    kind=UnitKind.TEAM,
+                    parent=departments[t // per_department % n_departments],
+                    office=Office.BACK if t % 5 == 4 else Office.FRONT,
+                )
+                for t in range(n_teams)
+            ]
+        )
         if not teams[0].pk:  # backends that return no keys from bulk_create
             teams = list(
                 OrgUnit.objects.filter(organization=org, kind=UnitKind.TEAM).order_by("id")
             )
-            departments = list(OrgUnit.objects.filter(organization=org, kind=UnitKind.DEPARTMENT)
-                               .order_by("id"))  # fmt: skip
+            departments = list(
+                OrgUnit.objects.filter(organization=org, kind=UnitKind.DEPARTMENT).order_by("id")
+            )
         world.teams, world.departments = teams, departments
         people = []
         for unit in [*departments, *teams]:
             for i in range(4 if unit.kind == UnitKind.TEAM else 1):
                 people.append((unit, Role.MANAGER if i == 0 else Role.EMPLOYEE, i))
         users = User.objects.bulk_create(
-            [User(email=f"p{n}@bench.example", first_name=f"Voornaam{n}", last_name="Achternaam",
-                  password="!") for n in range(len(people))], batch_size=2000,
-        )  # fmt: skip
+            [
+                User(
+                    email=f"p{n}@bench.example",
+                    first_name=f"Voornaam{n}",
+                    last_name="Achternaam",
+                    password="!",
+                )
+                for n in range(len(people))
+            ],
+            batch_size=2000,
+        )
         if not users[0].pk:
             users = list(User.objects.filter(email__endswith="@bench.example").order_by("id"))
         members = Membership.objects.bulk_create(
-            [Membership(user=u, organization=org, role=role, unit=unit)
-             for u, (unit, role, _i) in zip(users, people, strict=True)], batch_size=2000,
-        )  # fmt: skip
+            [
+                Membership(user=u, organization=org, role=role, unit=unit)
+                for u, (unit, role, _i) in zip(users, people, strict=True)
+            ],
+            batch_size=2000,
+        )
         if not members[0].pk:
             members = list(Membership.objects.filter(organization=org).order_by("id"))
         for membership, (unit, role, i) in zip(members, people, strict=True):
@@ -284,58 +329,123 @@ def build(records: int, n_teams: int, n_departments: int) -> World:
         OrgUnit.objects.bulk_update([*departments, *teams], ["manager"], batch_size=2000)
         Membership.objects.create(
             user=User.objects.create(email="admin@bench.example", password="!"),
-            organization=org, role=Role.ADMIN,
-        )  # fmt: skip
+            organization=org,
+            role=Role.ADMIN,
+        )
         kpis = {
-            "nps": Kpi.objects.create(organization=org, name="NPS", source="feedback",
-                                      measure="nps", period="day", default_target=20),
-            "csat": Kpi.objects.create(organization=org, name="Tevredenheid", source="feedback",
-                                       measure="csat", period="week", default_target=75),
-            "share": Kpi.objects.create(organization=org, name="Aandeel complimenten",
-                                        source="feedback", measure="compliments", period="week",
-                                        default_target=60),
-            "late": Kpi.objects.create(organization=org, name="Te laat teruggebeld",
-                                       source="feedback", measure="overdue_cases",
-                                       direction="lower", default_target=0),
-            "reach": Kpi.objects.create(organization=org, name="Bereikbaarheid", unit="%",
-                                        default_target=80),
-            "lead": Kpi.objects.create(organization=org, name="Doorlooptijd", unit="dagen",
-                                       decimals=1, direction="lower", period="week",
-                                       default_target=5),
-        }  # fmt: skip
+            "nps": Kpi.objects.create(
+                organization=org,
+                name="NPS",
+                source="feedback",
+                measure="nps",
+                period="day",
+                default_target=20,
+            ),
+            "csat": Kpi.objects.create(
+                organization=org,
+                name="Tevredenheid",
+                source="feedback",
+                measure="csat",
+                period="week",
+                default_target=75,
+            ),
+            "share": Kpi.objects.create(
+                organization=org,
+                name="Aandeel complimenten",
+                source="feedback",
+                measure="compliments",
+                period="week",
+                default_target=60,
+            ),
+            "late": Kpi.objects.create(
+                organization=org,
+                name="Te laat teruggebeld",
+                source="feedback",
+                measure="overdue_cases",
+                direction="lower",
+                default_target=0,
+            ),
+            "reach": Kpi.objects.create(
+                organization=org, name="Bereikbaarheid", unit="%", default_target=80
+            ),
+            "lead": Kpi.objects.create(
+                organization=org,
+                name="Doorlooptijd",
+                unit="dagen",
+                decimals=1,
+                direction="lower",
+                period="week",
+                default_target=5,
+            ),
+        }
         team_kpis = []
         for team in teams:
             owner = world.employee_of[team.id]
-            keys = ["csat", "share", "reach", "lead"] if team.office == Office.BACK else [
-                "nps", "share", "late", "reach", "lead"]  # fmt: skip
-            team_kpis += [TeamKpi(organization=org, kpi=kpis[k], team=team, owner=owner,
-                                  position=p) for p, k in enumerate(keys)]  # fmt: skip
+            keys = (
+                ["csat", "share", "reach", "lead"]
+                if team.office == Office.BACK
+                else ["nps", "share", "late", "reach", "lead"]
+            )
+            team_kpis += [
+                TeamKpi(organization=org, kpi=kpis[k], team=team, owner=owner, position=p)
+                for p, k in enumerate(keys)
+            ]
         TeamKpi.objects.bulk_create(team_kpis, batch_size=5000)
         ImprovementAction.objects.bulk_create(
-            [ImprovementAction(organization=org, team=team, title=f"Actie {i}", problem="Wachttijd",
-                               owner=world.employee_of[team.id], kpi=kpis["reach"],
-                               state=("plan", "do", "check", "act", "closed")[i],
-                               due_date=world.today + timedelta(days=7 * i - 14))
-             for team in teams for i in range(5)], batch_size=5000,
-        )  # fmt: skip
-        Escalation.objects.bulk_create(
-            [Escalation(organization=org, from_unit=team, to_unit=team.parent,
-                        text="Onderdelen niet op voorraad.", raised_on=world.today)
-             for team in teams], batch_size=5000,
-        )  # fmt: skip
-        Goal.objects.bulk_create(
-            [Goal(organization=org, team=team, title="NPS boven de 30",
-                  start=world.first_day, end=world.today + timedelta(days=60)) for team in teams],
+            [
+                ImprovementAction(
+                    organization=org,
+                    team=team,
+                    title=f"Actie {i}",
+                    problem="Wachttijd",
+                    owner=world.employee_of[team.id],
+                    kpi=kpis["reach"],
+                    state=("plan", "do", "check", "act", "closed")[i],
+                    due_date=world.today + timedelta(days=7 * i - 14),
+                )
+                for team in teams
+                for i in range(5)
+            ],
             batch_size=5000,
-        )  # fmt: skip
-    print(f"organisation: {len(teams):,} teams, {len(departments)} departments, "
-          f"{len(members):,} people, {len(team_kpis):,} team KPIs "
-          f"({time.perf_counter() - started:.0f} s)", flush=True)  # fmt: skip
+        )
+        Escalation.objects.bulk_create(
+            [
+                Escalation(
+                    organization=org,
+                    from_unit=team,
+                    to_unit=team.parent,
+                    text="Onderdelen niet op voorraad.",
+                    raised_on=world.today,
+                )
+                for team in teams
+            ],
+            batch_size=5000,
+        )
+        Goal.objects.bulk_create(
+            [
+                Goal(
+                    organization=org,
+                    team=team,
+                    title="NPS boven de 30",
+                    start=world.first_day,
+                    end=world.today + timedelta(days=60),
+                )
+                for team in teams
+            ],
+            batch_size=5000,
+        )
+    print(
+        f"organisation: {len(teams):,} teams, {len(departments)} departments, "
+        f"{len(members):,} people, {len(team_kpis):,} team KPIs "
+        f"({time.perf_counter() - started:.0f} s)",
+        flush=True,
+    )
 
     started = time.perf_counter()
     _feedback(world, records, rng)
-    print(f"feedback: {records:,} records copied in {time.perf_counter() - started:.0f} s",
-          flush=True)  # fmt: skip
+    print(
+        f"feedback: {records:,} records copied in {time.perf_counter() - started:.0f} s", flush=True
+    )
     started = time.perf_counter()
     _derived(world)
     rollup.add_records(Feedback.objects.filter(organization=world.org))
@@ -360,11 +470,34 @@ def _feedback(world: World, records: int, rng) -> None:
     weights = rng.lognormal(0.0, 0.5, len(team_ids))
     weights /= weights.sum()
     day0 = datetime.combine(world.first_day, datetime.min.time())
-    columns = ("uuid", "organization_id", "team_id", "received_at", "day", "metric", "score",
-               "reason", "suggestion", "channel", "touchpoint", "product", "location",
-               "team_code", "external_id", "content_hash", "customer_ref", "contact_consent",
-               "is_internal", "language", "source", "n_compliments", "n_improvements", "topics",
-               "analysed", "created_at")  # fmt: skip
+    columns = (
+        "uuid",
+        "organization_id",
+        "team_id",
+        "received_at",
+        "day",
+        "metric",
+        "score",
+        "reason",
+        "suggestion",
+        "channel",
+        "touchpoint",
+        "product",
+        "location",
+        "team_code",
+        "external_id",
+        "content_hash",
+        "customer_ref",
+        "contact_consent",
+        "is_internal",
+        "language",
+        "source",
+        "n_compliments",
+        "n_improvements",
+        "topics",
+        "analysed",
+        "created_at",
+    )
     pg = connection.vendor == "postgresql"
     now = stamp(datetime.now(UTC).replace(tzinfo=None), pg)
     done = 0
@@ -401,13 +534,36 @@ def _feedback(world: World, records: int, rng) -> None:
                     reason, improvements = POINTS[pick[i] % len(POINTS)], 1
                 else:
                     suggestion = WISHES[pick[i] % len(WISHES)]
-            rows.append((
-                uuids[16 * i : 16 * i + 16].hex(), world.org.id, int(team_ids[team_index[i]]),
-                stamp(moment, pg), moment.date().isoformat(),
-                "nps" if nps[i] else "csat", int(score[i]), reason, suggestion, "", "", "", "",
-                "", "", "", "", bool(consent[i]), bool(internal[i]), "", "demo", compliments,
-                improvements, "", True, now,
-            ))  # fmt: skip
+            rows.append(
+                (
+                    uuids[16 * i : 16 * i + 16].hex(),
+                    world.org.id,
+                    int(team_ids[team_index[i]]),
+                    stamp(moment, pg),
+                    moment.date().isoformat(),
+                    "nps" if nps[i] else "csat",
+                    int(score[i]),
+                    reason,
+                    suggestion,
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    bool(consent[i]),
+                    bool(internal[i]),
+                    "",
+                    "demo",
+                    compliments,
+                    improvements,
+                    "",
+                    True,
+                    now,
+                )
+            )
         _insert(connection, "feedback_feedback", columns, rows)
         done += n
         print(f"  {done:,} records", flush=True)
@@ -476,13 +632,38 @@ def _values(world: World, kpis: dict, rng) -> None:
         for i in range(140):
             day = first + timedelta(days=i)
             if day.weekday() < 5:
-                rows.append((world.org.id, kpis["reach"].id, team.id, day.isoformat(),
-                             round(float(level + rng.normal(0, 4)), 1), entered, 0))  # fmt: skip
+                rows.append(
+                    (
+                        world.org.id,
+                        kpis["reach"].id,
+                        team.id,
+                        day.isoformat(),
+                        round(float(level + rng.normal(0, 4)), 1),
+                        entered,
+                        0,
+                    )
+                )
         for monday in weeks:
-            rows.append((world.org.id, kpis["lead"].id, team.id, monday.isoformat(),
-                         round(float(rng.normal(5, 0.8)), 1), entered, 0))  # fmt: skip
-    columns = ("organization_id", "kpi_id", "team_id", "period_start", "value", "entered_at",
-               "corrections")  # fmt: skip
+            rows.append(
+                (
+                    world.org.id,
+                    kpis["lead"].id,
+                    team.id,
+                    monday.isoformat(),
+                    round(float(rng.normal(5, 0.8)), 1),
+                    entered,
+                    0,
+                )
+            )
+    columns = (
+        "organization_id",
+        "kpi_id",
+        "team_id",
+        "period_start",
+        "value",
+        "entered_at",
+        "corrections",
+    )
     for start in range(0, len(rows), CHUNK):
         _insert(connection, "huddle_kpivalue", columns, rows[start : start + CHUNK])
 
@@ -554,16 +735,22 @@ def measure(world: World, samples: int) -> dict:
         team_pairs = []
         for i, index in enumerate(picks):
             team = world.teams[int(index)]
-            team_pairs.append((client_for(world.employee_of[team.id]),
-                               f"/huddle/{team.uuid}/", day_of(i)))  # fmt: skip
+            team_pairs.append(
+                (client_for(world.employee_of[team.id]), f"/huddle/{team.uuid}/", day_of(i))
+            )
         timed(team_pairs[:warm_up])
         team_times, team_queries, team_first = timed(team_pairs[warm_up:])
         dept_pairs = []
         dept_samples = max(1, samples * DEPARTMENT_SAMPLES // TEAM_SAMPLES)
         for i in range(dept_samples + 5):
             department = world.departments[int(rng.integers(0, len(world.departments)))]
-            dept_pairs.append((client_for(world.manager_of[department.id]),
-                               f"/huddle/{department.uuid}/", day_of(i)))  # fmt: skip
+            dept_pairs.append(
+                (
+                    client_for(world.manager_of[department.id]),
+                    f"/huddle/{department.uuid}/",
+                    day_of(i),
+                )
+            )
         timed(dept_pairs[:5])
         dept_times, dept_queries, dept_first = timed(dept_pairs[5:])
 
@@ -571,13 +758,19 @@ def measure(world: World, samples: int) -> dict:
         return round(float(np.percentile(values, q)), 1)
 
     spread = {n: team_queries.count(n) for n in sorted(set(team_queries))}
-    print(f"team board: p50 {pct(team_times, 50)} ms, p95 {pct(team_times, 95)} ms, "
-          f"max {pct(team_times, 100)} ms over {len(team_times)} boards; queries per board "
-          f"{spread} (by the days with compliments since the previous working day)")  # fmt: skip
-    print(f"department board: p50 {pct(dept_times, 50)} ms, p95 {pct(dept_times, 95)} ms "
-          f"over {len(dept_times)} boards; queries {sorted(set(dept_queries))}")  # fmt: skip
-    print(f"first requests only: team p50 {pct(team_first, 50)} ms, p95 {pct(team_first, 95)} ms;"
-          f" department p95 {pct(dept_first, 95)} ms")  # fmt: skip
+    print(
+        f"team board: p50 {pct(team_times, 50)} ms, p95 {pct(team_times, 95)} ms, "
+        f"max {pct(team_times, 100)} ms over {len(team_times)} boards; queries per board "
+        f"{spread} (by the days with compliments since the previous working day)"
+    )
+    print(
+        f"department board: p50 {pct(dept_times, 50)} ms, p95 {pct(dept_times, 95)} ms "
+        f"over {len(dept_times)} boards; queries {sorted(set(dept_queries))}"
+    )
+    print(
+        f"first requests only: team p50 {pct(team_first, 50)} ms, p95 {pct(team_first, 95)} ms;"
+        f" department p95 {pct(dept_first, 95)} ms"
+    )
     return {
         "team_p50_ms": pct(team_times, 50),
         "team_p95_ms": pct(team_times, 95),

@@ -81,13 +81,20 @@ def generate(path: Path, rows: int) -> None:
         for i in range(rows):
             moment = end - timedelta(seconds=rng.randrange(365 * 24 * 3600))
             commented = rng.random() < 0.7
-            writer.writerow([
-                moment.strftime("%d-%m-%Y %H:%M:%S"), f"R_{i:08d}{rng.randrange(16**6):06x}",
-                f"K{rng.randrange(10**6):06d}", rng.choice(CHANNELS), rng.choice(TOUCHPOINTS),
-                rng.choice(TEAMS), rng.choices(range(11), weights=(2,1,1,2,2,4,6,12,20,22,18))[0],
-                rng.choice(REASONS) if commented else "", rng.choice(TENS) if commented else "",
-                "ja" if rng.random() < 0.3 else "nee",
-            ])  # fmt: skip
+            writer.writerow(
+                [
+                    moment.strftime("%d-%m-%Y %H:%M:%S"),
+                    f"R_{i:08d}{rng.randrange(16**6):06x}",
+                    f"K{rng.randrange(10**6):06d}",
+                    rng.choice(CHANNELS),
+                    rng.choice(TOUCHPOINTS),
+                    rng.choice(TEAMS),
+                    rng.choices(range(11), weights=(2, 1, 1, 2, 2, 4, 6, 12, 20, 22, 18))[0],
+                    rng.choice(REASONS) if commented else "",
+                    rng.choice(TENS) if commented else "",
+                    "ja" if rng.random() < 0.3 else "nee",
+                ]
+            )
 
 
 def _django(database_url: str, *, migrate: bool = False) -> None:
@@ -132,9 +139,14 @@ def worker(kind: str, file: Path, database_url: str, media: Path) -> dict:
     settings.MEDIA_ROOT = media
     org = _org()
     job = FeedbackImport.objects.create(
-        organization=org, filename=file.name, preset="generic", columns=COLUMNS,
-        options={"metric": "nps"}, status=JobStatus.QUEUED, size=file.stat().st_size,
-    )  # fmt: skip
+        organization=org,
+        filename=file.name,
+        preset="generic",
+        columns=COLUMNS,
+        options={"metric": "nps"},
+        status=JobStatus.QUEUED,
+        size=file.stat().st_size,
+    )
     job.directory.mkdir(parents=True, exist_ok=True)
     os.link(file, job.path)
     started = time.perf_counter()
@@ -143,10 +155,17 @@ def worker(kind: str, file: Path, database_url: str, media: Path) -> dict:
     # The comments are read afterwards (a follow-up task), outside the measured import.
     assert job.status == JobStatus.DONE, job.error
     stored = Feedback.objects.filter(batch=job).count()
-    out = {"kind": kind, "rows": job.rows_read, "stored": stored, "refused": job.rows_refused,
-           "cases": job.cases_created, "seconds": seconds, "rows_per_s": job.rows_read / seconds,
-           # The import's peak, measured before the bare COPY runs in this process.
-           "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}  # fmt: skip
+    out = {
+        "kind": kind,
+        "rows": job.rows_read,
+        "stored": stored,
+        "refused": job.rows_refused,
+        "cases": job.cases_created,
+        "seconds": seconds,
+        "rows_per_s": job.rows_read / seconds,
+        # The import's peak, measured before the bare COPY runs in this process.
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
     if kind == "postgresql":
         out.update(_bare_copy(file))
         out["floor_runs"] = _floor(job.id)
@@ -178,8 +197,9 @@ def _floor(batch_id: int) -> list[float]:
                 cursor.execute("CHECKPOINT")
             started = time.perf_counter()
             with transaction.atomic():
-                cursor.execute(f"INSERT INTO bench_floor SELECT * FROM {table} "
-                               f"WHERE batch_id = %s", [batch_id])  # fmt: skip
+                cursor.execute(
+                    f"INSERT INTO bench_floor SELECT * FROM {table} WHERE batch_id = %s", [batch_id]
+                )
             runs.append(time.perf_counter() - started)
             cursor.execute("DROP TABLE bench_floor")
     return runs
@@ -241,8 +261,10 @@ def _spawn(kind: str, file: Path, url: str, media: Path) -> dict:
     _migrate(url)
     result = subprocess.run(
         [sys.executable, __file__, "--worker", kind, str(file), url, str(media)],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
         raise SystemExit(f"{kind} import failed")
@@ -274,8 +296,10 @@ def reader(limit: int | None = None, comments: int = 5000) -> dict:
 
 
 def print_reader(text: dict) -> None:
-    print(f"Comment reader: {text['classify_per_s']:,.0f} comments/s, "
-          f"{text['sentences_per_s']:,.0f} sentences/s on one core")  # fmt: skip
+    print(
+        f"Comment reader: {text['classify_per_s']:,.0f} comments/s, "
+        f"{text['sentences_per_s']:,.0f} sentences/s on one core"
+    )
     print(text["table"])
 
 
@@ -286,14 +310,18 @@ def main() -> None:
         file = work / "feedback.csv"
         started = time.perf_counter()
         generate(file, rows)
-        print(f"generated {rows:,} rows ({file.stat().st_size / 1e6:.0f} MB) "
-              f"in {time.perf_counter() - started:.1f} s")  # fmt: skip
+        print(
+            f"generated {rows:,} rows ({file.stat().st_size / 1e6:.0f} MB) "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
         sqlite = _spawn(
             "sqlite", file, f"sqlite:///{work / 'bench.sqlite3'}", work / "media-sqlite"
         )
-        print(f"SQLite:     {sqlite['rows_per_s']:>9,.0f} rows/s ({sqlite['seconds']:.1f} s, "
-              f"{sqlite['stored']:,} stored, {sqlite['refused']:,} refused, "
-              f"{sqlite['cases']:,} cases), peak {sqlite['peak_mb']:.0f} MB")  # fmt: skip
+        print(
+            f"SQLite:     {sqlite['rows_per_s']:>9,.0f} rows/s ({sqlite['seconds']:.1f} s, "
+            f"{sqlite['stored']:,} stored, {sqlite['refused']:,} refused, "
+            f"{sqlite['cases']:,} cases), peak {sqlite['peak_mb']:.0f} MB"
+        )
         # The PostgreSQL database already holds another organisation's import of a tenth of
         # the rows, analysed as autovacuum would: the million rows are that database's first
         # file of a new organisation (the case a probe planned on the statistics got wrong).
@@ -305,27 +333,43 @@ def main() -> None:
         _analyse_postgres()
         pg = _spawn("postgresql", file, PG_URL, work / "media-pg")
         ratio = pg["copy_seconds"] / pg["seconds"]
-        print(f"PostgreSQL: {pg['rows_per_s']:>9,.0f} rows/s ({pg['seconds']:.1f} s), "
-              f"peak {pg['peak_mb']:.0f} MB")  # fmt: skip
-        print(f"  plain COPY of the same rows (csv module + write_row): {pg['copy_seconds']:.1f} s "
-              f"-> import runs at {ratio:.2f} of its speed")  # fmt: skip
+        print(
+            f"PostgreSQL: {pg['rows_per_s']:>9,.0f} rows/s ({pg['seconds']:.1f} s), "
+            f"peak {pg['peak_mb']:.0f} MB"
+        )
+        print(
+            f"  plain COPY of the same rows (csv module + write_row): {pg['copy_seconds']:.1f} s "
+            f"-> import runs at {ratio:.2f} of its speed"
+        )
         print(f"  server-side COPY of the raw file (reference): {pg['raw_copy_seconds']:.1f} s")
         floor = min(pg["floor_runs"])
-        print(f"  the server alone storing the converted rows with the table's indexes: "
-              f"{floor:.1f} s (faster of {' and '.join(f'{r:.1f}' for r in pg['floor_runs'])} s)"
-              f" -> no import can exceed {pg['copy_seconds'] / floor:.2f} of the plain COPY here")  # fmt: skip
-        print(f"  peak memory: {small['peak_mb']:.0f} MB for {small['rows']:,} rows, "
-              f"{pg['peak_mb']:.0f} MB for {pg['rows']:,} rows")  # fmt: skip
+        print(
+            f"  the server alone storing the converted rows with the table's indexes: "
+            f"{floor:.1f} s (faster of {' and '.join(f'{r:.1f}' for r in pg['floor_runs'])} s)"
+            f" -> no import can exceed {pg['copy_seconds'] / floor:.2f} of the plain COPY here"
+        )
+        print(
+            f"  peak memory: {small['peak_mb']:.0f} MB for {small['rows']:,} rows, "
+            f"{pg['peak_mb']:.0f} MB for {pg['rows']:,} rows"
+        )
         text = reader()
         print_reader(text)
         own = text["sets"]["own-held-out"]["reader"]
-        print(json.dumps({
-            "rows": rows, "pg_rows_per_s": round(pg["rows_per_s"]), "pg_ratio_vs_copy": round(ratio, 3),
-            "sqlite_rows_per_s": round(sqlite["rows_per_s"]),
-            "peak_mb": round(max(pg["peak_mb"], sqlite["peak_mb"]), 1),
-            "classify_per_s": round(text["classify_per_s"]), "macro_f1": own["macro_f1"],
-            "sentences_per_s": round(text["sentences_per_s"]), "reader_sets": text["sets"],
-        }))  # fmt: skip
+        print(
+            json.dumps(
+                {
+                    "rows": rows,
+                    "pg_rows_per_s": round(pg["rows_per_s"]),
+                    "pg_ratio_vs_copy": round(ratio, 3),
+                    "sqlite_rows_per_s": round(sqlite["rows_per_s"]),
+                    "peak_mb": round(max(pg["peak_mb"], sqlite["peak_mb"]), 1),
+                    "classify_per_s": round(text["classify_per_s"]),
+                    "macro_f1": own["macro_f1"],
+                    "sentences_per_s": round(text["sentences_per_s"]),
+                    "reader_sets": text["sets"],
+                }
+            )
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -337,9 +381,15 @@ if __name__ == "__main__":
         # The comment reader alone: --reader [sentences per set] (all when left out).
         _text = reader(int(sys.argv[2]) if len(sys.argv) > 2 else None)
         print_reader(_text)
-        print(json.dumps({"classify_per_s": round(_text["classify_per_s"]),
-                          "sentences_per_s": round(_text["sentences_per_s"]),
-                          "reader_sets": _text["sets"]}))  # fmt: skip
+        print(
+            json.dumps(
+                {
+                    "classify_per_s": round(_text["classify_per_s"]),
+                    "sentences_per_s": round(_text["sentences_per_s"]),
+                    "reader_sets": _text["sets"],
+                }
+            )
+        )
     elif len(sys.argv) > 1 and sys.argv[1] == "--worker":
         _kind, _file, _url, _media = sys.argv[2:6]
         print(json.dumps(worker(_kind, Path(_file), _url, Path(_media))))

@@ -79,10 +79,15 @@ def journey_of(world):
     for i, team in enumerate(world.teams[:12]):
         internal = i >= 8
         services.step_add(
-            journey=journey, phase_name=phases[i % 4], name=f"Stap {i + 1}", team=team,
-            metric="csat" if internal else "nps", target=Decimal("75" if internal else "20"),
-            is_internal=internal, moment_of_truth=i in (2, 6),
-        )  # fmt: skip
+            journey=journey,
+            phase_name=phases[i % 4],
+            name=f"Stap {i + 1}",
+            team=team,
+            metric="csat" if internal else "nps",
+            target=Decimal("75" if internal else "20"),
+            is_internal=internal,
+            moment_of_truth=i in (2, 6),
+        )
     return journey
 
 
@@ -141,11 +146,17 @@ def main(records: int) -> None:
     dagstart = _dagstart()
     print(f"Machine: {dagstart.machine()}", flush=True)
     os.environ.update(
-        DJANGO_SETTINGS_MODULE="klantcultuur.settings", DEBUG="0", SECURE_SSL_REDIRECT="0",
+        DJANGO_SETTINGS_MODULE="klantcultuur.settings",
+        DEBUG="0",
+        SECURE_SSL_REDIRECT="0",
         SECRET_KEY="bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        ALLOWED_HOSTS="testserver", CACHE_URL="", CELERY_BROKER_URL="", TASK_MODE="inline",
-        LOG_LEVEL="WARNING", DATABASE_URL=PG_URL,
-    )  # fmt: skip
+        ALLOWED_HOSTS="testserver",
+        CACHE_URL="",
+        CELERY_BROKER_URL="",
+        TASK_MODE="inline",
+        LOG_LEVEL="WARNING",
+        DATABASE_URL=PG_URL,
+    )
     dagstart._recreate_database(PG_URL)
     result = None
     try:
@@ -162,8 +173,11 @@ def main(records: int) -> None:
         print(f"built {records:,} records in {time.perf_counter() - started:.0f} s", flush=True)
         journey = journey_of(world)
         result = {"records": records, "backend": "postgresql", **measure(world, journey)}
-        print(f"journey map: p50 {result['map_p50_ms']} ms, p95 {result['map_p95_ms']} ms, "
-              f"queries {result['queries_min']}–{result['queries_max']}", flush=True)  # fmt: skip
+        print(
+            f"journey map: p50 {result['map_p50_ms']} ms, p95 {result['map_p95_ms']} ms, "
+            f"queries {result['queries_min']}–{result['queries_max']}",
+            flush=True,
+        )
     finally:
         from django.db import connections
 

@@ -71,35 +71,64 @@ def build(teams: int, per_team: int, *, seed: int = 21) -> dict:
         Behaviour(organization=org, promise=promise, short_name=f"Gedrag {i}") for i in range(12)
     )
     observations = [
-        Observation(organization=org, behaviour=behaviours[rng.randrange(12)],
-                    shown_by_id=rng.choice(members[team.id]), observer_id=members[team.id][0],
-                    unit=team, day=today - timedelta(days=rng.randrange(56)))
-        for team in team_units for _ in range(OBSERVATIONS_PER_TEAM)
-    ]  # fmt: skip
+        Observation(
+            organization=org,
+            behaviour=behaviours[rng.randrange(12)],
+            shown_by_id=rng.choice(members[team.id]),
+            observer_id=members[team.id][0],
+            unit=team,
+            day=today - timedelta(days=rng.randrange(56)),
+        )
+        for team in team_units
+        for _ in range(OBSERVATIONS_PER_TEAM)
+    ]
     Observation.objects.bulk_create(observations, batch_size=5000)
     days = working_days_back(today, 20)
-    huddles = [Huddle(organization=org, unit=team, day=day)
-               for team in team_units for day in days if rng.random() < 0.85]  # fmt: skip
+    huddles = [
+        Huddle(organization=org, unit=team, day=day)
+        for team in team_units
+        for day in days
+        if rng.random() < 0.85
+    ]
     Huddle.objects.bulk_create(huddles, batch_size=5000)
     steps.catalogue_ensure(organization=org)
     template = StepTemplate.objects.filter(organization=org).first()
     NextStep.objects.bulk_create(
-        NextStep(organization=org, unit=team, template=template, component=template.component,
-                 title=template.title, owner_id=members[team.id][0], created_by=cx,
-                 due_on=today + timedelta(days=rng.randint(-20, 60)),
-                 status="done" if rng.random() < 0.3 else "open")
+        NextStep(
+            organization=org,
+            unit=team,
+            template=template,
+            component=template.component,
+            title=template.title,
+            owner_id=members[team.id][0],
+            created_by=cx,
+            due_on=today + timedelta(days=rng.randint(-20, 60)),
+            status="done" if rng.random() < 0.3 else "open",
+        )
         for team in team_units
-    )  # fmt: skip
+    )
     Ambassador.objects.bulk_create(
-        Ambassador(organization=org, membership_id=members[team.id][-1], unit=team,
-                   origin="volunteered", status="confirmed", hours_per_month=4)
-        for team in team_units if rng.random() < 0.8
-    )  # fmt: skip
+        Ambassador(
+            organization=org,
+            membership_id=members[team.id][-1],
+            unit=team,
+            origin="volunteered",
+            status="confirmed",
+            hours_per_month=4,
+        )
+        for team in team_units
+        if rng.random() < 0.8
+    )
     ImprovementAction.objects.bulk_create(
-        ImprovementAction(organization=org, team=team, title="Terugbelbelofte", problem="Wachten",
-                          is_quick_win=True)
+        ImprovementAction(
+            organization=org,
+            team=team,
+            title="Terugbelbelofte",
+            problem="Wachten",
+            is_quick_win=True,
+        )
         for team in team_units[::10]
-    )  # fmt: skip
+    )
     world.update(observations=len(observations), huddles=len(huddles), steps=len(team_units))
     from django.db import connection
 
@@ -143,13 +172,17 @@ def measure(world: dict, *, samples: int = SAMPLES, warm_up: int = WARM_UP) -> d
             queries.add(len(captured))
     times.sort()
     return {
-        "teams": world["teams"], "people": world["people"],
-        "observations": world["observations"], "dagstarts": world["huddles"],
-        "steps": world["steps"], "endorsements": world["endorsements"],
+        "teams": world["teams"],
+        "people": world["people"],
+        "observations": world["observations"],
+        "dagstarts": world["huddles"],
+        "steps": world["steps"],
+        "endorsements": world["endorsements"],
         "dashboard_p50_ms": round(statistics.median(times), 1),
         "dashboard_p95_ms": round(times[max(0, int(len(times) * 0.95) - 1)], 1),
-        "dashboard_queries_max": max(queries), "dashboard_queries_min": min(queries),
-    }  # fmt: skip
+        "dashboard_queries_max": max(queries),
+        "dashboard_queries_min": min(queries),
+    }
 
 
 def run(teams: int, per_team: int, *, samples: int = SAMPLES, warm_up: int = WARM_UP) -> dict:
@@ -169,11 +202,17 @@ def main(teams: int, per_team: int) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
     os.environ.update(
-        DJANGO_SETTINGS_MODULE="klantcultuur.settings", DEBUG="0", SECURE_SSL_REDIRECT="0",
+        DJANGO_SETTINGS_MODULE="klantcultuur.settings",
+        DEBUG="0",
+        SECURE_SSL_REDIRECT="0",
         SECRET_KEY="bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        ALLOWED_HOSTS="testserver", CACHE_URL="", CELERY_BROKER_URL="", TASK_MODE="inline",
-        LOG_LEVEL="WARNING", DATABASE_URL=PG_URL,
-    )  # fmt: skip
+        ALLOWED_HOSTS="testserver",
+        CACHE_URL="",
+        CELERY_BROKER_URL="",
+        TASK_MODE="inline",
+        LOG_LEVEL="WARNING",
+        DATABASE_URL=PG_URL,
+    )
     try:
         import django
 
@@ -183,9 +222,12 @@ def main(teams: int, per_team: int) -> None:
         call_command("migrate", verbosity=0)
         started = time.perf_counter()
         world = build(teams, per_team)
-        print(f"built {world['people']:,} people in {teams:,} teams, "
-              f"{world['observations']:,} observations, {world['huddles']:,} dagstarts in "
-              f"{time.perf_counter() - started:.0f} s", flush=True)  # fmt: skip
+        print(
+            f"built {world['people']:,} people in {teams:,} teams, "
+            f"{world['observations']:,} observations, {world['huddles']:,} dagstarts in "
+            f"{time.perf_counter() - started:.0f} s",
+            flush=True,
+        )
         result = measure(world)
         result["backend"] = "postgresql"
     finally:

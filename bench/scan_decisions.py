@@ -31,8 +31,10 @@ def main(sizes: list[int]) -> None:
     layout = ScoringLayout.from_questionnaire(get_version("1"))
     tree = org_tree(np.random.default_rng(2024))
     policy = Policy()
-    print(f"{tree.size} units; figure families: {len(layout.scale_codes)} scales,"
-          f" {int(layout.likert.sum())} statements, stance, approach, 3 preconditions")  # fmt: skip
+    print(
+        f"{tree.size} units; figure families: {len(layout.scale_codes)} scales,"
+        f" {int(layout.likert.sum())} statements, stance, approach, 3 preconditions"
+    )
     print(f"{'respondents':>11} {'scoring s':>9} {'decisions s':>11} {'json s':>7} {'json MB':>8}")
     result: dict[str, float | int] = {}
     for n in sizes:
@@ -45,8 +47,12 @@ def main(sizes: list[int]) -> None:
         text = json.dumps(stored)
         serialise = time.perf_counter() - start
         megabytes = len(text) / 2**20
-        result = {"respondents": n, "scoring_seconds": round(scoring, 3),
-                  "decisions_seconds": round(decisions, 3), "json_mb": round(megabytes, 1)}  # fmt: skip
+        result = {
+            "respondents": n,
+            "scoring_seconds": round(scoring, 3),
+            "decisions_seconds": round(decisions, 3),
+            "json_mb": round(megabytes, 1),
+        }
         print(f"{n:>11,} {scoring:>9.3f} {decisions:>11.3f} {serialise:>7.3f} {megabytes:>8.1f}")
     print(json.dumps(result))
 

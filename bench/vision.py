@@ -60,15 +60,25 @@ def build(teams: int, per_team: int, *, seed: int = 20) -> dict:
         for d in range(divisions)
     )
     dep_units = OrgUnit.objects.bulk_create(
-        OrgUnit(organization=org, name=f"Afdeling {a}", code=f"A{a}", kind=UnitKind.DEPARTMENT,
-                parent=div_units[a % divisions])
+        OrgUnit(
+            organization=org,
+            name=f"Afdeling {a}",
+            code=f"A{a}",
+            kind=UnitKind.DEPARTMENT,
+            parent=div_units[a % divisions],
+        )
         for a in range(departments)
-    )  # fmt: skip
+    )
     team_units = OrgUnit.objects.bulk_create(
-        OrgUnit(organization=org, name=f"Team {t}", code=f"T{t}", kind=UnitKind.TEAM,
-                parent=dep_units[t % departments])
+        OrgUnit(
+            organization=org,
+            name=f"Team {t}",
+            code=f"T{t}",
+            kind=UnitKind.TEAM,
+            parent=dep_units[t % departments],
+        )
         for t in range(teams)
-    )  # fmt: skip
+    )
     units = div_units + dep_units + team_units
     people = []
     for unit in units:
@@ -78,12 +88,17 @@ def build(teams: int, per_team: int, *, seed: int = 20) -> dict:
     users = User.objects.bulk_create(
         User(email=email, first_name="Mede", last_name=f"Werker {n}", password="!")
         for n, (_u, _lead, email) in enumerate(people)
-    )  # fmt: skip
+    )
     members = Membership.objects.bulk_create(
-        Membership(user=user, organization=org, unit=unit,
-                   role=Role.MANAGER if lead else Role.EMPLOYEE, joined_at=timezone.now())
+        Membership(
+            user=user,
+            organization=org,
+            unit=unit,
+            role=Role.MANAGER if lead else Role.EMPLOYEE,
+            joined_at=timezone.now(),
+        )
         for user, (unit, lead, _e) in zip(users, people, strict=True)
-    )  # fmt: skip
+    )
     for member, (unit, lead, _e) in zip(members, people, strict=True):
         if lead:
             unit.manager = member
@@ -91,12 +106,21 @@ def build(teams: int, per_team: int, *, seed: int = 20) -> dict:
     cx_user = User.objects.create_user(f"cx@bench-{seed}.example", password="bench-password")
     cx = Membership.objects.create(user=cx_user, organization=org, role=Role.CX_LEAD)
     version = writing.version_save(
-        organization=org, title="Thuis", text="Wij willen dat huurders zich thuis voelen.", by=cx,
-        promises=[writing.PromiseInput(t, "") for t in (
-            "We zijn bereikbaar en bellen terug", "Afspraak is afspraak",
-            "We geven een helder antwoord", "Eén aanspreekpunt regelt het",
-            "We luisteren en doen er iets mee")],
-    )  # fmt: skip
+        organization=org,
+        title="Thuis",
+        text="Wij willen dat huurders zich thuis voelen.",
+        by=cx,
+        promises=[
+            writing.PromiseInput(t, "")
+            for t in (
+                "We zijn bereikbaar en bellen terug",
+                "Afspraak is afspraak",
+                "We geven een helder antwoord",
+                "Eén aanspreekpunt regelt het",
+                "We luisteren en doen er iets mee",
+            )
+        ],
+    )
     writing.version_publish(version=version, by=cx)
     endorsements = list(Endorsement.objects.filter(version=version))
     now = timezone.now()
@@ -110,19 +134,35 @@ def build(teams: int, per_team: int, *, seed: int = 20) -> dict:
         endorsements, ["status", "remark", "answered_at"], batch_size=2000
     )
     today = timezone.localdate()
-    recall = RecallCheck.objects.create(organization=org, version=version, title="Beloftes",
-                                        opens_on=today, closes_on=today)  # fmt: skip
+    recall = RecallCheck.objects.create(
+        organization=org, version=version, title="Beloftes", opens_on=today, closes_on=today
+    )
     answers = [
-        RecallAnswer(organization=org, recall=recall, unit=unit, is_manager=lead,
-                     text="bellen\nop tijd", understanding=rng.choice((3, 4, 5)),
-                     named=(n := rng.choice((0, 1, 2, 2, 3, 4))),
-                     positions="".join(f" {p}" for p in range(n)) + " " if n else "")
-        for unit, lead, _e in people if rng.random() < 0.6
-    ]  # fmt: skip
+        RecallAnswer(
+            organization=org,
+            recall=recall,
+            unit=unit,
+            is_manager=lead,
+            text="bellen\nop tijd",
+            understanding=rng.choice((3, 4, 5)),
+            named=(n := rng.choice((0, 1, 2, 2, 3, 4))),
+            positions="".join(f" {p}" for p in range(n)) + " " if n else "",
+        )
+        for unit, lead, _e in people
+        if rng.random() < 0.6
+    ]
     RecallAnswer.objects.bulk_create(answers, batch_size=5000)
-    return {"org": org, "cx": cx, "recall": recall, "divisions": div_units,
-            "departments": dep_units, "people": len(people), "teams": teams,
-            "endorsements": len(endorsements), "answers": len(answers)}  # fmt: skip
+    return {
+        "org": org,
+        "cx": cx,
+        "recall": recall,
+        "divisions": div_units,
+        "departments": dep_units,
+        "people": len(people),
+        "teams": teams,
+        "endorsements": len(endorsements),
+        "answers": len(answers),
+    }
 
 
 def urls(world: dict) -> dict[str, list[str]]:
@@ -132,10 +172,15 @@ def urls(world: dict) -> dict[str, list[str]]:
     results = reverse("vision-recall-results", args=[world["recall"].uuid])
     division, department = world["divisions"][0], world["departments"][0]
     return {
-        "draagvlak": [draagvlak, f"{draagvlak}?layer=team", f"{draagvlak}?status=not_yet",
-                      f"{draagvlak}?unit={division.uuid}", f"{draagvlak}?page=5"],
+        "draagvlak": [
+            draagvlak,
+            f"{draagvlak}?layer=team",
+            f"{draagvlak}?status=not_yet",
+            f"{draagvlak}?unit={division.uuid}",
+            f"{draagvlak}?page=5",
+        ],
         "recall": [results, f"{results}?unit={division.uuid}", f"{results}?unit={department.uuid}"],
-    }  # fmt: skip
+    }
 
 
 def measure(world: dict, *, samples: int = SAMPLES, warm_up: int = WARM_UP) -> dict:
@@ -170,8 +215,12 @@ def _measure(world, *, samples, warm_up, client_class, capture, connection, sess
     session = client.session
     session[SESSION_KEY] = str(world["org"].uuid)
     session.save()
-    out: dict = {"teams": world["teams"], "people": world["people"],
-                 "endorsements": world["endorsements"], "recall_answers": world["answers"]}  # fmt: skip
+    out: dict = {
+        "teams": world["teams"],
+        "people": world["people"],
+        "endorsements": world["endorsements"],
+        "recall_answers": world["answers"],
+    }
     from django.core.cache import cache
 
     # The first view of the recall results after new answers decides the anonymity gate over
@@ -227,11 +276,17 @@ def main(teams: int, per_team: int) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
     os.environ.update(
-        DJANGO_SETTINGS_MODULE="klantcultuur.settings", DEBUG="0", SECURE_SSL_REDIRECT="0",
+        DJANGO_SETTINGS_MODULE="klantcultuur.settings",
+        DEBUG="0",
+        SECURE_SSL_REDIRECT="0",
         SECRET_KEY="bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        ALLOWED_HOSTS="testserver", CACHE_URL="", CELERY_BROKER_URL="", TASK_MODE="inline",
-        LOG_LEVEL="WARNING", DATABASE_URL=PG_URL,
-    )  # fmt: skip
+        ALLOWED_HOSTS="testserver",
+        CACHE_URL="",
+        CELERY_BROKER_URL="",
+        TASK_MODE="inline",
+        LOG_LEVEL="WARNING",
+        DATABASE_URL=PG_URL,
+    )
     try:
         import django
 
@@ -241,9 +296,12 @@ def main(teams: int, per_team: int) -> None:
         call_command("migrate", verbosity=0)
         started = time.perf_counter()
         world = build(teams, per_team)
-        print(f"built {world['people']:,} people in {teams:,} teams, {world['endorsements']:,} "
-              f"endorsements, {world['answers']:,} recall answers in "
-              f"{time.perf_counter() - started:.0f} s", flush=True)  # fmt: skip
+        print(
+            f"built {world['people']:,} people in {teams:,} teams, {world['endorsements']:,} "
+            f"endorsements, {world['answers']:,} recall answers in "
+            f"{time.perf_counter() - started:.0f} s",
+            flush=True,
+        )
         result = measure(world)
         result["backend"] = "postgresql"
     finally:

@@ -69,9 +69,13 @@ def build_world() -> World:
         kind=UnitKind.TEAM,
     )
     back_team = OrgUnit.objects.create(
-        organization=org, parent=department, name="Planning", code="W-KC-2", kind=UnitKind.TEAM,
+        organization=org,
+        parent=department,
+        name="Planning",
+        code="W-KC-2",
+        kind=UnitKind.TEAM,
         office=Office.BACK,
-    )  # fmt: skip
+    )
     other_team = OrgUnit.objects.create(
         organization=other, name="Declaraties", code="D", kind=UnitKind.TEAM
     )

@@ -19,8 +19,9 @@ def test_a_malformed_parent_of_a_new_unit_is_a_404(login, world, value):
 
 
 def test_a_known_parent_still_fills_in_the_new_unit(login, world):
-    response = login(world.admin).get(reverse("orgs-unit-create"),
-                                      {"parent": str(world.department.uuid)})  # fmt: skip
+    response = login(world.admin).get(
+        reverse("orgs-unit-create"), {"parent": str(world.department.uuid)}
+    )
     assert response.status_code == 200
     assert response.context["form"].initial["parent"] == world.department
 
@@ -59,10 +60,15 @@ def test_a_nul_byte_in_the_people_search_on_postgresql(login, world):
 
 def test_an_organisation_name_with_a_line_break_is_refused(login, world):
     client = login(world.admin)
-    response = client.post(reverse("orgs-settings"), {
-        "name": "De Linge\r\nBcc: iedereen@example.nl", "sector": world.org.sector,
-        "min_group_size": 5, "min_comment_group_size": 5,
-    })  # fmt: skip
+    response = client.post(
+        reverse("orgs-settings"),
+        {
+            "name": "De Linge\r\nBcc: iedereen@example.nl",
+            "sector": world.org.sector,
+            "min_group_size": 5,
+            "min_comment_group_size": 5,
+        },
+    )
     assert response.status_code == 200
     assert "één regel" in response.content.decode()
     assert Organization.objects.get(pk=world.org.pk).name == "Woonstichting De Linge"
@@ -71,10 +77,17 @@ def test_an_organisation_name_with_a_line_break_is_refused(login, world):
 def test_inviting_for_an_organisation_stored_with_a_line_break_still_mails(login, world):
     Organization.objects.filter(pk=world.org.pk).update(name="De Linge\r\nBcc: x@example.nl")
     with TestCase.captureOnCommitCallbacks(execute=True):
-        response = login(world.admin).post(reverse("orgs-invite"), {
-            "email": "nieuw@linge.example", "first_name": "Nina", "infix": "", "last_name": "Dam",
-            "role": "employee", "unit": world.team.id,
-        })  # fmt: skip
+        response = login(world.admin).post(
+            reverse("orgs-invite"),
+            {
+                "email": "nieuw@linge.example",
+                "first_name": "Nina",
+                "infix": "",
+                "last_name": "Dam",
+                "role": "employee",
+                "unit": world.team.id,
+            },
+        )
     assert response.status_code == 302
     assert Membership.objects.filter(user__email="nieuw@linge.example").exists()
     assert [m.subject for m in mail.outbox] == [

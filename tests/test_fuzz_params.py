@@ -74,9 +74,17 @@ def _urls(world, path_text: str, unknown: bool = False) -> list[tuple[str, str, 
         try:
             url = reverse(pattern.name, kwargs=kwargs or None)
         except NoReverseMatch:  # the text does not fit the converter (a slash, say)
-            url = reverse(pattern.name, kwargs={**kwargs, **{
-                k: "x" for k, c in converters.items() if type(c).__name__ == "StringConverter"
-            }})  # fmt: skip
+            url = reverse(
+                pattern.name,
+                kwargs={
+                    **kwargs,
+                    **{
+                        k: "x"
+                        for k, c in converters.items()
+                        if type(c).__name__ == "StringConverter"
+                    },
+                },
+            )
         out.append((pattern.name, url, access_rule(pattern).methods))
     return out
 

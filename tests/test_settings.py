@@ -72,9 +72,13 @@ def test_every_daily_job_names_a_task_of_the_celery_app_and_has_a_schedule(setti
     app.loader.import_default_modules()  # what a worker does at start: find each app's tasks
     assert settings.CELERY_TIMEZONE == settings.TIME_ZONE
     assert set(settings.CELERY_BEAT_SCHEDULE) == {
-        "close_scan_waves", "feedback_retention", "send_scan_reminders",
-        "feedback_overdue", "notify_retry", "daily_digests",
-    }  # fmt: skip
+        "close_scan_waves",
+        "feedback_retention",
+        "send_scan_reminders",
+        "feedback_overdue",
+        "notify_retry",
+        "daily_digests",
+    }
     for name, entry in settings.CELERY_BEAT_SCHEDULE.items():
         assert entry["task"] in app.tasks, name
         assert isinstance(entry["schedule"], crontab), name

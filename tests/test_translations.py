@@ -61,9 +61,22 @@ def test_catalogues_are_up_to_date_with_the_source(path, tmp_path):
     subprocess.run(
         # -P: the copy is the working directory; an app module named like a standard-library
         # module (selectors.py) must not shadow it.
-        [sys.executable, "-P", "-m", "django", "makemessages", "--locale", "nl", "--no-location", "--no-obsolete"],
-        cwd=copy, env=environment, check=True, capture_output=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-P",
+            "-m",
+            "django",
+            "makemessages",
+            "--locale",
+            "nl",
+            "--no-location",
+            "--no-obsolete",
+        ],
+        cwd=copy,
+        env=environment,
+        check=True,
+        capture_output=True,
+    )
     fresh = {e.msgid for e in polib.pofile(str(copy / "locale/nl/LC_MESSAGES/django.po"))}
     committed = {e.msgid for e in polib.pofile(str(path))}
     assert sorted(fresh - committed) == [], "run `make messages` and translate the new texts"

@@ -81,8 +81,12 @@ password_change = login_only()(
 @login_only()
 def profile(request):
     user = request.user
-    initial = {"first_name": user.first_name, "infix": user.infix, "last_name": user.last_name,
-               "language": user.language}  # fmt: skip
+    initial = {
+        "first_name": user.first_name,
+        "infix": user.infix,
+        "last_name": user.last_name,
+        "language": user.language,
+    }
     form = ProfileForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         for name, value in form.cleaned_data.items():
@@ -90,8 +94,12 @@ def profile(request):
         user.save(update_fields=list(form.cleaned_data))
         translation.activate(user.language)
         response = redirect("accounts-profile")
-        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax",
-                            secure=settings.LANGUAGE_COOKIE_SECURE)  # fmt: skip
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            user.language,
+            samesite="Lax",
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+        )
         messages.success(request, _("Your profile is saved."))
         return response
     return render(request, "accounts/profile.html", {"form": form})
@@ -102,14 +110,20 @@ def set_language(request):
     """Choose the interface language; a logged-in user keeps it on every device."""
     language = request.POST.get("language", "")
     target = request.POST.get("next") or request.headers.get("referer") or "/"
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                           require_https=request.is_secure()):  # fmt: skip
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         target = "/"
     response = HttpResponseRedirect(target)
     if request.method == "POST" and language in dict(settings.LANGUAGES):
         if request.user.is_authenticated:
             request.user.language = language
             request.user.save(update_fields=["language"])
-        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600,
-                            samesite="Lax", secure=settings.LANGUAGE_COOKIE_SECURE)  # fmt: skip
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=365 * 24 * 3600,
+            samesite="Lax",
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+        )
     return response

@@ -35,11 +35,15 @@ def default_topics(organization: Organization) -> list[Topic]:
 
     return [
         Topic(
-            organization=organization, slug=t.slug, name_nl=t.name_nl, name_en=t.name_en,
-            keywords="\n".join(t.keywords), position=i,
+            organization=organization,
+            slug=t.slug,
+            name_nl=t.name_nl,
+            name_en=t.name_en,
+            keywords="\n".join(t.keywords),
+            position=i,
         )
         for i, t in enumerate(DEFAULT_TOPICS)
-    ]  # fmt: skip
+    ]
 
 
 def topics_for(organization: Organization) -> list[Topic]:
@@ -255,10 +259,18 @@ def analyse_pending(records, analyser, *, chunk: int = 2000, on_chunk=None) -> i
     done = 0
     pending = (
         records.filter(analysed=False)
-        .only("uuid", "organization_id", "team_id", "day", "is_internal", "reason", "suggestion",
-              "analysed")
+        .only(
+            "uuid",
+            "organization_id",
+            "team_id",
+            "day",
+            "is_internal",
+            "reason",
+            "suggestion",
+            "analysed",
+        )
         .order_by("pk")
-    )  # fmt: skip
+    )
     after = None
     while True:
         with transaction.atomic():

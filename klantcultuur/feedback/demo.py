@@ -432,13 +432,29 @@ def generate(units: dict[str, OrgUnit], today: date, now: datetime, seed: int = 
                 )
                 team_code = "" if unrouted else profile.code
                 out.channels.add(channel)
-                out.rows.append((
-                    stable_uuid(ORG_SLUG, "feedback", today.isoformat(), str(index)),
-                    None if unrouted else unit.id, moment, day, profile.metric, score, reason,
-                    suggestion, channel, "Algemeen" if unrouted else profile.touchpoint,
-                    rng.choice(profile.products) if profile.products else "", "", team_code,
-                    f"demo-{today.isoformat()}-{index}", "", reference, consent, profile.internal, "nl",
-                ))  # fmt: skip
+                out.rows.append(
+                    (
+                        stable_uuid(ORG_SLUG, "feedback", today.isoformat(), str(index)),
+                        None if unrouted else unit.id,
+                        moment,
+                        day,
+                        profile.metric,
+                        score,
+                        reason,
+                        suggestion,
+                        channel,
+                        "Algemeen" if unrouted else profile.touchpoint,
+                        rng.choice(profile.products) if profile.products else "",
+                        "",
+                        team_code,
+                        f"demo-{today.isoformat()}-{index}",
+                        "",
+                        reference,
+                        consent,
+                        profile.internal,
+                        "nl",
+                    )
+                )
                 index += 1
     return out
 
@@ -453,32 +469,80 @@ def _setup(org: Organization, units: dict[str, OrgUnit]) -> None:
     """Touchpoints with public forms and a few routing rules (idempotent)."""
     # (name, metric, channel, subject, owning team code, internal, English name, English subject)
     touchpoints = [
-        ("Reparatie afgerond", "nps", "sms", "de monteur van Woonstichting Rivierduin", None,
-         False, "Repair completed", "the Woonstichting Rivierduin technician"),
-        ("Telefonisch contact", "ces", "telefoon", "Woonstichting Rivierduin", None, False,
-         "Phone call", "Woonstichting Rivierduin"),
-        ("Bezoek aan de balie", "csat", "balie", "onze balie", "W-KC-BA", False,
-         "Visit to the front desk", "our front desk"),
-        ("Melding servicedesk afgesloten", "csat", "intranet", "de Servicedesk ICT", "B-ICT-S",
-         True, "Service desk ticket closed", "the ICT service desk"),
-    ]  # fmt: skip
+        (
+            "Reparatie afgerond",
+            "nps",
+            "sms",
+            "de monteur van Woonstichting Rivierduin",
+            None,
+            False,
+            "Repair completed",
+            "the Woonstichting Rivierduin technician",
+        ),
+        (
+            "Telefonisch contact",
+            "ces",
+            "telefoon",
+            "Woonstichting Rivierduin",
+            None,
+            False,
+            "Phone call",
+            "Woonstichting Rivierduin",
+        ),
+        (
+            "Bezoek aan de balie",
+            "csat",
+            "balie",
+            "onze balie",
+            "W-KC-BA",
+            False,
+            "Visit to the front desk",
+            "our front desk",
+        ),
+        (
+            "Melding servicedesk afgesloten",
+            "csat",
+            "intranet",
+            "de Servicedesk ICT",
+            "B-ICT-S",
+            True,
+            "Service desk ticket closed",
+            "the ICT service desk",
+        ),
+    ]
     for name, metric, channel, subject, code, internal, name_en, subject_en in touchpoints:
-        values = {"metric": metric, "channel": channel, "subject": subject, "name_en": name_en,
-                  "subject_en": subject_en, "team": units.get(code) if code else None,
-                  "is_internal": internal}  # fmt: skip
+        values = {
+            "metric": metric,
+            "channel": channel,
+            "subject": subject,
+            "name_en": name_en,
+            "subject_en": subject_en,
+            "team": units.get(code) if code else None,
+            "is_internal": internal,
+        }
         Touchpoint.objects.update_or_create(
-            organization=org, name=name, defaults=values,
+            organization=org,
+            name=name,
+            defaults=values,
             create_defaults={**values, "uuid": stable_uuid(ORG_SLUG, "touchpoint", name)},
-        )  # fmt: skip
-    rules = [("touchpoint", "Woningtoewijzing", "W-VH-T"), ("channel", "balie", "W-KC-BA"),
-             ("touchpoint", "Oplevering woning", "V-VB-M")]  # fmt: skip
+        )
+    rules = [
+        ("touchpoint", "Woningtoewijzing", "W-VH-T"),
+        ("channel", "balie", "W-KC-BA"),
+        ("touchpoint", "Oplevering woning", "V-VB-M"),
+    ]
     for position, (field_name, value, code) in enumerate(rules):
         RoutingRule.objects.update_or_create(
-            organization=org, field=field_name, value=value,
+            organization=org,
+            field=field_name,
+            value=value,
             defaults={"team": units[code], "position": position},
-            create_defaults={"team": units[code], "position": position,
-                             "uuid": stable_uuid(ORG_SLUG, "rule", field_name, value)},
-        )  # fmt: skip
+            create_defaults={
+                "team": units[code],
+                "position": position,
+                "uuid": stable_uuid(ORG_SLUG, "rule", field_name, value),
+            },
+        )
     analysis.topics_for(org)
 
 
@@ -487,22 +551,29 @@ def _cases(org: Organization, today: date, now: datetime, rng: random.Random) ->
     config = FeedbackSettings.for_organization(org)
     since = today - timedelta(days=42)
     detractors = [
-        r for r in Feedback.objects.filter(
+        r
+        for r in Feedback.objects.filter(
             organization=org, source=Source.DEMO, contact_consent=True, day__gte=since
-        ).only("uuid", "team_id", "received_at", "metric", "score").order_by("received_at", "uuid")
+        )
+        .only("uuid", "team_id", "received_at", "metric", "score")
+        .order_by("received_at", "uuid")
         if is_detractor(r.metric, r.score)
-    ]  # fmt: skip
+    ]
     handlers: dict[int, list[Membership]] = {}
     for member in Membership.objects.filter(organization=org, unit__isnull=False):
         handlers.setdefault(member.unit_id, []).append(member)
     notes = {
-        CaseOutcome.SOLVED: ["Gebeld; de monteur komt donderdag terug en is nu op de hoogte.",
-                             "Excuses gemaakt en een nieuwe afspraak ingepland."],
-        CaseOutcome.EXPLAINED: ["Uitgelegd waarom de reparatie langer duurde; huurder begreep het."],
+        CaseOutcome.SOLVED: [
+            "Gebeld; de monteur komt donderdag terug en is nu op de hoogte.",
+            "Excuses gemaakt en een nieuwe afspraak ingepland.",
+        ],
+        CaseOutcome.EXPLAINED: [
+            "Uitgelegd waarom de reparatie langer duurde; huurder begreep het."
+        ],
         CaseOutcome.ACTION: ["Doorgezet als verbeteractie voor de planning van storingen."],
         CaseOutcome.UNREACHABLE: ["Drie keer gebeld, geen gehoor. Voicemail ingesproken."],
         CaseOutcome.DECLINED: ["Huurder wilde toch liever geen contact."],
-    }  # fmt: skip
+    }
     outcomes = list(notes)
     cases = []
     for index, record in enumerate(detractors):
@@ -531,10 +602,14 @@ def _cases(org: Organization, today: date, now: datetime, rng: random.Random) ->
         else:
             status = CaseStatus.CONTACTED if index % 3 == 0 else CaseStatus.OPEN
         case = FollowUpCase(
-            uuid=stable_uuid(ORG_SLUG, "case", str(record.uuid)), organization=org,
-            feedback_id=record.uuid, team_id=record.team_id, due_at=due, status=status,
+            uuid=stable_uuid(ORG_SLUG, "case", str(record.uuid)),
+            organization=org,
+            feedback_id=record.uuid,
+            team_id=record.team_id,
+            due_at=due,
+            status=status,
             created_at=record.received_at,
-        )  # fmt: skip
+        )
         people = handlers.get(record.team_id or 0, [])
         latest = now - timedelta(minutes=10)
         if status != CaseStatus.OPEN:

@@ -30,37 +30,80 @@ def record_rows(
     records, topic_names: dict[str, str], *, show_internal_comments: bool
 ) -> Iterator[list[Any]]:
     """One row per record (header first), streamed from the database in chunks."""
-    yield [_("Date"), _("Time"), _("Team"), _("Metric"), _("Score"),
-           _("Main reason for the score"), _("What would make it a 10"), _("Compliments"),
-           _("Improvement points"), _("Topics"), _("Channel"), _("Touchpoint"), _("Product"),
-           _("Location"), _("External id"), _("Customer reference"), _("May be contacted"),
-           _("Internal customer"), _("Source"), _("Link")]  # fmt: skip
+    yield [
+        _("Date"),
+        _("Time"),
+        _("Team"),
+        _("Metric"),
+        _("Score"),
+        _("Main reason for the score"),
+        _("What would make it a 10"),
+        _("Compliments"),
+        _("Improvement points"),
+        _("Topics"),
+        _("Channel"),
+        _("Touchpoint"),
+        _("Product"),
+        _("Location"),
+        _("External id"),
+        _("Customer reference"),
+        _("May be contacted"),
+        _("Internal customer"),
+        _("Source"),
+        _("Link"),
+    ]
     yes, no = _("yes"), _("no")
     base = settings.SITE_URL
     for record in records.iterator(chunk_size=2000):
         hide = record.is_internal and not show_internal_comments
         moment = timezone.localtime(record.received_at)
         yield [
-            record.day, moment.strftime("%H:%M"), record.team.name if record.team else "",
-            record.metric.upper(), record.score,
-            "" if hide else record.reason, "" if hide else record.suggestion,
-            record.n_compliments, record.n_improvements,
-            ", ".join(topic_names.get(t, t) for t in record.topic_slugs), record.channel,
-            record.touchpoint, record.product, record.location, record.external_id,
-            record.customer_ref, yes if record.contact_consent else no,
-            yes if record.is_internal else no, record.get_source_display(),
+            record.day,
+            moment.strftime("%H:%M"),
+            record.team.name if record.team else "",
+            record.metric.upper(),
+            record.score,
+            "" if hide else record.reason,
+            "" if hide else record.suggestion,
+            record.n_compliments,
+            record.n_improvements,
+            ", ".join(topic_names.get(t, t) for t in record.topic_slugs),
+            record.channel,
+            record.touchpoint,
+            record.product,
+            record.location,
+            record.external_id,
+            record.customer_ref,
+            yes if record.contact_consent else no,
+            yes if record.is_internal else no,
+            record.get_source_display(),
             base + reverse("feedback-record", args=[record.uuid]),
-        ]  # fmt: skip
+        ]
 
 
 def summary_rows(*, organization, scope, flt, period) -> Iterator[list[Any]]:
     """Figures per period for the scope as a whole and per unit one level down (the units of
     the dashboard's rows), customers and colleagues apart, hidden as the pages hide them."""
-    yield [_("Period from"), _("Period to"), _("Unit"), _("Responses"), _("NPS"),
-           _("NPS 95% low"), _("NPS 95% high"), _("Promoters"), _("Passives"), _("Detractors"),
-           _("CSAT % (4 or 5)"), _("CSAT answers"), _("CES mean"), _("CES % (5 to 7)"),
-           _("CES answers"), _("Compliments"), _("Improvement points"),
-           _("Customers")]  # fmt: skip
+    yield [
+        _("Period from"),
+        _("Period to"),
+        _("Unit"),
+        _("Responses"),
+        _("NPS"),
+        _("NPS 95% low"),
+        _("NPS 95% high"),
+        _("Promoters"),
+        _("Passives"),
+        _("Detractors"),
+        _("CSAT % (4 or 5)"),
+        _("CSAT answers"),
+        _("CES mean"),
+        _("CES % (5 to 7)"),
+        _("CES answers"),
+        _("Compliments"),
+        _("Improvement points"),
+        _("Customers"),
+    ]
     min_n = organization.min_group_size
     units = selectors.breakdown_units(scope)
     in_scope = None if scope.unit_ids is None else set(scope.unit_ids)
@@ -99,9 +142,12 @@ def _series(organization, unit_ids, flt, period) -> list[PeriodCounts]:
         daily = [(row["day"], Counts.from_mapping(row)) for row in rollup.grouped(records, "day")]
     else:
         daily = selectors.daily_counts(
-            organization=organization, unit_ids=unit_ids, start=flt.start, end=flt.end,
+            organization=organization,
+            unit_ids=unit_ids,
+            start=flt.start,
+            end=flt.end,
             internal=flt.internal,
-        )  # fmt: skip
+        )
     return series(daily, flt.start, flt.end, period.grain)
 
 
@@ -119,9 +165,18 @@ def figures(shown: Figures) -> list[Any]:
     split: list[int | None] = [counts.nps_promoters, counts.nps_passives, counts.nps_detractors]
     if nps is None and counts.nps_n:
         split = [None] * 3  # it would give the hidden NPS away
-    return [counts.records, *_estimate(nps), *split, *_estimate(csat)[:1], counts.csat_n,
-            _round(shown.ces_mean, 2), *_estimate(ces)[:1], counts.ces_n, counts.compliments,
-            counts.improvements]  # fmt: skip
+    return [
+        counts.records,
+        *_estimate(nps),
+        *split,
+        *_estimate(csat)[:1],
+        counts.csat_n,
+        _round(shown.ces_mean, 2),
+        *_estimate(ces)[:1],
+        counts.ces_n,
+        counts.compliments,
+        counts.improvements,
+    ]
 
 
 def _estimate(estimate: Estimate | None) -> list[float | None]:
@@ -173,6 +228,8 @@ def xlsx_download(rows: Iterable[Sequence[Any]], filename: str, *, max_rows: int
     workbook.save(handle)
     handle.seek(0)
     return FileResponse(
-        handle, as_attachment=True, filename=filename,
+        handle,
+        as_attachment=True,
+        filename=filename,
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )  # fmt: skip
+    )

@@ -40,16 +40,21 @@ class InboxFilterForm(forms.Form):
     unit = forms.ChoiceField(label=_("Team or department"), required=False)
     period = forms.ChoiceField(label=_("Period"), required=False)
     metric = forms.ChoiceField(
-        label=_("Metric"), required=False,
+        label=_("Metric"),
+        required=False,
         choices=[("", _("All metrics"))] + [c for c in Metric.choices if c[0]],
-    )  # fmt: skip
+    )
     band = forms.ChoiceField(label=_("Score"), required=False, choices=BANDS)
     topic = forms.ChoiceField(label=_("Topic"), required=False)
     label = forms.ChoiceField(
-        label=_("Contains"), required=False,
-        choices=[("", _("Anything")), (Label.COMPLIMENT, _("Compliments")),
-                 (Label.IMPROVEMENT, _("Improvement points"))],
-    )  # fmt: skip
+        label=_("Contains"),
+        required=False,
+        choices=[
+            ("", _("Anything")),
+            (Label.COMPLIMENT, _("Compliments")),
+            (Label.IMPROVEMENT, _("Improvement points")),
+        ],
+    )
     channel = forms.ChoiceField(label=_("Channel"), required=False)
     customers = forms.ChoiceField(label=_("Customers"), required=False, choices=CUSTOMERS)
 
@@ -70,10 +75,12 @@ class PublicFeedbackForm(forms.Form):
     """The customer's form: a score on the touchpoint's scale and Thomassen's two questions."""
 
     score = forms.TypedChoiceField(coerce=int, widget=forms.RadioSelect, required=False)
-    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False,
-                             max_length=10_000)  # fmt: skip
-    suggestion = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False,
-                                 max_length=10_000)  # fmt: skip
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=10_000
+    )
+    suggestion = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=10_000
+    )
     contact_consent = forms.BooleanField(required=False)
     # A field people do not see (CSS) and bots fill in.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
@@ -114,9 +121,12 @@ class TouchpointForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.organization = organization
         self.fields["team"] = UnitChoiceField(
-            organization, required=False, label=_("Owning team"), empty_label=_("— the routing rules decide —"),
+            organization,
+            required=False,
+            label=_("Owning team"),
+            empty_label=_("— the routing rules decide —"),
             help_text=_("Empty: the routing rules decide."),
-        )  # fmt: skip
+        )
 
 
 class RoutingRuleForm(forms.ModelForm):
@@ -132,9 +142,10 @@ class RoutingRuleForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         exists = RoutingRule.objects.filter(
-            organization=self.instance.organization, field=data.get("field"),
+            organization=self.instance.organization,
+            field=data.get("field"),
             value__iexact=(data.get("value") or "").strip(),
-        )  # fmt: skip
+        )
         if exists.exists():
             raise ValidationError(_("There is already a rule for this value."))
         return data
@@ -191,8 +202,9 @@ class MappingForm(forms.Form):
     """Which column holds which field, and defaults for what the file does not say."""
 
     metric = forms.ChoiceField(label=_("The score is"), choices=Metric.choices, required=False)
-    channel = forms.CharField(label=_("Channel (when the file has none)"), required=False,
-                              max_length=50)  # fmt: skip
+    channel = forms.CharField(
+        label=_("Channel (when the file has none)"), required=False, max_length=50
+    )
     touchpoint_uuid = forms.ChoiceField(
         label=_("Touchpoint (when the file has none)"), required=False
     )
@@ -203,8 +215,12 @@ class MappingForm(forms.Form):
     date_order = forms.ChoiceField(
         widget=forms.HiddenInput, required=False, choices=[("", ""), ("dmy", "dmy"), ("mdy", "mdy")]
     )
-    save_as = forms.CharField(label=_("Save this column choice as"), required=False, max_length=100,
-                              help_text=_("For the next export of the same survey."))  # fmt: skip
+    save_as = forms.CharField(
+        label=_("Save this column choice as"),
+        required=False,
+        max_length=100,
+        help_text=_("For the next export of the same survey."),
+    )
 
     def __init__(self, *args, headers: list[str], labels: list[str], touchpoints, **kwargs):
         super().__init__(*args, **kwargs)
@@ -249,24 +265,34 @@ class MappingForm(forms.Form):
 
 class CaseForm(forms.Form):
     assigned_to = forms.ModelChoiceField(
-        label=_("Who calls back"), queryset=None, required=False, empty_label=_("— the team —"),
+        label=_("Who calls back"),
+        queryset=None,
+        required=False,
+        empty_label=_("— the team —"),
         help_text=_("The colleague of the team who contacts the customer."),
-    )  # fmt: skip
+    )
     status = forms.ChoiceField(label=_("Status"), choices=CaseStatus.choices)
-    outcome = forms.ChoiceField(label=_("Outcome"), required=False,
-                                choices=[("", "—"), *CaseOutcome.choices])  # fmt: skip
-    note = forms.CharField(label=pgettext_lazy("follow-up case", "Note"), required=False, max_length=5000,
-                           widget=forms.Textarea(attrs={"rows": 3}),
-                           help_text=_("What was agreed. No more personal details than needed."))  # fmt: skip
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), required=False, choices=[("", "—"), *CaseOutcome.choices]
+    )
+    note = forms.CharField(
+        label=pgettext_lazy("follow-up case", "Note"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What was agreed. No more personal details than needed."),
+    )
 
     def __init__(self, *args, team_id: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         from klantcultuur.orgs.models import Membership
 
         self.fields["assigned_to"].queryset = (
-            Membership.objects.active().filter(unit_id=team_id).select_related("user")
+            Membership.objects.active()
+            .filter(unit_id=team_id)
+            .select_related("user")
             .order_by("user__first_name", "user__last_name")
-        )  # fmt: skip
+        )
         self.fields["assigned_to"].label_from_instance = lambda m: (
             m.user.get_full_name() or m.user.email
         )
@@ -294,10 +320,17 @@ class FormbricksFieldsForm(forms.Form):
     """Formbricks question ids and the record field each fills, one per line."""
 
     lines = forms.CharField(
-        label=_("Formbricks questions"), required=False, widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=lazy(lambda: _("One per line: question id = field. Fields: %(fields)s.")
-                       % {"fields": ", ".join(MAPPABLE)}, str)(),  # in the reader's language
-    )  # fmt: skip
+        label=_("Formbricks questions"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=lazy(
+            lambda: (
+                _("One per line: question id = field. Fields: %(fields)s.")
+                % {"fields": ", ".join(MAPPABLE)}
+            ),
+            str,
+        )(),  # in the reader's language
+    )
 
     def clean_lines(self) -> dict[str, str]:
         mapping: dict[str, str] = {}

@@ -114,9 +114,13 @@ class Estimate:
 
 
 def record_counts(
-    metric: str, score: int | None, *, has_comment: bool = False, compliments: int = 0,
+    metric: str,
+    score: int | None,
+    *,
+    has_comment: bool = False,
+    compliments: int = 0,
     improvements: int = 0,
-) -> Counts:  # fmt: skip
+) -> Counts:
     """The roll-up counters of a single record."""
     promoters = passives = detractors = csat_n = csat_top2 = ces_n = ces_sum = ces_high = 0
     if score is not None:
@@ -132,9 +136,19 @@ def record_counts(
         elif metric == "ces":
             ces_n, ces_sum, ces_high = 1, score, int(score >= CES_HIGH_MIN)
     return Counts(
-        1, promoters, passives, detractors, csat_n, csat_top2, ces_n, ces_sum, ces_high,
-        compliments, improvements, int(has_comment),
-    )  # fmt: skip
+        1,
+        promoters,
+        passives,
+        detractors,
+        csat_n,
+        csat_top2,
+        ces_n,
+        ces_sum,
+        ces_high,
+        compliments,
+        improvements,
+        int(has_comment),
+    )
 
 
 def nps(promoters: int, passives: int, detractors: int, z: float = Z95) -> Estimate:

@@ -20,9 +20,11 @@ class QrCode:
 
 def qr_code(data: str) -> QrCode:
     image = qrcode.make(
-        data, image_factory=qrcode.image.svg.SvgPathImage, border=4,
+        data,
+        image_factory=qrcode.image.svg.SvgPathImage,
+        border=4,
         error_correction=qrcode.constants.ERROR_CORRECT_M,
-    )  # fmt: skip
+    )
     svg = image.to_string(encoding="unicode")
     viewbox, path = _VIEWBOX.search(svg), _PATH.search(svg)
     if viewbox is None or path is None:

@@ -75,9 +75,14 @@ class Router:
         if not self._fields:
             return None
         return self.route(
-            {"touchpoint": touchpoint, "channel": channel, "product": product,
-             "location": location, "team_code": team_code},
-        )  # fmt: skip
+            {
+                "touchpoint": touchpoint,
+                "channel": channel,
+                "product": product,
+                "location": location,
+                "team_code": team_code,
+            },
+        )
 
 
 def build_router(

@@ -409,9 +409,12 @@ def filtered_counts(
 
         return aggregate(records_query(organization=organization, unit_ids=unit_ids, flt=flt))
     return counts(
-        organization=organization, unit_ids=unit_ids, start=flt.start, end=flt.end,
+        organization=organization,
+        unit_ids=unit_ids,
+        start=flt.start,
+        end=flt.end,
         internal=flt.internal,
-    )  # fmt: skip
+    )
 
 
 def channels(*, organization: Organization) -> list[str]:

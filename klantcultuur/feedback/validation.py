@@ -73,9 +73,12 @@ class RecordInput:
     @property
     def routing_values(self) -> dict[str, str]:
         return {
-            "touchpoint": self.touchpoint, "channel": self.channel, "product": self.product,
-            "location": self.location, "team_code": self.team_code,
-        }  # fmt: skip
+            "touchpoint": self.touchpoint,
+            "channel": self.channel,
+            "product": self.product,
+            "location": self.location,
+            "team_code": self.team_code,
+        }
 
 
 _TRUE = {
@@ -121,8 +124,14 @@ def parse_metric(value: object) -> str:
     text = str(value or "").strip().lower()
     if text in METRICS or text == "":
         return text
-    aliases = {"net promoter score": "nps", "klanttevredenheid": "csat", "tevredenheid": "csat",
-               "customer effort score": "ces", "klantinspanning": "ces", "geen": ""}  # fmt: skip
+    aliases = {
+        "net promoter score": "nps",
+        "klanttevredenheid": "csat",
+        "tevredenheid": "csat",
+        "customer effort score": "ces",
+        "klantinspanning": "ces",
+        "geen": "",
+    }
     if text in aliases:
         return aliases[text]
     raise FieldError(_("Unknown metric “%(value)s” (use NPS, CSAT or CES).") % {"value": text[:40]})
@@ -264,6 +273,11 @@ def clean_record(
     if errors:
         return None, errors
     return RecordInput(
-        received_at=moment, metric=metric, score=score, contact_consent=bool(consent),
-        is_internal=bool(internal), team_id=defaults.get("team_id"), **texts,
-    ), []  # fmt: skip
+        received_at=moment,
+        metric=metric,
+        score=score,
+        contact_consent=bool(consent),
+        is_internal=bool(internal),
+        team_id=defaults.get("team_id"),
+        **texts,
+    ), []

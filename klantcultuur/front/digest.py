@@ -15,12 +15,14 @@ from klantcultuur.notify.services import notify
 
 def digest_text(day: today.TeamDay) -> str:
     lines = [
-        _("Compliments since the previous working day: %(n)s") % {"n": day.board.signals.counts.compliments},
+        _("Compliments since the previous working day: %(n)s")
+        % {"n": day.board.signals.counts.compliments},
         _("Improvement points: %(n)s") % {"n": day.board.signals.counts.improvements},
-        _("KPIs off target: %(names)s") % {"names": ", ".join(t.kpi.name for t in day.off_target) or "–"},
+        _("KPIs off target: %(names)s")
+        % {"names": ", ".join(t.kpi.name for t in day.off_target) or "–"},
         _("Overdue call-backs: %(n)s") % {"n": day.board.cases.overdue if day.board.cases else 0},
         _("Actions due: %(names)s") % {"names": ", ".join(a.title for a in day.actions_due) or "–"},
-    ]  # fmt: skip
+    ]
     return "\n".join(lines)
 
 
@@ -39,11 +41,19 @@ def digests_send(*, now=None) -> int:
             continue
         team_day = today.team_day(member, team, can_steer=False, now=now)
         with translation.override(settings.LANGUAGE_CODE):
-            subject = _("%(team)s: the day of %(day)s") % {"team": team.name,
-                                                           "day": day.strftime("%d-%m")}  # fmt: skip
+            subject = _("%(team)s: the day of %(day)s") % {
+                "team": team.name,
+                "day": day.strftime("%d-%m"),
+            }
             body = digest_text(team_day)
-        notify(organization=member.organization, recipients=[member], subject=subject, body=body,
-               link=site_url() + reverse("huddle-board", args=[team.uuid]), to_channel=False)  # fmt: skip
+        notify(
+            organization=member.organization,
+            recipients=[member],
+            subject=subject,
+            body=body,
+            link=site_url() + reverse("huddle-board", args=[team.uuid]),
+            to_channel=False,
+        )
         subscription.last_sent_on = day
         subscription.save(update_fields=["last_sent_on"])
         sent += 1

@@ -68,17 +68,20 @@ def own_team(membership: Membership) -> OrgUnit | None:
 def team_day(membership: Membership, team: OrgUnit, *, can_steer: bool, now=None) -> TeamDay:
     now = now or timezone.now()
     today = timezone.localdate(now)
-    board = boards.team_board(unit=team, day=today, organization=membership.organization,
-                              can_steer=can_steer, now=now)  # fmt: skip
+    board = boards.team_board(
+        unit=team, day=today, organization=membership.organization, can_steer=can_steer, now=now
+    )
     soon = today + timedelta(days=ACTIONS_DUE_DAYS)
     return TeamDay(
-        team=team, board=board, held_today=board.huddle is not None,
+        team=team,
+        board=board,
+        held_today=board.huddle is not None,
         off_target=[t for t in board.tiles if t.status == "off"],
         mine=[t for t in board.tiles if t.team_kpi.owner_id == membership.id],
         actions_due=[a for a in board.actions if a.due_date and a.due_date <= soon],
         my_actions=[a for a in board.actions if a.owner_id == membership.id],
         compliments=board.signals.compliments[:3] if not board.signals.hidden else [],
-    )  # fmt: skip
+    )
 
 
 def _phase(membership: Membership) -> tuple[dict | None, str]:
@@ -101,8 +104,11 @@ def _phase(membership: Membership) -> tuple[dict | None, str]:
     figure = gate.phase(ROOT_KEY)
     if not figure:
         return None, wave.name
-    return {"number": figure.value["number"], "name": PHASES[figure.value["name"]],
-            "wave": wave}, wave.name  # fmt: skip
+    return {
+        "number": figure.value["number"],
+        "name": PHASES[figure.value["name"]],
+        "wave": wave,
+    }, wave.name
 
 
 def organisation_day(membership: Membership, now=None) -> OrganisationDay:
@@ -110,8 +116,9 @@ def organisation_day(membership: Membership, now=None) -> OrganisationDay:
     today = timezone.localdate(now)
     org = membership.organization
     first = today - timedelta(days=7 * TREND_WEEKS)
-    weeks = fb.period_counts(organization=org, start=first, end=today - timedelta(days=1),
-                             grain="week", internal=False)  # fmt: skip
+    weeks = fb.period_counts(
+        organization=org, start=first, end=today - timedelta(days=1), grain="week", internal=False
+    )
     values = [w.counts.nps().value if w.counts.nps_n else None for w in weeks]
     known = [v for v in values if v is not None]
     trend = None
@@ -123,24 +130,36 @@ def organisation_day(membership: Membership, now=None) -> OrganisationDay:
     since = today - timedelta(days=ADOPTION_DAYS)
     holding = (
         Huddle.objects.filter(organization=org, day__gte=since, unit__in=teams)
-        .values("unit").distinct().count()
-    )  # fmt: skip
+        .values("unit")
+        .distinct()
+        .count()
+    )
     _raised, received = open_escalation_counts(org.id)
     phase, wave_name = _phase(membership)
     all_units = list(teams.values_list("id", flat=True))
     return OrganisationDay(
-        phase=phase, wave_name=wave_name,
-        nps_now=round(known[-1]) if known else None, nps_trend=trend,
-        teams=len(all_units), teams_holding=holding,
+        phase=phase,
+        wave_name=wave_name,
+        nps_now=round(known[-1]) if known else None,
+        nps_trend=trend,
+        teams=len(all_units),
+        teams_holding=holding,
         unrouted=fb.unrouted_count(org) if membership.has_perm(Perm.MANAGE_FEEDBACK) else None,
         overdue_cases=fb.overdue_cases(unit_ids=all_units, now=now).count(),
         escalations=received.get(None, 0),
         late_actions=ImprovementAction.objects.filter(
-            organization=org, due_date__lt=today, team__archived_at__isnull=True,
-        ).exclude(state=ActionState.CLOSED).count(),
-    )  # fmt: skip
+            organization=org,
+            due_date__lt=today,
+            team__archived_at__isnull=True,
+        )
+        .exclude(state=ActionState.CLOSED)
+        .count(),
+    )
 
 
 def sees_organisation(membership: Membership) -> bool:
-    return membership.has_perm(Perm.VIEW_ALL_UNITS) and membership.role in ("board", "cx_lead",
-                                                                            "admin")  # fmt: skip
+    return membership.has_perm(Perm.VIEW_ALL_UNITS) and membership.role in (
+        "board",
+        "cx_lead",
+        "admin",
+    )

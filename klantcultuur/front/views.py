@@ -30,11 +30,13 @@ def home(request: MemberRequest):
         "managed": managed,
         "leads": any(unit.kind == UnitKind.TEAM for unit in managed),
         "team_day": today.team_day(membership, team, can_steer=can_steer(request, team.id))
-        if team is not None and membership.has_perm(Perm.USE_HUDDLE) else None,
+        if team is not None and membership.has_perm(Perm.USE_HUDDLE)
+        else None,
         "organisation_day": today.organisation_day(membership)
-        if today.sees_organisation(membership) else None,
+        if today.sees_organisation(membership)
+        else None,
         "digest": DigestSubscription.objects.filter(membership=membership).exists(),
-    }  # fmt: skip
+    }
     return render(request, "front/home.html", context)
 
 

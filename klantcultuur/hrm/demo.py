@@ -67,6 +67,12 @@ def load() -> str:
     with transaction.atomic():
         for process, title, text, rating, action in DOCUMENTS:
             document = document_add(by=hr, process=process, title=title, text=text)
-            rating_save(document=document, rating=rating, note="", action=action,
-                        owner=hr if action else None, due=due if action else None)  # fmt: skip
+            rating_save(
+                document=document,
+                rating=rating,
+                note="",
+                action=action,
+                owner=hr if action else None,
+                due=due if action else None,
+            )
     return f"{len(DOCUMENTS)} HR documents"

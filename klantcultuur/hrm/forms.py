@@ -10,14 +10,23 @@ from klantcultuur.orgs.models import Membership
 class DocumentForm(forms.Form):
     process = forms.ChoiceField(label=_("HR process"), choices=Process.choices)
     title = forms.CharField(label=_("title"), max_length=150, required=False)
-    text = forms.CharField(label=_("text"), required=False, widget=forms.Textarea(attrs={"rows": 6}),
-                           help_text=_("Paste the text, or upload a file below."))  # fmt: skip
+    text = forms.CharField(
+        label=_("text"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Paste the text, or upload a file below."),
+    )
     file = forms.FileField(label=_("document (DOCX, PDF or TXT, at most 10 MB)"), required=False)
 
 
 class RatingForm(forms.Form):
-    rating = forms.TypedChoiceField(label=_("HR's rating (1–5)"), coerce=int, empty_value=None, required=False,
-                                    choices=[("", "—")] + [(i, str(i)) for i in range(1, 6)])  # fmt: skip
+    rating = forms.TypedChoiceField(
+        label=_("HR's rating (1–5)"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        choices=[("", "—")] + [(i, str(i)) for i in range(1, 6)],
+    )
     note = forms.CharField(
         label=_("explanation"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

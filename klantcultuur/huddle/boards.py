@@ -163,9 +163,11 @@ class TeamBoard(_BoardDay):
 def _spark(values: list[float | None], label: str, target, status: str) -> SafeString:
     # The chart escapes every text it draws.
     svg = charts.sparkline(
-        values, label=label, target=float(target) if target is not None else None,
+        values,
+        label=label,
+        target=float(target) if target is not None else None,
         last_status=status,
-    )  # fmt: skip
+    )
     return mark_safe(svg)
 
 
@@ -253,10 +255,12 @@ def team_board(
     internal = is_internal(unit)
     team_kpis = selectors.team_kpis([unit.id])
     daily = fb.daily_counts(
-        organization=organization, unit_ids=[unit.id],
-        start=window.end - timedelta(days=FEEDBACK_WEEKS * 7 - 1), end=window.end,
+        organization=organization,
+        unit_ids=[unit.id],
+        start=window.end - timedelta(days=FEEDBACK_WEEKS * 7 - 1),
+        end=window.end,
         internal=internal,
-    )  # fmt: skip
+    )
     manual = [t.kpi_id for t in team_kpis if not t.kpi.is_feedback]
     values = selectors.kpi_values(
         [unit.id], manual, day - timedelta(days=VALUE_HISTORY_DAYS), day - timedelta(days=1)
@@ -272,23 +276,38 @@ def team_board(
         return evaluation.sum_counts(daily, span.start, span.end)
 
     tiles = team_tiles(
-        team_kpis, organization=organization, window=window, day=day,
-        figure_counts=figure_counts, values=values, cases=cases, daily=daily,
-    )  # fmt: skip
+        team_kpis,
+        organization=organization,
+        window=window,
+        day=day,
+        figure_counts=figure_counts,
+        values=values,
+        cases=cases,
+        daily=daily,
+    )
     signals = _signals(unit, window, internal, daily, organization)
     huddle = Huddle.objects.filter(unit=unit, day=day).prefetch_related("attendees").first()
     story = suggestion = None
     candidates = [
-        stories.Candidate(s, s.record.metric, s.record.score, [x.text for x in s.sentences],
-                          s.record.received_at)
+        stories.Candidate(
+            s, s.record.metric, s.record.score, [x.text for x in s.sentences], s.record.received_at
+        )
         for s in signals.compliments
-    ]  # fmt: skip
+    ]
     suggestion = stories.suggest(candidates)
     if huddle and huddle.story_id:
         story = next((s for s in signals.compliments if s.record.pk == huddle.story_id), None)
     return TeamBoard(
-        unit=unit, day=day, today=today, window=window, internal=internal, tiles=tiles,
-        signals=signals, story=story, suggestion=suggestion, huddle=huddle,
+        unit=unit,
+        day=day,
+        today=today,
+        window=window,
+        internal=internal,
+        tiles=tiles,
+        signals=signals,
+        story=story,
+        suggestion=suggestion,
+        huddle=huddle,
         members=selectors.unit_members(unit),
         actions=list(selectors.open_actions([unit.id])),
         overdue_cases=list(fb.overdue_cases(unit_ids=[unit.id], now=now)[:8]) if is_today else [],
@@ -298,7 +317,7 @@ def team_board(
         ),
         goals=selectors.goals_on(unit, day),
         can_steer=can_steer,
-    )  # fmt: skip
+    )
 
 
 # --- Tier boards -------------------------------------------------------------------------
@@ -371,13 +390,16 @@ def _rows(
     spans = {week if k.period == Period.WEEK else window for k in columns.values()}
     per_unit = {
         (internal, span): fb.counts_by_unit(
-            organization=organization, unit_ids=ids, start=span.start, end=span.end,
+            organization=organization,
+            unit_ids=ids,
+            start=span.start,
+            end=span.end,
             internal=internal,
         )
         for internal, ids in audiences.items()
         if ids
         for span in spans
-    }  # fmt: skip
+    }
     is_today = day == timezone.localdate(now)
     cases = (
         fb.case_counts_by_team(organization=organization, unit_ids=all_ids, now=now)
@@ -419,14 +441,18 @@ def _rows(
         unit_id: {
             tile.kpi.id: tile
             for tile in team_tiles(
-                by_team[unit_id], organization=organization, window=window, day=day,
+                by_team[unit_id],
+                organization=organization,
+                window=window,
+                day=day,
                 figure_counts=lambda kpi, unit_id=unit_id: counts_of([unit_id], kpi),
-                values=values, cases=cases.get(unit_id, fb.NO_CASES) if is_today else None,
+                values=values,
+                cases=cases.get(unit_id, fb.NO_CASES) if is_today else None,
             )
         }
         for unit_id in all_ids
         if unit_id in by_team
-    }  # fmt: skip
+    }
     rows = []
     for unit_id in row_ids:
         ids = subtree[unit_id]
@@ -450,14 +476,17 @@ def _rows(
             cell.kpi = kpi
         rows.append(
             Row(
-                unit=units[unit_id], is_team=is_team, cells=cells,
-                on_target=statuses.count("on"), with_target=sum(1 for s in statuses if s),
+                unit=units[unit_id],
+                is_team=is_team,
+                cells=cells,
+                on_target=statuses.count("on"),
+                with_target=sum(1 for s in statuses if s),
                 # A team's row counts what it escalates; a department's what reached it.
                 open_escalations=(raised if is_team else received).get(unit_id, 0),
                 open_actions=sum(actions.get(i, (0, 0))[0] for i in ids),
                 late_actions=sum(actions.get(i, (0, 0))[1] for i in ids),
             )
-        )  # fmt: skip
+        )
     return list(columns.values()), rows
 
 
@@ -468,17 +497,21 @@ def unit_board(
     now = now or timezone.now()
     tree = UnitTree.for_organization(organization.id, include_archived=False)
     child_ids = tree.children.get(unit.id, [])
-    columns, rows = _rows(organization=organization, tree=tree, row_ids=child_ids, day=day,
-                          now=now)  # fmt: skip
+    columns, rows = _rows(organization=organization, tree=tree, row_ids=child_ids, day=day, now=now)
     since = local_start(day) - timedelta(days=ESCALATIONS_SHOWN_DAYS)
     return TierBoard(
-        unit=unit, day=day, today=timezone.localdate(now), window=lookback(day),
-        columns=columns, rows=rows,
+        unit=unit,
+        day=day,
+        today=timezone.localdate(now),
+        window=lookback(day),
+        columns=columns,
+        rows=rows,
         escalations=selectors.escalations_to(organization.id, unit.id, since),
         raised=selectors.escalations_from(unit, since),
         huddle=Huddle.objects.filter(unit=unit, day=day).prefetch_related("attendees").first(),
-        members=selectors.unit_members(unit), can_steer=can_steer,
-    )  # fmt: skip
+        members=selectors.unit_members(unit),
+        can_steer=can_steer,
+    )
 
 
 def organization_board(
@@ -490,22 +523,29 @@ def organization_board(
     departments = [
         node.id
         for node, _depth in tree.walk()
-        if node.kind != "team" and any(
-            tree.nodes[c].kind == "team" for c in tree.children.get(node.id, [])
-        )
-    ]  # fmt: skip
-    columns, rows = _rows(organization=organization, tree=tree, row_ids=departments, day=day,
-                          now=now)  # fmt: skip
+        if node.kind != "team"
+        and any(tree.nodes[c].kind == "team" for c in tree.children.get(node.id, []))
+    ]
+    columns, rows = _rows(
+        organization=organization, tree=tree, row_ids=departments, day=day, now=now
+    )
     for row in rows:
         parent = tree.nodes.get(row.unit.parent_id) if row.unit.parent_id else None
         row.group = parent.name if parent else ""
     since = local_start(day) - timedelta(days=ESCALATIONS_SHOWN_DAYS)
     return TierBoard(
-        unit=None, day=day, today=timezone.localdate(now), window=lookback(day),
-        columns=[c for c in columns if c.is_feedback], rows=_only_feedback(rows, columns),
-        escalations=selectors.escalations_to(organization.id, None, since), raised=[],
-        huddle=None, members=[], can_steer=can_steer,
-    )  # fmt: skip
+        unit=None,
+        day=day,
+        today=timezone.localdate(now),
+        window=lookback(day),
+        columns=[c for c in columns if c.is_feedback],
+        rows=_only_feedback(rows, columns),
+        escalations=selectors.escalations_to(organization.id, None, since),
+        raised=[],
+        huddle=None,
+        members=[],
+        can_steer=can_steer,
+    )
 
 
 def _only_feedback(rows: list[Row], columns: list[Kpi]) -> list[Row]:

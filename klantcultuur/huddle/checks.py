@@ -59,9 +59,12 @@ def _feedback_difference(action, kpi, before: Window, after: Window):
 
     def counts(window: Window):
         return feedback_selectors.counts(
-            organization=org.id, unit_ids=[action.team_id], start=window.start,
-            end=window.end, internal=internal,
-        )  # fmt: skip
+            organization=org.id,
+            unit_ids=[action.team_id],
+            start=window.start,
+            end=window.end,
+            internal=internal,
+        )
 
     first, second = counts(before), counts(after)
     minimum = max(effect.MIN_ANSWERS, org.min_group_size)
@@ -77,16 +80,20 @@ def _feedback_difference(action, kpi, before: Window, after: Window):
             first.ces_high, first.ces_n, second.ces_high, second.ces_n
         ), minimum
     return effect.share_difference(
-        first.compliments, first.compliments + first.improvements,
-        second.compliments, second.compliments + second.improvements,
-    ), minimum  # fmt: skip
+        first.compliments,
+        first.compliments + first.improvements,
+        second.compliments,
+        second.compliments + second.improvements,
+    ), minimum
 
 
 def _values_difference(action, kpi, before: Window, after: Window):
     rows = KpiValue.objects.filter(
-        team_id=action.team_id, kpi=kpi, period_start__gte=before.start,
+        team_id=action.team_id,
+        kpi=kpi,
+        period_start__gte=before.start,
         period_start__lte=after.end,
-    ).values_list("period_start", "value")  # fmt: skip
+    ).values_list("period_start", "value")
     first = [float(v) for d, v in rows if d in before]
     second = [float(v) for d, v in rows if d in after]
     return effect.welch_difference(first, second), effect.MIN_VALUES

@@ -137,8 +137,11 @@ def _records(team: OrgUnit, day: date, today: date, effects: dict[str, date]):
         roll = draw.random()
         band = "good" if roll < good else "bad" if roll > 1 - bad else "mid"
         if metric == "nps":
-            score = {"good": draw.choice((9, 10, 10)), "mid": draw.choice((7, 8)),
-                     "bad": draw.randint(2, 6)}[band]  # fmt: skip
+            score = {
+                "good": draw.choice((9, 10, 10)),
+                "mid": draw.choice((7, 8)),
+                "bad": draw.randint(2, 6),
+            }[band]
         else:
             score = {"good": draw.choice((4, 5, 5)), "mid": 3, "bad": draw.choice((1, 2))}[band]
         reason = suggestion = ""
@@ -151,12 +154,19 @@ def _records(team: OrgUnit, day: date, today: date, effects: dict[str, date]):
         moment = at(day, draw.randint(8, 19), draw.randint(0, 59))
         consent = band == "bad" and draw.random() < 0.3 and (today - day).days <= 6
         yield RecordInput(
-            received_at=moment, metric=metric, score=score, reason=reason, suggestion=suggestion,
-            touchpoint=touchpoint, channel="telefoon" if kind == "contact" else "",
+            received_at=moment,
+            metric=metric,
+            score=score,
+            reason=reason,
+            suggestion=suggestion,
+            touchpoint=touchpoint,
+            channel="telefoon" if kind == "contact" else "",
             external_id=f"{DEMO_PREFIX}{team.code}:{day.isoformat()}:{i}",
-            customer_ref=f"K{draw.randint(10000, 99999)}", contact_consent=consent,
-            is_internal=team.office == Office.BACK, team_id=team.id,
-        )  # fmt: skip
+            customer_ref=f"K{draw.randint(10000, 99999)}",
+            contact_consent=consent,
+            is_internal=team.office == Office.BACK,
+            team_id=team.id,
+        )
 
 
 # --- KPIs, owners, values -----------------------------------------------------------------
@@ -164,9 +174,19 @@ def _catalogue(org: Organization) -> dict[str, Kpi]:
     out = {}
     for key, spec in CATALOGUE.items():
         name, description, source, measure, period, unit, decimals, direction, target, pos = spec
-        values = {"name": name, "description": description, "source": source, "measure": measure,
-                  "period": period, "unit": unit, "decimals": decimals, "direction": direction,
-                  "default_target": Decimal(str(target)), "position": pos, "archived_at": None}  # fmt: skip
+        values = {
+            "name": name,
+            "description": description,
+            "source": source,
+            "measure": measure,
+            "period": period,
+            "unit": unit,
+            "decimals": decimals,
+            "direction": direction,
+            "default_target": Decimal(str(target)),
+            "position": pos,
+            "archived_at": None,
+        }
         out[key], _created = Kpi.objects.update_or_create(
             uuid=stable_uuid(org.slug, "kpi", key), defaults={**values, "organization": org}
         )
@@ -192,17 +212,26 @@ def _team_kpis(org, teams, catalogue, members) -> dict[tuple[str, str], TeamKpi]
             target = _team_target(catalogue[key], code)
             found, _created = TeamKpi.objects.update_or_create(
                 uuid=stable_uuid(org.slug, "team-kpi", code, key),
-                defaults={"organization": org, "kpi": catalogue[key], "team": team,
-                          "owner": owner, "target": target, "position": position},
-            )  # fmt: skip
+                defaults={
+                    "organization": org,
+                    "kpi": catalogue[key],
+                    "team": team,
+                    "owner": owner,
+                    "target": target,
+                    "position": position,
+                },
+            )
             out[(code, key)] = found
     return out
 
 
 def _team_target(kpi: Kpi, code: str) -> Decimal | None:
     """Most teams keep the default target; a few set their own."""
-    special = {("W-KC-B", "NPS"): 30, ("B-ICT-S", "Tickets binnen afspraak opgelost"): 88,
-               ("V-RO-Z", "First time right"): 88}  # fmt: skip
+    special = {
+        ("W-KC-B", "NPS"): 30,
+        ("B-ICT-S", "Tickets binnen afspraak opgelost"): 88,
+        ("V-RO-Z", "First time right"): 88,
+    }
     value = special.get((code, kpi.name))
     return Decimal(value) if value is not None else None
 
@@ -213,8 +242,11 @@ def _periods(kpi: Kpi, today: date) -> list[date]:
         last_week = week_start(today) - timedelta(days=7)
         start = week_start(first) + timedelta(days=7)
         return [start + timedelta(weeks=i) for i in range((last_week - start).days // 7 + 1)]
-    return [first + timedelta(days=i) for i in range(HISTORY_DAYS) if is_working_day(
-        first + timedelta(days=i))]  # fmt: skip
+    return [
+        first + timedelta(days=i)
+        for i in range(HISTORY_DAYS)
+        if is_working_day(first + timedelta(days=i))
+    ]
 
 
 def _values(org, teams, team_kpis, today: date, effects: dict[str, date]) -> int:
@@ -244,11 +276,15 @@ def _values(org, teams, team_kpis, today: date, effects: dict[str, date]) -> int
                 value = max(0.0, value)
                 rows.append(
                     KpiValue(
-                        organization=org, kpi=kpi, team_id=team_kpi.team_id, period_start=period,
+                        organization=org,
+                        kpi=kpi,
+                        team_id=team_kpi.team_id,
+                        period_start=period,
                         value=Decimal(f"{value:.{kpi.decimals}f}"),
-                        entered_by=team_kpi.owner, entered_at=at(period + timedelta(days=1), 8, 45),
+                        entered_by=team_kpi.owner,
+                        entered_at=at(period + timedelta(days=1), 8, 45),
                     )
-                )  # fmt: skip
+                )
     created = KpiValue.objects.bulk_create(rows, batch_size=1000)
     if not created or created[0].pk is None:  # SQLite before 3.35 returns no keys
         keys = {(v.team_id, v.kpi_id, v.period_start) for v in rows}
@@ -257,17 +293,31 @@ def _values(org, teams, team_kpis, today: date, effects: dict[str, date]) -> int
             for v in KpiValue.objects.filter(organization=org)
             if (v.team_id, v.kpi_id, v.period_start) in keys
         ]
-    changes = [KpiValueChange(value=v, old_value=None, new_value=v.value,
-                              changed_by=v.entered_by, changed_at=v.entered_at) for v in created]  # fmt: skip
+    changes = [
+        KpiValueChange(
+            value=v,
+            old_value=None,
+            new_value=v.value,
+            changed_by=v.entered_by,
+            changed_at=v.entered_at,
+        )
+        for v in created
+    ]
     corrected = []
     for position, v in enumerate(created):
         draw = rng("correction", v.team_id, v.kpi_id, v.period_start)
         if draw.random() < 0.03:  # a typo corrected later that morning
             typo = (v.value * Decimal("10")).quantize(v.value)
             changes[position].new_value = typo
-            changes.append(KpiValueChange(value=v, old_value=typo, new_value=v.value,
-                                          changed_by=v.entered_by,
-                                          changed_at=v.entered_at + timedelta(minutes=20)))  # fmt: skip
+            changes.append(
+                KpiValueChange(
+                    value=v,
+                    old_value=typo,
+                    new_value=v.value,
+                    changed_by=v.entered_by,
+                    changed_at=v.entered_at + timedelta(minutes=20),
+                )
+            )
             v.corrections = 1
             corrected.append(v)
     KpiValueChange.objects.bulk_create(changes, batch_size=1000)
@@ -306,11 +356,18 @@ def _huddles(org, teams, members, today: date) -> int:
             story = stories.suggest(
                 [c for c in candidates.get(unit.id, []) if c.received_at.date() in window]
             )
-            new.append(Huddle(
-                organization=org, unit=unit, day=day, note=note, story_id=story,
-                uuid=stable_uuid(org.slug, "huddle", unit.code, day.isoformat()),
-                updated_at=at(day, 8, 50), updated_by_id=unit.manager_id,
-            ))  # fmt: skip
+            new.append(
+                Huddle(
+                    organization=org,
+                    unit=unit,
+                    day=day,
+                    note=note,
+                    story_id=story,
+                    uuid=stable_uuid(org.slug, "huddle", unit.code, day.isoformat()),
+                    updated_at=at(day, 8, 50),
+                    updated_by_id=unit.manager_id,
+                )
+            )
             attendance[(unit.id, day)] = present
     Huddle.objects.bulk_create(new, batch_size=500)
     ids = dict(
@@ -356,24 +413,56 @@ def _goals(org, teams, catalogue, members, today: date) -> int:
         feedback_keys, _manual = TEAM_KPIS[code]
         main = catalogue[feedback_keys[0]]
         goals = [
-            ("team", None, f"{main.name} boven het doel, elke week van dit kwartaal",
-             "We bespreken elke maandag de week ervoor en kiezen één verbeterpunt.", main,
-             quarter_start, quarter_end, GoalStatus.OPEN),
-            ("team-previous", None, "Elke dagstart begint met een klantverhaal",
-             "Wie het verhaal kiest, rouleert.", None, previous_start, previous_end,
-             GoalStatus.ACHIEVED),
-        ]  # fmt: skip
+            (
+                "team",
+                None,
+                f"{main.name} boven het doel, elke week van dit kwartaal",
+                "We bespreken elke maandag de week ervoor en kiezen één verbeterpunt.",
+                main,
+                quarter_start,
+                quarter_end,
+                GoalStatus.OPEN,
+            ),
+            (
+                "team-previous",
+                None,
+                "Elke dagstart begint met een klantverhaal",
+                "Wie het verhaal kiest, rouleert.",
+                None,
+                previous_start,
+                previous_end,
+                GoalStatus.ACHIEVED,
+            ),
+        ]
         people = [m for m in members.get(team.id, []) if m.role == Role.EMPLOYEE]
         if people:
             person = owner_of(people, code, "goal")
-            goals.append(("person", person, "Eén klantverhaal per week delen in de dagstart",
-                          "", None, quarter_start, quarter_end, GoalStatus.OPEN))  # fmt: skip
+            goals.append(
+                (
+                    "person",
+                    person,
+                    "Eén klantverhaal per week delen in de dagstart",
+                    "",
+                    None,
+                    quarter_start,
+                    quarter_end,
+                    GoalStatus.OPEN,
+                )
+            )
         for key, person, title, description, kpi, start, end, status in goals:
             _goal, was_created = Goal.objects.get_or_create(
                 uuid=stable_uuid(org.slug, "goal", code, key),
-                defaults={"organization": org, "team": team, "person": person, "title": title,
-                          "description": description, "kpi": kpi, "start": start, "end": end,
-                          "status": status},
-            )  # fmt: skip
+                defaults={
+                    "organization": org,
+                    "team": team,
+                    "person": person,
+                    "title": title,
+                    "description": description,
+                    "kpi": kpi,
+                    "start": start,
+                    "end": end,
+                    "status": status,
+                },
+            )
             created += was_created
     return created

@@ -213,18 +213,30 @@ def actions(org, teams, catalogue, members, today: date) -> int:
                 .first()
             )
         action = ImprovementAction.objects.create(
-            uuid=uuid, organization=org, team=team, title=spec.title, problem=spec.problem,
+            uuid=uuid,
+            organization=org,
+            team=team,
+            title=spec.title,
+            problem=spec.problem,
             **{f"why_{i + 1}": why for i, why in enumerate(spec.whys)},
-            cause=spec.cause, target=spec.target, countermeasure=spec.countermeasure,
-            owner=owner, due_date=_day(today, spec.due), kpi=catalogue[spec.kpi],
-            state=spec.state, outcome=spec.outcome, standard=spec.standard,
-            origin=ActionOrigin.FEEDBACK if feedback else ActionOrigin.MANUAL, feedback=feedback,
-            previous=by_key.get(spec.previous), created_by=team.manager,
+            cause=spec.cause,
+            target=spec.target,
+            countermeasure=spec.countermeasure,
+            owner=owner,
+            due_date=_day(today, spec.due),
+            kpi=catalogue[spec.kpi],
+            state=spec.state,
+            outcome=spec.outcome,
+            standard=spec.standard,
+            origin=ActionOrigin.FEEDBACK if feedback else ActionOrigin.MANUAL,
+            feedback=feedback,
+            previous=by_key.get(spec.previous),
+            created_by=team.manager,
             created_at=at(_day(today, spec.plan), 9, 5),
             started_at=at(_day(today, spec.do), 9, 10) if spec.do is not None else None,
             checked_at=at(_day(today, spec.check), 9, 10) if spec.check is not None else None,
             closed_at=at(_day(today, spec.closed), 9, 10) if spec.closed is not None else None,
-        )  # fmt: skip
+        )
         by_key[spec.key] = action
         created += 1
         _events(action, spec, today, owner)
@@ -242,8 +254,12 @@ def _events(action: ImprovementAction, spec: Spec, today: date, by) -> None:
 
     steps = [("", ActionState.PLAN, spec.plan, "")]
     previous = ActionState.PLAN
-    for state, offset in ((ActionState.DO, spec.do), (ActionState.CHECK, spec.check),
-                          (ActionState.ACT, spec.act), (ActionState.CLOSED, spec.closed)):  # fmt: skip
+    for state, offset in (
+        (ActionState.DO, spec.do),
+        (ActionState.CHECK, spec.check),
+        (ActionState.ACT, spec.act),
+        (ActionState.CLOSED, spec.closed),
+    ):
         if offset is not None:
             note = spec.note if state == ActionState.CLOSED else ""
             steps.append((previous, state, offset, note))
@@ -304,19 +320,28 @@ def escalations(org: Organization, members, today: date) -> int:
         to_unit = unit.parent
         for _hop in range(hops):
             to_unit = to_unit.parent if to_unit else None
-        state = EscalationState.CLOSED if closed else (
-            EscalationState.ANSWERED if answered else EscalationState.OPEN)  # fmt: skip
+        state = (
+            EscalationState.CLOSED
+            if closed
+            else (EscalationState.ANSWERED if answered else EscalationState.OPEN)
+        )
         answerer = to_unit.manager if to_unit else None
         Escalation.objects.create(
-            uuid=uuid, organization=org, from_unit=unit, to_unit=to_unit, text=text,
-            raised_on=_day(today, raised), raised_at=at(_day(today, raised), 8, 55),
+            uuid=uuid,
+            organization=org,
+            from_unit=unit,
+            to_unit=to_unit,
+            text=text,
+            raised_on=_day(today, raised),
+            raised_at=at(_day(today, raised), 8, 55),
             raised_by=owner_of(members.get(unit.id, []), code, "escalation", key) or unit.manager,
-            state=state, answer=answer,
+            state=state,
+            answer=answer,
             answered_by=answerer if answered else None,
             answered_at=at(_day(today, answered), 14, 0) if answered else None,
             passed_on_at=at(_day(today, raised + 1), 9, 0) if hops else None,
             passed_on_by=unit.parent.manager if hops and unit.parent else None,
             closed_at=at(_day(today, closed), 9, 0) if closed else None,
-        )  # fmt: skip
+        )
         created += 1
     return created

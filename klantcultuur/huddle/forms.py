@@ -58,8 +58,11 @@ class MemberField(forms.ModelChoiceField):
 
 
 class KpiForm(forms.ModelForm):
-    default_target = FlexibleDecimalField(label=_("default target"), required=False,
-                                          help_text=Kpi._meta.get_field("default_target").help_text)  # fmt: skip
+    default_target = FlexibleDecimalField(
+        label=_("default target"),
+        required=False,
+        help_text=Kpi._meta.get_field("default_target").help_text,
+    )
 
     class Meta:
         model = Kpi
@@ -102,9 +105,11 @@ class HuddleForm(forms.Form):
         coerce=int, required=False, widget=forms.CheckboxSelectMultiple, label=_("Present")
     )
     note = forms.CharField(
-        label=_("Note"), required=False, max_length=2000,
+        label=_("Note"),
+        required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
@@ -117,14 +122,16 @@ class HuddleForm(forms.Form):
 class EscalationForm(forms.Form):
     day = forms.DateField(widget=forms.HiddenInput)
     text = forms.CharField(
-        label=_("What does the team need from the next tier?"), max_length=500,
+        label=_("What does the team need from the next tier?"),
+        max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
-    )  # fmt: skip
+    )
 
 
 class AnswerForm(forms.Form):
-    answer = forms.CharField(label=_("Answer"), max_length=500,
-                             widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+    answer = forms.CharField(
+        label=_("Answer"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class ActionForm(forms.ModelForm):
@@ -155,15 +162,18 @@ class ActionForm(forms.ModelForm):
 class MoveForm(forms.Form):
     move = forms.CharField()
     note = forms.CharField(required=False, max_length=1000, label=_("Note"))
-    standard = forms.CharField(required=False, label=_("The new way of working"),
-                               widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+    standard = forms.CharField(
+        required=False, label=_("The new way of working"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class GoalForm(forms.ModelForm):
     person = MemberField(
-        queryset=Membership.objects.none(), label=_("For"), required=False,
+        queryset=Membership.objects.none(),
+        label=_("For"),
+        required=False,
         empty_label=_("The whole team"),
-    )  # fmt: skip
+    )
 
     class Meta:
         model = Goal

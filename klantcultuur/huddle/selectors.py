@@ -169,11 +169,18 @@ def kpi_data_gaps(team: OrgUnit, kpis: Iterable, today: date) -> dict[int, str]:
         team=team, is_internal=internal, day__gte=today - timedelta(days=DATA_LOOKBACK_DAYS)
     ).aggregate(
         nps=Sum("nps_promoters") + Sum("nps_passives") + Sum("nps_detractors"),
-        csat=Sum("csat_n"), ces=Sum("ces_n"), comments=Sum("with_comment"),
-    )  # fmt: skip
+        csat=Sum("csat_n"),
+        ces=Sum("ces_n"),
+        comments=Sum("with_comment"),
+    )
     got = {name: sums[name] or 0 for name in ("nps", "csat", "ces", "comments")}
-    needs = {evaluation.NPS: "nps", evaluation.CSAT: "csat", evaluation.CES_MEAN: "ces",
-             evaluation.CES_HIGH: "ces", evaluation.COMPLIMENTS: "comments"}  # fmt: skip
+    needs = {
+        evaluation.NPS: "nps",
+        evaluation.CSAT: "csat",
+        evaluation.CES_MEAN: "ces",
+        evaluation.CES_HIGH: "ces",
+        evaluation.COMPLIMENTS: "comments",
+    }
     names = {"nps": "NPS", "csat": "CSAT", "ces": "CES"}
     who = _("colleagues") if internal else _("customers")
     asked = [names[n] for n in ("nps", "csat", "ces") if got[n]]
@@ -183,15 +190,25 @@ def kpi_data_gaps(team: OrgUnit, kpis: Iterable, today: date) -> dict[int, str]:
         if got[need]:
             continue
         if need == "comments":
-            reason = _("This team received no open answers from its %(who)s in the last "
-                       "%(days)s days, so there is no share of compliments to compute.")  # fmt: skip
+            reason = _(
+                "This team received no open answers from its %(who)s in the last "
+                "%(days)s days, so there is no share of compliments to compute."
+            )
         elif asked:
-            reason = _("This team's %(who)s are not asked the %(question)s question: in the last "
-                       "%(days)s days they only answered %(asked)s. Choose a KPI on that "
-                       "question, or have a touchpoint of this team ask %(question)s.")  # fmt: skip
+            reason = _(
+                "This team's %(who)s are not asked the %(question)s question: in the last "
+                "%(days)s days they only answered %(asked)s. Choose a KPI on that "
+                "question, or have a touchpoint of this team ask %(question)s."
+            )
         else:
-            reason = _("This team received no answers from its %(who)s in the last %(days)s "
-                       "days: no touchpoint or routing rule sends answers to it.")  # fmt: skip
-        gaps[kpi.id] = reason % {"who": who, "days": DATA_LOOKBACK_DAYS,
-                                 "question": names.get(need, ""), "asked": ", ".join(asked)}  # fmt: skip
+            reason = _(
+                "This team received no answers from its %(who)s in the last %(days)s "
+                "days: no touchpoint or routing rule sends answers to it."
+            )
+        gaps[kpi.id] = reason % {
+            "who": who,
+            "days": DATA_LOOKBACK_DAYS,
+            "question": names.get(need, ""),
+            "asked": ", ".join(asked),
+        }
     return gaps

@@ -43,8 +43,9 @@ def get_journey_rw_for_user(request: OrgRequest, code: UUID) -> Journey:
 def get_step_for_user(request: OrgRequest, code: UUID) -> Step:
     step = get_object_or_404(
         Step.objects.select_related("journey", "phase", "team"),
-        journey__organization=request.organization, uuid=code,
-    )  # fmt: skip
+        journey__organization=request.organization,
+        uuid=code,
+    )
     require_perm(request, Perm.VIEW_FEEDBACK)
     return step
 

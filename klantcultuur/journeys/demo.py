@@ -94,11 +94,17 @@ def _load(org: Organization) -> str:
             if code not in teams:
                 continue
             services.step_add(
-                journey=journey, phase_name=phase, name=step, team=teams[code], metric=metric,
+                journey=journey,
+                phase_name=phase,
+                name=step,
+                team=teams[code],
+                metric=metric,
                 target=Decimal(target),
                 touchpoints=[touchpoints[touchpoint]] if touchpoint in touchpoints else [],
-                is_internal=bool(internal), internal_customer=internal, moment_of_truth=moment,
-            )  # fmt: skip
+                is_internal=bool(internal),
+                internal_customer=internal,
+                moment_of_truth=moment,
+            )
             steps += 1
     # Last quarter's review of the repair journey: held (its agenda frozen), then decided.
     repair = journeys["Reparatieverzoek"]
@@ -107,17 +113,27 @@ def _load(org: Organization) -> str:
     decided = 0
     if board is not None:
         reviews.review_hold(
-            review=review, by=board, minutes=MINUTES, held_on=held_on,
+            review=review,
+            by=board,
+            minutes=MINUTES,
+            held_on=held_on,
             attendees="Marieke van den Berg (bestuur), Thomas de Graaf (CX-lead), teamleiders "
             "Monteurs Noord, Monteurs Zuid en Planning & Werkvoorbereiding",
-        )  # fmt: skip
+        )
         for code, step_name, title, text in DECISIONS:
             step = repair.steps.filter(name=step_name).first()
             if step is None:
                 continue
             owner = teams[code].manager
-            reviews.decision_add(review=review, by=board, title=title, text=text, step=step,
-                                 owner=owner, due_date=today + timedelta(days=30))  # fmt: skip
+            reviews.decision_add(
+                review=review,
+                by=board,
+                title=title,
+                text=text,
+                step=step,
+                owner=owner,
+                due_date=today + timedelta(days=30),
+            )
             decided += 1
     reviews.reviews_plan_due(today=today, journeys=list(journeys.values()))
     BusinessCase.objects.get_or_create(

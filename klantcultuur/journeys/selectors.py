@@ -167,9 +167,11 @@ def journey_map(*, journey: Journey, membership: Membership, start: date, end: d
                 )
                 est = item.estimate
                 item.judged = judging.judge(
-                    est.value if est else None, est.low if est else None,
-                    est.high if est else None, float(step.target),
-                )  # fmt: skip
+                    est.value if est else None,
+                    est.low if est else None,
+                    est.high if est else None,
+                    float(step.target),
+                )
                 item.trend = [
                     (e.value if (e := estimate_of(Figures(c, min_n), step.metric)) else None)
                     for c in weekly[key]
@@ -216,10 +218,14 @@ def business_case_outcome(*, case, organization: Organization, start: date, end:
     bands = (case.churn_promoters, case.churn_passives, case.churn_detractors)
     known = None if any(b is None for b in bands) else tuple(float(b) / 100 for b in bands)
     inputs = retention.Inputs(
-        customers=case.customers, churn=float(case.churn_percent) / 100,
-        revenue=float(case.revenue_per_customer), acquisition_cost=float(case.acquisition_cost),
-        shares=shares, band_churn=known, converted=case.scenario_percent / 100,
-    )  # fmt: skip
+        customers=case.customers,
+        churn=float(case.churn_percent) / 100,
+        revenue=float(case.revenue_per_customer),
+        acquisition_cost=float(case.acquisition_cost),
+        shares=shares,
+        band_churn=known,
+        converted=case.scenario_percent / 100,
+    )
     outcome = retention.compute(inputs)
     return {
         "outcome": outcome,

@@ -44,5 +44,7 @@ def read(kind: str, code: object) -> Progress:
 def read_many(kind: str, codes: list) -> dict:
     """How far each of several jobs is, in one round trip: {code: Progress}."""
     found = cache.get_many([_key(kind, code) for code in codes])
-    return {code: Progress(*found[_key(kind, code)]) if _key(kind, code) in found else Progress()
-            for code in codes}  # fmt: skip
+    return {
+        code: Progress(*found[_key(kind, code)]) if _key(kind, code) in found else Progress()
+        for code in codes
+    }

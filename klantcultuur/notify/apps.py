@@ -12,5 +12,8 @@ class NotifyConfig(AppConfig):
         from klantcultuur.orgs.navigation import NavItem
         from klantcultuur.orgs.roles import Perm
 
-        return [NavItem(_("Notifications"), "notify-settings", Perm.MANAGE_SETTINGS, 85,
-                        "/notifications/")]  # fmt: skip
+        return [
+            NavItem(
+                _("Notifications"), "notify-settings", Perm.MANAGE_SETTINGS, 85, "/notifications/"
+            )
+        ]

@@ -8,9 +8,12 @@ from klantcultuur.notify.models import NotifySettings
 
 class NotifySettingsForm(forms.ModelForm):
     webhook_url = forms.URLField(
-        label=_("Incoming webhook"), required=False, max_length=500, assume_scheme="https",
+        label=_("Incoming webhook"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
         help_text=NotifySettings._meta.get_field("webhook_url").help_text,
-    )  # fmt: skip
+    )
 
     class Meta:
         model = NotifySettings

@@ -23,10 +23,14 @@ class NotifySettings(models.Model):
         Organization, on_delete=models.CASCADE, related_name="notify_settings"
     )
     webhook_url = models.URLField(
-        _("incoming webhook"), blank=True, max_length=500,
-        help_text=_("The address of an incoming webhook of a Microsoft Teams or Slack channel. "
-                    "Empty: messages go by e-mail only."),
-    )  # fmt: skip
+        _("incoming webhook"),
+        blank=True,
+        max_length=500,
+        help_text=_(
+            "The address of an incoming webhook of a Microsoft Teams or Slack channel. "
+            "Empty: messages go by e-mail only."
+        ),
+    )
 
     def __str__(self) -> str:
         return f"{self.organization}"
@@ -57,8 +61,9 @@ class Delivery(models.Model):
     subject = models.CharField(max_length=200)
     body = models.TextField()
     link = models.CharField(max_length=500, blank=True)
-    status = models.CharField(max_length=10, choices=DeliveryStatus.choices,
-                              default=DeliveryStatus.WAITING)  # fmt: skip
+    status = models.CharField(
+        max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.WAITING
+    )
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)

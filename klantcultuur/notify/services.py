@@ -25,22 +25,41 @@ def backoff(attempts: int) -> timedelta:
 
 
 def notify(
-    *, organization: Organization, recipients: Iterable[Membership], subject: str, body: str,
-    link: str = "", to_channel: bool = True,
-) -> list[Delivery]:  # fmt: skip
+    *,
+    organization: Organization,
+    recipients: Iterable[Membership],
+    subject: str,
+    body: str,
+    link: str = "",
+    to_channel: bool = True,
+) -> list[Delivery]:
     """One e-mail per recipient with an address, and one message in the organisation's
     channel when it has a webhook; all sent from the background after the commit."""
     from klantcultuur.notify.tasks import deliver
 
     rows = [
-        Delivery(organization=organization, channel=Channel.EMAIL, to=m.user.email,
-                 subject=subject[:200], body=body, link=link)
+        Delivery(
+            organization=organization,
+            channel=Channel.EMAIL,
+            to=m.user.email,
+            subject=subject[:200],
+            body=body,
+            link=link,
+        )
         for m in {m.id: m for m in recipients if m.user.email}.values()
-    ]  # fmt: skip
+    ]
     webhook = NotifySettings.for_organization(organization).webhook_url
     if to_channel and webhook:
-        rows.append(Delivery(organization=organization, channel=Channel.WEBHOOK, to=webhook,
-                             subject=subject[:200], body=body, link=link))  # fmt: skip
+        rows.append(
+            Delivery(
+                organization=organization,
+                channel=Channel.WEBHOOK,
+                to=webhook,
+                subject=subject[:200],
+                body=body,
+                link=link,
+            )
+        )
     created = Delivery.objects.bulk_create(rows)
     from klantcultuur.lib.tasks import enqueue
 
@@ -52,13 +71,15 @@ def notify(
 def _send(delivery: Delivery) -> None:
     text = f"{delivery.body}\n\n{delivery.link}".strip()
     if delivery.channel == Channel.EMAIL:
-        send_mail(delivery.subject, text, settings.DEFAULT_FROM_EMAIL, [delivery.to],
-                  fail_silently=False)  # fmt: skip
+        send_mail(
+            delivery.subject, text, settings.DEFAULT_FROM_EMAIL, [delivery.to], fail_silently=False
+        )
         return
     # Teams and Slack incoming webhooks both take a JSON body with a "text".
     payload = json.dumps({"text": f"**{delivery.subject}**\n\n{text}"}).encode("utf-8")
-    request = urllib.request.Request(delivery.to, data=payload, method="POST",
-                                     headers={"Content-Type": "application/json"})  # fmt: skip
+    request = urllib.request.Request(
+        delivery.to, data=payload, method="POST", headers={"Content-Type": "application/json"}
+    )
     with urllib.request.urlopen(request, timeout=WEBHOOK_TIMEOUT) as response:
         if response.status >= 300:
             raise OSError(f"HTTP {response.status}")
@@ -85,8 +106,7 @@ def delivery_send(*, delivery_id: int, now=None) -> Delivery | None:
             delivery.next_try_at = now + backoff(delivery.attempts)
         else:
             delivery.status, delivery.sent_at, delivery.last_error = DeliveryStatus.SENT, now, ""
-        delivery.save(update_fields=["attempts", "status", "last_error", "next_try_at",
-                                     "sent_at"])  # fmt: skip
+        delivery.save(update_fields=["attempts", "status", "last_error", "next_try_at", "sent_at"])
     return delivery
 
 

@@ -331,12 +331,20 @@ def _user(email: str, first: str, infix: str, last: str, *, can_login: bool) -> 
 def _member(
     org: Organization, user: User, role: str, unit: OrgUnit | None, job: str, start: date
 ) -> Membership:
-    values = {"role": role, "unit": unit, "job_title": job, "start_date": start, "joined_at": JOINED,
-              "archived_at": None}  # fmt: skip
+    values = {
+        "role": role,
+        "unit": unit,
+        "job_title": job,
+        "start_date": start,
+        "joined_at": JOINED,
+        "archived_at": None,
+    }
     membership, _ = Membership.objects.update_or_create(
-        user=user, organization=org, defaults=values,
+        user=user,
+        organization=org,
+        defaults=values,
         create_defaults={**values, "uuid": stable_uuid(org.slug, "member", user.email)},
-    )  # fmt: skip
+    )
     return membership
 
 
@@ -345,17 +353,20 @@ def _unit(
 ) -> OrgUnit:
     values = {"name": name, "kind": kind, "office": office, "parent": parent, "archived_at": None}
     unit, _ = OrgUnit.objects.update_or_create(
-        organization=org, code=code, defaults=values,
+        organization=org,
+        code=code,
+        defaults=values,
         create_defaults={**values, "uuid": stable_uuid(org.slug, "unit", code)},
-    )  # fmt: skip
+    )
     return unit
 
 
 def _organization(slug: str, name: str, sector: str) -> Organization:
     org, _ = Organization.objects.update_or_create(
-        slug=slug, defaults={"name": name, "sector": sector},
+        slug=slug,
+        defaults={"name": name, "sector": sector},
         create_defaults={"name": name, "sector": sector, "uuid": stable_uuid("org", slug)},
-    )  # fmt: skip
+    )
     return org
 
 
@@ -436,8 +447,14 @@ def load() -> dict[str, str]:
         for _i in range(7):
             first, infix, last = random_name()
             email = email_for(first, infix, last, taken, "lingehof-demo.nl")
-            _member(other, _user(email, first, infix, last, can_login=False), Role.EMPLOYEE, team,
-                    "Wijkverpleegkundige" if office == Office.FRONT else "Zorgplanner", date(2019, 3, 1))  # fmt: skip
+            _member(
+                other,
+                _user(email, first, infix, last, can_login=False),
+                Role.EMPLOYEE,
+                team,
+                "Wijkverpleegkundige" if office == Office.FRONT else "Zorgplanner",
+                date(2019, 3, 1),
+            )
     cx_user = User.objects.get(email=logins["cx_lead"])
     _member(other, cx_user, Role.CX_LEAD, None, "CX-coach (extern)", date(2024, 1, 1))
     return logins

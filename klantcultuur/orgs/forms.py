@@ -75,13 +75,18 @@ class UnitForm(forms.ModelForm):
                 UnitTree.for_organization(organization.id).subtree_ids(self.instance.pk)
             )
         self.fields["parent"] = UnitChoiceField(
-            organization, exclude=exclude, required=False, label=_("Part of"),
+            organization,
+            exclude=exclude,
+            required=False,
+            label=_("Part of"),
             empty_label=_("— top level —"),
-        )  # fmt: skip
+        )
         self.fields["manager"] = MemberChoiceField(
-            queryset=_member_choices(organization), required=False, label=_("Manager"),
+            queryset=_member_choices(organization),
+            required=False,
+            label=_("Manager"),
             empty_label=_("— none —"),
-        )  # fmt: skip
+        )
 
     def clean_code(self) -> str:
         code = self.cleaned_data["code"].strip()

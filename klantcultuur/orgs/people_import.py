@@ -65,9 +65,12 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
 
 # An HR file of the whole organisation: the limits hold before the file is read further.
 FILE_LIMITS = Limits(
-    max_bytes=10 * MIB, max_rows=100_000, max_columns=200, max_xlsx_unpacked=200 * MIB,
+    max_bytes=10 * MIB,
+    max_rows=100_000,
+    max_columns=200,
+    max_xlsx_unpacked=200 * MIB,
     max_xlsx_shared_strings=50 * MIB,
-)  # fmt: skip
+)
 
 COLUMN_LABELS = {
     "email": gettext_lazy("E-mail address"),

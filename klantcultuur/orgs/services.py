@@ -93,18 +93,27 @@ def require_may_grant(*, actor: Membership, role: str) -> None:
     """Refuse giving a role with permissions the actor lacks (see `roles.may_grant`)."""
     if not may_grant(actor.role, role):
         raise ValidationError(
-            {"role": _("You may not give the role “%(role)s”: it has permissions you do not have.")
-             % {"role": _role_label(role)}}
-        )  # fmt: skip
+            {
+                "role": _(
+                    "You may not give the role “%(role)s”: it has permissions you do not have."
+                )
+                % {"role": _role_label(role)}
+            }
+        )
 
 
 def require_may_change_role(*, actor: Membership, membership: Membership) -> None:
     """Refuse changing (or removing) a colleague whose role is above the actor's own."""
     if not may_grant(actor.role, membership.role):
         raise ValidationError(
-            {"role": _("You may not change the role of someone who is “%(role)s”: that role has "
-                       "permissions you do not have.") % {"role": _role_label(membership.role)}}
-        )  # fmt: skip
+            {
+                "role": _(
+                    "You may not change the role of someone who is “%(role)s”: that role has "
+                    "permissions you do not have."
+                )
+                % {"role": _role_label(membership.role)}
+            }
+        )
 
 
 def membership_update(
@@ -136,9 +145,12 @@ def membership_archive(*, membership: Membership, actor: Membership) -> None:
         raise ValidationError(_("You cannot remove yourself."))
     if not may_grant(actor.role, membership.role):
         raise ValidationError(
-            _("You may not remove someone who is “%(role)s”: that role has permissions you do "
-              "not have.") % {"role": _role_label(membership.role)}
-        )  # fmt: skip
+            _(
+                "You may not remove someone who is “%(role)s”: that role has permissions you do "
+                "not have."
+            )
+            % {"role": _role_label(membership.role)}
+        )
     if membership.role == Role.ADMIN and _admins_left_without(membership):
         raise ValidationError(_("The organisation needs at least one administrator."))
     with transaction.atomic():
@@ -206,8 +218,12 @@ def invitation_send(*, membership: Membership, invited_by: User | None) -> None:
     membership.invited_by = invited_by
     membership.save(update_fields=["invited_at", "invited_by"])
     link = settings.SITE_URL + reverse("orgs-invitation", args=[invitation_token(membership)])
-    context = {"membership": membership, "link": link, "invited_by": invited_by,
-               "days": settings.INVITATION_MAX_AGE.days}  # fmt: skip
+    context = {
+        "membership": membership,
+        "link": link,
+        "invited_by": invited_by,
+        "days": settings.INVITATION_MAX_AGE.days,
+    }
     with translation.override(membership.user.language or settings.LANGUAGE_CODE):
         subject = one_line(
             _("Invitation to Klantcultuur for %(organization)s")
@@ -472,9 +488,17 @@ def _apply(job: PeopleImport, plan: ImportPlan) -> None:
 
 def people_import_report_rows(job: PeopleImport) -> Iterable[list[str]]:
     """The row-by-row report as spreadsheet rows (header first)."""
-    status_labels = {"created": _("created"), "changed": _("changed"), "unchanged": _("unchanged"),
-                     "refused": _("refused")}  # fmt: skip
+    status_labels = {
+        "created": _("created"),
+        "changed": _("changed"),
+        "unchanged": _("unchanged"),
+        "refused": _("refused"),
+    }
     yield [_("Line"), _("E-mail address or unit"), _("Result"), _("Details")]
     for row in job.report:
-        yield [str(row["line"]), row["subject"], str(status_labels.get(row["status"], row["status"])),
-               " ".join(row["messages"])]  # fmt: skip
+        yield [
+            str(row["line"]),
+            row["subject"],
+            str(status_labels.get(row["status"], row["status"])),
+            " ".join(row["messages"]),
+        ]

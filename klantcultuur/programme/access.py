@@ -51,8 +51,9 @@ def _may_read_step(request: OrgRequest, step: NextStep) -> bool:
 def get_step_for_user(request: OrgRequest, code: UUID) -> NextStep:
     step = get_object_or_404(
         NextStep.objects.select_related("unit", "owner__user", "wave", "template"),
-        organization=request.organization, uuid=code,
-    )  # fmt: skip
+        organization=request.organization,
+        uuid=code,
+    )
     if not _may_read_step(request, step):
         raise PermissionDenied
     return step
@@ -71,8 +72,9 @@ def get_ambassador_for_user(request: OrgRequest, code: UUID):
 
     ambassador = get_object_or_404(
         Ambassador.objects.select_related("membership__user", "unit"),
-        organization=request.organization, uuid=code,
-    )  # fmt: skip
+        organization=request.organization,
+        uuid=code,
+    )
     membership = request.membership
     if ambassador.membership_id == membership.id or can_take_for(membership, ambassador.unit):
         return ambassador

@@ -64,8 +64,9 @@ def _load(org: Organization) -> str:
             for key in gate.visible_keys():
                 figure = gate.phase(key)
                 if figure and figure.value["holding_back"]:
-                    findings.append((units.get(key) if key != ROOT_KEY else None,
-                                     figure.value["holding_back"]))  # fmt: skip
+                    findings.append(
+                        (units.get(key) if key != ROOT_KEY else None, figure.value["holding_back"])
+                    )
     # The organisation, its divisions and departments first, then a sample of teams.
     order = {"division": 0, "department": 1, "team": 2}
     findings.sort(key=lambda f: (-1 if f[0] is None else order.get(f[0].kind, 3), rng.random()))
@@ -77,17 +78,29 @@ def _load(org: Organization) -> str:
         template = options[taken % len(options)]
         owner = (unit.manager if unit is not None and unit.manager_id else None) or cx
         step = services.step_take(
-            organization=org, by=cx, owner=owner, template=template, unit=unit, wave=wave,
+            organization=org,
+            by=cx,
+            owner=owner,
+            template=template,
+            unit=unit,
+            wave=wave,
             due_on=today + timedelta(days=rng.randint(-10, 60)),
-        )  # fmt: skip
+        )
         if taken % 3 == 2:
-            services.step_update(step=step, owner=owner, due_on=step.due_on,
-                                 status=StepStatus.DONE, note=NOTES[taken % len(NOTES)])  # fmt: skip
+            services.step_update(
+                step=step,
+                owner=owner,
+                due_on=step.due_on,
+                status=StepStatus.DONE,
+                note=NOTES[taken % len(NOTES)],
+            )
         taken += 1
     confirmed, proposed = _ambassadors(org, rng)
     wins = _quick_wins(org)
-    return (f"{taken} next steps from the last scan, {confirmed} ambassadors "
-            f"(+{proposed} waiting for their manager), {wins} quick wins")  # fmt: skip
+    return (
+        f"{taken} next steps from the last scan, {confirmed} ambassadors "
+        f"(+{proposed} waiting for their manager), {wins} quick wins"
+    )
 
 
 MOTIVATIONS = [
@@ -104,12 +117,17 @@ def _ambassadors(org: Organization, rng: random.Random) -> tuple[int, int]:
     from klantcultuur.orgs.models import UnitKind
     from klantcultuur.programme.services import ambassadors as amb
 
-    teams = list(OrgUnit.objects.filter(organization=org, kind=UnitKind.TEAM,
-                                        archived_at__isnull=True)
-             .select_related("manager", "parent__manager").order_by("code"))  # fmt: skip
+    teams = list(
+        OrgUnit.objects.filter(organization=org, kind=UnitKind.TEAM, archived_at__isnull=True)
+        .select_related("manager", "parent__manager")
+        .order_by("code")
+    )
     members: dict[int, list[Membership]] = {}
-    for m in (Membership.objects.active().filter(organization=org, role=Role.EMPLOYEE,
-                                                 unit__in=teams).order_by("id")):  # fmt: skip
+    for m in (
+        Membership.objects.active()
+        .filter(organization=org, role=Role.EMPLOYEE, unit__in=teams)
+        .order_by("id")
+    ):
         members.setdefault(m.unit_id, []).append(m)
     confirmed = proposed = 0
     for i, team in enumerate(teams):
@@ -119,8 +137,13 @@ def _ambassadors(org: Organization, rng: random.Random) -> tuple[int, int]:
         person = people[rng.randrange(len(people))]
         manager = team.manager or (team.parent.manager if team.parent else None)
         by = person if i % 2 == 0 or manager is None else manager
-        ambassador = amb.ambassador_propose(organization=org, membership=person, unit=team, by=by,
-                                            motivation=MOTIVATIONS[i % len(MOTIVATIONS)])  # fmt: skip
+        ambassador = amb.ambassador_propose(
+            organization=org,
+            membership=person,
+            unit=team,
+            by=by,
+            motivation=MOTIVATIONS[i % len(MOTIVATIONS)],
+        )
         if manager is not None and i % 7 != 3:
             amb.ambassador_confirm(
                 ambassador=ambassador, by=manager, hours=rng.choice([4, 4, 6, 8])

@@ -133,10 +133,18 @@ def unit_rows(
         number, component = latest[key]
         before = previous.get(key)
         open_, done = counts.get(unit.id if unit else None, (0, 0))
-        rows.append(UnitRow(
-            key, unit.name if unit else organization.name, unit, number, component,
-            trend(before[0] if before else None, number), open_, done,
-        ))  # fmt: skip
+        rows.append(
+            UnitRow(
+                key,
+                unit.name if unit else organization.name,
+                unit,
+                number,
+                component,
+                trend(before[0] if before else None, number),
+                open_,
+                done,
+            )
+        )
     return rows
 
 
@@ -218,9 +226,11 @@ def dagstart_adoption(
     # A dagstart is unique per unit and day: counting rows per day counts teams. Joined to
     # the unit rather than `IN (teams)`, which PostgreSQL plans badly at thousands of teams.
     held_rows = Huddle.objects.filter(
-        organization=organization, day__in=window, unit__kind=UnitKind.TEAM,
+        organization=organization,
+        day__in=window,
+        unit__kind=UnitKind.TEAM,
         unit__archived_at__isnull=True,
-    )  # fmt: skip
+    )
     if unit_ids is not None:
         teams = teams.filter(id__in=unit_ids)
         held_rows = held_rows.filter(unit_id__in=unit_ids)
@@ -275,11 +285,12 @@ def vision_figures(organization: Organization, *, today: date) -> VisionFigures:
 
     found = VisionFigures()
     recent, before = today - timedelta(days=27), today - timedelta(days=55)
-    counts = Observation.objects.filter(organization=organization, day__gte=before,
-                                        day__lte=today).aggregate(
+    counts = Observation.objects.filter(
+        organization=organization, day__gte=before, day__lte=today
+    ).aggregate(
         recent=Count("id", filter=Q(day__gte=recent)),
         before=Count("id", filter=Q(day__lt=recent)),
-    )  # fmt: skip
+    )
     found.observed_recent, found.observed_before = counts["recent"], counts["before"]
     version = vision.published_version(organization)
     if version is None:
@@ -301,14 +312,16 @@ def vision_figures(organization: Organization, *, today: date) -> VisionFigures:
     if recall is not None:
         found.recall = recall
         agg = RecallAnswer.objects.filter(recall=recall).aggregate(
-            n=Count("id"), three=Count("id", filter=Q(named__gte=3)),
+            n=Count("id"),
+            three=Count("id", filter=Q(named__gte=3)),
             understand=Count("id", filter=Q(understanding__gte=4)),
-        )  # fmt: skip
+        )
         n = agg["n"]
         # The whole organisation is the top group: only its own size can hide it.
         if n and n >= organization.min_group_size:
-            found.recall_total = RecallTotal(n, True, round(100 * agg["three"] / n),
-                                             round(100 * agg["understand"] / n))  # fmt: skip
+            found.recall_total = RecallTotal(
+                n, True, round(100 * agg["three"] / n), round(100 * agg["understand"] / n)
+            )
         else:
             found.recall_total = RecallTotal(n, False)
     return found
@@ -334,8 +347,15 @@ def phase_matrix(organization: Organization, history: list[WavePhases]) -> list[
     )
     # Divisions first, then departments, each by name: how a board reads its organisation.
     units.sort(key=lambda u: (u.kind != UnitKind.DIVISION, u.name))
-    rows = [PhaseMatrixRow(ROOT_KEY, organization.name, 0, None,
-                           [h.phases.get(ROOT_KEY, (None,))[0] for h in history])]  # fmt: skip
+    rows = [
+        PhaseMatrixRow(
+            ROOT_KEY,
+            organization.name,
+            0,
+            None,
+            [h.phases.get(ROOT_KEY, (None,))[0] for h in history],
+        )
+    ]
     for unit in units:
         key = str(unit.uuid)
         phases = [h.phases.get(key, (None,))[0] for h in history]
@@ -400,17 +420,25 @@ def ambassador_network(
     people = {a.membership_id for a in confirmed}
     since = today - timedelta(days=90)
     observed = dict(
-        Observation.objects.filter(organization=organization, observer_id__in=people,
-                                   day__gte=since)
-        .values("observer_id").annotate(n=Count("id")).values_list("observer_id", "n")
-    )  # fmt: skip
+        Observation.objects.filter(
+            organization=organization, observer_id__in=people, day__gte=since
+        )
+        .values("observer_id")
+        .annotate(n=Count("id"))
+        .values_list("observer_id", "n")
+    )
     started = dict(
-        ImprovementAction.objects.filter(organization=organization, created_by_id__in=people,
-                                         created_at__date__gte=since)
-        .values("created_by_id").annotate(n=Count("id")).values_list("created_by_id", "n")
-    )  # fmt: skip
-    rows = [NetworkRow(a, observed.get(a.membership_id, 0), started.get(a.membership_id, 0))
-            for a in confirmed]  # fmt: skip
+        ImprovementAction.objects.filter(
+            organization=organization, created_by_id__in=people, created_at__date__gte=since
+        )
+        .values("created_by_id")
+        .annotate(n=Count("id"))
+        .values_list("created_by_id", "n")
+    )
+    rows = [
+        NetworkRow(a, observed.get(a.membership_id, 0), started.get(a.membership_id, 0))
+        for a in confirmed
+    ]
     covered_ids = {a.unit_id for a in confirmed}
     teams = OrgUnit.objects.filter(
         organization=organization, kind=UnitKind.TEAM, archived_at__isnull=True
@@ -437,11 +465,15 @@ def ambassador_network(
                     resisting.append((team, round(100 * figure.value[2]), team.id in covered_ids))
             resisting.sort(key=lambda r: (-r[1], r[0].name))
     return Network(
-        rows, [a for a in running if a.status == AmbassadorStatus.PROPOSED], len(team_ids),
+        rows,
+        [a for a in running if a.status == AmbassadorStatus.PROPOSED],
+        len(team_ids),
         len(covered_ids & team_ids),
-        list(uncovered_qs[:list_limit]), n_uncovered, resisting,
+        list(uncovered_qs[:list_limit]),
+        n_uncovered,
+        resisting,
         sum(a.hours_per_month or 0 for a in confirmed),
-    )  # fmt: skip
+    )
 
 
 def ambassadors_to_confirm(membership: Membership) -> list[object]:
@@ -468,9 +500,11 @@ def ambassador_coverage(organization: Organization) -> tuple[int, int]:
         organization=organization, kind=UnitKind.TEAM, archived_at__isnull=True
     )
     covered = Ambassador.objects.filter(
-        organization=organization, status=AmbassadorStatus.CONFIRMED, unit__kind=UnitKind.TEAM,
+        organization=organization,
+        status=AmbassadorStatus.CONFIRMED,
+        unit__kind=UnitKind.TEAM,
         unit__archived_at__isnull=True,
-    ).aggregate(n=Count("unit_id", distinct=True))["n"]  # fmt: skip
+    ).aggregate(n=Count("unit_id", distinct=True))["n"]
     return covered, teams.count()
 
 
@@ -493,10 +527,16 @@ def quick_wins(
     found = ImprovementAction.objects.filter(organization=organization, is_quick_win=True)
     if unit_ids is not None:
         found = found.filter(team_id__in=unit_ids)
-    found = found.select_related("team", "owner__user", "feedback", "kpi").prefetch_related(
-        Prefetch("checks", queryset=EffectCheck.objects.select_related("kpi").order_by(
-            "-checked_at", "-id"))
-    ).order_by("-created_at")[:limit]  # fmt: skip
+    found = (
+        found.select_related("team", "owner__user", "feedback", "kpi")
+        .prefetch_related(
+            Prefetch(
+                "checks",
+                queryset=EffectCheck.objects.select_related("kpi").order_by("-checked_at", "-id"),
+            )
+        )
+        .order_by("-created_at")[:limit]
+    )
     wins = []
     for action in found:
         checks = list(action.checks.all())

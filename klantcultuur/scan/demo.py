@@ -134,15 +134,24 @@ def _own_version(org: Organization) -> QuestionnaireVersion:
     if found is not None:
         return found
     standard = get_version(base.questionnaire["version"])
-    section = {"key": "eigen", "title": {"nl": "Eigen vragen", "en": "Our own questions"},
-               "intro": {"nl": f"Vragen die {org.name} zelf heeft toegevoegd.",
-                         "en": f"Questions {org.name} added itself."}}  # fmt: skip
+    section = {
+        "key": "eigen",
+        "title": {"nl": "Eigen vragen", "en": "Our own questions"},
+        "intro": {
+            "nl": f"Vragen die {org.name} zelf heeft toegevoegd.",
+            "en": f"Questions {org.name} added itself.",
+        },
+    }
     title = {lang: f"{standard['title'][lang]} · {org.name}" for lang in ("nl", "en")}
     q = customise(standard, key, items=OWN_ITEMS, sections=[section], title=title)
     return QuestionnaireVersion.objects.create(
-        uuid=_uuid("questionnaire", key), organization=org, key=key, number=1, based_on=base,
+        uuid=_uuid("questionnaire", key),
+        organization=org,
+        key=key,
+        number=1,
+        based_on=base,
         content=to_json(q),
-    )  # fmt: skip
+    )
 
 
 class Generator:
@@ -231,11 +240,19 @@ def _members(org: Organization) -> list[Membership]:
 
 def _wave(org, key, name, version, opens_on, closes_on, closed, scope=()) -> Wave:
     wave = Wave.objects.create(
-        uuid=_uuid("wave", key), organization=org, name=name, questionnaire=version,
-        questionnaire_fingerprint=version.fingerprint, opens_on=opens_on, closes_on=closes_on,
-        reminder_days=[7, 12], launched_at=datetime.combine(opens_on, time(8), ZONE),
-        closed_at=datetime.combine(closes_on + timedelta(days=1), time(9), ZONE) if closed else None,
-    )  # fmt: skip
+        uuid=_uuid("wave", key),
+        organization=org,
+        name=name,
+        questionnaire=version,
+        questionnaire_fingerprint=version.fingerprint,
+        opens_on=opens_on,
+        closes_on=closes_on,
+        reminder_days=[7, 12],
+        launched_at=datetime.combine(opens_on, time(8), ZONE),
+        closed_at=datetime.combine(closes_on + timedelta(days=1), time(9), ZONE)
+        if closed
+        else None,
+    )
     wave.scope_units.set(scope)
     return wave
 
@@ -247,8 +264,9 @@ def _fill(org, wave, members, rng, wave_number, *, share: float, spare: set[str]
     parents = {node.id: node.parent_id for node in tree.nodes.values()}
     managers = {u.manager_id for u in units.values() if u.manager_id}
     people = [(m, respondent_role(m, managers)) for m in members]
-    mapping = pooling.storage_map(parents, Counter((m.unit_id, r) for m, r in people),
-                                  org.min_group_size)  # fmt: skip
+    mapping = pooling.storage_map(
+        parents, Counter((m.unit_id, r) for m, r in people), org.min_group_size
+    )
     wave.storage_map = pooling.to_json(mapping)
     wave.unit_tree = sorted([unit_id, parent] for unit_id, parent in parents.items())
     wave.save(update_fields=["storage_map", "unit_tree"])
@@ -262,22 +280,32 @@ def _fill(org, wave, members, rng, wave_number, *, share: float, spare: set[str]
         chance = LOW_RESPONSE.get(team, share)
         answered = membership.user.email not in spare and rng.random() < chance
         invitation = Invitation(
-            uuid=_uuid("invitation", str(wave.uuid), membership.user.email), wave=wave,
-            membership=membership, unit=unit, role=role, sent_on=wave.opens_on,
+            uuid=_uuid("invitation", str(wave.uuid), membership.user.email),
+            wave=wave,
+            membership=membership,
+            unit=unit,
+            role=role,
+            sent_on=wave.opens_on,
             answered_on=wave.opens_on + timedelta(days=rng.randrange(days)) if answered else None,
-        )  # fmt: skip
+        )
         invitation.token_hash = token_hash(invitation_token(invitation))
         invitations.append(invitation)
         if not answered:
             continue
-        level = generator.levels(team, department, unit.office if unit else "front", role,
-                                 wave_number)  # fmt: skip
+        level = generator.levels(
+            team, department, unit.office if unit else "front", role, wave_number
+        )
         answers = generator.answers(level, role, wave_number)
-        responses.append(Response(
-            id=uuid.UUID(int=rng.getrandbits(128), version=4), wave=wave,
-            unit_id=pooling.storage_for(mapping, parents, membership.unit_id, role), role=role,
-            answers=answers, comments=generator.comments(),
-        ))  # fmt: skip
+        responses.append(
+            Response(
+                id=uuid.UUID(int=rng.getrandbits(128), version=4),
+                wave=wave,
+                unit_id=pooling.storage_for(mapping, parents, membership.unit_id, role),
+                role=role,
+                answers=answers,
+                comments=generator.comments(),
+            )
+        )
     Invitation.objects.bulk_create(invitations, batch_size=500)
     rng.shuffle(responses)
     Response.objects.bulk_create(responses, batch_size=500)
@@ -295,10 +323,18 @@ def load() -> str:
     rng = random.Random(20251006)
     members = _members(org)
     standard, own = standard_version(), _own_version(org)
-    first = _wave(org, "2025", "Cultuurscan 2025", standard, date(2025, 10, 6),
-                  date(2025, 10, 24), closed=True)  # fmt: skip
-    second = _wave(org, "2026", "Cultuurscan 2026", own, date(2026, 10, 5), date(2026, 10, 23),
-                   closed=True)  # fmt: skip
+    first = _wave(
+        org,
+        "2025",
+        "Cultuurscan 2025",
+        standard,
+        date(2025, 10, 6),
+        date(2025, 10, 24),
+        closed=True,
+    )
+    second = _wave(
+        org, "2026", "Cultuurscan 2026", own, date(2026, 10, 5), date(2026, 10, 23), closed=True
+    )
     counts = [
         _fill(org, first, members, rng, 1, share=0.78, spare=set()),
         _fill(org, second, members, rng, 2, share=0.85, spare=set()),
@@ -309,8 +345,16 @@ def load() -> str:
     # A pulse survey of Klantcontact that is open now: the form and response rates to try.
     today = timezone.localdate()
     department = OrgUnit.objects.get(organization=org, code=HUDDLE_DEPARTMENT)
-    pulse = _wave(org, "pulse", "Pulsmeting Klantcontact", own, today - timedelta(days=4),
-                  today + timedelta(days=10), closed=False, scope=[department])  # fmt: skip
+    pulse = _wave(
+        org,
+        "pulse",
+        "Pulsmeting Klantcontact",
+        own,
+        today - timedelta(days=4),
+        today + timedelta(days=10),
+        closed=False,
+        scope=[department],
+    )
     scope = set(UnitTree.for_organization(org.id).subtree_ids(department.id))
     in_scope = [m for m in members if m.unit_id in scope]
     taken: set[str] = set()
@@ -320,6 +364,11 @@ def load() -> str:
     desk = OrgUnit.objects.get(organization=org, code="W-KC-BA")
     OpenLink.objects.create(uuid=_uuid("open-link", "W-KC-BA"), wave=pulse, unit=desk, submitted=2)
     for answers in (generator_answers(rng, pulse, "employee") for _ in range(2)):
-        Response.objects.create(id=uuid.UUID(int=rng.getrandbits(128), version=4), wave=pulse,
-                                unit_id=_stored(pulse, desk.id), role="employee", answers=answers)  # fmt: skip
+        Response.objects.create(
+            id=uuid.UUID(int=rng.getrandbits(128), version=4),
+            wave=pulse,
+            unit_id=_stored(pulse, desk.id),
+            role="employee",
+            answers=answers,
+        )
     return f"3 waves of the culture scan ({', '.join(map(str, counts))} responses), 2 reports"

@@ -133,24 +133,32 @@ class QuestionForm(forms.Form):
     AUDIENCES = [("all", _("Everybody")), ("managers", _("Managers only")),
                  ("employees", _("Employees only"))]  # fmt: skip
 
-    kind = forms.ChoiceField(label=_("Kind"), choices=KINDS, widget=forms.RadioSelect,
-                             initial="likert")  # fmt: skip
-    text_nl = forms.CharField(label=_("Text in Dutch"), max_length=300,
-                              widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
-    text_en = forms.CharField(label=_("Text in English"), max_length=300,
-                              widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=KINDS, widget=forms.RadioSelect, initial="likert"
+    )
+    text_nl = forms.CharField(
+        label=_("Text in Dutch"), max_length=300, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    text_en = forms.CharField(
+        label=_("Text in English"), max_length=300, widget=forms.Textarea(attrs={"rows": 2})
+    )
     section = forms.ChoiceField(label=_("Page"))
     audience = forms.ChoiceField(label=_("Asked to"), choices=AUDIENCES, initial="all")
     reverse = forms.BooleanField(
-        label=_("Reverse-keyed"), required=False,
-        help_text=_("Tick when agreeing is the undesired answer (“Rules matter more here than customers”)."),
-    )  # fmt: skip
+        label=_("Reverse-keyed"),
+        required=False,
+        help_text=_(
+            "Tick when agreeing is the undesired answer (“Rules matter more here than customers”)."
+        ),
+    )
 
     def __init__(self, *args, sections: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
         choices = [(key, title) for key, title in sections if key not in ("open", CUSTOM_SECTION)]
-        self.fields["section"].choices = [(CUSTOM_SECTION, _("Our own questions (a page of its own)")),
-                                          *choices]  # fmt: skip
+        self.fields["section"].choices = [
+            (CUSTOM_SECTION, _("Our own questions (a page of its own)")),
+            *choices,
+        ]
         self.fields["section"].initial = CUSTOM_SECTION
 
     def clean(self):
@@ -163,15 +171,21 @@ class QuestionForm(forms.Form):
 class OpenLinkForm(forms.Form):
     """A unit of the wave's scope for an open link."""
 
-    def __init__(self, *args, organization: Organization, tree: UnitTree, covered: set[int] | None,
-                 **kwargs):  # fmt: skip
+    def __init__(
+        self, *args, organization: Organization, tree: UnitTree, covered: set[int] | None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         outside = frozenset() if covered is None else frozenset(tree.ids()) - covered
         self.fields["unit"] = UnitChoiceField(
             organization, exclude=outside, label=_("Unit"), empty_label=_("— choose a unit —")
         )
         self.fields["max_answers"] = forms.IntegerField(
-            label=_("Expected number of people"), required=False, min_value=1, max_value=100_000,
-            help_text=_("Empty: as many as the unit has people in Klantcultuur. The unit takes no "
-                        "more answers than this."),
-        )  # fmt: skip
+            label=_("Expected number of people"),
+            required=False,
+            min_value=1,
+            max_value=100_000,
+            help_text=_(
+                "Empty: as many as the unit has people in Klantcultuur. The unit takes no "
+                "more answers than this."
+            ),
+        )

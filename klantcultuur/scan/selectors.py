@@ -105,9 +105,12 @@ def response_rates(wave: Wave, tree: UnitTree) -> tuple[list[RateRow], RateRow]:
     if None in counts:
         rows.insert(0, RateRow(None, 0, counts[None]["invited"], counts[None]["answered"], 0))
     total = RateRow(
-        None, 0, sum(r.invited for r in rows), sum(r.answered for r in rows),
+        None,
+        0,
+        sum(r.invited for r in rows),
+        sum(r.answered for r in rows),
         sum(r.open_link for r in rows),
-    )  # fmt: skip
+    )
     return rows, total
 
 

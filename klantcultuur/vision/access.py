@@ -75,9 +75,10 @@ def get_round_rw_for_user(request: OrgRequest, code: UUID) -> Round:
 def get_contribution_for_user(request: OrgRequest, code: UUID) -> Contribution:
     """A contribution to react to: every member reacts."""
     return get_object_or_404(
-        Contribution.objects.select_related("round"), organization=request.organization,
+        Contribution.objects.select_related("round"),
+        organization=request.organization,
         uuid=code,
-    )  # fmt: skip
+    )
 
 
 # --- Versions ----------------------------------------------------------------------------
@@ -99,8 +100,9 @@ def get_version_rw_for_user(request: OrgRequest, code: UUID) -> VisionVersion:
 def get_endorsement_for_user(request: OrgRequest, code: UUID) -> Endorsement:
     endorsement = get_object_or_404(
         Endorsement.objects.select_related("version", "manager__user", "unit"),
-        organization=request.organization, uuid=code,
-    )  # fmt: skip
+        organization=request.organization,
+        uuid=code,
+    )
     if endorsement.manager_id != request.membership.id:
         require_draagvlak(request)
     return endorsement
@@ -131,9 +133,10 @@ def proposable_unit_ids(membership: Membership) -> frozenset[int]:
 
 def get_behaviour_for_user(request: OrgRequest, code: UUID) -> Behaviour:
     behaviour = get_object_or_404(
-        Behaviour.objects.select_related("promise", "unit"), organization=request.organization,
+        Behaviour.objects.select_related("promise", "unit"),
+        organization=request.organization,
         uuid=code,
-    )  # fmt: skip
+    )
     if behaviour.status != BehaviourStatus.ACTIVE and not can_change_behaviour(request, behaviour):
         raise PermissionDenied
     return behaviour
@@ -151,9 +154,10 @@ def can_change_behaviour(request: OrgRequest, behaviour: Behaviour) -> bool:
 
 def get_behaviour_rw_for_user(request: OrgRequest, code: UUID) -> Behaviour:
     behaviour = get_object_or_404(
-        Behaviour.objects.select_related("promise", "unit"), organization=request.organization,
+        Behaviour.objects.select_related("promise", "unit"),
+        organization=request.organization,
         uuid=code,
-    )  # fmt: skip
+    )
     if not can_change_behaviour(request, behaviour):
         raise PermissionDenied
     return behaviour
@@ -162,9 +166,10 @@ def get_behaviour_rw_for_user(request: OrgRequest, code: UUID) -> Behaviour:
 # --- Recall checks -----------------------------------------------------------------------
 def get_recall_for_user(request: OrgRequest, code: UUID) -> RecallCheck:
     return get_object_or_404(
-        RecallCheck.objects.select_related("version"), organization=request.organization,
+        RecallCheck.objects.select_related("version"),
+        organization=request.organization,
         uuid=code,
-    )  # fmt: skip
+    )
 
 
 def get_recall_results_for_user(request: OrgRequest, code: UUID) -> RecallCheck:

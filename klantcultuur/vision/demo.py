@@ -68,53 +68,89 @@ def _load(org: Organization) -> str:
         .first()
     )
     board = Membership.objects.filter(organization=org, role=Role.BOARD, unit__isnull=True).first()
-    members = list(Membership.objects.active().filter(organization=org).select_related("unit", "user")
-                   .order_by("id"))  # fmt: skip
+    members = list(
+        Membership.objects.active()
+        .filter(organization=org)
+        .select_related("unit", "user")
+        .order_by("id")
+    )
     questions = writing.questions_ensure(organization=org)
 
     # A closed co-creation round, four months ago.
     round_ = Round.objects.create(
-        uuid=stable_uuid(org.slug, "vision-round", "1"), organization=org, title=T.ROUND_TITLE,
-        invitation=T.ROUND_INVITATION, started_by=cx, started_at=_at(today - timedelta(days=125)),
+        uuid=stable_uuid(org.slug, "vision-round", "1"),
+        organization=org,
+        title=T.ROUND_TITLE,
+        invitation=T.ROUND_INVITATION,
+        started_by=cx,
+        started_at=_at(today - timedelta(days=125)),
         closed_at=_at(today - timedelta(days=104)),
-    )  # fmt: skip
+    )
     contributions = []
     for position, texts in T.CONTRIBUTIONS.items():
         for i, text in enumerate(texts):
-            contributions.append(Contribution(
-                uuid=stable_uuid(org.slug, "vision-contribution", str(position), str(i)),
-                organization=org, round=round_, question=questions[position],
-                author=rng.choice(members), text=text,
-                created_at=_at(today - timedelta(days=124 - position - i)),
-            ))  # fmt: skip
+            contributions.append(
+                Contribution(
+                    uuid=stable_uuid(org.slug, "vision-contribution", str(position), str(i)),
+                    organization=org,
+                    round=round_,
+                    question=questions[position],
+                    author=rng.choice(members),
+                    text=text,
+                    created_at=_at(today - timedelta(days=124 - position - i)),
+                )
+            )
     Contribution.objects.bulk_create(contributions)
     reactions = []
     for c in contributions:
         for author in rng.sample(members, rng.randint(1, 9)):
-            reactions.append(Reaction(organization=org, contribution=c, author=author,
-                                      kind=ReactionKind.AGREE, created_at=c.created_at))  # fmt: skip
+            reactions.append(
+                Reaction(
+                    organization=org,
+                    contribution=c,
+                    author=author,
+                    kind=ReactionKind.AGREE,
+                    created_at=c.created_at,
+                )
+            )
         if rng.random() < 0.4:
-            reactions.append(Reaction(organization=org, contribution=c, author=rng.choice(members),
-                                      kind=ReactionKind.COMMENT, text=rng.choice(T.COMMENTS),
-                                      created_at=c.created_at))  # fmt: skip
+            reactions.append(
+                Reaction(
+                    organization=org,
+                    contribution=c,
+                    author=rng.choice(members),
+                    kind=ReactionKind.COMMENT,
+                    text=rng.choice(T.COMMENTS),
+                    created_at=c.created_at,
+                )
+            )
     Reaction.objects.bulk_create(reactions, ignore_conflicts=True)
 
     # Version 1, published 100 days ago; version 2 (with the difference) 49 days ago.
     v1 = writing.version_save(
-        organization=org, title=T.VISION_V1_TITLE, text=T.VISION_V1, by=cx,
+        organization=org,
+        title=T.VISION_V1_TITLE,
+        text=T.VISION_V1,
+        by=cx,
         promises=[writing.PromiseInput(t, e) for t, e in T.PROMISES_V1],
         change_note="Eerste versie, uit ronde 1.",
-    )  # fmt: skip
+    )
     writing.version_publish(version=v1, by=board or cx)
     lineages = {p.position: p.lineage for p in v1.promises.all()}
     v1_published = _at(today - timedelta(days=100))
-    VisionVersion.objects.filter(id=v1.id).update(created_at=v1_published - timedelta(days=3),
-                                                  published_at=v1_published)  # fmt: skip
+    VisionVersion.objects.filter(id=v1.id).update(
+        created_at=v1_published - timedelta(days=3), published_at=v1_published
+    )
     v1_endorsements = list(Endorsement.objects.filter(version=v1))
     for e in v1_endorsements:
         e.status = rng.choices(["endorsed", "remark", "not_yet", "pending"], [55, 15, 10, 20])[0]
-        e.remark = (rng.choice(T.REMARKS) if e.status == "remark"
-                    else rng.choice(T.NOT_YET) if e.status == "not_yet" else "")  # fmt: skip
+        e.remark = (
+            rng.choice(T.REMARKS)
+            if e.status == "remark"
+            else rng.choice(T.NOT_YET)
+            if e.status == "not_yet"
+            else ""
+        )
         e.answered_at = (
             None if e.status == "pending" else v1_published + timedelta(days=rng.randint(1, 20))
         )
@@ -128,12 +164,19 @@ def _load(org: Organization) -> str:
         # Promises 1, 2 and 4 continue those of version 1; 3 replaces 'meedenken'.
         lineage = {0: lineages[0], 1: lineages[1], 3: lineages[3]}.get(i)
         promise_inputs.append(writing.PromiseInput(title, explanation, lineage))
-    v2 = writing.version_save(organization=org, title=T.VISION_V2_TITLE, text=T.VISION_V2,
-                              promises=promise_inputs, change_note=T.CHANGE_NOTE, by=cx)  # fmt: skip
+    v2 = writing.version_save(
+        organization=org,
+        title=T.VISION_V2_TITLE,
+        text=T.VISION_V2,
+        promises=promise_inputs,
+        change_note=T.CHANGE_NOTE,
+        by=cx,
+    )
     asked = writing.version_publish(version=v2, by=board or cx)
     v2_published = _at(today - timedelta(days=49))
-    VisionVersion.objects.filter(id=v2.id).update(created_at=v2_published - timedelta(days=5),
-                                                  published_at=v2_published)  # fmt: skip
+    VisionVersion.objects.filter(id=v2.id).update(
+        created_at=v2_published - timedelta(days=5), published_at=v2_published
+    )
     # About 70% carry it: 55% endorse, 15% with a remark; 8% not yet; the rest still open.
     v2_endorsements = list(Endorsement.objects.filter(version=v2).order_by("id"))
     rng.shuffle(v2_endorsements)
@@ -149,8 +192,11 @@ def _load(org: Organization) -> str:
             e.status, e.remark = EndorsementStatus.NOT_YET, T.NOT_YET[i % len(T.NOT_YET)]
         else:
             e.status, e.remark = EndorsementStatus.PENDING, ""
-        e.answered_at = (None if e.status == EndorsementStatus.PENDING
-                         else v2_published + timedelta(days=rng.randint(1, 25)))  # fmt: skip
+        e.answered_at = (
+            None
+            if e.status == EndorsementStatus.PENDING
+            else v2_published + timedelta(days=rng.randint(1, 25))
+        )
     # One objection answered by the CX lead, and the manager asked again.
     answered = next((e for e in v2_endorsements if e.status == EndorsementStatus.NOT_YET), None)
     if answered is not None:
@@ -159,21 +205,38 @@ def _load(org: Organization) -> str:
         answered.reopened_at, answered.status = answered.responded_at, EndorsementStatus.PENDING
     Endorsement.objects.bulk_update(
         v2_endorsements,
-        ["status", "remark", "answered_at", "asked_at", "response", "responded_by",
-         "responded_at", "reopened_at"],
-    )  # fmt: skip
+        [
+            "status",
+            "remark",
+            "answered_at",
+            "asked_at",
+            "response",
+            "responded_by",
+            "responded_at",
+            "reopened_at",
+        ],
+    )
 
     # Twelve behaviours in TACT form.
     promises = list(v2.promises.all())
     units = {u.code: u for u in OrgUnit.objects.filter(organization=org)}
     behaviours = []
     for i, (p, name, context, action, target, when, code) in enumerate(T.BEHAVIOURS):
-        behaviours.append(Behaviour.objects.create(
-            uuid=stable_uuid(org.slug, "vision-behaviour", str(i)), organization=org,
-            promise=promises[p], unit=units.get(code) if code else None, target=target,
-            action=action, context=context, time=when, short_name=name, created_by=cx,
-            created_at=v2_published + timedelta(days=2),
-        ))  # fmt: skip
+        behaviours.append(
+            Behaviour.objects.create(
+                uuid=stable_uuid(org.slug, "vision-behaviour", str(i)),
+                organization=org,
+                promise=promises[p],
+                unit=units.get(code) if code else None,
+                target=target,
+                action=action,
+                context=context,
+                time=when,
+                short_name=name,
+                created_by=cx,
+                created_at=v2_published + timedelta(days=2),
+            )
+        )
 
     # Two months of observations: more teams join in as the weeks go by.
     by_unit: dict[int, list[Membership]] = {}
@@ -196,19 +259,30 @@ def _load(org: Organization) -> str:
                 shown_by, observer = rng.sample(people, 2)
                 behaviour = rng.choice(fitting)
                 note = rng.choice(T.OBSERVATION_NOTES[behaviours.index(behaviour)])
-                observations.append(Observation(
-                    organization=org, behaviour=behaviour, shown_by=shown_by,
-                    observer=observer, unit_id=team.id, note=note,
-                    day=day, created_at=_at(day, rng.randint(8, 17)),
-                ))  # fmt: skip
+                observations.append(
+                    Observation(
+                        organization=org,
+                        behaviour=behaviour,
+                        shown_by=shown_by,
+                        observer=observer,
+                        unit_id=team.id,
+                        note=note,
+                        day=day,
+                        created_at=_at(day, rng.randint(8, 17)),
+                    )
+                )
     Observation.objects.bulk_create(observations)
 
     # A recall check three weeks after publishing, closed a week ago.
     recall = RecallCheck.objects.create(
-        uuid=stable_uuid(org.slug, "vision-recall", "1"), organization=org, version=v2,
-        title="Welke klantbeloftes ken je?", opens_on=today - timedelta(days=28),
-        closes_on=today - timedelta(days=7), created_by=cx,
-    )  # fmt: skip
+        uuid=stable_uuid(org.slug, "vision-recall", "1"),
+        organization=org,
+        version=v2,
+        title="Welke klantbeloftes ken je?",
+        opens_on=today - timedelta(days=28),
+        closes_on=today - timedelta(days=7),
+        created_by=cx,
+    )
     scorer = scorer_for(v2)
     answers, parts = [], []
     for m in members:
@@ -216,8 +290,9 @@ def _load(org: Organization) -> str:
             continue
         manager = m.is_manager
         # Managers recall a little more; everyone says they know them well.
-        k = rng.choices([0, 1, 2, 3, 4, 5], [12, 22, 28, 20, 12, 6] if not manager
-                        else [5, 12, 25, 28, 20, 10])[0]  # fmt: skip
+        k = rng.choices(
+            [0, 1, 2, 3, 4, 5], [12, 22, 28, 20, 12, 6] if not manager else [5, 12, 25, 28, 20, 10]
+        )[0]
         lines = [rng.choice(T.RECALL_PHRASES[i]) for i in sorted(rng.sample(range(5), k))]
         if rng.random() < 0.5 or not lines:
             lines.append(rng.choice(T.RECALL_NOISE))
@@ -227,10 +302,17 @@ def _load(org: Organization) -> str:
         understanding = rng.choices([2, 3, 4, 5], [4, 14, 46, 36] if manager else [8, 22, 44, 26])[
             0
         ]
-        answers.append(RecallAnswer(
-            organization=org, recall=recall, unit_id=m.unit_id, is_manager=manager, text=text,
-            understanding=understanding, **answer_fields(scorer, result),
-        ))  # fmt: skip
+        answers.append(
+            RecallAnswer(
+                organization=org,
+                recall=recall,
+                unit_id=m.unit_id,
+                is_manager=manager,
+                text=text,
+                understanding=understanding,
+                **answer_fields(scorer, result),
+            )
+        )
         parts.append(RecallParticipation(recall=recall, membership=m))
     rng.shuffle(answers)  # stored in no order that follows the people
     RecallAnswer.objects.bulk_create(answers)
@@ -238,16 +320,24 @@ def _load(org: Organization) -> str:
 
     # Customers' answers to "Wat verwacht u van ons?", read by the comment analyser.
     CustomerQuestion.objects.get_or_create(
-        organization=org, defaults={"uuid": stable_uuid(org.slug, "vision-question"),
-                                    "token": stable_uuid(org.slug, "vision-question-token")},
-    )  # fmt: skip
+        organization=org,
+        defaults={
+            "uuid": stable_uuid(org.slug, "vision-question"),
+            "token": stable_uuid(org.slug, "vision-question-token"),
+        },
+    )
     items = []
     for i in range(48):
         text = T.CUSTOMER_ANSWERS[i % len(T.CUSTOMER_ANSWERS)]
-        items.append(RecordInput(
-            received_at=_at(today - timedelta(days=140 - i * 2), 9 + i % 9), reason=text,
-            touchpoint=TOUCHPOINT, channel=CHANNEL, external_id=f"demo-vision:{i}",
-        ))  # fmt: skip
+        items.append(
+            RecordInput(
+                received_at=_at(today - timedelta(days=140 - i * 2), 9 + i % 9),
+                reason=text,
+                touchpoint=TOUCHPOINT,
+                channel=CHANNEL,
+                external_id=f"demo-vision:{i}",
+            )
+        )
     if not Feedback.objects.filter(organization=org, channel=CHANNEL).exists():
         feedback_ingest(organization=org, source="demo", items=items)
     return (

@@ -18,12 +18,15 @@ class QuestionForm(forms.Form):
 
 
 class RoundForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200,
-                            initial=_("Our customer vision: what do you think?"))  # fmt: skip
+    title = forms.CharField(
+        label=_("Title"), max_length=200, initial=_("Our customer vision: what do you think?")
+    )
     invitation = forms.CharField(
-        label=_("Invitation"), required=False, max_length=2000,
+        label=_("Invitation"),
+        required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-    )  # fmt: skip
+    )
     closes_on = forms.DateField(
         label=_("Closes on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -32,9 +35,10 @@ class RoundForm(forms.Form):
 class ContributionForm(forms.Form):
     question = forms.UUIDField(widget=forms.HiddenInput)
     text = forms.CharField(
-        label=_("Your answer"), max_length=2000,
+        label=_("Your answer"),
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-    )  # fmt: skip
+    )
 
 
 class CommentForm(forms.Form):
@@ -44,10 +48,14 @@ class CommentForm(forms.Form):
 class VersionForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     text = forms.CharField(
-        label=_("The vision"), max_length=8000, widget=forms.Textarea(attrs={"rows": 12}),
-        help_text=_("Where we want to go, what we want to be for our customers and what "
-                    "explicitly not. A blank line starts a new paragraph."),
-    )  # fmt: skip
+        label=_("The vision"),
+        max_length=8000,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_(
+            "Where we want to go, what we want to be for our customers and what "
+            "explicitly not. A blank line starts a new paragraph."
+        ),
+    )
     change_note = forms.CharField(label=_("What changed"), max_length=500, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -57,9 +65,10 @@ class VersionForm(forms.Form):
                 label=_("Promise %(n)d") % {"n": i + 1}, max_length=200, required=False
             )
             self.fields[f"explanation_{i}"] = forms.CharField(
-                label=_("Explanation of promise %(n)d") % {"n": i + 1}, max_length=600,
+                label=_("Explanation of promise %(n)d") % {"n": i + 1},
+                max_length=600,
                 required=False,
-            )  # fmt: skip
+            )
             self.fields[f"lineage_{i}"] = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
     def promise_rows(self):
@@ -71,22 +80,28 @@ class VersionForm(forms.Form):
 
 class EndorseForm(forms.Form):
     status = forms.ChoiceField(
-        label=_("Your answer"), widget=forms.RadioSelect,
-        choices=[(EndorsementStatus.ENDORSED, _("I endorse it and carry it in my unit")),
-                 (EndorsementStatus.REMARK, _("I endorse it, with a remark")),
-                 (EndorsementStatus.NOT_YET, _("Not yet: this is what stops me"))],
-    )  # fmt: skip
+        label=_("Your answer"),
+        widget=forms.RadioSelect,
+        choices=[
+            (EndorsementStatus.ENDORSED, _("I endorse it and carry it in my unit")),
+            (EndorsementStatus.REMARK, _("I endorse it, with a remark")),
+            (EndorsementStatus.NOT_YET, _("Not yet: this is what stops me")),
+        ],
+    )
     remark = forms.CharField(
-        label=_("Remark or reason"), required=False, max_length=2000,
+        label=_("Remark or reason"),
+        required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-    )  # fmt: skip
+    )
 
 
 class RespondForm(forms.Form):
     response = forms.CharField(
-        label=_("Your answer to the objection"), max_length=2000,
+        label=_("Your answer to the objection"),
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-    )  # fmt: skip
+    )
     reopen = forms.BooleanField(
         label=_("Ask the manager again after this answer"), required=False, initial=True
     )
@@ -95,42 +110,57 @@ class RespondForm(forms.Form):
 class BehaviourForm(forms.Form):
     promise = forms.ChoiceField(label=_("Promise"))
     short_name = forms.CharField(
-        label=_("Short name"), max_length=80,
+        label=_("Short name"),
+        max_length=80,
         help_text=_("How colleagues call it, e.g. 'Terugbellen binnen een werkdag'."),
-    )  # fmt: skip
+    )
     context = forms.CharField(
-        label=_("Context: in which situation?"), max_length=200,
+        label=_("Context: in which situation?"),
+        max_length=200,
         help_text=_("e.g. 'Bij elke klacht aan de telefoon'"),
-    )  # fmt: skip
+    )
     action = forms.CharField(
-        label=_("Action: what do I do?"), max_length=200,
+        label=_("Action: what do I do?"),
+        max_length=200,
         help_text=_("A verb someone can see: 'bel ik', 'vat ik samen', 'loop ik mee'"),
-    )  # fmt: skip
+    )
     target = forms.CharField(
-        label=_("Target: towards whom?"), max_length=200,
+        label=_("Target: towards whom?"),
+        max_length=200,
         help_text=_("e.g. 'de klant', 'de huurder', 'de collega van planning'"),
-    )  # fmt: skip
+    )
     time = forms.CharField(
-        label=_("Time: how soon or how often?"), max_length=200,
+        label=_("Time: how soon or how often?"),
+        max_length=200,
         help_text=_("e.g. 'binnen een werkdag terug', 'aan het eind van elk gesprek'"),
-    )  # fmt: skip
+    )
     unit = forms.ChoiceField(label=_("For"), required=False)
     role = forms.ChoiceField(
-        label=_("For role"), required=False,
-        choices=[("", _("Everyone")), (Role.MANAGER, _("Managers")),
-                 (Role.EMPLOYEE, _("Employees"))],
-    )  # fmt: skip
+        label=_("For role"),
+        required=False,
+        choices=[
+            ("", _("Everyone")),
+            (Role.MANAGER, _("Managers")),
+            (Role.EMPLOYEE, _("Employees")),
+        ],
+    )
 
     def __init__(self, *args, promises=(), units=(), allow_org=True, **kwargs):
         super().__init__(*args, **kwargs)
         check_url = reverse("vision-behaviour-check")
         for name in ("context", "action", "target", "time"):
             # The editor checks these as one types (htmx: the four fields to the TACT check).
-            self.fields[name].widget.attrs.update({
-                "class": "tact-input", "hx-post": check_url,
-                "hx-trigger": "input changed delay:500ms", "hx-target": "#tact-check",
-                "hx-swap": "outerHTML", "hx-include": "closest form", "hx-sync": "closest form:replace",
-            })  # fmt: skip
+            self.fields[name].widget.attrs.update(
+                {
+                    "class": "tact-input",
+                    "hx-post": check_url,
+                    "hx-trigger": "input changed delay:500ms",
+                    "hx-target": "#tact-check",
+                    "hx-swap": "outerHTML",
+                    "hx-include": "closest form",
+                    "hx-sync": "closest form:replace",
+                }
+            )
         self.fields["promise"].choices = [(str(p.uuid), p.title) for p in promises]
         unit_choices = [(str(u.uuid), u.name) for u in units]
         if allow_org:
@@ -143,38 +173,56 @@ class ObserveForm(forms.Form):
     behaviour = forms.UUIDField(widget=forms.HiddenInput)
     colleague = forms.UUIDField(label=_("Who showed it?"))
     note = forms.CharField(
-        label=_("What happened? (optional)"), required=False, max_length=500,
+        label=_("What happened? (optional)"),
+        required=False,
+        max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
-    )  # fmt: skip
+    )
 
 
 class RecallCheckForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200,
-                            initial=_("Which customer promises do you remember?"))  # fmt: skip
-    opens_on = forms.DateField(label=_("Opens on"), initial=timezone.localdate,
-                               widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
-    closes_on = forms.DateField(label=_("Closes on"),
-                                widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
+    title = forms.CharField(
+        label=_("Title"), max_length=200, initial=_("Which customer promises do you remember?")
+    )
+    opens_on = forms.DateField(
+        label=_("Opens on"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    closes_on = forms.DateField(
+        label=_("Closes on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
 
 
 class RecallAnswerForm(forms.Form):
     text = forms.CharField(
-        label=_("Write down our customer promises, in your own words"), max_length=3000,
+        label=_("Write down our customer promises, in your own words"),
+        max_length=3000,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("One per line. Do not look them up: this is about what you remember."),
-    )  # fmt: skip
+    )
     understanding = forms.TypedChoiceField(
-        label=_("How well do you know our customer promises?"), coerce=int,
+        label=_("How well do you know our customer promises?"),
+        coerce=int,
         widget=forms.RadioSelect,
-        choices=[(1, _("1 – not at all")), (2, "2"), (3, "3"), (4, "4"),
-                 (5, _("5 – I can name them all"))],
-    )  # fmt: skip
+        choices=[
+            (1, _("1 – not at all")),
+            (2, "2"),
+            (3, "3"),
+            (4, "4"),
+            (5, _("5 – I can name them all")),
+        ],
+    )
 
 
 class CustomerQuestionForm(forms.Form):
     question = forms.CharField(label=_("Question"), max_length=300)
-    intro = forms.CharField(label=_("Introduction"), max_length=600, required=False,
-                            widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+    intro = forms.CharField(
+        label=_("Introduction"),
+        max_length=600,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     is_open = forms.BooleanField(label=_("Accepting answers"), required=False)
 
 

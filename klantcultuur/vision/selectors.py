@@ -87,8 +87,10 @@ class Tally:
         """Shares of the four answers for a stacked bar (percent of those asked)."""
         if not self.asked:
             return []
-        return [(s, 100 * getattr(self, s) / self.asked)
-                for s in ("endorsed", "remark", "not_yet", "pending")]  # fmt: skip
+        return [
+            (s, 100 * getattr(self, s) / self.asked)
+            for s in ("endorsed", "remark", "not_yet", "pending")
+        ]
 
 
 @dataclass
@@ -133,8 +135,9 @@ def _named(units: dict[int, UnitRow], ids: Iterable[int]) -> dict[int, UnitRow]:
     """The given units with their names and UUIDs (1 query)."""
     ids = list(ids)
     names = OrgUnit.objects.filter(id__in=ids).values_list("id", "name", "uuid")
-    return {i: UnitRow(i, units[i].parent_id, name, units[i].kind, str(uuid))
-            for i, name, uuid in names}  # fmt: skip
+    return {
+        i: UnitRow(i, units[i].parent_id, name, units[i].kind, str(uuid)) for i, name, uuid in names
+    }
 
 
 def _walk(units: dict[int, UnitRow], ids: Iterable[int]) -> list[tuple[UnitRow, int]]:
@@ -217,9 +220,12 @@ def draagvlak(version: VisionVersion, *, objections_limit: int = 50) -> Draagvla
     )
     labels = dict(Layer.choices)
     return Draagvlak(
-        version, _tally(total), [(key, labels[key], _tally(per_layer[key])) for key in LAYERS],
-        rows, objections,
-    )  # fmt: skip
+        version,
+        _tally(total),
+        [(key, labels[key], _tally(per_layer[key])) for key in LAYERS],
+        rows,
+        objections,
+    )
 
 
 def endorsement_rows(
@@ -251,10 +257,15 @@ def endorsement_rows(
 def previous_answers(version: VisionVersion, manager_ids: Iterable[int]) -> dict[int, str]:
     """Each manager's answer to the version published before this one (1 query)."""
     previous = (
-        VisionVersion.objects.filter(organization_id=version.organization_id,
-                                     number__lt=version.number, published_at__isnull=False)
-        .order_by("-number").values_list("id", flat=True).first()
-    )  # fmt: skip
+        VisionVersion.objects.filter(
+            organization_id=version.organization_id,
+            number__lt=version.number,
+            published_at__isnull=False,
+        )
+        .order_by("-number")
+        .values_list("id", flat=True)
+        .first()
+    )
     if previous is None:
         return {}
     return dict(
@@ -295,10 +306,20 @@ class RecallResults:
 def _figure(key, label, depth, agg, decision, parent="", uuid="") -> RecallFigure:
     n, named, three, understand = agg
     if not decision.shown:
-        return RecallFigure(key, label, depth, n, False, decision.reason, parent=parent,
-                            uuid=uuid)  # fmt: skip
-    return RecallFigure(key, label, depth, n, True, None, round(named / n, 1),
-                        round(100 * three / n), round(100 * understand / n), parent, uuid)  # fmt: skip
+        return RecallFigure(key, label, depth, n, False, decision.reason, parent=parent, uuid=uuid)
+    return RecallFigure(
+        key,
+        label,
+        depth,
+        n,
+        True,
+        None,
+        round(named / n, 1),
+        round(100 * three / n),
+        round(100 * understand / n),
+        parent,
+        uuid,
+    )
 
 
 @dataclass(frozen=True)
@@ -322,9 +343,17 @@ def _decisions(keys, parents, direct, roles, policy) -> _Gates:
     tree, the counts and the thresholds), so the same counts are never decided twice."""
     wanted = [(key, None) for key in keys] + [("org", role) for role in roles]
     fingerprint = hashlib.sha1(
-        repr((keys, parents, [direct.get(k) for k in keys], roles, policy.min_group,
-              policy.min_comments)).encode()
-    ).hexdigest()  # fmt: skip
+        repr(
+            (
+                keys,
+                parents,
+                [direct.get(k) for k in keys],
+                roles,
+                policy.min_group,
+                policy.min_comments,
+            )
+        ).encode()
+    ).hexdigest()
     cache_key = f"vision:recall-gate:{fingerprint}"
     found = cache.get(cache_key)
     if found is None:
@@ -343,9 +372,10 @@ def recall_results(
     Units shown: divisions and departments, or with `unit_id` that unit and the units right
     below it. The gate decides over every unit, whatever is shown."""
     organization = recall.organization
-    policy = Policy(min_group=organization.min_group_size,
-                    min_comments=max(organization.min_comment_group_size,
-                                     organization.min_group_size))  # fmt: skip
+    policy = Policy(
+        min_group=organization.min_group_size,
+        min_comments=max(organization.min_comment_group_size, organization.min_group_size),
+    )
     rows = (
         RecallAnswer.objects.filter(recall=recall)
         .values_list("unit_id", "is_manager")
@@ -403,17 +433,26 @@ def recall_results(
         shown = [unit_id, *(u.id for u in units.values() if u.parent_id == unit_id)]
     named_units = _named(units, shown)
     unit_rows = [
-        _figure(str(u.id), u.name, depth, agg(u.id), decisions.get(u.id, None),
-                str(u.parent_id or ""), u.uuid)
+        _figure(
+            str(u.id),
+            u.name,
+            depth,
+            agg(u.id),
+            decisions.get(u.id, None),
+            str(u.parent_id or ""),
+            u.uuid,
+        )
         for u, depth in _walk(named_units, named_units)
-    ]  # fmt: skip
+    ]
     promises = list(recall.version.promises.all())
     counts: list[tuple[Promise, int | None]] = [(p, None) for p in promises]
     if total.shown and promises:
-        named = RecallAnswer.objects.filter(recall=recall).aggregate(**{
-            f"p{i}": Count("id", filter=Q(positions__contains=f" {i} "))
-            for i in range(len(promises))
-        })  # fmt: skip
+        named = RecallAnswer.objects.filter(recall=recall).aggregate(
+            **{
+                f"p{i}": Count("id", filter=Q(positions__contains=f" {i} "))
+                for i in range(len(promises))
+            }
+        )
         counts = [(p, named[f"p{i}"]) for i, p in enumerate(promises)]
     return RecallResults(recall, len(promises), total, layers, unit_rows, policy.min_group, counts)
 
@@ -449,20 +488,24 @@ def observation_counts(
     counts: dict[tuple[int, date], int] = defaultdict(int)
     per_unit: dict[int, int] = defaultdict(int)
     for behaviour_id, unit_id, day, n in (
-        rows.values("behaviour_id", "unit_id", "day").annotate(n=Count("id"))
+        rows.values("behaviour_id", "unit_id", "day")
+        .annotate(n=Count("id"))
         .values_list("behaviour_id", "unit_id", "day", "n")
-    ):  # fmt: skip
+    ):
         counts[(behaviour_id, week_start(day))] += n
         if unit_id:
             per_unit[unit_id] += n
     used = {b for b, _w in counts}
     behaviours = list(
-        Behaviour.objects.filter(id__in=used).select_related("promise")
+        Behaviour.objects.filter(id__in=used)
+        .select_related("promise")
         .order_by("promise__position", "short_name")
-    )  # fmt: skip
+    )
     units = OrgUnit.objects.in_bulk(list(per_unit))
-    ranked = sorted(((units[u], n) for u, n in per_unit.items() if u in units),
-                    key=lambda un: (-un[1], un[0].name))  # fmt: skip
+    ranked = sorted(
+        ((units[u], n) for u, n in per_unit.items() if u in units),
+        key=lambda un: (-un[1], un[0].name),
+    )
     week_list = [first + timedelta(weeks=i) for i in range(weeks)]
     return ObservationCounts(week_list, behaviours, dict(counts), ranked)
 
@@ -472,16 +515,20 @@ def behaviours_for_unit(organization: Organization | int, unit: OrgUnit | None) 
     those of the unit or a unit up to four levels above it (1 query)."""
     org_id = getattr(organization, "id", organization)
     rows = Behaviour.objects.filter(
-        organization_id=org_id, status=BehaviourStatus.ACTIVE,
+        organization_id=org_id,
+        status=BehaviourStatus.ACTIVE,
         promise__version__status=VersionStatus.PUBLISHED,
-    ).select_related("promise")  # fmt: skip
+    ).select_related("promise")
     if unit is None:
         return list(rows.filter(unit__isnull=True))
     applies = (
-        Q(unit__isnull=True) | Q(unit=unit) | Q(unit__children=unit)
-        | Q(unit__children__children=unit) | Q(unit__children__children__children=unit)
+        Q(unit__isnull=True)
+        | Q(unit=unit)
+        | Q(unit__children=unit)
+        | Q(unit__children__children=unit)
+        | Q(unit__children__children__children=unit)
         | Q(unit__children__children__children__children=unit)
-    )  # fmt: skip
+    )
     return list(rows.filter(applies).distinct())
 
 
@@ -504,10 +551,14 @@ def behaviour_of_the_week(unit: OrgUnit, day: date) -> WeekBehaviour | None:
     pick = behaviours[week.isocalendar().week % len(behaviours)]
     seen = list(
         Observation.objects.filter(
-            organization_id=unit.organization_id, unit=unit, day__gte=week,
+            organization_id=unit.organization_id,
+            unit=unit,
+            day__gte=week,
             day__lte=week + timedelta(days=6),
-        ).select_related("behaviour", "shown_by__user").order_by("-day", "-id")
-    )  # fmt: skip
+        )
+        .select_related("behaviour", "shown_by__user")
+        .order_by("-day", "-id")
+    )
     return WeekBehaviour(pick, week, seen[:4], sum(1 for o in seen if o.behaviour_id == pick.id))
 
 
@@ -533,13 +584,19 @@ def customer_themes(organization: Organization, *, per_theme: int = 3) -> Custom
     from klantcultuur.feedback.models import Feedback, FeedbackSentence, Topic
     from klantcultuur.vision.models.customers import CHANNEL, TOUCHPOINT
 
-    records = Feedback.objects.filter(organization=organization, channel=CHANNEL,
-                                      touchpoint=TOUCHPOINT)  # fmt: skip
+    records = Feedback.objects.filter(
+        organization=organization, channel=CHANNEL, touchpoint=TOUCHPOINT
+    )
     answers = records.count()
-    sentences = FeedbackSentence.objects.filter(
-        feedback__organization=organization, feedback__channel=CHANNEL,
-        feedback__touchpoint=TOUCHPOINT,
-    ).order_by("-feedback__received_at", "position").values_list("text", "topics")  # fmt: skip
+    sentences = (
+        FeedbackSentence.objects.filter(
+            feedback__organization=organization,
+            feedback__channel=CHANNEL,
+            feedback__touchpoint=TOUCHPOINT,
+        )
+        .order_by("-feedback__received_at", "position")
+        .values_list("text", "topics")
+    )
     grouped: dict[str, list[str]] = defaultdict(list)
     unthemed: list[str] = []
     for text, topics in sentences:
@@ -549,7 +606,9 @@ def customer_themes(organization: Organization, *, per_theme: int = 3) -> Custom
         for slug in slugs:
             grouped[slug].append(text)
     names = dict(Topic.objects.filter(organization=organization).values_list("slug", "name_nl"))
-    themes = [Theme(slug, names.get(slug, slug), len(texts), texts[:per_theme])
-              for slug, texts in grouped.items()]  # fmt: skip
+    themes = [
+        Theme(slug, names.get(slug, slug), len(texts), texts[:per_theme])
+        for slug, texts in grouped.items()
+    ]
     themes.sort(key=lambda t: (-t.sentences, t.name))
     return CustomerThemes(answers, themes, unthemed[:per_theme])

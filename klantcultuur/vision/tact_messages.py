@@ -55,7 +55,12 @@ SUGGESTIONS = {
 def explain(findings) -> list[dict]:
     """Findings of `scoring.tact.check` as rows for a template."""
     return [
-        {"element": f.element, "element_name": ELEMENT_NAMES[f.element], "phrase": f.phrase,
-         "code": f.code, "suggestion": SUGGESTIONS[f.code]}
+        {
+            "element": f.element,
+            "element_name": ELEMENT_NAMES[f.element],
+            "phrase": f.phrase,
+            "code": f.code,
+            "suggestion": SUGGESTIONS[f.code],
+        }
         for f in findings
-    ]  # fmt: skip
+    ]

@@ -93,8 +93,9 @@ def test_a_kpi_value_entered_on_a_tablet_updates_the_tile_without_a_reload(
     assert body >= 24
     assert wall.locator("[data-refresh-url]").count() == 1  # it refreshes itself
     screenshot(wall, "dagstart-wall-1920")
-    wall.screenshot(path=str(screenshot(wall, "dagstart-wall-1920").with_name(
-        "dagstart-wall-1920-screen.png")))  # fmt: skip
+    wall.screenshot(
+        path=str(screenshot(wall, "dagstart-wall-1920").with_name("dagstart-wall-1920-screen.png"))
+    )
     assert errors == [] and wall_errors == []  # among them: no Content-Security-Policy refusals
 
 

@@ -85,8 +85,13 @@ def test_a_form_without_a_team_is_flagged_and_its_team_link_routes_the_answer(
 
 def test_no_team_dropdown_preselects_a_team(live_server, page_factory):
     world = build_world()
-    item = RecordInput(received_at=timezone.now() - timedelta(hours=3), metric="nps", score=3,
-                       reason="Niemand belde terug.", channel="telefoon")  # fmt: skip
+    item = RecordInput(
+        received_at=timezone.now() - timedelta(hours=3),
+        metric="nps",
+        score=3,
+        reason="Niemand belde terug.",
+        channel="telefoon",
+    )
     feedback_ingest(organization=world.org, items=[item], source="api")
     record = Feedback.objects.get()
     page = page_factory()
@@ -113,18 +118,27 @@ def satisfaction_kpis(world):
     from klantcultuur.huddle.tests.helpers import feedback
 
     def kpi(name):
-        return Kpi.objects.create(organization=world.org, name=name, source="feedback",
-                                  measure="csat", period="week", unit="%", default_target=75)  # fmt: skip
+        return Kpi.objects.create(
+            organization=world.org,
+            name=name,
+            source="feedback",
+            measure="csat",
+            period="week",
+            unit="%",
+            default_target=75,
+        )
 
     TeamKpi.objects.create(organization=world.org, kpi=kpi("Klanttevredenheid"), team=world.team)
-    TeamKpi.objects.create(organization=world.org, kpi=kpi("Tevredenheid collega's"),
-                           team=world.back_team)  # fmt: skip
+    TeamKpi.objects.create(
+        organization=world.org, kpi=kpi("Tevredenheid collega's"), team=world.back_team
+    )
     day = lookback(timezone.localdate()).start
     for i, score in enumerate((5, 4, 4, 5, 2)):
         feedback(world, day, score, metric="csat", hour=9 + i)
     for i, score in enumerate((4, 5, 2, 1, 3)):
-        feedback(world, day, score, team=world.back_team, metric="csat", is_internal=True,
-                 hour=9 + i)  # fmt: skip
+        feedback(
+            world, day, score, team=world.back_team, metric="csat", is_internal=True, hour=9 + i
+        )
 
 
 def column(page, heading: str) -> list[str]:
@@ -183,25 +197,47 @@ def a_full_morning(world):
     day = lookback(timezone.localdate()).start
     for i, text in enumerate(COMPLIMENTS):
         feedback(world, day, 9 + i % 2, text, hour=8 + i)
-    angry = feedback(world, day, 2, "Niemand belde terug over mijn lekkage.", hour=17,
-                     contact_consent=True, customer_ref="H-77")  # fmt: skip
+    angry = feedback(
+        world,
+        day,
+        2,
+        "Niemand belde terug over mijn lekkage.",
+        hour=17,
+        contact_consent=True,
+        customer_ref="H-77",
+    )
     FollowUpCase.objects.filter(feedback=angry).update(due_at=timezone.now() - timedelta(hours=5))
     value(board.reach, day, 84)
     for name in ("Aandeel complimenten", "Klanttevredenheid"):
-        kpi = Kpi.objects.create(organization=world.org, name=name, source="feedback",
-                                 measure="compliments" if name.startswith("Aandeel") else "csat",
-                                 period="week", unit="%", default_target=60)  # fmt: skip
-        TeamKpi.objects.create(organization=world.org, kpi=kpi, team=world.team,
-                               owner=world.employee, position=9)  # fmt: skip
+        kpi = Kpi.objects.create(
+            organization=world.org,
+            name=name,
+            source="feedback",
+            measure="compliments" if name.startswith("Aandeel") else "csat",
+            period="week",
+            unit="%",
+            default_target=60,
+        )
+        TeamKpi.objects.create(
+            organization=world.org, kpi=kpi, team=world.team, owner=world.employee, position=9
+        )
     for i in range(5):
         ImprovementAction.objects.create(
-            organization=world.org, team=world.team, owner=world.employee,
-            title=f"Terugbelbelofte nakomen, stap {i + 1}", problem="Klanten wachten op een belletje.",
+            organization=world.org,
+            team=world.team,
+            owner=world.employee,
+            title=f"Terugbelbelofte nakomen, stap {i + 1}",
+            problem="Klanten wachten op een belletje.",
             due_date=timezone.localdate() + timedelta(days=i - 1),
-        )  # fmt: skip
-    Escalation.objects.create(organization=world.org, from_unit=world.team,
-                              to_unit=world.department, raised_on=day, raised_by=world.manager,
-                              text="De telefooncentrale biedt geen terugbeloptie.")  # fmt: skip
+        )
+    Escalation.objects.create(
+        organization=world.org,
+        from_unit=world.team,
+        to_unit=world.department,
+        raised_on=day,
+        raised_by=world.manager,
+        text="De telefooncentrale biedt geen terugbeloptie.",
+    )
     return board
 
 
@@ -235,8 +271,13 @@ def test_the_dagstart_fits_its_screen(live_server, page_factory, width, height):
     assert len(page.locator(".tile").all()) == 6
     hidden = [loc for loc in must_see if not above_the_fold(page, loc)]
     screenshot(page, f"dagstart-wall-{width}x{height}")
-    page.screenshot(path=str(screenshot(page, f"dagstart-wall-{width}x{height}").with_name(
-        f"dagstart-wall-{width}x{height}-screen.png")))  # fmt: skip
+    page.screenshot(
+        path=str(
+            screenshot(page, f"dagstart-wall-{width}x{height}").with_name(
+                f"dagstart-wall-{width}x{height}-screen.png"
+            )
+        )
+    )
     assert hidden == [], [h.inner_text()[:40] for h in hidden]
     # A short list of compliments with "more", not every compliment in full.
     assert page.locator(".signal--compliment").count() == 3
@@ -370,8 +411,14 @@ def test_a_kpi_the_team_gets_no_data_for_is_flagged_with_the_reason(live_server,
     world = build_world()
     for i, score in enumerate((6, 7, 5)):  # the team's customers are asked CES only
         feedback(world, timezone.localdate() - timedelta(days=3), score, metric="ces", hour=9 + i)
-    nps = Kpi.objects.create(organization=world.org, name="NPS", source="feedback",
-                             measure="nps", period="week", default_target=20)  # fmt: skip
+    nps = Kpi.objects.create(
+        organization=world.org,
+        name="NPS",
+        source="feedback",
+        measure="nps",
+        period="week",
+        default_target=20,
+    )
     page = page_factory(width=1280, height=900)
     log_in(page, live_server.url, "mila@linge.example")
     page.goto(live_server.url + f"/huddle/{world.team.uuid}/kpis/")
@@ -385,9 +432,13 @@ def test_a_kpi_the_team_gets_no_data_for_is_flagged_with_the_reason(live_server,
     screenshot(page, "team-kpis-no-data")
 
     action = ImprovementAction.objects.create(
-        organization=world.org, team=world.team, title="NPS omhoog", problem="Te veel criticasters.",
-        kpi=nps, owner=world.employee,
-    )  # fmt: skip
+        organization=world.org,
+        team=world.team,
+        title="NPS omhoog",
+        problem="Te veel criticasters.",
+        kpi=nps,
+        owner=world.employee,
+    )
     assert TeamKpi.objects.filter(team=world.team, kpi=nps).exists()
     page.goto(live_server.url + f"/huddle/actions/{action.uuid}/")
     expect(page.locator(".message--warning")).to_contain_text(
@@ -400,24 +451,37 @@ def test_the_wave_comparison_chart_and_table_round_alike(live_server, page_facto
 
     world = build_world()
     today = timezone.localdate()
-    before = make_wave(world.org, name="Cultuurscan 2025", opens_on=today - timedelta(days=400),
-                       closes_on=today - timedelta(days=380))  # fmt: skip
+    before = make_wave(
+        world.org,
+        name="Cultuurscan 2025",
+        opens_on=today - timedelta(days=400),
+        closes_on=today - timedelta(days=380),
+    )
     add_responses(before, world.team, 7, level=3)
     add_responses(before, world.department, 5, role="manager", level=3)
     close_and_report(before)
-    wave = make_wave(world.org, name="Cultuurscan 2026", opens_on=today - timedelta(days=30),
-                     closes_on=today - timedelta(days=10))  # fmt: skip
+    wave = make_wave(
+        world.org,
+        name="Cultuurscan 2026",
+        opens_on=today - timedelta(days=30),
+        closes_on=today - timedelta(days=10),
+    )
     add_responses(wave, world.team, 6, level=4)
     add_responses(wave, world.department, 5, role="manager", level=3)
     close_and_report(wave)
     page = page_factory(width=1280, height=900)
     log_in(page, live_server.url, "cees@linge.example")
     page.goto(f"{live_server.url}/scan/waves/{wave.uuid}/comparison/")
-    chart = [t.replace("-", "−") for t in page.locator('svg text[text-anchor="end"]').all_text_contents()
-             if t[:1] in "+-" and "," in t]  # fmt: skip
+    chart = [
+        t.replace("-", "−")
+        for t in page.locator('svg text[text-anchor="end"]').all_text_contents()
+        if t[:1] in "+-" and "," in t
+    ]
     row = page.get_by_role("row", name="Woonstichting De Linge")
-    table = [t.strip().rstrip("*").replace("(echt)", "").strip()
-             for t in row.locator("td").all_inner_texts()]  # fmt: skip
+    table = [
+        t.strip().rstrip("*").replace("(echt)", "").strip()
+        for t in row.locator("td").all_inner_texts()
+    ]
     table = [t for t in table if t[:1] in "+−"]
     assert chart and sorted(chart) == sorted(table)
     screenshot(page, "wave-comparison-1280")
@@ -432,8 +496,15 @@ def test_the_wording_reads_as_dutch(live_server, page_factory):
     world = build_world()
     board = a_full_morning(world)
     may = datetime(2026, 5, 6, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
-    feedback_ingest(organization=world.org, source="api", items=[RecordInput(
-        received_at=may, metric="nps", score=8, reason="Prima.", team_id=world.team.id)])  # fmt: skip
+    feedback_ingest(
+        organization=world.org,
+        source="api",
+        items=[
+            RecordInput(
+                received_at=may, metric="nps", score=8, reason="Prima.", team_id=world.team.id
+            )
+        ],
+    )
     record = Feedback.objects.get(received_at=may)
     ImprovementAction.objects.filter(title__endswith="stap 1").update(state="check")
     page = page_factory()
@@ -485,8 +556,9 @@ def test_the_start_page_is_each_roles_day(live_server, page_factory):
     expect(employee.get_by_role("region", name="Jouw verbeteracties").locator("li")).to_have_count(
         5
     )
-    expect(employee.get_by_role("region", name="De laatste complimenten voor het team")
-           .locator("li")).to_have_count(3)  # fmt: skip
+    expect(
+        employee.get_by_role("region", name="De laatste complimenten voor het team").locator("li")
+    ).to_have_count(3)
     assert fits(employee)
     screenshot(employee, "start-employee-phone")
 
@@ -533,11 +605,21 @@ def test_an_administrator_sees_a_message_that_could_not_be_sent_and_sends_it_aga
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     world = build_world()
-    NotifySettings.objects.create(organization=world.org,
-                                  webhook_url="http://127.0.0.1:9/nowhere")  # fmt: skip
-    feedback_ingest(organization=world.org, source="api", items=[RecordInput(
-        received_at=timezone.now(), metric="nps", score=1, reason="Boos.", contact_consent=True,
-        team_id=world.team.id)])  # fmt: skip
+    NotifySettings.objects.create(organization=world.org, webhook_url="http://127.0.0.1:9/nowhere")
+    feedback_ingest(
+        organization=world.org,
+        source="api",
+        items=[
+            RecordInput(
+                received_at=timezone.now(),
+                metric="nps",
+                score=1,
+                reason="Boos.",
+                contact_consent=True,
+                team_id=world.team.id,
+            )
+        ],
+    )
     page = page_factory(width=1280, height=900)
     log_in(page, live_server.url, "alice@linge.example")
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Meldingen").click()

@@ -19,24 +19,34 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def feedback(world):
     now = timezone.now()
-    comments = [("Vriendelijk geholpen, maar wel lang moeten wachten.", 6, True),
-                ("De monteur kwam precies op tijd en was erg vakkundig.", 10, False),
-                ("Niemand belde terug over mijn lekkage.", 2, True),
-                ("Prima geholpen aan de telefoon.", 9, False),
-                ("Ik hing twintig minuten in de wacht.", 4, False)] * 3  # fmt: skip
+    comments = [
+        ("Vriendelijk geholpen, maar wel lang moeten wachten.", 6, True),
+        ("De monteur kwam precies op tijd en was erg vakkundig.", 10, False),
+        ("Niemand belde terug over mijn lekkage.", 2, True),
+        ("Prima geholpen aan de telefoon.", 9, False),
+        ("Ik hing twintig minuten in de wacht.", 4, False),
+    ] * 3
     items = [
-        RecordInput(received_at=now - timedelta(days=n % 6, hours=2), metric="nps", score=score,
-                    reason=text, contact_consent=consent, team_id=world.team.id,
-                    customer_ref=f"H-{n}", channel="telefoon")
+        RecordInput(
+            received_at=now - timedelta(days=n % 6, hours=2),
+            metric="nps",
+            score=score,
+            reason=text,
+            contact_consent=consent,
+            team_id=world.team.id,
+            customer_ref=f"H-{n}",
+            channel="telefoon",
+        )
         for n, (text, score, consent) in enumerate(comments)
-    ]  # fmt: skip
+    ]
     feedback_ingest(organization=world.org, items=items, source="api")
 
 
 def test_a_customer_answers_on_a_phone_in_dutch(live_server, page_factory):
     world = build_world()
-    touchpoint = Touchpoint.objects.create(organization=world.org, name="Reparatie afgerond",
-                                           subject="de monteur", team=world.team)  # fmt: skip
+    touchpoint = Touchpoint.objects.create(
+        organization=world.org, name="Reparatie afgerond", subject="de monteur", team=world.team
+    )
     page = page_factory(width=390, height=844)
     errors = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -61,8 +71,9 @@ def test_back_after_sending_on_a_phone_thanks_again_and_stores_nothing_twice(
     live_server, page_factory
 ):
     world = build_world()
-    touchpoint = Touchpoint.objects.create(organization=world.org, name="Reparatie afgerond",
-                                           subject="de monteur", team=world.team)  # fmt: skip
+    touchpoint = Touchpoint.objects.create(
+        organization=world.org, name="Reparatie afgerond", subject="de monteur", team=world.team
+    )
     page = page_factory(width=390, height=844)
     page.goto(f"{live_server.url}/k/{touchpoint.uuid}/")
     page.get_by_text("8", exact=True).click()
@@ -155,8 +166,9 @@ def test_a_cx_lead_adds_a_routing_rule_on_a_phone_and_reads_every_rule_whole(
     live_server, page_factory
 ):
     world = build_world()
-    RoutingRule.objects.create(organization=world.org, field="channel", value="balie",
-                               team=world.back_team, position=1)  # fmt: skip
+    RoutingRule.objects.create(
+        organization=world.org, field="channel", value="balie", team=world.back_team, position=1
+    )
     page = page_factory(width=390, height=844)
     log_in(page, live_server.url, "cees@linge.example")
     page.goto(f"{live_server.url}/feedback/routing/")

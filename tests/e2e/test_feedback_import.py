@@ -14,8 +14,9 @@ EXPORTS = Path(__file__).resolve().parents[2] / "klantcultuur/feedback/tests/dat
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_legacy_qualtrics_export_says_what_it_left_open(live_server, page_factory, settings,
-                                                          tmp_path):  # fmt: skip
+def test_a_legacy_qualtrics_export_says_what_it_left_open(
+    live_server, page_factory, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path / "media"
     build_world()
     page = page_factory()

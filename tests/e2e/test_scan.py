@@ -25,8 +25,9 @@ def personal_link(world) -> tuple[str, object]:
 def test_a_respondent_fills_in_the_scan_on_a_phone_without_javascript(live_server, browser):
     world = build_world()
     path, wave = personal_link(world)
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL",
-                                  java_script_enabled=False)  # fmt: skip
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="nl-NL", java_script_enabled=False
+    )
     page = context.new_page()
     page.goto(live_server.url + path)
     expect(page.get_by_text("Je antwoorden zijn anoniem")).to_be_visible()
@@ -47,8 +48,9 @@ def test_a_respondent_fills_in_the_scan_on_a_phone_without_javascript(live_serve
     expect(page.get_by_text("Je antwoorden zijn bewaard.")).to_be_visible()
 
     # Another device continues where the first stopped.
-    other = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL",
-                                java_script_enabled=False).new_page()  # fmt: skip
+    other = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="nl-NL", java_script_enabled=False
+    ).new_page()
     other.goto(live_server.url + path + "?page=1")
     assert (
         other.get_by_role("group", name="Het is mij duidelijk")
@@ -84,8 +86,11 @@ def test_a_cx_lead_reads_the_report_pages_without_errors(live_server, page_facto
     errors = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     log_in(page, live_server.url, "cees@linge.example")
-    for name, heading in (("report", "Cultuurscan 2026"), ("heatmap", "Cultuurscan 2026"),
-                          ("comments", "Cultuurscan 2026")):  # fmt: skip
+    for name, heading in (
+        ("report", "Cultuurscan 2026"),
+        ("heatmap", "Cultuurscan 2026"),
+        ("comments", "Cultuurscan 2026"),
+    ):
         page.goto(f"{live_server.url}/scan/waves/{wave.uuid}/{name}/")
         expect(page.get_by_role("heading", level=1)).to_have_text(heading)
         screenshot(page, f"scan-{name}-{width}")

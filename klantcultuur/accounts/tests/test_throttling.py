@@ -31,8 +31,11 @@ def behind_proxy(settings):
 
 def via_proxy(forwarded: str) -> dict:
     """What the proxy sends on: the client's own X-Forwarded-For plus the address it saw."""
-    return {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": forwarded,
-            "HTTP_X_FORWARDED_PROTO": "https"}  # fmt: skip
+    return {
+        "REMOTE_ADDR": PROXY,
+        "HTTP_X_FORWARDED_FOR": forwarded,
+        "HTTP_X_FORWARDED_PROTO": "https",
+    }
 
 
 def post_login(client, email: str, password: str, **extra):
@@ -90,8 +93,7 @@ def reset(client, email: str, address: str = "203.0.113.7"):
 
 
 def test_twenty_reset_requests_for_one_account_send_only_a_few_mails(client, world):
-    answers = {reset(client, "bob@linge.example", f"198.51.100.{n}")["Location"]
-               for n in range(20)}  # fmt: skip
+    answers = {reset(client, "bob@linge.example", f"198.51.100.{n}")["Location"] for n in range(20)}
     assert len(mail.outbox) == RESET_PER_ACCOUNT
     assert answers == {reverse("accounts-password-reset-sent")}
 
@@ -105,8 +107,9 @@ def test_a_throttled_account_and_an_unknown_address_get_the_same_answer(client, 
 
 
 def test_one_address_asking_for_many_accounts_is_stopped(client, world):
-    statuses = [reset(client, f"persoon{n}@linge.example").status_code
-                for n in range(RESET_PER_ADDRESS)]  # fmt: skip
+    statuses = [
+        reset(client, f"persoon{n}@linge.example").status_code for n in range(RESET_PER_ADDRESS)
+    ]
     assert statuses == [302] * RESET_PER_ADDRESS
     response = reset(client, "bob@linge.example")
     assert response.status_code == 429
@@ -119,12 +122,21 @@ def test_one_address_asking_for_many_accounts_is_stopped(client, world):
 
 def test_behind_the_proxy_the_reset_throttle_keys_on_the_real_client(client, world, behind_proxy):
     for n in range(RESET_PER_ADDRESS):
-        client.post(reverse("accounts-password-reset"), {"email": f"p{n}@linge.example"},
-                    **via_proxy(f"10.9.9.{n}, 198.51.100.66"))  # fmt: skip
-    blocked = client.post(reverse("accounts-password-reset"), {"email": "bob@linge.example"},
-                          **via_proxy("4.4.4.4, 198.51.100.66"))  # fmt: skip
+        client.post(
+            reverse("accounts-password-reset"),
+            {"email": f"p{n}@linge.example"},
+            **via_proxy(f"10.9.9.{n}, 198.51.100.66"),
+        )
+    blocked = client.post(
+        reverse("accounts-password-reset"),
+        {"email": "bob@linge.example"},
+        **via_proxy("4.4.4.4, 198.51.100.66"),
+    )
     assert blocked.status_code == 429
-    allowed = client.post(reverse("accounts-password-reset"), {"email": "bob@linge.example"},
-                          **via_proxy("203.0.113.7"))  # fmt: skip
+    allowed = client.post(
+        reverse("accounts-password-reset"),
+        {"email": "bob@linge.example"},
+        **via_proxy("203.0.113.7"),
+    )
     assert allowed.status_code == 302
     assert len(mail.outbox) == 1

@@ -44,9 +44,11 @@ def test_sessions_expire_after_idling_and_passwords_are_validated():
     assert settings.SESSION_SAVE_EVERY_REQUEST
     names = [v["NAME"].rsplit(".", 1)[1] for v in settings.AUTH_PASSWORD_VALIDATORS]
     assert names == [
-        "UserAttributeSimilarityValidator", "MinimumLengthValidator", "CommonPasswordValidator",
+        "UserAttributeSimilarityValidator",
+        "MinimumLengthValidator",
+        "CommonPasswordValidator",
         "NumericPasswordValidator",
-    ]  # fmt: skip
+    ]
 
 
 def test_resetting_a_password_by_email(client, world):

@@ -59,8 +59,11 @@ def _is_moment(text: str) -> bool:
 
 
 def _check_types(payload: dict, data: dict) -> None:
-    for where, values, types in (("", payload, _TOP), ("data.", data, _RESPONSE),
-                                 ("data.contact.", data.get("contact") or {}, _CONTACT)):  # fmt: skip
+    for where, values, types in (
+        ("", payload, _TOP),
+        ("data.", data, _RESPONSE),
+        ("data.contact.", data.get("contact") or {}, _CONTACT),
+    ):
         for name, kind in types.items():
             if name in values and not isinstance(values[name], kind):
                 raise PayloadError(f"{where}{name} has the wrong type; see the OpenAPI document.")

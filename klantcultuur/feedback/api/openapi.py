@@ -34,36 +34,63 @@ def _record() -> dict:
         "required": ["received_at"],
         "additionalProperties": False,
         "properties": {
-            "received_at": {"type": "string", "format": "date-time",
-                            "description": _("When the customer answered (ISO 8601; without an "
-                                             "offset the time is read in Europe/Amsterdam).")},
-            "metric": {"type": "string", "enum": ["nps", "csat", "ces", ""],
-                       "description": _("NPS 0-10, CSAT 1-5, CES 1-7; empty without a score.")},
+            "received_at": {
+                "type": "string",
+                "format": "date-time",
+                "description": _(
+                    "When the customer answered (ISO 8601; without an "
+                    "offset the time is read in Europe/Amsterdam)."
+                ),
+            },
+            "metric": {
+                "type": "string",
+                "enum": ["nps", "csat", "ces", ""],
+                "description": _("NPS 0-10, CSAT 1-5, CES 1-7; empty without a score."),
+            },
             "score": {"type": ["integer", "null"], "minimum": 0, "maximum": 10},
-            "reason": {**_TEXT, "maxLength": 10000,
-                       "description": _("The main reason for the score (open answer).")},
-            "suggestion": {**_TEXT, "maxLength": 10000,
-                           "description": _("What would make it a 10 (open answer).")},
+            "reason": {
+                **_TEXT,
+                "maxLength": 10000,
+                "description": _("The main reason for the score (open answer)."),
+            },
+            "suggestion": {
+                **_TEXT,
+                "maxLength": 10000,
+                "description": _("What would make it a 10 (open answer)."),
+            },
             "channel": {**_TEXT, "maxLength": 50},
             "touchpoint": {**_TEXT, "maxLength": 100},
             "product": {**_TEXT, "maxLength": 100},
             "location": {**_TEXT, "maxLength": 100},
-            "team_code": {**_TEXT, "maxLength": 50,
-                          "description": _("A unit code (or unique name) of the organisation.")},
-            "external_id": {**_TEXT, "maxLength": 200,
-                            "description": _("Your id; a record with a known id is not stored "
-                                             "again. Without one, the same content sent again "
-                                             "counts as known (identical records within one "
-                                             "request are separate answers).")},
-            "customer_ref": {**_TEXT, "maxLength": 100,
-                             "description": _("A pseudonymous customer reference (for erasure).")},
+            "team_code": {
+                **_TEXT,
+                "maxLength": 50,
+                "description": _("A unit code (or unique name) of the organisation."),
+            },
+            "external_id": {
+                **_TEXT,
+                "maxLength": 200,
+                "description": _(
+                    "Your id; a record with a known id is not stored "
+                    "again. Without one, the same content sent again "
+                    "counts as known (identical records within one "
+                    "request are separate answers)."
+                ),
+            },
+            "customer_ref": {
+                **_TEXT,
+                "maxLength": 100,
+                "description": _("A pseudonymous customer reference (for erasure)."),
+            },
             "contact_consent": {"type": "boolean"},
-            "is_internal": {"type": "boolean", "description": _(
-                "The customer is a colleague (back-office feedback).")},
+            "is_internal": {
+                "type": "boolean",
+                "description": _("The customer is a colleague (back-office feedback)."),
+            },
             "language": {**_TEXT, "maxLength": 8},
         },
         "example": RECORD_EXAMPLE,
-    }  # fmt: skip
+    }
 
 
 def _ingest_response() -> dict:
@@ -90,14 +117,19 @@ def _ingest_response() -> dict:
 
 
 def _errors(*codes: int) -> dict:
-    texts = {400: "The body is not what the endpoint expects.",
-             401: "No valid API token.", 403: "The token lacks this permission.",
-             404: "No such object in the token's organisation."}  # fmt: skip
+    texts = {
+        400: "The body is not what the endpoint expects.",
+        401: "No valid API token.",
+        403: "The token lacks this permission.",
+        404: "No such object in the token's organisation.",
+    }
     return {
-        str(code): {"description": texts[code],
-                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        str(code): {
+            "description": texts[code],
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+        }
         for code in codes
-    }  # fmt: skip
+    }
 
 
 def schema(language: str = "en") -> dict:

@@ -46,8 +46,12 @@ def _json_body(request: HttpRequest):
 def _touchpoint_defaults(touchpoint: Touchpoint | None) -> dict:
     if touchpoint is None:
         return {}
-    defaults = {"metric": touchpoint.metric, "channel": touchpoint.channel,
-                "touchpoint": touchpoint.name, "is_internal": touchpoint.is_internal}  # fmt: skip
+    defaults = {
+        "metric": touchpoint.metric,
+        "channel": touchpoint.channel,
+        "touchpoint": touchpoint.name,
+        "is_internal": touchpoint.is_internal,
+    }
     if touchpoint.team_id:
         defaults["team_id"] = touchpoint.team_id
     return defaults
@@ -93,8 +97,14 @@ def _ingest(request: HttpRequest, defaults: dict) -> JsonResponse:
     counts = {
         s: sum(1 for r in results if r["status"] == s) for s in ("created", "duplicate", "refused")
     }
-    return JsonResponse({"created": counts["created"], "duplicates": counts["duplicate"],
-                         "refused": counts["refused"], "results": results})  # fmt: skip
+    return JsonResponse(
+        {
+            "created": counts["created"],
+            "duplicates": counts["duplicate"],
+            "refused": counts["refused"],
+            "results": results,
+        }
+    )
 
 
 @api(authenticate, methods=("POST",))

@@ -324,8 +324,10 @@ def guess_columns(
     or numbers; a field with no sure column is left empty, with a note saying so.
     """
     spec = PRESETS.get(preset, PRESETS["generic"])
-    shares = [kinds_of_values(samples[i]) if samples and i < len(samples) else None
-              for i in range(len(headers))]  # fmt: skip
+    shares = [
+        kinds_of_values(samples[i]) if samples and i < len(samples) else None
+        for i in range(len(headers))
+    ]
 
     def fits(name: str, index: int) -> bool:
         wanted = _FITS.get(name)
@@ -368,8 +370,12 @@ def guess_columns(
         normalise_header(f"{h} {questions[i] if questions and i < len(questions) else ''}")
         for i, h in enumerate(headers)
     ]
-    for name, words in (("score", _SCORE_WORDS), ("reason", _REASON_WORDS),
-                        ("suggestion", _SUGGESTION_WORDS), ("contact_consent", _CONSENT_WORDS)):  # fmt: skip
+    for name, words in (
+        ("score", _SCORE_WORDS),
+        ("reason", _REASON_WORDS),
+        ("suggestion", _SUGGESTION_WORDS),
+        ("contact_consent", _CONSENT_WORDS),
+    ):
         if name in found:
             continue
         for index, text in enumerate(texts):
@@ -388,16 +394,21 @@ def guess_columns(
         label = str((labels or {}).get(name, name))
         if name in rejected:
             notes.append(
-                _("“%(field)s” was left empty: column “%(column)s” looks like it, but holds "
-                   "codes, yes/no answers or numbers. Choose the column yourself if the file "
-                   "has one.")
+                _(
+                    "“%(field)s” was left empty: column “%(column)s” looks like it, but holds "
+                    "codes, yes/no answers or numbers. Choose the column yourself if the file "
+                    "has one."
+                )
                 % {"field": label, "column": headers[rejected[name]][:80]}
-            )  # fmt: skip
+            )
         elif name in ("score", "reason"):
             notes.append(
-                _("“%(field)s” was left empty: no column was clearly it. Choose the column "
-                   "yourself if the file has one.") % {"field": label}
-            )  # fmt: skip
+                _(
+                    "“%(field)s” was left empty: no column was clearly it. Choose the column "
+                    "yourself if the file has one."
+                )
+                % {"field": label}
+            )
     return Guess(found, notes)
 
 
@@ -423,11 +434,28 @@ def _is_meta(header: str) -> bool:
     if _TIMINGS.match(header.strip()):
         return True
     return header.endswith(("_NPS_GROUP", "_TEXT", "_DO")) or normalise_header(header) in {
-        "finished", "status", "progress", "duration in seconds", "no", "tags", "notes",
-        "ip address", "ipaddress", "collector id", "network id", "email", "name",
-        "email address", "first name", "last name", "recipientemail", "recipientfirstname",
-        "recipientlastname", "locationlatitude", "locationlongitude",
-    }  # fmt: skip
+        "finished",
+        "status",
+        "progress",
+        "duration in seconds",
+        "no",
+        "tags",
+        "notes",
+        "ip address",
+        "ipaddress",
+        "collector id",
+        "network id",
+        "email",
+        "name",
+        "email address",
+        "first name",
+        "last name",
+        "recipientemail",
+        "recipientfirstname",
+        "recipientlastname",
+        "locationlatitude",
+        "locationlongitude",
+    }
 
 
 def qualtrics_zone(import_row: Sequence[str], column: int) -> str | None:

@@ -324,10 +324,14 @@ class RowConverter:
                 refused[j] = exc.errors
                 continue
             local_day = item.received_at.astimezone(self.local_zone).date()
-            for name, value in (("received_at", item.received_at), ("day", local_day),
-                                ("metric", item.metric), ("score", item.score),
-                                ("contact_consent", item.contact_consent),
-                                ("is_internal", item.is_internal)):  # fmt: skip
+            for name, value in (
+                ("received_at", item.received_at),
+                ("day", local_day),
+                ("metric", item.metric),
+                ("score", item.score),
+                ("contact_consent", item.contact_consent),
+                ("is_internal", item.is_internal),
+            ):
                 values[name][j] = value
             for name in TEXT_FIELDS:
                 values[name][j] = getattr(item, name)
@@ -385,8 +389,10 @@ class RowConverter:
         raw: dict[str, Sequence[Any]] = {}
         if self._mapped:
             if min(map(len, cells)) < self._width:  # short rows: missing cells are empty
-                cells = [row if len(row) >= self._width else [*row, *[""] * (self._width - len(row))]
-                         for row in cells]  # fmt: skip
+                cells = [
+                    row if len(row) >= self._width else [*row, *[""] * (self._width - len(row))]
+                    for row in cells
+                ]
             file_columns = list(zip(*cells, strict=False))  # as long as the shortest row
             raw = {name: file_columns[self.index[name]] for name in self._mapped}
         unsure: set[int] = set()

@@ -69,9 +69,13 @@ class FollowUpCase(models.Model):
     overdue_told_at = models.DateTimeField(null=True, blank=True)
     # The colleague who calls the customer back (chosen by the team; empty: the team).
     assigned_to = models.ForeignKey(
-        Membership, verbose_name=_("assigned to"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="assigned_cases",
-    )  # fmt: skip
+        Membership,
+        verbose_name=_("assigned to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_cases",
+    )
 
     objects = FollowUpCaseQuerySet.as_manager()
 

@@ -161,10 +161,12 @@ class Feedback(models.Model):
         """The non-empty open answers as (field, text)."""
         return [
             (field, text)
-            for field, text in ((CommentField.REASON, self.reason),
-                                (CommentField.SUGGESTION, self.suggestion))
+            for field, text in (
+                (CommentField.REASON, self.reason),
+                (CommentField.SUGGESTION, self.suggestion),
+            )
             if text
-        ]  # fmt: skip
+        ]
 
     @property
     def topic_slugs(self) -> list[str]:

@@ -47,8 +47,17 @@ def case_update(
         case.handled_by_id is None
     ):  # who picked it up; a colleague who closes it does not replace them
         case.handled_by = actor
-    case.save(update_fields=["status", "outcome", "note", "handled_by", "contacted_at",
-                             "resolved_at", "assigned_to"])  # fmt: skip
+    case.save(
+        update_fields=[
+            "status",
+            "outcome",
+            "note",
+            "handled_by",
+            "contacted_at",
+            "resolved_at",
+            "assigned_to",
+        ]
+    )
     return case
 
 
@@ -81,10 +90,18 @@ def cases_announce(*, cases: list[FollowUpCase]) -> int:
                 "Call back before %(due)s."
             )
             body = text % {"n": len(found), "team": team.name, "due": due}
-        link = site_url() + (reverse("feedback-case", args=[found[0].uuid]) if len(found) == 1
-                             else reverse("feedback-cases"))  # fmt: skip
-        notify(organization=team.organization, recipients=leaders, subject=subject, body=body,
-               link=link)  # fmt: skip
+        link = site_url() + (
+            reverse("feedback-case", args=[found[0].uuid])
+            if len(found) == 1
+            else reverse("feedback-cases")
+        )
+        notify(
+            organization=team.organization,
+            recipients=leaders,
+            subject=subject,
+            body=body,
+            link=link,
+        )
         sent += 1
     return sent
 
@@ -119,9 +136,15 @@ def cases_overdue_announce(*, now=None) -> int:
                     "team": team.name
                 }
                 body = _("%(n)s customer(s) of %(team)s passed the agreed call-back time.") % {
-                    "n": len(found), "team": team.name,
-                }  # fmt: skip
-            notify(organization=team.organization, recipients=people, subject=subject, body=body,
-                   link=site_url() + reverse("feedback-cases") + "?state=overdue")  # fmt: skip
+                    "n": len(found),
+                    "team": team.name,
+                }
+            notify(
+                organization=team.organization,
+                recipients=people,
+                subject=subject,
+                body=body,
+                link=site_url() + reverse("feedback-cases") + "?state=overdue",
+            )
         FollowUpCase.objects.filter(pk__in=[c.pk for c in late]).update(overdue_told_at=now)
     return len(late)

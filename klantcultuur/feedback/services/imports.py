@@ -134,8 +134,9 @@ def _read_file(job: FeedbackImport) -> dict:
     layout = presets.detect_layout(job.preset, first)
     table = _open_at(job, layout)
     try:
-        sample = [[line, [_plain(c) for c in cells]]
-                  for line, cells in islice(table.rows, SAMPLE_ROWS)]  # fmt: skip
+        sample = [
+            [line, [_plain(c) for c in cells]] for line, cells in islice(table.rows, SAMPLE_ROWS)
+        ]
         return {
             "version": 1,
             "layout": [layout.header_row, layout.extra_rows, layout.legacy],
@@ -227,8 +228,10 @@ def import_inspect(job: FeedbackImport) -> Inspection:
     headers, extra = kept["headers"], kept["extra"]
     layout = presets.Layout(*kept["layout"])
     questions = presets.questions_row(job.preset, layout, extra)
-    columns = [[cell_text(cells[i]) if i < len(cells) else "" for _line, cells in kept["sample"]]
-               for i in range(len(headers))]  # fmt: skip
+    columns = [
+        [cell_text(cells[i]) if i < len(cells) else "" for _line, cells in kept["sample"]]
+        for i in range(len(headers))
+    ]
     guess = presets.guess_columns(
         job.preset, headers, questions, columns, labels={k: str(v) for k, v in FIELD_LABELS.items()}
     )
@@ -248,10 +251,18 @@ def import_inspect(job: FeedbackImport) -> Inspection:
         question = questions[index] if questions and index < len(questions) else ""
         metric = presets.guess_metric(headers[index], question)
     return Inspection(
-        headers, presets.header_labels(headers, questions), guessed, metric, zone,
-        kept["encoding"], kept["delimiter"], guess.notes, kept["warnings"], layout.legacy,
+        headers,
+        presets.header_labels(headers, questions),
+        guessed,
+        metric,
+        zone,
+        kept["encoding"],
+        kept["delimiter"],
+        guess.notes,
+        kept["warnings"],
+        layout.legacy,
         date_order,
-    )  # fmt: skip
+    )
 
 
 def import_configure(
@@ -268,10 +279,15 @@ def import_configure(
     job.save(update_fields=["columns", "options"])
     if save_as:
         ImportMapping.objects.update_or_create(
-            organization=job.organization, name=save_as[:100],
-            defaults={"preset": job.preset, "columns": job.columns, "options": options,
-                      "created_by": user},
-        )  # fmt: skip
+            organization=job.organization,
+            name=save_as[:100],
+            defaults={
+                "preset": job.preset,
+                "columns": job.columns,
+                "options": options,
+                "created_by": user,
+            },
+        )
     return job
 
 
@@ -309,11 +325,16 @@ def _zone(job: FeedbackImport) -> ZoneInfo:
 
 def _converter(job: FeedbackImport, headers: list[str], now) -> RowConverter:
     return RowConverter(
-        headers=headers, columns=job.columns, defaults=_defaults(job),
-        router=router_for(job.organization), zone=_zone(job),
-        local_zone=ZoneInfo(settings.TIME_ZONE), now=now, preset=job.preset,
+        headers=headers,
+        columns=job.columns,
+        defaults=_defaults(job),
+        router=router_for(job.organization),
+        zone=_zone(job),
+        local_zone=ZoneInfo(settings.TIME_ZONE),
+        now=now,
+        preset=job.preset,
         month_first=(job.options or {}).get("date_order") == "mdy",
-    )  # fmt: skip
+    )
 
 
 PREVIEW_FIELDS = ("received_at", "metric", "score", "reason", "suggestion", "channel",
@@ -372,8 +393,15 @@ def import_preview(job: FeedbackImport, limit: int = PREVIEW_ROWS) -> Preview:
         if len(rows) < limit:
             rows.append(PreviewRow(line, {k: row[k] for k in PREVIEW_FIELDS}, [], row["team_id"]))
     fields = [name for name in PREVIEW_FIELDS if name in job.columns or name == "received_at"]
-    return Preview(rows, fields, len(kept["sample"]), counts["stored"], counts["skipped"],
-                   counts["refused"], len(kept["sample"]) >= SAMPLE_ROWS)  # fmt: skip
+    return Preview(
+        rows,
+        fields,
+        len(kept["sample"]),
+        counts["stored"],
+        counts["skipped"],
+        counts["refused"],
+        len(kept["sample"]) >= SAMPLE_ROWS,
+    )
 
 
 # --- Running ----------------------------------------------------------------------------
@@ -418,8 +446,14 @@ def import_run(*, job_id: int, now=None, read_comments: bool = True) -> Feedback
 
     def work() -> None:
         counts = _load(job, now or timezone.now())
-        (job.rows_read, job.rows_stored, job.rows_duplicate, job.rows_refused, job.rows_skipped,
-         job.cases_created) = counts  # fmt: skip
+        (
+            job.rows_read,
+            job.rows_stored,
+            job.rows_duplicate,
+            job.rows_refused,
+            job.rows_skipped,
+            job.cases_created,
+        ) = counts
 
     language = job.created_by.language if job.created_by else settings.LANGUAGE_CODE
     with translation.override(language or settings.LANGUAGE_CODE):
@@ -459,8 +493,9 @@ def _load(job: FeedbackImport, now) -> tuple[int, int, int, int, int, int]:
         with contextlib.ExitStack() as stack:
             # Refused rows, each kind in line order: found while reading, and ids found
             # repeated once the file is stored. The report merges them by line at the end.
-            early, late = (stack.enter_context(tempfile.TemporaryFile("w+", newline=""))
-                           for _kind in range(2))  # fmt: skip
+            early, late = (
+                stack.enter_context(tempfile.TemporaryFile("w+", newline="")) for _kind in range(2)
+            )
             refuse_early, refuse_late = csv.writer(early).writerow, csv.writer(late).writerow
 
             def refuse(write, line: int, reason: str, cells) -> None:
@@ -486,14 +521,21 @@ def _load(job: FeedbackImport, now) -> tuple[int, int, int, int, int, int]:
                         refuse(refuse_early, refusal.line, " ".join(refusal.errors), refusal.cells)
                     external_ids, keys = block.columns[_EXTERNAL_ID], block.columns[_UUID]
                     for j in maybe_seen.repeated(external_ids):
-                        suspect([block.lines[j], external_ids[j], keys[j],
-                                 *map(cell_text, block.cells[j])])  # fmt: skip
+                        suspect(
+                            [
+                                block.lines[j],
+                                external_ids[j],
+                                keys[j],
+                                *map(cell_text, block.cells[j]),
+                            ]
+                        )
                     tally.add_block(block)
                     yield block
 
             def tick(done: int) -> None:
-                progress.report(PROGRESS_KIND, job.uuid, done=read, total=max(total, read),
-                                stage="reading")  # fmt: skip
+                progress.report(
+                    PROGRESS_KIND, job.uuid, done=read, total=max(total, read), stage="reading"
+                )
 
             def waiting() -> None:
                 progress.report(PROGRESS_KIND, job.uuid, done=0, total=total, stage="waiting")
@@ -506,9 +548,16 @@ def _load(job: FeedbackImport, now) -> tuple[int, int, int, int, int, int]:
                 repeated = 0
                 for line, external_id, cells in _repeated_in_file(job, csv.reader(suspects)):
                     repeated += 1
-                    refuse(refuse_late, line, _("The id %(id)s is also on an earlier line of this "
-                                                "file; only the first was stored.")
-                           % {"id": external_id}, cells)  # fmt: skip
+                    refuse(
+                        refuse_late,
+                        line,
+                        _(
+                            "The id %(id)s is also on an earlier line of this "
+                            "file; only the first was stored."
+                        )
+                        % {"id": external_id},
+                        cells,
+                    )
                 _write_report(job, table.headers, early, late)
                 job.records_from, job.records_to = converter.first_uuid, converter.last_uuid
                 job.save(update_fields=["records_from", "records_to"])
@@ -579,8 +628,14 @@ def _create_cases(job: FeedbackImport, now) -> int:
     created = 0
     batch: list[FollowUpCase] = []
     for feedback_id, team_id, received_at in candidates.iterator(chunk_size=5000):
-        batch.append(FollowUpCase(organization_id=job.organization_id, feedback_id=feedback_id,
-                                  team_id=team_id, due_at=received_at + due))  # fmt: skip
+        batch.append(
+            FollowUpCase(
+                organization_id=job.organization_id,
+                feedback_id=feedback_id,
+                team_id=team_id,
+                due_at=received_at + due,
+            )
+        )
         if len(batch) >= 5000:
             created += len(FollowUpCase.objects.bulk_create(batch))
             batch = []

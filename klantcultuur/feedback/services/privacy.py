@@ -54,10 +54,13 @@ def _subtract(deltas: Deltas, record: Feedback, sentences) -> None:
     deltas.add(
         record_key(record),
         -record_counts(
-            record.metric, record.score, has_comment=bool(record.reason or record.suggestion),
-            compliments=record.n_compliments, improvements=record.n_improvements,
+            record.metric,
+            record.score,
+            has_comment=bool(record.reason or record.suggestion),
+            compliments=record.n_compliments,
+            improvements=record.n_improvements,
         ),
-    )  # fmt: skip
+    )
     for sentence in sentences:
         for topic in sentence.topic_slugs:
             key = TopicKey(record.organization_id, record.team_id, record.day, topic)
@@ -95,9 +98,13 @@ def customer_erase(*, organization: Organization, reference: str, actor) -> Eras
     if reference:
         _purge_import_files(organization, reference)
     return ErasureLog.objects.create(
-        organization=organization, reference_hash=reference_hash(organization, reference),
-        erased_by=actor, records=len(records), cases=cases, sentences=sentences,
-    )  # fmt: skip
+        organization=organization,
+        reference_hash=reference_hash(organization, reference),
+        erased_by=actor,
+        records=len(records),
+        cases=cases,
+        sentences=sentences,
+    )
 
 
 def _drop_unused_corrections(organization: Organization, keys: set[str] | None = None) -> bool:
@@ -221,9 +228,12 @@ def retention_apply(*, organization: Organization, now=None) -> int:
             for record in chunk:
                 found = list(record.sentences.all())
                 before = record_counts(
-                    record.metric, record.score, has_comment=True,
-                    compliments=record.n_compliments, improvements=record.n_improvements,
-                )  # fmt: skip
+                    record.metric,
+                    record.score,
+                    has_comment=True,
+                    compliments=record.n_compliments,
+                    improvements=record.n_improvements,
+                )
                 after = record_counts(record.metric, record.score)
                 deltas.add(record_key(record), after - before)
                 for sentence in found:
@@ -238,9 +248,9 @@ def retention_apply(*, organization: Organization, now=None) -> int:
             ids = [r.pk for r in chunk]
             FeedbackSentence.objects.filter(feedback_id__in=ids).delete()
             Feedback.objects.bulk_update(
-                chunk, ["reason", "suggestion", "topics", "n_compliments", "n_improvements",
-                        "analysed"],
-            )  # fmt: skip
+                chunk,
+                ["reason", "suggestion", "topics", "n_compliments", "n_improvements", "analysed"],
+            )
             FollowUpCase.objects.filter(feedback_id__in=ids).update(note="")
             deltas.apply()
             cleared += len(chunk)

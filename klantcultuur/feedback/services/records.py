@@ -77,11 +77,17 @@ def _new_record(
 ) -> Feedback:
     values = {name: getattr(item, name) for name in HASHED_FIELDS}
     record = Feedback(
-        organization=organization, team_id=team_id, received_at=item.received_at,
-        day=local_day(item.received_at), source=source, contact_consent=item.contact_consent,
-        is_internal=item.is_internal, language=item.language, external_id=item.external_id,
+        organization=organization,
+        team_id=team_id,
+        received_at=item.received_at,
+        day=local_day(item.received_at),
+        source=source,
+        contact_consent=item.contact_consent,
+        is_internal=item.is_internal,
+        language=item.language,
+        external_id=item.external_id,
         **values,
-    )  # fmt: skip
+    )
     if not item.external_id:
         record.content_hash = same.number(content_hash(item.received_at, list(values.values())))
     record.analysed = not (item.reason or item.suggestion)
@@ -211,9 +217,12 @@ def feedback_assign_team(*, records: Sequence[Feedback], team: OrgUnit | None) -
 
 def _stored_counts(record: Feedback) -> metrics.Counts:
     return metrics.record_counts(
-        record.metric, record.score, has_comment=bool(record.reason or record.suggestion),
-        compliments=record.n_compliments, improvements=record.n_improvements,
-    )  # fmt: skip
+        record.metric,
+        record.score,
+        has_comment=bool(record.reason or record.suggestion),
+        compliments=record.n_compliments,
+        improvements=record.n_improvements,
+    )
 
 
 def _move_topics(deltas: Deltas, record: Feedback, sign: int) -> None:
@@ -238,9 +247,12 @@ def reroute_unrouted(*, organization: Organization) -> int:
         "uuid", "touchpoint", "channel", "product", "location", "team_code"
     ).iterator(chunk_size=2000):
         values = {
-            "touchpoint": record.touchpoint, "channel": record.channel, "product": record.product,
-            "location": record.location, "team_code": record.team_code,
-        }  # fmt: skip
+            "touchpoint": record.touchpoint,
+            "channel": record.channel,
+            "product": record.product,
+            "location": record.location,
+            "team_code": record.team_code,
+        }
         team_id = router.route(values)
         if team_id is not None:
             by_team.setdefault(team_id, []).append(record)

@@ -17,15 +17,26 @@ TOKEN_PREFIX = "kc_"
 
 
 def token_create(
-    *, organization: Organization, name: str, user, can_ingest: bool = True,
-    can_webhook: bool = True, touchpoint: Touchpoint | None = None,
-) -> tuple[ApiToken, str]:  # fmt: skip
+    *,
+    organization: Organization,
+    name: str,
+    user,
+    can_ingest: bool = True,
+    can_webhook: bool = True,
+    touchpoint: Touchpoint | None = None,
+) -> tuple[ApiToken, str]:
     """A new token; the secret is returned once and only its hash is kept."""
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
-        organization=organization, name=name, prefix=raw[:10], token_hash=token_hash(raw),
-        can_ingest=can_ingest, can_webhook=can_webhook, touchpoint=touchpoint, created_by=user,
-    )  # fmt: skip
+        organization=organization,
+        name=name,
+        prefix=raw[:10],
+        token_hash=token_hash(raw),
+        can_ingest=can_ingest,
+        can_webhook=can_webhook,
+        touchpoint=touchpoint,
+        created_by=user,
+    )
     return token, raw
 
 

@@ -24,14 +24,24 @@ def url_kwargs(world) -> dict[str, dict]:
         organization=org, name="Reparatie afgerond", subject="de monteur", team=world.team
     )
     record = feedback_ingest(
-        organization=org, source="api",
-        items=[RecordInput(received_at=timezone.now() - timedelta(hours=2), metric="nps", score=3,
-                           reason="Niemand belde terug.", team_id=world.team.id,
-                           contact_consent=True, customer_ref="K-1")],
-    ).created[0]  # fmt: skip
+        organization=org,
+        source="api",
+        items=[
+            RecordInput(
+                received_at=timezone.now() - timedelta(hours=2),
+                metric="nps",
+                score=3,
+                reason="Niemand belde terug.",
+                team_id=world.team.id,
+                contact_consent=True,
+                customer_ref="K-1",
+            )
+        ],
+    ).created[0]
     case = FollowUpCase.objects.get(feedback=record)
-    rule = RoutingRule.objects.create(organization=org, field="channel", value="telefoon",
-                                      team=world.team)  # fmt: skip
+    rule = RoutingRule.objects.create(
+        organization=org, field="channel", value="telefoon", team=world.team
+    )
     topic = topics_for(org)[0]
     token = ApiToken.objects.create(
         organization=org, name="CRM", prefix="kc_x", token_hash="0" * 64

@@ -33,8 +33,9 @@ def test_negation_and_intensifiers_decide_the_label(analyser, text, label):
 
 
 def test_a_mixed_comment_keeps_both_sides_and_the_last_one_decides(analyser):
-    [sentence] = read_comment(analyser, CommentField.REASON,
-                              "Vriendelijk geholpen, maar wel lang moeten wachten.")  # fmt: skip
+    [sentence] = read_comment(
+        analyser, CommentField.REASON, "Vriendelijk geholpen, maar wel lang moeten wachten."
+    )
     assert sentence.label == "improvement"
     assert any(word in sentence.reasons for word in ("lang", "wachten", "lang moeten wachten"))
     assert "wachttijd" in sentence.topics and "vriendelijkheid" in sentence.topics
@@ -60,16 +61,27 @@ def test_a_suggestion_for_a_ten_is_an_improvement_point_unless_it_asks_for_nothi
 
 
 def test_the_organisations_corrections_are_used(world):
-    LabelCorrection.objects.create(organization=world.org, key="x", label="improvement",
-                                   text="Het parkeren bij jullie kantoor.")  # fmt: skip
-    [sentence] = read_comment(build_analyser(world.org), CommentField.REASON,
-                              "Het parkeren bij jullie kantoor.")  # fmt: skip
+    LabelCorrection.objects.create(
+        organization=world.org,
+        key="x",
+        label="improvement",
+        text="Het parkeren bij jullie kantoor.",
+    )
+    [sentence] = read_comment(
+        build_analyser(world.org), CommentField.REASON, "Het parkeren bij jullie kantoor."
+    )
     assert (sentence.label, sentence.corrected) == ("improvement", True)
 
 
 def test_records_keep_their_counts_and_topics_in_step_with_their_sentences(world):
-    ingest(world.org, item(reason="Vriendelijk geholpen, maar wel lang moeten wachten. Top monteur!",
-                           suggestion="Sneller terugbellen.", team_code="W-KC-1"))  # fmt: skip
+    ingest(
+        world.org,
+        item(
+            reason="Vriendelijk geholpen, maar wel lang moeten wachten. Top monteur!",
+            suggestion="Sneller terugbellen.",
+            team_code="W-KC-1",
+        ),
+    )
     from klantcultuur.feedback.models import Feedback
 
     record = Feedback.objects.get()
@@ -80,8 +92,13 @@ def test_records_keep_their_counts_and_topics_in_step_with_their_sentences(world
 
 
 def test_unread_comments_are_read_chunk_after_chunk_and_none_is_left_behind(world):
-    ingest(world.org, *[item(reason=f"Vriendelijk geholpen door Sanne ({n}).", external_id=f"L-{n}")
-                        for n in range(7)])  # fmt: skip
+    ingest(
+        world.org,
+        *[
+            item(reason=f"Vriendelijk geholpen door Sanne ({n}).", external_id=f"L-{n}")
+            for n in range(7)
+        ],
+    )
     records = Feedback.objects.filter(organization=world.org)
     first = records.order_by("pk").first()
 

@@ -38,11 +38,19 @@ def test_a_token_is_stored_only_as_a_hash_and_shown_once(world):
 
 
 def test_records_are_stored_routed_and_read(client, world, token):
-    body = {"records": [
-        record(external_id="A-1", team_code="W-KC-1", score=3, contact_consent=True,
-               reason="Vriendelijk geholpen, maar wel lang moeten wachten.", customer_ref="H-1"),
-        record(external_id="A-2", score=10, reason="Top service!"),
-    ]}  # fmt: skip
+    body = {
+        "records": [
+            record(
+                external_id="A-1",
+                team_code="W-KC-1",
+                score=3,
+                contact_consent=True,
+                reason="Vriendelijk geholpen, maar wel lang moeten wachten.",
+                customer_ref="H-1",
+            ),
+            record(external_id="A-2", score=10, reason="Top service!"),
+        ]
+    }
     response = post(client, reverse("feedback-api-records"), body, token)
     assert response.status_code == 200, response.content
     data = response.json()
@@ -73,8 +81,14 @@ def test_two_identical_records_without_id_in_one_batch_are_two_answers(client, w
 
 
 def test_invalid_records_are_refused_with_reasons_and_the_rest_is_stored(client, world, token):
-    body = {"records": [record(score=11), record(external_id="ok"), {"received_at": "gisteren"},
-                        record(colour="blue")]}  # fmt: skip
+    body = {
+        "records": [
+            record(score=11),
+            record(external_id="ok"),
+            {"received_at": "gisteren"},
+            record(colour="blue"),
+        ]
+    }
     data = post(client, reverse("feedback-api-records"), body, token).json()
     statuses = [r["status"] for r in data["results"]]
     assert statuses == ["refused", "created", "refused", "refused"]
@@ -86,9 +100,15 @@ def test_invalid_records_are_refused_with_reasons_and_the_rest_is_stored(client,
 def test_a_list_or_object_where_one_value_belongs_is_refused_and_the_rest_stored(
     client, world, token
 ):
-    body = {"records": [record(metric=["nps"]), record(contact_consent={"ja": 1}),
-                        record(is_internal=[True]), record(reason={"tekst": "x"}),
-                        record(external_id="goed")]}  # fmt: skip
+    body = {
+        "records": [
+            record(metric=["nps"]),
+            record(contact_consent={"ja": 1}),
+            record(is_internal=[True]),
+            record(reason={"tekst": "x"}),
+            record(external_id="goed"),
+        ]
+    }
     response = post(client, reverse("feedback-api-records"), body, token)
     assert response.status_code == 200
     results = response.json()["results"]
@@ -127,8 +147,9 @@ def test_a_token_of_another_organisation_stores_in_its_own_and_cannot_reach_ours
 
 
 def test_a_token_without_the_permission_gets_403(client, world):
-    _api_token, secret = token_create(organization=world.org, name="webhook", user=None,
-                                      can_ingest=False)  # fmt: skip
+    _api_token, secret = token_create(
+        organization=world.org, name="webhook", user=None, can_ingest=False
+    )
     assert (
         post(client, reverse("feedback-api-records"), {"records": [record()]}, secret).status_code
         == 403
@@ -137,16 +158,23 @@ def test_a_token_without_the_permission_gets_403(client, world):
 
 def test_the_touchpoint_endpoint_fills_in_its_metric_channel_and_team(client, world, token):
     touchpoint = Touchpoint.objects.create(
-        organization=world.org, name="Balie", subject="de balie", metric="csat", channel="balie",
+        organization=world.org,
+        name="Balie",
+        subject="de balie",
+        metric="csat",
+        channel="balie",
         team=world.back_team,
-    )  # fmt: skip
+    )
     url = reverse("feedback-api-touchpoint", args=[touchpoint.uuid])
     body = {"records": [{"received_at": record()["received_at"], "score": 4}]}
     assert post(client, url, body, token).json()["created"] == 1
     stored = Feedback.objects.get()
     assert (stored.metric, stored.channel, stored.touchpoint, stored.team) == (
-        "csat", "balie", "Balie", world.back_team,
-    )  # fmt: skip
+        "csat",
+        "balie",
+        "Balie",
+        world.back_team,
+    )
 
 
 @pytest.mark.parametrize(
@@ -155,8 +183,12 @@ def test_the_touchpoint_endpoint_fills_in_its_metric_channel_and_team(client, wo
      ("records=1", "application/x-www-form-urlencoded", 400)],
 )  # fmt: skip
 def test_malformed_bodies_get_400(client, world, token, body, content_type, status):
-    response = client.post(reverse("feedback-api-records"), body, content_type=content_type,
-                           HTTP_AUTHORIZATION=f"Bearer {token}")  # fmt: skip
+    response = client.post(
+        reverse("feedback-api-records"),
+        body,
+        content_type=content_type,
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
     assert response.status_code == status
 
 
@@ -172,11 +204,21 @@ def test_more_than_a_thousand_records_get_400_as_the_schema_says(client, world, 
 def test_the_openapi_schema_is_served_and_describes_every_endpoint(client):
     schema = client.get(reverse("feedback-api-schema")).json()
     assert schema["openapi"].startswith("3.")
-    assert set(schema["paths"]) >= {"/api/v1/feedback/", "/api/v1/webhooks/formbricks/{token}/",
-                                    "/api/v1/touchpoints/{touchpoint}/feedback/"}  # fmt: skip
+    assert set(schema["paths"]) >= {
+        "/api/v1/feedback/",
+        "/api/v1/webhooks/formbricks/{token}/",
+        "/api/v1/touchpoints/{touchpoint}/feedback/",
+    }
     record_schema = schema["components"]["schemas"]["Record"]
-    assert set(record_schema["properties"]) >= {"received_at", "score", "reason", "suggestion",
-                                                "external_id", "customer_ref", "contact_consent"}  # fmt: skip
+    assert set(record_schema["properties"]) >= {
+        "received_at",
+        "score",
+        "reason",
+        "suggestion",
+        "external_id",
+        "customer_ref",
+        "contact_consent",
+    }
 
 
 def test_the_served_openapi_schema_stays_english_for_developers(client):

@@ -64,8 +64,9 @@ def test_a_refused_webhook_call_leaves_the_token_out_of_the_log(client, world, h
     secret = hook.rstrip("/").rsplit("/", 1)[1]
     with caplog.at_level(logging.WARNING, logger="django.request"):
         refused = client.post(hook, "{not json", content_type="application/json")
-        wrong = client.post(hook.replace(secret, secret[:-3] + "xyz"), "{}",
-                            content_type="application/json")  # fmt: skip
+        wrong = client.post(
+            hook.replace(secret, secret[:-3] + "xyz"), "{}", content_type="application/json"
+        )
     assert (refused.status_code, wrong.status_code) == (400, 401)
     lines = [r.getMessage() for r in caplog.records]
     assert len(lines) == 2 and all("/api/v1/webhooks/formbricks/" in line for line in lines)

@@ -43,10 +43,12 @@ def test_the_served_document_is_the_one_tested(client):
 
 @pytest.fixture
 def credentials(world):
-    touchpoint = Touchpoint.objects.create(organization=world.org, name="Balie", subject="x",
-                                           team=world.team)  # fmt: skip
-    api_token, secret = token_create(organization=world.org, name="schemathesis", user=None,
-                                     touchpoint=touchpoint)  # fmt: skip
+    touchpoint = Touchpoint.objects.create(
+        organization=world.org, name="Balie", subject="x", team=world.team
+    )
+    api_token, secret = token_create(
+        organization=world.org, name="schemathesis", user=None, touchpoint=touchpoint
+    )
     api_token.formbricks_fields = {"q1": "score", "q2": "reason"}
     api_token.save(update_fields=["formbricks_fields"])
     return secret, str(touchpoint.uuid)

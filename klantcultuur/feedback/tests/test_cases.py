@@ -45,8 +45,13 @@ def test_a_case_moves_from_open_to_contacted_to_resolved_with_its_outcome(world)
     assert case.contacted_at is not None and case.resolved_at is None
     with pytest.raises(ValidationError):
         case_update(case=case, status="resolved", outcome="", note="", actor=world.employee)
-    case = case_update(case=case, status="resolved", outcome="solved",
-                       note="Nieuwe afspraak gemaakt.", actor=world.employee)  # fmt: skip
+    case = case_update(
+        case=case,
+        status="resolved",
+        outcome="solved",
+        note="Nieuwe afspraak gemaakt.",
+        actor=world.employee,
+    )
     assert (case.status, case.outcome, case.handled_by) == ("resolved", "solved", world.employee)
     assert case.resolved_at >= case.contacted_at
 
@@ -55,10 +60,16 @@ def test_the_overdue_list_holds_unresolved_cases_past_their_due_time(world):
     now = timezone.now()
     ingest(
         world.org,
-        item(received_at=now - timedelta(hours=60), score=1, contact_consent=True, team_code="W-KC-1"),
-        item(received_at=now - timedelta(hours=50), score=2, contact_consent=True, team_code="W-KC-1"),
-        item(received_at=now - timedelta(hours=2), score=3, contact_consent=True, team_code="W-KC-1"),
-    )  # fmt: skip
+        item(
+            received_at=now - timedelta(hours=60), score=1, contact_consent=True, team_code="W-KC-1"
+        ),
+        item(
+            received_at=now - timedelta(hours=50), score=2, contact_consent=True, team_code="W-KC-1"
+        ),
+        item(
+            received_at=now - timedelta(hours=2), score=3, contact_consent=True, team_code="W-KC-1"
+        ),
+    )
     resolved = FollowUpCase.objects.order_by("due_at").first()
     case_update(case=resolved, status="resolved", outcome="explained", note="", actor=world.manager)
     overdue = selectors.overdue_cases(unit_ids=[world.team.id])
@@ -69,14 +80,27 @@ def test_the_overdue_list_holds_unresolved_cases_past_their_due_time(world):
 
 def test_a_customer_called_back_in_time_is_not_overdue_while_the_case_stays_open(world):
     now = timezone.now()
-    ingest(world.org, *[
-        item(received_at=now - timedelta(hours=60 + n), score=1, contact_consent=True,
-             team_code="W-KC-1")
-        for n in range(2)
-    ])  # fmt: skip
+    ingest(
+        world.org,
+        *[
+            item(
+                received_at=now - timedelta(hours=60 + n),
+                score=1,
+                contact_consent=True,
+                team_code="W-KC-1",
+            )
+            for n in range(2)
+        ],
+    )
     called, waiting = FollowUpCase.objects.order_by("due_at")
-    case_update(case=called, status="contacted", outcome="", note="", actor=world.employee,
-                now=called.due_at - timedelta(hours=1))  # fmt: skip
+    case_update(
+        case=called,
+        status="contacted",
+        outcome="",
+        note="",
+        actor=world.employee,
+        now=called.due_at - timedelta(hours=1),
+    )
     called.refresh_from_db()
     assert not called.is_overdue(now) and waiting.is_overdue(now)
     assert list(selectors.overdue_cases(unit_ids=[world.team.id], now=now)) == [waiting]
@@ -103,8 +127,18 @@ def test_paging_through_cases_keeps_the_unit(login, world, monkeypatch):
     from klantcultuur.feedback.views import cases as views
 
     monkeypatch.setattr(views, "PAGE_SIZE", 1)
-    ingest(world.org, *[item(score=1, contact_consent=True, team_code="W-KC-1",
-                             received_at=timezone.now() - timedelta(hours=n + 1)) for n in range(2)])  # fmt: skip
+    ingest(
+        world.org,
+        *[
+            item(
+                score=1,
+                contact_consent=True,
+                team_code="W-KC-1",
+                received_at=timezone.now() - timedelta(hours=n + 1),
+            )
+            for n in range(2)
+        ],
+    )
     page = login(world.cx_lead).get(
         reverse("feedback-cases"), {"state": "open", "unit": str(world.team.uuid)}
     )
@@ -115,11 +149,19 @@ def test_the_cases_page_lists_the_overdue_cases_of_my_team(
     login, world, django_assert_max_num_queries
 ):
     now = timezone.now()
-    ingest(world.org, *[
-        item(received_at=now - timedelta(hours=70 + n), score=1, contact_consent=True,
-             team_code="W-KC-1", reason=f"Melding {n} niet opgelost.")
-        for n in range(12)
-    ])  # fmt: skip
+    ingest(
+        world.org,
+        *[
+            item(
+                received_at=now - timedelta(hours=70 + n),
+                score=1,
+                contact_consent=True,
+                team_code="W-KC-1",
+                reason=f"Melding {n} niet opgelost.",
+            )
+            for n in range(12)
+        ],
+    )
     client = login(world.employee)
     with django_assert_max_num_queries(14):
         page = client.get(reverse("feedback-cases") + "?state=overdue")
@@ -132,8 +174,10 @@ def test_a_team_member_records_the_outcome_on_the_case_page(login, world):
     ingest(world.org, item(score=2, contact_consent=True, team_code="W-KC-1"))
     case = FollowUpCase.objects.get()
     client = login(world.employee)
-    response = client.post(reverse("feedback-case", args=[case.uuid]),
-                           {"status": "resolved", "outcome": "solved", "note": "Gebeld."})  # fmt: skip
+    response = client.post(
+        reverse("feedback-case", args=[case.uuid]),
+        {"status": "resolved", "outcome": "solved", "note": "Gebeld."},
+    )
     assert response.status_code == 302
     case.refresh_from_db()
     assert (case.status, case.note) == ("resolved", "Gebeld.")
@@ -150,11 +194,23 @@ def test_a_case_is_given_to_a_member_of_its_team_only(world):
     ingest(world.org, item(score=1, contact_consent=True, team_code="W-KC-1"))
     case = FollowUpCase.objects.get()
     with pytest.raises(ValidationError):
-        case_update(case=case, status="open", outcome="", note="", actor=world.manager,
-                    assigned_to=world.cx_lead)  # fmt: skip
+        case_update(
+            case=case,
+            status="open",
+            outcome="",
+            note="",
+            actor=world.manager,
+            assigned_to=world.cx_lead,
+        )
     case.refresh_from_db()
     assert case.assigned_to is None  # nothing half-written
-    case_update(case=case, status="open", outcome="", note="", actor=world.manager,
-                assigned_to=world.employee)  # fmt: skip
+    case_update(
+        case=case,
+        status="open",
+        outcome="",
+        note="",
+        actor=world.manager,
+        assigned_to=world.employee,
+    )
     case.refresh_from_db()
     assert case.assigned_to == world.employee

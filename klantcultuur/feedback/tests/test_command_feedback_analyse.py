@@ -18,11 +18,17 @@ def _left_unread(records) -> None:
 
 
 def test_it_reads_every_unread_comment_and_keeps_the_roll_ups_in_step(world, capsys):
-    ingest(world.org, *[
-        item(reason="Vriendelijk geholpen, maar lang moeten wachten.", team_code="W-KC-1",
-             external_id=f"A-{n}")
-        for n in range(3)
-    ])  # fmt: skip
+    ingest(
+        world.org,
+        *[
+            item(
+                reason="Vriendelijk geholpen, maar lang moeten wachten.",
+                team_code="W-KC-1",
+                external_id=f"A-{n}",
+            )
+            for n in range(3)
+        ],
+    )
     ingest(world.other_org, item(reason="Top service!", external_id="B-1"))
     read_at_once = {r.uuid: r.n_improvements for r in Feedback.objects.all()}
     assert sum(read_at_once.values()) >= 3  # "lang moeten wachten" is an improvement point

@@ -22,8 +22,13 @@ def summary(client, query: str) -> list[list[str]]:
 
 def answers(world, team_code: str, count: int, score: int, **values):
     when = timezone.now() - timedelta(hours=1)  # one day, so every grain has one period
-    ingest(world.org, *[item(team_code=team_code, score=score, received_at=when, **values)
-                        for _n in range(count)])  # fmt: skip
+    ingest(
+        world.org,
+        *[
+            item(team_code=team_code, score=score, received_at=when, **values)
+            for _n in range(count)
+        ],
+    )
 
 
 def test_the_summary_export_hides_the_units_the_dashboard_hides(login, world):

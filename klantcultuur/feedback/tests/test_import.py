@@ -50,9 +50,13 @@ def _private_media(settings, tmp_path):
 def teams(world):
     """The Rivierduin team codes the sample exports use, in organisation A."""
     made = {}
-    for code, name in [("W-KC-A", "Klantcontactcentrum Team A"), ("W-KC-B", "Klantcontactcentrum Team B"),
-                       ("V-RO-N", "Monteurs Noord"), ("W-VH-T", "Woonruimtebemiddeling"),
-                       ("W-KC-BA", "Balie & Ontvangst")]:  # fmt: skip
+    for code, name in [
+        ("W-KC-A", "Klantcontactcentrum Team A"),
+        ("W-KC-B", "Klantcontactcentrum Team B"),
+        ("V-RO-N", "Monteurs Noord"),
+        ("W-VH-T", "Woonruimtebemiddeling"),
+        ("W-KC-BA", "Balie & Ontvangst"),
+    ]:
         made[code] = OrgUnit.objects.create(
             organization=world.org, parent=world.department, name=name, code=code
         )
@@ -62,9 +66,11 @@ def teams(world):
 def upload(world, name: str, preset: str, content: bytes | None = None) -> FeedbackImport:
     content = (DATA / name).read_bytes() if content is None else content
     return imports.import_create(
-        organization=world.org, user=world.cx_lead.user, preset=preset,
+        organization=world.org,
+        user=world.cx_lead.user,
+        preset=preset,
         upload=SimpleUploadedFile(name, content),
-    )  # fmt: skip
+    )
 
 
 def run(world, name: str, preset: str = "generic", content: bytes | None = None, **options):
@@ -72,9 +78,10 @@ def run(world, name: str, preset: str = "generic", content: bytes | None = None,
     job = upload(world, name, preset, content)
     inspection = imports.import_inspect(job)
     imports.import_configure(
-        job=job, columns=inspection.guessed,
+        job=job,
+        columns=inspection.guessed,
         options={"metric": inspection.metric_guess, "zone": inspection.zone or "", **options},
-    )  # fmt: skip
+    )
     imports.import_start(job=job)
     job.refresh_from_db()
     return job
@@ -162,17 +169,25 @@ def test_importing_the_same_file_again_stores_nothing_twice(world, teams):
 
 
 def test_a_duplicate_external_id_in_one_file_is_stored_once_and_reported_on_its_line(world, teams):
-    content = ("Datum;Id;Cijfer\r\n01-03-2025 10:00;A-1;9\r\n01-03-2025 11:00;A-1;3\r\n"
-               "01-03-2025 12:00;A-2;7\r\n01-03-2025 13:00;A-3;12\r\n")  # fmt: skip
+    content = (
+        "Datum;Id;Cijfer\r\n01-03-2025 10:00;A-1;9\r\n01-03-2025 11:00;A-1;3\r\n"
+        "01-03-2025 12:00;A-2;7\r\n01-03-2025 13:00;A-3;12\r\n"
+    )
     job = run(world, "dubbel.csv", content=content.encode())
     assert (job.rows_stored, job.rows_duplicate, job.rows_refused) == (2, 0, 2)
     assert Feedback.objects.get(external_id="A-1").score == 9  # the first one wins
     # In line order, although the repeated id is only known once the file is stored.
     assert report(job)[1:] == [
-        ["3", "Het id A-1 staat ook op een eerdere regel van dit bestand; alleen de eerste is "
-              "bewaard.", "01-03-2025 11:00", "A-1", "3"],
+        [
+            "3",
+            "Het id A-1 staat ook op een eerdere regel van dit bestand; alleen de eerste is "
+            "bewaard.",
+            "01-03-2025 11:00",
+            "A-1",
+            "3",
+        ],
         ["5", "Score: 12 valt buiten de NPS-schaal (0–10).", "01-03-2025 13:00", "A-3", "12"],
-    ]  # fmt: skip
+    ]
     again = run(world, "dubbel.csv", content=content.encode())
     assert (again.rows_stored, again.rows_duplicate, again.rows_refused) == (0, 3, 1)
 
@@ -230,8 +245,11 @@ def _two_row_import_in_a_committed_world(prefix: str):
         f"Datum;Id;Cijfer\r\n01-03-2025 10:00;{prefix}-1;9\r\n01-03-2025 11:00;{prefix}-2;3\r\n"
     )
     job = upload(world, f"{prefix}.csv", "generic", content.encode())
-    imports.import_configure(job=job, columns={"received_at": "Datum", "external_id": "Id",
-                                               "score": "Cijfer"}, options={"metric": "nps"})  # fmt: skip
+    imports.import_configure(
+        job=job,
+        columns={"received_at": "Datum", "external_id": "Id", "score": "Cijfer"},
+        options={"metric": "nps"},
+    )
     return world, job
 
 
@@ -244,10 +262,18 @@ def test_an_import_racing_an_api_call_for_the_same_record_finishes_and_stores_it
         # An API call stores C-2 and commits only once the import waits for it.
         try:
             with transaction.atomic():
-                feedback_ingest(organization=world.org, source=Source.API, items=[
-                    RecordInput(received_at=timezone.now() - timedelta(days=1), metric="nps",
-                                score=8, external_id="C-2")
-                ])  # fmt: skip
+                feedback_ingest(
+                    organization=world.org,
+                    source=Source.API,
+                    items=[
+                        RecordInput(
+                            received_at=timezone.now() - timedelta(days=1),
+                            metric="nps",
+                            score=8,
+                            external_id="C-2",
+                        )
+                    ],
+                )
                 holding.set()
                 _until_the_import_waits(import_writes)
         finally:
@@ -374,8 +400,9 @@ def test_a_file_in_an_unreadable_encoding_is_refused(world):
 
 def test_a_saved_mapping_on_a_file_without_its_columns_fails_and_stores_nothing(world, teams):
     job = upload(world, "ander.csv", "generic", b"Datum;Waardering\r\n01-03-2025;8\r\n")
-    imports.import_configure(job=job, columns={"received_at": "Datum", "score": "Cijfer"},
-                             options={"metric": "nps"})  # fmt: skip
+    imports.import_configure(
+        job=job, columns={"received_at": "Datum", "score": "Cijfer"}, options={"metric": "nps"}
+    )
     imports.import_start(job=job)
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED
@@ -431,8 +458,11 @@ def test_a_failure_halfway_leaves_no_partial_batch(world, teams, monkeypatch):
 def test_an_interrupted_import_is_recovered_and_can_run_again(world, teams, monkeypatch):
     content = b"Datum;Teamcode;Cijfer\r\n01-03-2025;W-KC-A;9\r\n02-03-2025;W-KC-A;6\r\n"
     job = upload(world, "stop.csv", "generic", content)
-    imports.import_configure(job=job, columns={"received_at": "Datum", "team_code": "Teamcode",
-                                               "score": "Cijfer"}, options={"metric": "nps"})  # fmt: skip
+    imports.import_configure(
+        job=job,
+        columns={"received_at": "Datum", "team_code": "Teamcode", "score": "Cijfer"},
+        options={"metric": "nps"},
+    )
 
     def killed(*args, **kwargs):
         raise SystemExit("worker killed")  # not an Exception: the run cannot record it
@@ -506,8 +536,10 @@ def test_the_reasons_are_written_in_the_language_of_whoever_uploaded_the_file(wo
     content = "Datum;Id;Cijfer\r\n31-02-2026 10:00;E-1;9\r\n01-03-2025 10:00;E-2;12\r\n"
     job = run(world, "engels.csv", content=content.encode())
     reasons = [row[1] for row in report(job)[1:]]
-    assert reasons == ["Date: “31-02-2026 10:00” is not a date (use for example 15-03-2024 14:30).",
-                       "Score: 12 is outside the NPS scale (0–10)."]  # fmt: skip
+    assert reasons == [
+        "Date: “31-02-2026 10:00” is not a date (use for example 15-03-2024 14:30).",
+        "Score: 12 is outside the NPS scale (0–10).",
+    ]
 
 
 @pytest.mark.django_db(transaction=True)
@@ -532,9 +564,10 @@ def test_an_organisations_first_import_leaves_duplicates_to_the_unique_index():
         # The records are only written, never searched: the unique index decides what is a
         # duplicate (PostgreSQL: "Conflict Arbiter Indexes").
         searches = [
-            line for line in plan.splitlines()
+            line
+            for line in plan.splitlines()
             if re.search(r"\bfeedback_feedback\b", line) and not line.startswith("Insert on")
-        ]  # fmt: skip
+        ]
         assert searches == [], plan
 
 
@@ -598,10 +631,29 @@ def _load_records(organization, team, numbers, job=None, block=None):
     moment = timezone.now() - timedelta(days=30)
     keys = iter(uuid7_hex_batch(len(numbers)))
     rows = (
-        (next(keys), team.id, moment, moment.date(), "nps", i % 11, "", "", "", "", "", "", "",
-         f"R_{i:08d}", "", "", False, False, "nl")
+        (
+            next(keys),
+            team.id,
+            moment,
+            moment.date(),
+            "nps",
+            i % 11,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            f"R_{i:08d}",
+            "",
+            "",
+            False,
+            False,
+            "nl",
+        )
         for i in numbers
-    )  # fmt: skip
+    )
     batch = imports.bulk.Batch(organization.id, job.id if job else None, Source.IMPORT, moment)
     with transaction.atomic():
         return imports.bulk.load_feedback(imports.bulk.blocks_of(rows, block), batch=batch)

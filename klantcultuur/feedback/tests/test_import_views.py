@@ -17,9 +17,13 @@ def _private_media(settings, tmp_path):
 
 
 def uploaded(client, name: str, content: bytes, preset: str = "generic") -> str:
-    response = client.post(reverse("feedback-imports"), {
-        "file": SimpleUploadedFile(name, content), "preset": preset,
-    })  # fmt: skip
+    response = client.post(
+        reverse("feedback-imports"),
+        {
+            "file": SimpleUploadedFile(name, content),
+            "preset": preset,
+        },
+    )
     assert response.status_code == 302, response.content[:500]
     return response["Location"]
 
@@ -34,8 +38,13 @@ def test_the_file_is_read_once_and_the_mapping_page_uses_what_it_kept(login, wor
     reads = []
     original = imports.open_table
     monkeypatch.setattr(imports, "open_table", lambda *a, **k: reads.append(1) or original(*a, **k))
-    form = {"col_received_at": "Datum", "col_score": "Cijfer", "col_reason": "Toelichting",
-            "metric": "nps", "action": "preview"}  # fmt: skip
+    form = {
+        "col_received_at": "Datum",
+        "col_score": "Cijfer",
+        "col_reason": "Toelichting",
+        "metric": "nps",
+        "action": "preview",
+    }
     client.post(page, form)
     for _visit in range(3):
         response = client.get(page)
@@ -71,8 +80,16 @@ def test_a_file_mixing_encodings_is_read_right_and_says_so(login, world):
     page = uploaded(client, "geplakt.csv", content)
     body = client.get(page).content.decode()
     assert "mengt twee tekencoderingen" in body
-    client.post(page, {"col_received_at": "Datum", "col_score": "Cijfer",
-                       "col_reason": "Toelichting", "metric": "nps", "action": "preview"})  # fmt: skip
+    client.post(
+        page,
+        {
+            "col_received_at": "Datum",
+            "col_score": "Cijfer",
+            "col_reason": "Toelichting",
+            "metric": "nps",
+            "action": "preview",
+        },
+    )
     rows = client.get(page).context["preview"].rows
     assert [r.values["reason"] for r in rows] == ["Geholpen door Zoë", "Café-achtige sfeer"]
 
@@ -80,8 +97,10 @@ def test_a_file_mixing_encodings_is_read_right_and_says_so(login, world):
 def test_an_empty_preview_says_why_and_what_to_do(login, world):
     client = login(world.cx_lead)
     page = uploaded(client, "leeg.csv", b"Datum;Cijfer\r\n")
-    client.post(page, {"col_received_at": "Datum", "col_score": "Cijfer", "metric": "nps",
-                       "action": "preview"})  # fmt: skip
+    client.post(
+        page,
+        {"col_received_at": "Datum", "col_score": "Cijfer", "metric": "nps", "action": "preview"},
+    )
     response = client.get(page)
     body = response.content.decode()
     assert "geen rijen onder de kop" in body
@@ -96,9 +115,19 @@ def test_the_preview_shows_every_mapped_field_and_counts_skipped_rows(login, wor
         b'"2","","nl","","","",""\r\n'
     )
     page = uploaded(client, "lime.csv", content, preset="limesurvey")
-    client.post(page, {"col_received_at": "submitdate", "col_external_id": "id",
-                       "col_score": "NPS", "col_reason": "REDEN", "col_suggestion": "TIEN",
-                       "col_contact_consent": "CONTACT", "metric": "nps", "action": "preview"})  # fmt: skip
+    client.post(
+        page,
+        {
+            "col_received_at": "submitdate",
+            "col_external_id": "id",
+            "col_score": "NPS",
+            "col_reason": "REDEN",
+            "col_suggestion": "TIEN",
+            "col_contact_consent": "CONTACT",
+            "metric": "nps",
+            "action": "preview",
+        },
+    )
     response = client.get(page)
     preview = response.context["preview"]
     assert (preview.stored, preview.skipped, preview.refused) == (1, 1, 0)

@@ -61,8 +61,11 @@ def test_detractors_are_nps_0_6_csat_1_2_ces_1_3(metric, score, detractor):
 
 def test_score_bands_follow_each_scale():
     assert [metrics.band("nps", s) for s in (6, 7, 8, 9)] == [
-        "negative", "neutral", "neutral", "positive"
-    ]  # fmt: skip
+        "negative",
+        "neutral",
+        "neutral",
+        "positive",
+    ]
     assert [metrics.band("csat", s) for s in (2, 3, 4)] == ["negative", "neutral", "positive"]
     assert [metrics.band("ces", s) for s in (3, 4, 5)] == ["negative", "neutral", "positive"]
 
@@ -100,8 +103,9 @@ def test_nothing_extra_is_hidden_when_no_team_is_small():
 
 
 def nps_answers(promoters: int = 0, detractors: int = 0) -> Counts:
-    return Counts(records=promoters + detractors, nps_promoters=promoters,
-                  nps_detractors=detractors)  # fmt: skip
+    return Counts(
+        records=promoters + detractors, nps_promoters=promoters, nps_detractors=detractors
+    )
 
 
 def csat_answers(n: int) -> Counts:
@@ -131,9 +135,13 @@ def test_a_row_hidden_to_protect_another_counts_as_hidden_for_every_metric():
 
 
 answers = st.builds(
-    Counts, records=st.just(0), nps_promoters=st.integers(0, 8), nps_detractors=st.integers(0, 8),
-    csat_n=st.integers(0, 12), ces_n=st.integers(0, 12),
-)  # fmt: skip
+    Counts,
+    records=st.just(0),
+    nps_promoters=st.integers(0, 8),
+    nps_detractors=st.integers(0, 8),
+    csat_n=st.integers(0, 12),
+    ces_n=st.integers(0, 12),
+)
 
 
 @given(st.lists(answers, min_size=1, max_size=6), st.integers(3, 10))
@@ -143,9 +151,10 @@ def test_no_small_group_follows_from_the_parent_minus_the_shown_groups(groups, m
     shown = metrics.breakdown(parent, children, min_n)
     for figure, size in {metrics.ROW: "records", **metrics.METRIC_SIZES}.items():
         hidden = [
-            i for i, f in shown.items()
+            i
+            for i, f in shown.items()
             if getattr(f.counts, size) and (f.row_hidden or figure in f.hidden)
-        ]  # fmt: skip
+        ]
         small = [i for i, c in children.items() if 0 < getattr(c, size) < min_n]
         assert set(small) <= set(hidden), figure
         if getattr(parent, size) >= min_n:  # else the parent hides it: nothing to subtract from

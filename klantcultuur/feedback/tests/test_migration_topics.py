@@ -15,10 +15,20 @@ def test_stored_price_topics_get_the_quoted_duur_and_keep_their_other_keywords(w
     migration = import_module(
         "klantcultuur.feedback.migrations.0003_topic_keywords_and_team_code_rules"
     )
-    price = StoredTopic.objects.create(organization=world.org, slug="prijs", name_nl="Prijs",
-                                       name_en="Price", keywords="duur\nhuurprijs\nduurder")  # fmt: skip
-    other = StoredTopic.objects.create(organization=world.org, slug="duurzaam", name_nl="Duurzaam",
-                                       name_en="Sustainable", keywords="duur\nzonnepanelen")  # fmt: skip
+    price = StoredTopic.objects.create(
+        organization=world.org,
+        slug="prijs",
+        name_nl="Prijs",
+        name_en="Price",
+        keywords="duur\nhuurprijs\nduurder",
+    )
+    other = StoredTopic.objects.create(
+        organization=world.org,
+        slug="duurzaam",
+        name_nl="Duurzaam",
+        name_en="Sustainable",
+        keywords="duur\nzonnepanelen",
+    )
     migration.duur_only_as_that_word(apps, None)
     price.refresh_from_db()
     other.refresh_from_db()

@@ -7,10 +7,18 @@ from klantcultuur.feedback.importing import presets
 
 def test_tip_inside_multiple_and_ten_as_a_question_number_are_no_suggestion():
     headers = ["Datum", "Q1", "Q10", "Q11"]
-    questions = ["Datum", "This is a multiple choice question.",
-                 "10 - Which operating systems do you use?", "Date of 10 March visit"]  # fmt: skip
-    samples = [["2025-01-02"], ["multiple answers given here"], ["Windows 10 and Linux"],
-               ["10 March"]]  # fmt: skip
+    questions = [
+        "Datum",
+        "This is a multiple choice question.",
+        "10 - Which operating systems do you use?",
+        "Date of 10 March visit",
+    ]
+    samples = [
+        ["2025-01-02"],
+        ["multiple answers given here"],
+        ["Windows 10 and Linux"],
+        ["10 March"],
+    ]
     guess = presets.guess_columns("qualtrics", headers, questions, samples)
     assert "suggestion" not in guess.columns
 
@@ -71,8 +79,14 @@ def test_two_digit_years_as_excel_saves_a_us_export_again_are_read_month_first()
 def test_repeated_column_names_get_a_number_and_nameless_columns_stay_nameless():
     headers = ["#", "Other", "None", "Other", "", "", "Other"]
     assert presets.final_headers("typeform", headers, []) == [
-        "#", "Other", "None", "Other (2)", "", "", "Other (3)",
-    ]  # fmt: skip
+        "#",
+        "Other",
+        "None",
+        "Other (2)",
+        "",
+        "",
+        "Other (3)",
+    ]
 
 
 def test_limesurvey_timing_columns_are_never_guessed_as_a_score():
@@ -80,8 +94,13 @@ def test_limesurvey_timing_columns_are_never_guessed_as_a_score():
     samples = [["1"], ["2025-01-02 10:00:00"], ["312.5"], ["40"], ["12"], ["9"]]
     guess = presets.guess_columns("limesurvey", headers, None, samples)
     assert guess.columns["score"] == "NPS"
-    texts = ["Response ID", "Date submitted", "Total time", "Group time: Satisfaction",
-             "Question time: How satisfied are you?"]  # fmt: skip
+    texts = [
+        "Response ID",
+        "Date submitted",
+        "Total time",
+        "Group time: Satisfaction",
+        "Question time: How satisfied are you?",
+    ]
     samples = [["1"], ["2025-01-02 10:00:00"], ["312.5"], ["40"], ["12"]]
     assert "score" not in presets.guess_columns("limesurvey", texts, None, samples).columns
 

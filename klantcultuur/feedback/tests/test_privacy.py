@@ -46,7 +46,7 @@ def tables_mentioning(text: str) -> list[tuple[str, str]]:
                 cursor.execute(
                     f"SELECT COUNT(*) FROM {quoted_table} WHERE CAST({quoted_column} AS TEXT) LIKE %s",
                     [f"%{text}%"],
-                )  # fmt: skip
+                )
                 if cursor.fetchone()[0]:
                     found.append((table, column.name))
     return found
@@ -62,11 +62,22 @@ def files_mentioning(text: str) -> list[Path]:
 
 def import_file(world, body: str, *, start: bool = True) -> FeedbackImport:
     """An import of a CSV with a date, a customer number, a score and a comment."""
-    job = imports.import_create(organization=world.org, user=None, preset="generic",
-                                upload=SimpleUploadedFile("klanten.csv", body.encode()))  # fmt: skip
-    imports.import_configure(job=job, columns={"received_at": "Datum", "customer_ref": "Klantnummer",
-                                               "score": "Cijfer", "reason": "Reden"},
-                             options={"metric": "nps"})  # fmt: skip
+    job = imports.import_create(
+        organization=world.org,
+        user=None,
+        preset="generic",
+        upload=SimpleUploadedFile("klanten.csv", body.encode()),
+    )
+    imports.import_configure(
+        job=job,
+        columns={
+            "received_at": "Datum",
+            "customer_ref": "Klantnummer",
+            "score": "Cijfer",
+            "reason": "Reden",
+        },
+        options={"metric": "nps"},
+    )
     if start:
         imports.import_start(job=job)
     job.refresh_from_db()
@@ -81,18 +92,41 @@ def customer(world, settings, tmp_path):
     now = timezone.now()
     ingest(
         world.org,
-        item(received_at=now - timedelta(days=1), score=2, customer_ref=SECRET_REF, contact_consent=True,
-             team_code="W-KC-1", reason="De monteur kwam niet opdagen. Niemand belde terug."),
-        item(received_at=now - timedelta(days=40), score=9, customer_ref=SECRET_REF, team_code="W-KC-1",
-             reason="Vriendelijk geholpen, maar wel lang moeten wachten."),
-        item(received_at=now - timedelta(days=1), score=10, customer_ref="H-100001", team_code="W-KC-1",
-             reason="Top service."),
-    )  # fmt: skip
+        item(
+            received_at=now - timedelta(days=1),
+            score=2,
+            customer_ref=SECRET_REF,
+            contact_consent=True,
+            team_code="W-KC-1",
+            reason="De monteur kwam niet opdagen. Niemand belde terug.",
+        ),
+        item(
+            received_at=now - timedelta(days=40),
+            score=9,
+            customer_ref=SECRET_REF,
+            team_code="W-KC-1",
+            reason="Vriendelijk geholpen, maar wel lang moeten wachten.",
+        ),
+        item(
+            received_at=now - timedelta(days=1),
+            score=10,
+            customer_ref="H-100001",
+            team_code="W-KC-1",
+            reason="Top service.",
+        ),
+    )
     report_file = b"Datum;Klantnummer;Cijfer\r\n01-01-2020;H-770031;11\r\n01-01-2020;H-100001;8\r\n"
-    job = imports.import_create(organization=world.org, user=None, preset="generic",
-                                upload=SimpleUploadedFile("oud.csv", report_file))  # fmt: skip
-    imports.import_configure(job=job, columns={"received_at": "Datum", "customer_ref": "Klantnummer",
-                                               "score": "Cijfer"}, options={"metric": "nps"})  # fmt: skip
+    job = imports.import_create(
+        organization=world.org,
+        user=None,
+        preset="generic",
+        upload=SimpleUploadedFile("oud.csv", report_file),
+    )
+    imports.import_configure(
+        job=job,
+        columns={"received_at": "Datum", "customer_ref": "Klantnummer", "score": "Cijfer"},
+        options={"metric": "nps"},
+    )
     imports.import_start(job=job)
     job.refresh_from_db()
     return job
@@ -168,8 +202,12 @@ def test_retention_removes_old_comments_and_keeps_the_scores(world, customer):
     assert cleared == 1
     old = Feedback.objects.get(customer_ref=SECRET_REF, score=9)
     assert (old.reason, old.suggestion, old.n_compliments, old.n_improvements, old.topics) == (
-        "", "", 0, 0, "",
-    )  # fmt: skip
+        "",
+        "",
+        0,
+        0,
+        "",
+    )
     assert not FeedbackSentence.objects.filter(feedback=old).exists()
     recent = Feedback.objects.get(customer_ref=SECRET_REF, score=2)
     assert recent.reason  # younger than the retention period
@@ -207,9 +245,12 @@ def test_the_daily_retention_task_clears_old_comments_and_keeps_the_scores(world
 
 def test_erasing_finds_a_reference_the_report_neutralised_against_formulas(world, customer):
     # A phone number starts with "+": the report wrote it as "'+31612345678".
-    job = import_file(world, "Datum;Klantnummer;Cijfer;Reden\r\n"
-                             "01-03-2025;+31612345678;99;Bel me terug\r\n"
-                             "01-03-2025;H-100001;99;Anders\r\n")  # fmt: skip
+    job = import_file(
+        world,
+        "Datum;Klantnummer;Cijfer;Reden\r\n"
+        "01-03-2025;+31612345678;99;Bel me terug\r\n"
+        "01-03-2025;H-100001;99;Anders\r\n",
+    )
     assert job.rows_refused == 2
     customer_erase(organization=world.org, reference="+31612345678", actor=None)
     assert files_mentioning("+31612345678") == []
@@ -223,10 +264,17 @@ def test_erasing_removes_the_customer_from_uploads_of_imports_that_did_not_run(
     never_started = import_file(world, body, start=False)
     queued = import_file(world, body, start=False)
     FeedbackImport.objects.filter(pk=queued.pk).update(status=JobStatus.QUEUED)
-    failed = imports.import_create(organization=world.org, user=None, preset="generic",
-                                   upload=SimpleUploadedFile("kapot.csv", body.encode()))  # fmt: skip
-    imports.import_configure(job=failed, columns={"received_at": "Datum", "score": "Bestaat niet"},
-                             options={"metric": "nps"})  # fmt: skip
+    failed = imports.import_create(
+        organization=world.org,
+        user=None,
+        preset="generic",
+        upload=SimpleUploadedFile("kapot.csv", body.encode()),
+    )
+    imports.import_configure(
+        job=failed,
+        columns={"received_at": "Datum", "score": "Bestaat niet"},
+        options={"metric": "nps"},
+    )
     imports.import_start(job=failed)
     failed.refresh_from_db()
     assert failed.status == JobStatus.FAILED
@@ -260,16 +308,26 @@ def test_retention_deletes_the_import_files_that_hold_expired_comments(login, wo
     config.save()
     old = (timezone.now() - timedelta(days=400)).strftime("%d-%m-%Y")
     recent = (timezone.now() - timedelta(days=2)).strftime("%d-%m-%Y")
-    expired = import_file(world, f"Datum;Klantnummer;Cijfer;Reden\r\n"
-                                 f"{old};K1;9;Geheim verhaal over de buurman\r\n"
-                                 f"{old};K2;77;Nog geheimer verhaal\r\n")  # fmt: skip
-    fresh = import_file(world, f"Datum;Klantnummer;Cijfer;Reden\r\n"
-                               f"{recent};K3;9;Vers commentaar\r\n"
-                               f"{recent};K4;77;Vers geweigerd\r\n")  # fmt: skip
-    abandoned = import_file(world, f"Datum;Klantnummer;Cijfer;Reden\r\n"
-                                   f"{recent};K5;9;Nooit ingelezen\r\n", start=False)  # fmt: skip
-    running = import_file(world, f"Datum;Klantnummer;Cijfer;Reden\r\n"
-                                 f"{recent};K6;9;Wordt nu ingelezen\r\n", start=False)  # fmt: skip
+    expired = import_file(
+        world,
+        f"Datum;Klantnummer;Cijfer;Reden\r\n"
+        f"{old};K1;9;Geheim verhaal over de buurman\r\n"
+        f"{old};K2;77;Nog geheimer verhaal\r\n",
+    )
+    fresh = import_file(
+        world,
+        f"Datum;Klantnummer;Cijfer;Reden\r\n"
+        f"{recent};K3;9;Vers commentaar\r\n"
+        f"{recent};K4;77;Vers geweigerd\r\n",
+    )
+    abandoned = import_file(
+        world, f"Datum;Klantnummer;Cijfer;Reden\r\n{recent};K5;9;Nooit ingelezen\r\n", start=False
+    )
+    running = import_file(
+        world,
+        f"Datum;Klantnummer;Cijfer;Reden\r\n{recent};K6;9;Wordt nu ingelezen\r\n",
+        start=False,
+    )
     long_ago = timezone.now() - timedelta(days=31)
     FeedbackImport.objects.filter(pk__in=[abandoned.pk, running.pk]).update(created_at=long_ago)
     FeedbackImport.objects.filter(pk=running.pk).update(status=JobStatus.RUNNING)
@@ -311,8 +369,10 @@ def test_retention_removes_label_corrections_of_expired_comments(world, customer
 
 
 def test_erasing_keeps_a_correction_of_a_sentence_another_customer_also_wrote(world, customer):
-    ingest(world.org, item(score=3, customer_ref="H-100002", team_code="W-KC-1",
-                           reason="Niemand belde terug."))  # fmt: skip
+    ingest(
+        world.org,
+        item(score=3, customer_ref="H-100002", team_code="W-KC-1", reason="Niemand belde terug."),
+    )
     record = Feedback.objects.get(customer_ref=SECRET_REF, score=2)
     sentence = record.sentences.get(text="Niemand belde terug.")
     sentence_correct(

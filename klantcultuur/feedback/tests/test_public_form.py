@@ -45,8 +45,13 @@ def fresh_form(client, touchpoint, query=""):
 
 
 def submit(client, touchpoint, fields, headers=None, **answers):
-    data = {**fields, "score": "9", "reason": "Snel en vriendelijk geholpen.", "suggestion": "",
-            **answers}  # fmt: skip
+    data = {
+        **fields,
+        "score": "9",
+        "reason": "Snel en vriendelijk geholpen.",
+        "suggestion": "",
+        **answers,
+    }
     return client.post(reverse("feedback-form", args=[touchpoint.uuid]), data, **(headers or {}))
 
 
@@ -89,8 +94,11 @@ def test_a_submission_stores_one_routed_record_and_thanks_the_customer(client, t
     assert response["Location"].startswith(reverse("feedback-form-thanks", args=[touchpoint.uuid]))
     record = Feedback.objects.get()
     assert (record.score, record.team, record.source, record.touchpoint) == (
-        9, world.team, "form", "Reparatie afgerond",
-    )  # fmt: skip
+        9,
+        world.team,
+        "form",
+        "Reparatie afgerond",
+    )
     assert record.n_compliments >= 1
     thanks = client.get(response["Location"]).content.decode()
     assert "Bedankt!" in thanks
@@ -139,8 +147,14 @@ def test_a_customer_who_opens_the_form_afresh_can_answer_again(client, touchpoin
 def test_a_linked_customer_may_agree_to_be_contacted_and_becomes_a_case(client, touchpoint):
     page, fields = fresh_form(client, touchpoint, "?ref=H-201944")
     assert "U mag contact met mij opnemen over mijn antwoord." in page.content.decode()
-    submit(client, touchpoint, {**fields, "ref": "H-201944"}, score="3",
-           reason="De monteur kwam niet opdagen.", contact_consent="on")  # fmt: skip
+    submit(
+        client,
+        touchpoint,
+        {**fields, "ref": "H-201944"},
+        score="3",
+        reason="De monteur kwam niet opdagen.",
+        contact_consent="on",
+    )
     record = Feedback.objects.get()
     assert (record.customer_ref, record.contact_consent) == ("H-201944", True)
     assert FollowUpCase.objects.get(feedback=record).team == touchpoint.team
@@ -185,8 +199,10 @@ def test_behind_the_proxy_a_made_up_forwarded_address_does_not_get_past_the_rate
     settings.PROXY_HOPS = 1
     statuses = []
     for n in range(4):  # the proxy appends the address it saw to what the client sent
-        forwarded = {"HTTP_X_FORWARDED_FOR": f"10.0.0.{n}, 203.0.113.7",
-                     "HTTP_X_FORWARDED_PROTO": "https"}  # fmt: skip
+        forwarded = {
+            "HTTP_X_FORWARDED_FOR": f"10.0.0.{n}, 203.0.113.7",
+            "HTTP_X_FORWARDED_PROTO": "https",
+        }
         _page, fields = fresh_form(client, touchpoint)
         statuses.append(submit(client, touchpoint, fields, headers=forwarded).status_code)
     assert statuses == [302, 302, 302, 429]

@@ -23,8 +23,12 @@ def test_records_of_the_same_team_and_day_add_up_in_one_row(world):
     )
     row = DailyTeamStats.objects.get(team=world.team)
     assert (row.records, row.nps_promoters, row.nps_detractors, row.csat_n, row.csat_top2) == (
-        3, 1, 1, 1, 1,
-    )  # fmt: skip
+        3,
+        1,
+        1,
+        1,
+        1,
+    )
     assert rollup.differences(world.org.id) == []
 
 
@@ -73,9 +77,12 @@ def test_selectors_sum_the_roll_up_per_period(world):
         ],
     )
     weeks = selectors.period_counts(
-        organization=world.org, unit_ids=[world.team.id], start=base.date(),
-        end=base.date() + timedelta(days=13), grain="week",
-    )  # fmt: skip
+        organization=world.org,
+        unit_ids=[world.team.id],
+        start=base.date(),
+        end=base.date() + timedelta(days=13),
+        grain="week",
+    )
     assert [p.counts.nps_promoters for p in weeks] == [7, 7]
     total = selectors.counts(
         organization=world.org, start=base.date(), end=base.date() + timedelta(days=13)
@@ -115,40 +122,78 @@ def test_the_roll_up_agrees_after_every_kind_of_write(world, client, settings, t
         f"{recent};W-KC-1;2;De monteur kwam niet opdagen.;H-2;ja\r\n"
         f"{recent};;7;Prima.;H-3;nee\r\n"
     ).encode()
-    job = imports.import_create(organization=org, user=None, preset="generic",
-                                upload=SimpleUploadedFile("a.csv", content))  # fmt: skip
-    columns = {"received_at": "Datum", "team_code": "Teamcode", "score": "Cijfer",
-               "reason": "Toelichting", "customer_ref": "Klant", "contact_consent": "Contact"}  # fmt: skip
+    job = imports.import_create(
+        organization=org, user=None, preset="generic", upload=SimpleUploadedFile("a.csv", content)
+    )
+    columns = {
+        "received_at": "Datum",
+        "team_code": "Teamcode",
+        "score": "Cijfer",
+        "reason": "Toelichting",
+        "customer_ref": "Klant",
+        "contact_consent": "Contact",
+    }
     imports.import_configure(job=job, columns=columns, options={"metric": "nps"})
     imports.import_start(job=job)
     agrees()
 
-    touchpoint = Touchpoint.objects.create(organization=org, name="Balie", subject="de balie",
-                                           metric="csat", team=world.back_team)  # fmt: skip
+    touchpoint = Touchpoint.objects.create(
+        organization=org, name="Balie", subject="de balie", metric="csat", team=world.back_team
+    )
     page = client.get(reverse("feedback-form", args=[touchpoint.uuid]))
     csrf = page.cookies["csrftoken"].value
-    client.post(reverse("feedback-form", args=[touchpoint.uuid]),
-                {"token": new_token(), "score": "2", "reason": "Lang gewacht aan de balie.",
-                 "csrfmiddlewaretoken": csrf})  # fmt: skip
+    client.post(
+        reverse("feedback-form", args=[touchpoint.uuid]),
+        {
+            "token": new_token(),
+            "score": "2",
+            "reason": "Lang gewacht aan de balie.",
+            "csrfmiddlewaretoken": csrf,
+        },
+    )
     agrees()
 
     _api_token, secret = token_create(organization=org, name="api", user=None)
-    client.post(reverse("feedback-api-records"),
-                json.dumps({"records": [{"received_at": (now - timedelta(hours=3)).isoformat(),
-                                         "metric": "ces", "score": 6, "reason": "Snel geregeld.",
-                                         "team_code": "W-KC-1"}]}),
-                content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {secret}")  # fmt: skip
-    hook = {"event": "responseFinished",
-            "data": {"id": "fb-1", "createdAt": (now - timedelta(hours=2)).isoformat(),
-                     "data": {"q1": 8, "q2": "Duidelijke uitleg."}}}  # fmt: skip
+    client.post(
+        reverse("feedback-api-records"),
+        json.dumps(
+            {
+                "records": [
+                    {
+                        "received_at": (now - timedelta(hours=3)).isoformat(),
+                        "metric": "ces",
+                        "score": 6,
+                        "reason": "Snel geregeld.",
+                        "team_code": "W-KC-1",
+                    }
+                ]
+            }
+        ),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {secret}",
+    )
+    hook = {
+        "event": "responseFinished",
+        "data": {
+            "id": "fb-1",
+            "createdAt": (now - timedelta(hours=2)).isoformat(),
+            "data": {"q1": 8, "q2": "Duidelijke uitleg."},
+        },
+    }
     from klantcultuur.feedback.models import ApiToken
 
     ApiToken.objects.update(formbricks_fields={"q1": "score", "q2": "reason"})
-    client.post(reverse("feedback-api-formbricks", args=[secret]), json.dumps(hook),
-                content_type="application/json")  # fmt: skip
+    client.post(
+        reverse("feedback-api-formbricks", args=[secret]),
+        json.dumps(hook),
+        content_type="application/json",
+    )
     hook["data"]["data"] = {"q1": 3, "q2": "Toch niet opgelost."}
-    client.post(reverse("feedback-api-formbricks", args=[secret]), json.dumps(hook),
-                content_type="application/json")  # fmt: skip
+    client.post(
+        reverse("feedback-api-formbricks", args=[secret]),
+        json.dumps(hook),
+        content_type="application/json",
+    )
     agrees()
 
     record = Feedback.objects.get(customer_ref="H-1")

@@ -37,9 +37,14 @@ COLUMNS = {"received_at": "Datum", "metric": "Meting", "score": "Cijfer", "reaso
 def converter(**defaults) -> RowConverter:
     router = build_router([("channel", "Telefoon", 7)], {"W-KC-A": 3}, True)
     return RowConverter(
-        headers=HEADERS, columns=COLUMNS, defaults={"metric": "nps", **defaults}, router=router,
-        zone=AMS, local_zone=AMS, now=NOW,
-    )  # fmt: skip
+        headers=HEADERS,
+        columns=COLUMNS,
+        defaults={"metric": "nps", **defaults},
+        router=router,
+        zone=AMS,
+        local_zone=AMS,
+        now=NOW,
+    )
 
 
 dates = st.one_of(
@@ -98,9 +103,16 @@ def test_the_fast_pass_gives_the_records_the_shared_validation_gives(rows):
 
 def test_the_days_summer_time_starts_and_ends_keep_their_moments():
     # The fast pass gives a day one fixed offset, except on the days the offset changes.
-    moments = ["31-03-2024 01:59:00", "31-03-2024 02:30", "31-03-2024 14:05",
-               "27-10-2024 02:30", "27-10-2024 14:05", "2024-10-27 14:05:00",
-               "2024-03-31T12:00:00", "26-10-2024 23:30"]  # fmt: skip
+    moments = [
+        "31-03-2024 01:59:00",
+        "31-03-2024 02:30",
+        "31-03-2024 14:05",
+        "27-10-2024 02:30",
+        "27-10-2024 14:05",
+        "2024-10-27 14:05:00",
+        "2024-03-31T12:00:00",
+        "26-10-2024 23:30",
+    ]
     rows = [
         [moment, "", "9", "Top", "", "", "", f"Z-{n}", "", "", ""]
         for n, moment in enumerate(moments)
@@ -139,9 +151,14 @@ def test_plain_rows_take_the_fast_pass_and_get_routed():
     assert third[2:6] == (datetime(2025, 2, 3, 14, 5, 10, tzinfo=AMS), third[3], "csat", 4)
     assert (third[16], third[17]) == (False, True)
     coded = RowConverter(
-        headers=HEADERS, columns=COLUMNS, defaults={"metric": "nps"}, zone=AMS, local_zone=AMS,
-        now=NOW, router=build_router([("team_code", "KCC 01", 5)], {"W-KC-A": 3}, True),
-    )  # fmt: skip
+        headers=HEADERS,
+        columns=COLUMNS,
+        defaults={"metric": "nps"},
+        zone=AMS,
+        local_zone=AMS,
+        now=NOW,
+        router=build_router([("team_code", "KCC 01", 5)], {"W-KC-A": 3}, True),
+    )
     row = coded.convert(2, ["03-02-2025 14:05", "", "9", "Top", "", "", "kcc 01", "", "", "", ""])
     assert row[1] == 5  # a rule on the team code: another system's code for the team
     assert row[14]  # without external id the content hash is kept
@@ -190,8 +207,9 @@ def test_the_same_content_twice_gets_a_second_hash_and_the_same_ones_on_a_second
 def test_every_id_seen_before_is_suspected_and_few_others_are():
     seen = MaybeSeen()
     ids = [f"R_{n:08d}" for n in range(200_000)]
-    false_alarms = sum(len(seen.repeated(ids[start : start + 10_000]))
-                       for start in range(0, len(ids), 10_000))  # fmt: skip
+    false_alarms = sum(
+        len(seen.repeated(ids[start : start + 10_000])) for start in range(0, len(ids), 10_000)
+    )
     again = ids[::997]
     assert seen.repeated(again) == list(range(len(again)))
     assert false_alarms < 1000  # a few in a thousand at this size, checked exactly later

@@ -41,11 +41,24 @@ def test_the_public_form_stores_no_control_characters(client, touchpoint):  # no
 def test_the_api_stores_no_control_characters(client, world):
     secret = token_create(organization=world.org, name="CRM", user=None)[1]
     moment = (timezone.now() - timedelta(hours=2)).isoformat()
-    body = {"records": [{"received_at": moment, "metric": "nps", "score": 7, "reason": DIRTY,
-                         "external_id": "X-\x0b1", "touchpoint": "Balie\x08"}]}  # fmt: skip
-    response = client.post(reverse("feedback-api-records"), json.dumps(body),
-                           content_type="application/json",
-                           HTTP_AUTHORIZATION=f"Bearer {secret}")  # fmt: skip
+    body = {
+        "records": [
+            {
+                "received_at": moment,
+                "metric": "nps",
+                "score": 7,
+                "reason": DIRTY,
+                "external_id": "X-\x0b1",
+                "touchpoint": "Balie\x08",
+            }
+        ]
+    }
+    response = client.post(
+        reverse("feedback-api-records"),
+        json.dumps(body),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {secret}",
+    )
     assert response.status_code == 200, response.content
     record = Feedback.objects.get()
     assert (record.reason, record.external_id, record.touchpoint) == (CLEAN, "X-1", "Balie")
@@ -63,8 +76,9 @@ def test_the_import_sends_rows_with_control_characters_to_the_shared_validation(
     assert unsure == [1, 2]
     record, errors = clean_record(
         {"received_at": "15-03-2024 14:30", "reason": values[1]},
-        zone=timezone.get_current_timezone(), now=timezone.now(),
-    )  # fmt: skip
+        zone=timezone.get_current_timezone(),
+        now=timezone.now(),
+    )
     assert errors == [] and record.reason == CLEAN
 
 

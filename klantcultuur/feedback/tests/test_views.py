@@ -30,16 +30,30 @@ from klantcultuur.lib import progress
 def some_feedback(world, count: int = 30):
     """Mixed feedback for the team over the last days, a few unrouted."""
     now = timezone.now()
-    comments = ["Vriendelijk geholpen, maar wel lang moeten wachten.", "Top service!",
-                "De monteur kwam niet opdagen.", "", "Snel geholpen aan de telefoon."]  # fmt: skip
+    comments = [
+        "Vriendelijk geholpen, maar wel lang moeten wachten.",
+        "Top service!",
+        "De monteur kwam niet opdagen.",
+        "",
+        "Snel geholpen aan de telefoon.",
+    ]
     items = [
-        item(received_at=now - timedelta(days=n % 20, hours=1), score=n % 11,
-             reason=comments[n % len(comments)], team_code="W-KC-1" if n % 7 else "",
-             channel="telefoon" if n % 2 else "e-mail", customer_ref=f"H-{n}")
+        item(
+            received_at=now - timedelta(days=n % 20, hours=1),
+            score=n % 11,
+            reason=comments[n % len(comments)],
+            team_code="W-KC-1" if n % 7 else "",
+            channel="telefoon" if n % 2 else "e-mail",
+            customer_ref=f"H-{n}",
+        )
         for n in range(count)
-    ]  # fmt: skip
-    items += [item(received_at=now - timedelta(days=2), metric="csat", score=4 + n % 2,
-                   team_code="W-KC-1") for n in range(6)]  # fmt: skip
+    ]
+    items += [
+        item(
+            received_at=now - timedelta(days=2), metric="csat", score=4 + n % 2, team_code="W-KC-1"
+        )
+        for n in range(6)
+    ]
     ingest(world.org, *items)
 
 
@@ -87,8 +101,11 @@ def test_unit_page_inbox_and_export_agree_on_every_number(login, world):
     inbox = client.get(reverse("feedback-inbox") + query)
     assert unit_page.context["external"].counts == inbox.context["figures"].counts
     export = client.get(reverse("feedback-export") + query)
-    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig")),
-                           delimiter=";"))  # fmt: skip
+    rows = list(
+        csv.reader(
+            io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig")), delimiter=";"
+        )
+    )
     counts = inbox.context["figures"].counts
     assert len(rows) - 1 == counts.records
     scores = [int(r[4]) for r in rows[1:] if r[3] == "NPS" and r[4]]
@@ -96,8 +113,11 @@ def test_unit_page_inbox_and_export_agree_on_every_number(login, world):
     assert sum(s <= 6 for s in scores) == counts.nps_detractors
     assert sum(int(r[7]) for r in rows[1:]) == counts.compliments
     summary = client.get(reverse("feedback-export") + query + "&kind=summary")
-    lines = list(csv.reader(io.StringIO(b"".join(summary.streaming_content).decode("utf-8-sig")),
-                            delimiter=";"))  # fmt: skip
+    lines = list(
+        csv.reader(
+            io.StringIO(b"".join(summary.streaming_content).decode("utf-8-sig")), delimiter=";"
+        )
+    )
     assert sum(int(r[3]) for r in lines[1:] if r[2] == world.team.name) == counts.records
 
 
@@ -137,8 +157,14 @@ def test_the_dashboard_query_count_does_not_grow_with_the_data(
 
 
 def test_the_record_page_shows_why_a_sentence_got_its_label(login, world):
-    ingest(world.org, item(team_code="W-KC-1", score=6,
-                           reason="Vriendelijk geholpen, maar wel lang moeten wachten."))  # fmt: skip
+    ingest(
+        world.org,
+        item(
+            team_code="W-KC-1",
+            score=6,
+            reason="Vriendelijk geholpen, maar wel lang moeten wachten.",
+        ),
+    )
     record = Feedback.objects.get()
     html = login(world.manager).get(reverse("feedback-record", args=[record.uuid])).content.decode()
     assert '<span class="badge badge--improvement">Verbeterpunt</span>' in html
@@ -152,8 +178,10 @@ def test_a_corrected_label_is_kept_and_used_for_new_comments(login, world):
     record = Feedback.objects.get()
     before = record.n_improvements
     client = login(world.cx_lead)
-    client.post(reverse("feedback-record-label", args=[record.uuid]),
-                {"field": 1, "position": 0, "label": "improvement"})  # fmt: skip
+    client.post(
+        reverse("feedback-record-label", args=[record.uuid]),
+        {"field": 1, "position": 0, "label": "improvement"},
+    )
     record.refresh_from_db()
     assert record.n_improvements == before + (0 if before else 1)
     assert LabelCorrection.objects.get().label == "improvement"
@@ -167,8 +195,10 @@ def test_a_corrected_label_is_kept_and_used_for_new_comments(login, world):
 def test_routing_rules_send_the_unrouted_queue_to_its_team(login, world):
     ingest(world.org, item(channel="Balie"), item(channel="balie "), item(channel="chat"))
     client = login(world.cx_lead)
-    client.post(reverse("feedback-routing"), {"field": "channel", "value": "BALIE",
-                                              "team": world.back_team.id})  # fmt: skip
+    client.post(
+        reverse("feedback-routing"),
+        {"field": "channel", "value": "BALIE", "team": world.back_team.id},
+    )
     assert RoutingRule.objects.count() == 1
     client.post(reverse("feedback-routing-apply"))
     assert Feedback.objects.filter(team=world.back_team).count() == 2
@@ -182,9 +212,12 @@ def test_routing_rules_send_the_unrouted_queue_to_its_team(login, world):
 
 def test_the_overview_counts_the_whole_unrouted_queue_as_its_page_does(login, world):
     now = timezone.now()
-    ingest(world.org, item(channel="brief", received_at=now - timedelta(days=200)),
-           item(channel="brief", received_at=now - timedelta(days=2)),
-           item(channel="brief", received_at=now - timedelta(days=1)))  # fmt: skip
+    ingest(
+        world.org,
+        item(channel="brief", received_at=now - timedelta(days=200)),
+        item(channel="brief", received_at=now - timedelta(days=2)),
+        item(channel="brief", received_at=now - timedelta(days=1)),
+    )
     client = login(world.cx_lead)
     overview = client.get(reverse("feedback-overview") + "?period=30").content.decode()
     queue = client.get(reverse("feedback-unrouted"))
@@ -194,13 +227,25 @@ def test_the_overview_counts_the_whole_unrouted_queue_as_its_page_does(login, wo
 
 def test_a_topic_on_the_overview_and_in_the_inbox_has_the_same_counts(login, world):
     now = timezone.now()
-    ingest(world.org,
-           item(team_code="W-KC-1", received_at=now - timedelta(hours=3),
-                reason="Vriendelijk geholpen, maar wel lang moeten wachten."),
-           item(team_code="W-KC-1", received_at=now - timedelta(hours=4),
-                reason="De wachttijd viel mee. De monteur was onvriendelijk."),
-           item(team_code="W-KC-2", received_at=now - timedelta(hours=5), is_internal=True,
-                reason="Ik moest weer lang wachten op de planning."))  # fmt: skip
+    ingest(
+        world.org,
+        item(
+            team_code="W-KC-1",
+            received_at=now - timedelta(hours=3),
+            reason="Vriendelijk geholpen, maar wel lang moeten wachten.",
+        ),
+        item(
+            team_code="W-KC-1",
+            received_at=now - timedelta(hours=4),
+            reason="De wachttijd viel mee. De monteur was onvriendelijk.",
+        ),
+        item(
+            team_code="W-KC-2",
+            received_at=now - timedelta(hours=5),
+            is_internal=True,
+            reason="Ik moest weer lang wachten op de planning.",
+        ),
+    )
     client = login(world.cx_lead)
     overview = client.get(reverse("feedback-overview") + "?period=30")
     [waiting] = [t["count"] for t in overview.context["topics"] if t["slug"] == "wachttijd"]
@@ -211,8 +256,10 @@ def test_a_topic_on_the_overview_and_in_the_inbox_has_the_same_counts(login, wor
 
 def test_a_rule_on_the_team_code_translates_another_systems_codes(login, world):
     client = login(world.cx_lead)
-    client.post(reverse("feedback-routing"), {"field": "team_code", "value": "kcc-01",
-                                              "team": world.back_team.id})  # fmt: skip
+    client.post(
+        reverse("feedback-routing"),
+        {"field": "team_code", "value": "kcc-01", "team": world.back_team.id},
+    )
     ingest(world.org, item(team_code="KCC-01"), item(team_code="W-KC-1"), item(team_code="KCC-02"))
     routed = dict(Feedback.objects.values_list("team_code", "team"))
     assert routed == {"KCC-01": world.back_team.id, "W-KC-1": world.team.id, "KCC-02": None}
@@ -224,19 +271,33 @@ def test_an_edited_topic_tags_new_comments(login, world):
     client = login(world.cx_lead)
     client.get(reverse("feedback-topics"))
     topic = Topic.objects.get(organization=world.org, slug="prijs")
-    client.post(reverse("feedback-topic", args=[topic.uuid]),
-                {"name_nl": "Huurprijs", "name_en": "Rent", "keywords": "huur\nservicekosten",
-                 "is_active": "on"})  # fmt: skip
+    client.post(
+        reverse("feedback-topic", args=[topic.uuid]),
+        {
+            "name_nl": "Huurprijs",
+            "name_en": "Rent",
+            "keywords": "huur\nservicekosten",
+            "is_active": "on",
+        },
+    )
     ingest(world.org, item(team_code="W-KC-1", reason="De servicekosten zijn veel te hoog."))
     assert Feedback.objects.get().topic_slugs == ["prijs"]
 
 
 def test_a_touchpoint_has_a_link_and_a_qr_code(login, world):
     client = login(world.cx_lead)
-    response = client.post(reverse("feedback-touchpoints"), {
-        "name": "Sleuteluitgifte", "metric": "csat", "subject": "de balie", "channel": "qr",
-        "team": world.team.id, "ask_consent": "on", "is_active": "on",
-    })  # fmt: skip
+    response = client.post(
+        reverse("feedback-touchpoints"),
+        {
+            "name": "Sleuteluitgifte",
+            "metric": "csat",
+            "subject": "de balie",
+            "channel": "qr",
+            "team": world.team.id,
+            "ask_consent": "on",
+            "is_active": "on",
+        },
+    )
     page = client.get(response["Location"]).content.decode()
     assert "/k/" in page and '<svg class="qr"' in page and "style=" not in page
     qr = client.get(response["Location"] + "qr.svg")
@@ -248,10 +309,18 @@ def test_the_touchpoint_page_takes_the_texts_of_the_english_form(login, world):
     client = login(world.cx_lead)
     page = client.get(reverse("feedback-touchpoint", args=[touchpoint.uuid])).content.decode()
     assert "Wat de klant beoordeelt, in het Engels" in page
-    response = client.post(reverse("feedback-touchpoint", args=[touchpoint.uuid]), {
-        "name": "Balie", "name_en": "Front desk", "metric": "csat", "subject": "de balie",
-        "subject_en": "our front desk", "channel": "balie", "is_active": "on",
-    })  # fmt: skip
+    response = client.post(
+        reverse("feedback-touchpoint", args=[touchpoint.uuid]),
+        {
+            "name": "Balie",
+            "name_en": "Front desk",
+            "metric": "csat",
+            "subject": "de balie",
+            "subject_en": "our front desk",
+            "channel": "balie",
+            "is_active": "on",
+        },
+    )
     assert response.status_code == 302
     touchpoint.refresh_from_db()
     assert (touchpoint.name_en, touchpoint.subject_en) == ("Front desk", "our front desk")
@@ -261,15 +330,26 @@ def test_the_import_pages_take_a_file_from_upload_to_result(login, world, settin
     settings.MEDIA_ROOT = tmp_path
     client = login(world.cx_lead)
     content = "Datum;Teamcode;Cijfer;Toelichting\r\n01-03-2025;W-KC-1;9;Top\r\n02-03-2025;W-KC-1;=1+1;x\r\n"
-    response = client.post(reverse("feedback-imports"), {
-        "file": SimpleUploadedFile("enquete.csv", content.encode("cp1252")), "preset": "generic",
-    })  # fmt: skip
+    response = client.post(
+        reverse("feedback-imports"),
+        {
+            "file": SimpleUploadedFile("enquete.csv", content.encode("cp1252")),
+            "preset": "generic",
+        },
+    )
     job = FeedbackImport.objects.get()
     assert response["Location"] == reverse("feedback-import", args=[job.uuid])
     mapping = client.get(response["Location"])
     assert mapping.context["form"]["col_score"].value() == "Cijfer"
-    form = {f"col_{k}": v for k, v in {"received_at": "Datum", "team_code": "Teamcode",
-                                        "score": "Cijfer", "reason": "Toelichting"}.items()}  # fmt: skip
+    form = {
+        f"col_{k}": v
+        for k, v in {
+            "received_at": "Datum",
+            "team_code": "Teamcode",
+            "score": "Cijfer",
+            "reason": "Toelichting",
+        }.items()
+    }
     form.update(metric="nps", save_as="Onze enquête", action="preview")
     preview = client.get(client.post(response["Location"], form)["Location"])
     assert [r.errors == [] for r in preview.context["preview"].rows] == [True, False]
@@ -315,8 +395,11 @@ def test_trends_and_the_summary_export_go_per_day_week_or_month(login, world):
     assert f"jan {timezone.localdate().year}" in labels  # Dutch writes months in lower case
     query = f"?unit={world.team.uuid}&period=90&grain=month&kind=summary"
     summary = client.get(reverse("feedback-export") + query)
-    rows = list(csv.reader(io.StringIO(b"".join(summary.streaming_content).decode("utf-8-sig")),
-                           delimiter=";"))  # fmt: skip
+    rows = list(
+        csv.reader(
+            io.StringIO(b"".join(summary.streaming_content).decode("utf-8-sig")), delimiter=";"
+        )
+    )
     starts = {r[0] for r in rows[1:]}
     assert 3 <= len(starts) <= 4  # ninety days touch three or four months
     unit_rows = [r for r in rows[1:] if r[2] == world.team.name]
@@ -327,14 +410,21 @@ def test_trends_and_the_summary_export_go_per_day_week_or_month(login, world):
 def test_a_saved_column_choice_maps_the_next_file_at_upload(login, world, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     mapping = ImportMapping.objects.create(
-        organization=world.org, name="Maandexport", preset="generic",
-        columns={"received_at": "Datum", "score": "Cijfer"}, options={"metric": "csat"},
-    )  # fmt: skip
+        organization=world.org,
+        name="Maandexport",
+        preset="generic",
+        columns={"received_at": "Datum", "score": "Cijfer"},
+        options={"metric": "csat"},
+    )
     client = login(world.cx_lead)
-    client.post(reverse("feedback-imports"), {
-        "file": SimpleUploadedFile("maart.csv", b"Datum;Cijfer\r\n01-03-2025;4\r\n"),
-        "preset": "generic", "mapping": str(mapping.uuid),
-    })  # fmt: skip
+    client.post(
+        reverse("feedback-imports"),
+        {
+            "file": SimpleUploadedFile("maart.csv", b"Datum;Cijfer\r\n01-03-2025;4\r\n"),
+            "preset": "generic",
+            "mapping": str(mapping.uuid),
+        },
+    )
     job = FeedbackImport.objects.get()
     assert (job.columns, job.options) == (mapping.columns, mapping.options)
     page = client.get(reverse("feedback-import", args=[job.uuid]))
@@ -344,8 +434,9 @@ def test_a_saved_column_choice_maps_the_next_file_at_upload(login, world, settin
 def test_the_progress_bar_asks_for_a_reload_when_the_import_is_done(login, world):
     job = FeedbackImport.objects.create(organization=world.org, filename="x.csv", status="done")
     client = login(world.cx_lead)
-    response = client.get(reverse("feedback-import-progress", args=[job.uuid]) + "?running=1",
-                          HTTP_HX_REQUEST="true")  # fmt: skip
+    response = client.get(
+        reverse("feedback-import-progress", args=[job.uuid]) + "?running=1", HTTP_HX_REQUEST="true"
+    )
     assert response["HX-Refresh"] == "true"
 
 
@@ -392,15 +483,31 @@ def test_the_recent_imports_list_shows_which_import_waits_its_turn_and_how_far_o
 def test_a_unit_with_too_few_answers_is_hidden_with_a_second_one(login, world):
     from klantcultuur.orgs.models import OrgUnit
 
-    small = OrgUnit.objects.create(organization=world.org, parent=world.department, name="Klein",
-                                   code="W-KC-3")  # fmt: skip
+    small = OrgUnit.objects.create(
+        organization=world.org, parent=world.department, name="Klein", code="W-KC-3"
+    )
     now = timezone.now()
-    ingest(world.org, *[item(team_code="W-KC-1", score=n % 11, received_at=now - timedelta(hours=3, minutes=n))
-                        for n in range(12)])  # fmt: skip
-    ingest(world.org, *[item(team_code="W-KC-2", score=n % 11, received_at=now - timedelta(hours=4, minutes=n))
-                        for n in range(8)])  # fmt: skip
-    ingest(world.org, *[item(team_code="W-KC-3", score=3 + n, received_at=now - timedelta(hours=5, minutes=n))
-                        for n in range(2)])  # fmt: skip
+    ingest(
+        world.org,
+        *[
+            item(team_code="W-KC-1", score=n % 11, received_at=now - timedelta(hours=3, minutes=n))
+            for n in range(12)
+        ],
+    )
+    ingest(
+        world.org,
+        *[
+            item(team_code="W-KC-2", score=n % 11, received_at=now - timedelta(hours=4, minutes=n))
+            for n in range(8)
+        ],
+    )
+    ingest(
+        world.org,
+        *[
+            item(team_code="W-KC-3", score=3 + n, received_at=now - timedelta(hours=5, minutes=n))
+            for n in range(2)
+        ],
+    )
     page = login(world.cx_lead).get(reverse("feedback-unit", args=[world.department.uuid]))
     hidden = {row.unit.name for row in page.context["rows"] if row.hidden}
     assert hidden == {small.name, world.back_team.name}  # the smallest other team hides too
@@ -411,8 +518,10 @@ def test_a_teams_nps_cannot_be_worked_out_from_the_department_and_the_other_team
     when = timezone.now() - timedelta(hours=1)
     ingest(world.org, *[item(team_code="W-KC-1", score=9, received_at=when) for _n in range(10)])
     ingest(world.org, *[item(team_code="W-KC-2", score=0, received_at=when) for _n in range(3)])
-    ingest(world.org, *[item(team_code="W-KC-2", metric="csat", score=5, received_at=when)
-                        for _n in range(7)])  # fmt: skip
+    ingest(
+        world.org,
+        *[item(team_code="W-KC-2", metric="csat", score=5, received_at=when) for _n in range(7)],
+    )
     page = login(world.cx_lead).get(reverse("feedback-unit", args=[world.department.uuid]))
     assert page.context["external"].nps.n == 13  # the department's NPS is shown
     rows = {row.unit.name: row for row in page.context["rows"]}
@@ -428,8 +537,13 @@ def test_a_teams_nps_cannot_be_worked_out_from_the_department_and_the_other_team
 def test_team_rows_and_trends_keep_customers_and_colleagues_apart_as_the_headline(login, world):
     when = timezone.now() - timedelta(hours=1)
     ingest(world.org, *[item(team_code="W-KC-1", score=9, received_at=when) for _n in range(10)])
-    ingest(world.org, *[item(team_code="W-KC-1", score=0, received_at=when, is_internal=True)
-                        for _n in range(10)])  # fmt: skip
+    ingest(
+        world.org,
+        *[
+            item(team_code="W-KC-1", score=0, received_at=when, is_internal=True)
+            for _n in range(10)
+        ],
+    )
     client = login(world.cx_lead)
     page = client.get(reverse("feedback-unit", args=[world.department.uuid]) + "?period=30")
     customers = {row.unit.name: row.figures for row in page.context["rows"]}
@@ -453,8 +567,10 @@ def test_team_rows_and_trends_keep_customers_and_colleagues_apart_as_the_headlin
 def test_an_invalid_filter_is_ignored_and_the_other_filters_still_apply(login, world):
     when = timezone.now() - timedelta(hours=1)
     ingest(world.org, *[item(team_code="W-KC-1", score=9, received_at=when) for _n in range(6)])
-    ingest(world.org, *[item(team_code="W-KC-1", metric="csat", score=1, received_at=when)
-                        for _n in range(4)])  # fmt: skip
+    ingest(
+        world.org,
+        *[item(team_code="W-KC-1", metric="csat", score=1, received_at=when) for _n in range(4)],
+    )
     inbox = login(world.cx_lead).get(reverse("feedback-inbox") + "?metric=csat&period=14&band=hoog")
     assert inbox.context["figures"].counts.records == 4
     assert [r.metric for r in inbox.context["page"].object_list] == ["csat"] * 4

@@ -19,10 +19,16 @@ QUESTIONS = {"nps-q": "score", "why-q": "reason", "ten-q": "suggestion", "ok-q":
 
 @pytest.fixture
 def hook(world):
-    touchpoint = Touchpoint.objects.create(organization=world.org, name="Reparatie afgerond",
-                                           subject="de monteur", metric="nps", channel="sms")  # fmt: skip
-    api_token, secret = token_create(organization=world.org, name="Formbricks", user=None,
-                                     touchpoint=touchpoint)  # fmt: skip
+    touchpoint = Touchpoint.objects.create(
+        organization=world.org,
+        name="Reparatie afgerond",
+        subject="de monteur",
+        metric="nps",
+        channel="sms",
+    )
+    api_token, secret = token_create(
+        organization=world.org, name="Formbricks", user=None, touchpoint=touchpoint
+    )
     api_token.formbricks_fields = QUESTIONS
     api_token.save()
     return reverse("feedback-api-formbricks", args=[secret])
@@ -40,13 +46,21 @@ def payload(event="responseFinished", answers=None, response_id="clx8resp0001", 
             "surveyId": "clx6survey01",
             "displayId": "clx6display1",
             "finished": finished,
-            "data": answers if answers is not None else {
-                "nps-q": 4, "why-q": "De monteur kwam niet opdagen.", "ten-q": "Op tijd komen.",
-                "ok-q": "accepted", "team": "W-KC-1",
+            "data": answers
+            if answers is not None
+            else {
+                "nps-q": 4,
+                "why-q": "De monteur kwam niet opdagen.",
+                "ten-q": "Op tijd komen.",
+                "ok-q": "accepted",
+                "team": "W-KC-1",
             },
-            "meta": {"source": "link", "url": "https://forms.example/s/clx6survey01?team=W-KC-1",
-                     "userAgent": {"browser": "Chrome", "os": "Android", "device": "mobile"},
-                     "country": "NL"},
+            "meta": {
+                "source": "link",
+                "url": "https://forms.example/s/clx6survey01?team=W-KC-1",
+                "userAgent": {"browser": "Chrome", "os": "Android", "device": "mobile"},
+                "country": "NL",
+            },
             "ttc": {"nps-q": 3200},
             "tags": [],
             "notes": [],
@@ -55,7 +69,7 @@ def payload(event="responseFinished", answers=None, response_id="clx8resp0001", 
             "contact": {"id": "clx5contact1", "userId": "H-44120"},
             "contactAttributes": {"email": "niet-opgeslagen@example.nl"},
         },
-    }  # fmt: skip
+    }
 
 
 def send(client, url, body):
@@ -67,8 +81,11 @@ def test_a_finished_response_becomes_a_routed_read_record_with_a_case(client, wo
     assert response.status_code == 201, response.content
     stored = Feedback.objects.get()
     assert (stored.external_id, stored.score, stored.metric, stored.source) == (
-        "clx8resp0001", 4, "nps", "webhook",
-    )  # fmt: skip
+        "clx8resp0001",
+        4,
+        "nps",
+        "webhook",
+    )
     assert (stored.team, stored.customer_ref, stored.contact_consent) == (
         world.team,
         "H-44120",
@@ -91,8 +108,11 @@ def test_the_same_webhook_twice_stores_one_record(client, world, hook):
 def test_later_events_of_the_same_response_update_its_record(client, world, hook):
     created = send(client, hook, payload("responseCreated", {"nps-q": 9}, finished=False))
     assert created.status_code == 201
-    finished = send(client, hook, payload(answers={"nps-q": 3, "why-q": "Niemand belde terug.",
-                                                   "ok-q": "accepted"}))  # fmt: skip
+    finished = send(
+        client,
+        hook,
+        payload(answers={"nps-q": 3, "why-q": "Niemand belde terug.", "ok-q": "accepted"}),
+    )
     assert finished.json()["status"] == "updated"
     stored = Feedback.objects.get()
     assert (stored.score, stored.reason, stored.n_improvements) == (3, "Niemand belde terug.", 1)
@@ -120,16 +140,18 @@ def test_a_wrong_token_in_the_address_gets_401(client, world, hook):
 
 
 def test_a_token_that_may_not_receive_webhooks_gets_403(client, world):
-    _api_token, secret = token_create(organization=world.org, name="alleen api", user=None,
-                                      can_webhook=False)  # fmt: skip
+    _api_token, secret = token_create(
+        organization=world.org, name="alleen api", user=None, can_webhook=False
+    )
     url = reverse("feedback-api-formbricks", args=[secret])
     assert send(client, url, payload()).status_code == 403
 
 
 def test_the_test_endpoint_call_of_formbricks_is_answered_ok_and_stores_nothing(client, hook):
     # As Formbricks' "Test endpoint" button sends it (apps/web webhook testEndpoint).
-    response = client.post(hook, data=json.dumps({"event": "testEndpoint"}),
-                           content_type="application/json")  # fmt: skip
+    response = client.post(
+        hook, data=json.dumps({"event": "testEndpoint"}), content_type="application/json"
+    )
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "event": "testEndpoint"}
     assert not Feedback.objects.exists()
@@ -146,8 +168,11 @@ def test_a_refused_webhook_call_keeps_its_token_out_of_the_log(client, hook, cap
     secret = hook.rstrip("/").rsplit("/", 1)[1]
     caplog.set_level("INFO")
     for body in ({"event": "nonsense"}, "not json"):
-        response = client.post(hook, data=json.dumps(body) if isinstance(body, dict) else body,
-                               content_type="application/json")  # fmt: skip
+        response = client.post(
+            hook,
+            data=json.dumps(body) if isinstance(body, dict) else body,
+            content_type="application/json",
+        )
         assert response.status_code == 400
     bad = hook.replace(secret, secret[:-4] + "abcd")
     assert client.post(bad, data="{}", content_type="application/json").status_code == 401

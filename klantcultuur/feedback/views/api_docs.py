@@ -38,18 +38,25 @@ def page(request: MemberRequest):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         _token, secret = token_create(
-            organization=request.organization, name=data["name"], user=request.user,
-            can_ingest=data["can_ingest"], can_webhook=data["can_webhook"],
+            organization=request.organization,
+            name=data["name"],
+            user=request.user,
+            can_ingest=data["can_ingest"],
+            can_webhook=data["can_webhook"],
             touchpoint=data["touchpoint"],
-        )  # fmt: skip
+        )
         form = TokenForm(organization=request.organization)
     spec = schema(language=translation.get_language())
     endpoints = [
-        {"path": path, "method": method.upper(), "summary": operation["summary"],
-         "description": operation.get("description", "")}
+        {
+            "path": path,
+            "method": method.upper(),
+            "summary": operation["summary"],
+            "description": operation.get("description", ""),
+        }
         for path, operations in spec["paths"].items()
         for method, operation in operations.items()
-    ]  # fmt: skip
+    ]
     example = json.dumps({"records": [RECORD_EXAMPLE]}, ensure_ascii=False, indent=2)
     context = {
         "section": "api",
@@ -81,8 +88,11 @@ def token(request: MemberRequest, code: UUID):
         messages.success(request, _("The question mapping is saved."))
         return redirect("feedback-token", code=found.uuid)
     webhook = settings.SITE_URL + reverse("feedback-api-formbricks", args=["<token>"])
-    return render(request, "feedback/token.html",
-                  {"section": "api", "token": found, "form": form, "webhook": webhook})  # fmt: skip
+    return render(
+        request,
+        "feedback/token.html",
+        {"section": "api", "token": found, "form": form, "webhook": webhook},
+    )
 
 
 @member_required(Perm.MANAGE_FEEDBACK, methods=("POST",))

@@ -48,16 +48,26 @@ def cases(request: MemberRequest):
     counts = selectors.case_counts(
         organization=request.organization, unit_ids=scope.unit_ids, now=now
     )
-    context = {"section": "cases", "page": page, "state": state, "scope": scope, "now": now,
-               "counts": counts}  # fmt: skip
+    context = {
+        "section": "cases",
+        "page": page,
+        "state": state,
+        "scope": scope,
+        "now": now,
+        "counts": counts,
+    }
     return render(request, "feedback/cases.html", context)
 
 
 @member_required(Perm.HANDLE_CASES)
 def case(request: MemberRequest, code: UUID):
     found = get_case_for_user(request, code)
-    initial = {"status": found.status, "outcome": found.outcome, "note": found.note,
-               "assigned_to": found.assigned_to_id}  # fmt: skip
+    initial = {
+        "status": found.status,
+        "outcome": found.outcome,
+        "note": found.note,
+        "assigned_to": found.assigned_to_id,
+    }
     form = CaseForm(request.POST or None, initial=initial, team_id=found.team_id)
     if request.method == "POST":
         found = get_case_rw_for_user(request, code)
@@ -69,6 +79,11 @@ def case(request: MemberRequest, code: UUID):
             else:
                 messages.success(request, _("The case is saved."))
                 return redirect("feedback-case", code=found.uuid)
-    context = {"section": "cases", "case": found, "record": found.feedback, "form": form,
-               "overdue": found.is_overdue()}  # fmt: skip
+    context = {
+        "section": "cases",
+        "case": found,
+        "record": found.feedback,
+        "form": form,
+        "overdue": found.is_overdue(),
+    }
     return render(request, "feedback/case.html", context)

@@ -49,16 +49,26 @@ def trend(series: list[PeriodCounts], grain: str, metric: str, min_n: int) -> ch
     values = []
     for index, period in enumerate(series):
         estimate = {
-            "nps": period.counts.nps, "csat": period.counts.csat,
+            "nps": period.counts.nps,
+            "csat": period.counts.csat,
             "ces": period.counts.ces_high_share,
-        }[metric]()  # fmt: skip
-        values.append(charts.TrendValue(_period_label(period, grain, index == 0), estimate.value,
-                                        estimate.low, estimate.high, estimate.n))  # fmt: skip
+        }[metric]()
+        values.append(
+            charts.TrendValue(
+                _period_label(period, grain, index == 0),
+                estimate.value,
+                estimate.low,
+                estimate.high,
+                estimate.n,
+            )
+        )
     if metric == "nps":
-        return charts.trend_chart(values, lowest=-100, highest=100, min_n=min_n,
-                                  ticks=(-100, -50, 0, 50, 100))  # fmt: skip
-    return charts.trend_chart(values, lowest=0, highest=100, min_n=min_n, ticks=(0, 25, 50, 75, 100),
-                              fmt="{:.0f}%")  # fmt: skip
+        return charts.trend_chart(
+            values, lowest=-100, highest=100, min_n=min_n, ticks=(-100, -50, 0, 50, 100)
+        )
+    return charts.trend_chart(
+        values, lowest=0, highest=100, min_n=min_n, ticks=(0, 25, 50, 75, 100), fmt="{:.0f}%"
+    )
 
 
 @dataclass
@@ -88,9 +98,12 @@ def _unit_rows(
     tables: dict[bool, list[UnitRow]] = {}
     for internal, parent in headline.items():
         per_unit = selectors.counts_by_unit(
-            organization=request.organization, unit_ids=scope.unit_ids, start=period.start,
-            end=period.end, internal=internal,
-        )  # fmt: skip
+            organization=request.organization,
+            unit_ids=scope.unit_ids,
+            start=period.start,
+            end=period.end,
+            internal=internal,
+        )
         totals = selectors.rollup_to(tree, per_unit, child_ids)
         shown = metrics.breakdown(parent, totals, request.organization.min_group_size)
         tables[internal] = [UnitRow(u, shown[u.id], *cases.get(u.id, (0, 0))) for u in units]
@@ -102,9 +115,12 @@ def _charts(
 ) -> list[tuple[str, charts.TrendChart]]:
     """The trend of each metric the kind of customer answered, over the periods."""
     daily = selectors.daily_counts(
-        organization=request.organization, unit_ids=scope.unit_ids, start=period.start,
-        end=period.end, internal=internal,
-    )  # fmt: skip
+        organization=request.organization,
+        unit_ids=scope.unit_ids,
+        start=period.start,
+        end=period.end,
+        internal=internal,
+    )
     buckets = series(daily, period.start, period.end, period.grain)
     min_n = request.organization.min_group_size
     return [
@@ -145,16 +161,25 @@ def dashboard_context(request: MemberRequest, scope: Scope, period: Period) -> d
     )[:TOP_TOPICS]
     allow_internal = _comments_allowed(internal, organization.min_comment_group_size)
     quotes = selectors.topic_quotes(
-        organization=organization, unit_ids=scope.unit_ids, start=period.start, end=period.end,
-        topics=[t.topic for t in topic_rows[:QUOTED_TOPICS]], per_topic=2,
+        organization=organization,
+        unit_ids=scope.unit_ids,
+        start=period.start,
+        end=period.end,
+        topics=[t.topic for t in topic_rows[:QUOTED_TOPICS]],
+        per_topic=2,
         internal=None if allow_internal else False,
-    )  # fmt: skip
+    )
     bars = charts.topic_bars([(t.topic, t.compliments, t.improvements) for t in topic_rows])
     topic_view = [
-        {"slug": t.topic, "name": topics.get(t.topic, t.topic), "count": t, "bar": bar,
-         "quotes": quotes.get(t.topic, [])}
+        {
+            "slug": t.topic,
+            "name": topics.get(t.topic, t.topic),
+            "count": t,
+            "bar": bar,
+            "quotes": quotes.get(t.topic, []),
+        }
         for t, bar in zip(topic_rows, bars, strict=True)
-    ]  # fmt: skip
+    ]
     unit_ids = scope.unit_ids
     case_counts = selectors.case_counts(organization=organization, unit_ids=unit_ids)
     return {
@@ -183,9 +208,10 @@ def dashboard_context(request: MemberRequest, scope: Scope, period: Period) -> d
 def _signals(request: MemberRequest, scope: Scope, period: Period, allow_internal: bool) -> dict:
     """The latest compliments and improvement points in the scope (two queries)."""
     base = FeedbackSentence.objects.filter(
-        feedback__organization=request.organization, feedback__day__gte=period.start,
+        feedback__organization=request.organization,
+        feedback__day__gte=period.start,
         feedback__day__lte=period.end,
-    ).select_related("feedback", "feedback__team")  # fmt: skip
+    ).select_related("feedback", "feedback__team")
     if scope.unit_ids is not None:
         base = base.filter(feedback__team_id__in=scope.unit_ids)
     if not allow_internal:

@@ -28,15 +28,18 @@ from klantcultuur.orgs.roles import Perm
 def upload(request: MemberRequest):
     mappings = ImportMapping.objects.filter(organization=request.organization)
     form = ImportUploadForm(
-        request.POST or None, request.FILES or None,
+        request.POST or None,
+        request.FILES or None,
         mappings=[(str(m.uuid), m.name) for m in mappings],
-    )  # fmt: skip
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         job = services.import_create(
-            organization=request.organization, user=request.user, upload=data["file"],
+            organization=request.organization,
+            user=request.user,
+            upload=data["file"],
             preset=data["preset"],
-        )  # fmt: skip
+        )
         saved = mappings.filter(uuid=data["mapping"]).first() if data["mapping"] else None
         if saved is not None:
             job.preset = saved.preset
@@ -49,8 +52,9 @@ def upload(request: MemberRequest):
     )
     for job in recent:
         job.progress = running.get(job.uuid)
-    return render(request, "feedback/imports.html",
-                  {"section": "imports", "form": form, "recent": recent})  # fmt: skip
+    return render(
+        request, "feedback/imports.html", {"section": "imports", "form": form, "recent": recent}
+    )
 
 
 def _mapping_form(request: MemberRequest, job: FeedbackImport, inspection: services.Inspection):
@@ -58,13 +62,21 @@ def _mapping_form(request: MemberRequest, job: FeedbackImport, inspection: servi
         (str(t.uuid), t.name) for t in Touchpoint.objects.filter(organization=request.organization)
     ]
     columns = job.columns or inspection.guessed
-    options = job.options or {"metric": inspection.metric_guess, "zone": inspection.zone or "",
-                              "date_order": inspection.date_order}  # fmt: skip
+    options = job.options or {
+        "metric": inspection.metric_guess,
+        "zone": inspection.zone or "",
+        "date_order": inspection.date_order,
+    }
     initial = {f"col_{name}": header for name, header in columns.items()}
     initial.update(options)
     data = request.POST if request.method == "POST" else None
-    return MappingForm(data, initial=initial, headers=inspection.headers,
-                       labels=inspection.labels, touchpoints=touchpoints)  # fmt: skip
+    return MappingForm(
+        data,
+        initial=initial,
+        headers=inspection.headers,
+        labels=inspection.labels,
+        touchpoints=touchpoints,
+    )
 
 
 @member_required(Perm.MANAGE_FEEDBACK)
@@ -83,9 +95,12 @@ def detail(request: MemberRequest, code: UUID):
         form = _mapping_form(request, job, inspection)
         if request.method == "POST" and form.is_valid():
             services.import_configure(
-                job=job, columns=form.columns(), options=form.options(),
-                save_as=form.cleaned_data.get("save_as", ""), user=request.user,
-            )  # fmt: skip
+                job=job,
+                columns=form.columns(),
+                options=form.options(),
+                save_as=form.cleaned_data.get("save_as", ""),
+                user=request.user,
+            )
             if request.POST.get("action") == "start":
                 services.import_start(job=job)
                 messages.info(request, _("The import has started."))
@@ -98,8 +113,11 @@ def detail(request: MemberRequest, code: UUID):
                 context["preview_error"] = str(exc)
             else:
                 teams = {p.team_id for p in preview.rows if p.team_id}
-                context.update(preview=preview, teams=OrgUnit.objects.in_bulk(teams),
-                               preview_labels=[(f, FIELD_LABELS[f]) for f in preview.fields])  # fmt: skip
+                context.update(
+                    preview=preview,
+                    teams=OrgUnit.objects.in_bulk(teams),
+                    preview_labels=[(f, FIELD_LABELS[f]) for f in preview.fields],
+                )
     else:
         context["progress"] = progress.read(services.PROGRESS_KIND, job.uuid)
         context["analysis"] = progress.read(services.ANALYSIS_KIND, job.uuid)

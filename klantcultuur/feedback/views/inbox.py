@@ -61,17 +61,25 @@ def _inbox(request: MemberRequest) -> Inbox:
     form = InboxFilterForm(
         data,
         units=[(str(u.uuid), u.name) for u in units.order_by("name")],
-        periods=[*PERIODS.items(), *([("custom", _("Chosen dates"))] if period.key == "custom" else [])],
+        periods=[
+            *PERIODS.items(),
+            *([("custom", _("Chosen dates"))] if period.key == "custom" else []),
+        ],
         topics=list(topic_names.items()),
         channels=selectors.channels(organization=organization),
-    )  # fmt: skip
+    )
     scope = scope_for(request, request.GET.get("unit") or None)
     customers = form.value("customers")
     flt = RecordFilter(
-        start=period.start, end=period.end, metric=form.value("metric"), band=form.value("band"),
-        topic=form.value("topic"), label=form.value("label"), channel=form.value("channel"),
+        start=period.start,
+        end=period.end,
+        metric=form.value("metric"),
+        band=form.value("band"),
+        topic=form.value("topic"),
+        label=form.value("label"),
+        channel=form.value("channel"),
         internal={"internal": True, "external": False}.get(customers),
-    )  # fmt: skip
+    )
     return Inbox(form, scope, period, flt, topic_names)
 
 
@@ -81,7 +89,9 @@ def inbox(request: MemberRequest):
     organization = request.organization
     records = (
         selectors.records_query(
-            organization=organization, unit_ids=found.scope.unit_ids, flt=found.flt,
+            organization=organization,
+            unit_ids=found.scope.unit_ids,
+            flt=found.flt,
             include_unrouted=found.scope.includes_unrouted,
         )
         .select_related("team")
@@ -89,7 +99,7 @@ def inbox(request: MemberRequest):
             Prefetch("sentences", queryset=FeedbackSentence.objects.order_by("field", "position"))
         )
         .order_by("-day", "-received_at", "-uuid")
-    )  # fmt: skip
+    )
     # Customers' and colleagues' figures apart, as on the dashboard.
     counts = {
         kind: selectors.filtered_counts(
@@ -107,9 +117,10 @@ def inbox(request: MemberRequest):
     page = paginator.get_page(request.GET.get("page"))
     # Colleagues' comments show only in groups with enough commenting colleagues.
     internal_comments = selectors.filtered_counts(
-        organization=organization, unit_ids=found.scope.unit_ids,
+        organization=organization,
+        unit_ids=found.scope.unit_ids,
         flt=RecordFilter(start=found.flt.start, end=found.flt.end, internal=True),
-    ).with_comment  # fmt: skip
+    ).with_comment
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -146,16 +157,24 @@ def export(request: MemberRequest):
         )
         name = f"klantstem-cijfers-{stamp}"
     else:
-        records = selectors.records_query(
-            organization=organization, unit_ids=found.scope.unit_ids, flt=found.flt,
-            include_unrouted=found.scope.includes_unrouted,
-        ).select_related("team").order_by("day", "received_at", "uuid")  # fmt: skip
+        records = (
+            selectors.records_query(
+                organization=organization,
+                unit_ids=found.scope.unit_ids,
+                flt=found.flt,
+                include_unrouted=found.scope.includes_unrouted,
+            )
+            .select_related("team")
+            .order_by("day", "received_at", "uuid")
+        )
         show_internal = (
             selectors.filtered_counts(
-                organization=organization, unit_ids=found.scope.unit_ids,
+                organization=organization,
+                unit_ids=found.scope.unit_ids,
                 flt=RecordFilter(start=found.flt.start, end=found.flt.end, internal=True),
-            ).with_comment >= organization.min_comment_group_size
-        )  # fmt: skip
+            ).with_comment
+            >= organization.min_comment_group_size
+        )
         rows = record_rows(records, found.topic_names, show_internal_comments=show_internal)
         name = f"klantstem-{stamp}"
     if request.GET.get("format") == "xlsx":

@@ -19,9 +19,10 @@ def page(request: MemberRequest):
     form = EraseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         log = customer_erase(
-            organization=request.organization, reference=form.cleaned_data["reference"],
+            organization=request.organization,
+            reference=form.cleaned_data["reference"],
             actor=request.user,
-        )  # fmt: skip
+        )
         if log.records:
             messages.success(
                 request,
@@ -33,13 +34,18 @@ def page(request: MemberRequest):
         else:
             messages.warning(
                 request,
-                _("No responses have this customer reference. It must match exactly, capitals "
-                  "included: check how it is written in the feedback."),
-            )  # fmt: skip
+                _(
+                    "No responses have this customer reference. It must match exactly, capitals "
+                    "included: check how it is written in the feedback."
+                ),
+            )
         return redirect("feedback-privacy")
     logs = ErasureLog.objects.filter(organization=request.organization).select_related("erased_by")[
         :50
     ]
     config = FeedbackSettings.for_organization(request.organization)
-    return render(request, "feedback/privacy.html",
-                  {"section": "privacy", "form": form, "logs": logs, "config": config})  # fmt: skip
+    return render(
+        request,
+        "feedback/privacy.html",
+        {"section": "privacy", "form": form, "logs": logs, "config": config},
+    )

@@ -85,11 +85,13 @@ def _questions(touchpoint: Touchpoint, language: str) -> dict[str, str]:
         "score": score % {"subject": subject} if score else "",
         "low": ends[0],
         "high": ends[1],
-        "reason": _("What is the main reason for your score?") if touchpoint.metric
+        "reason": _("What is the main reason for your score?")
+        if touchpoint.metric
         else _("What would you like to tell us?"),
-        "suggestion": _("What would make it a 10?") if touchpoint.metric == "nps"
+        "suggestion": _("What would make it a 10?")
+        if touchpoint.metric == "nps"
         else _("What could we do better?"),
-    }  # fmt: skip
+    }
 
 
 def _team(request: HttpRequest, touchpoint: Touchpoint):
@@ -124,10 +126,16 @@ def form(request: HttpRequest, code: UUID):
             )
         ref = strip_unsafe(request.POST.get("ref") or request.GET.get("ref") or "").strip()[:100]
         team, reaches_team = _team(request, touchpoint)
-        context = {"touchpoint": touchpoint, "language": language, "title": touchpoint.title_in(language),
-                   "questions": _questions(touchpoint, language), "reaches_team": reaches_team,
-                   "team_code": team.uuid if team else "",
-                   "ask_consent": touchpoint.ask_consent and bool(ref), "ref": ref}  # fmt: skip
+        context = {
+            "touchpoint": touchpoint,
+            "language": language,
+            "title": touchpoint.title_in(language),
+            "questions": _questions(touchpoint, language),
+            "reaches_team": reaches_team,
+            "team_code": team.uuid if team else "",
+            "ask_consent": touchpoint.ask_consent and bool(ref),
+            "ref": ref,
+        }
         thanks = reverse("feedback-form-thanks", args=[touchpoint.uuid]) + f"?lang={language}"
         if team is not None:
             thanks += f"&team={team.uuid}"
@@ -145,8 +153,15 @@ def form(request: HttpRequest, code: UUID):
                     form.data = form.data.copy()
                     form.data["token"] = new_token()
                 else:
-                    _store(touchpoint, data, raw, ref if ref else "", context["ask_consent"],
-                           language, team.id if team else touchpoint.team_id)  # fmt: skip
+                    _store(
+                        touchpoint,
+                        data,
+                        raw,
+                        ref if ref else "",
+                        context["ask_consent"],
+                        language,
+                        team.id if team else touchpoint.team_id,
+                    )
                     return redirect(thanks)
         else:
             token = request.GET.get("t", "")
@@ -180,12 +195,20 @@ def _store(
     team_id: int | None,
 ):
     item = RecordInput(
-        received_at=timezone.now(), metric=touchpoint.metric if data.get("score") is not None else "",
-        score=data.get("score"), reason=data["reason"].strip(), suggestion=data["suggestion"].strip(),
-        channel=touchpoint.channel, touchpoint=touchpoint.name, external_id=_external_id(raw),
-        customer_ref=ref, contact_consent=bool(ask_consent and data.get("contact_consent")),
-        is_internal=touchpoint.is_internal, language=language, team_id=team_id,
-    )  # fmt: skip
+        received_at=timezone.now(),
+        metric=touchpoint.metric if data.get("score") is not None else "",
+        score=data.get("score"),
+        reason=data["reason"].strip(),
+        suggestion=data["suggestion"].strip(),
+        channel=touchpoint.channel,
+        touchpoint=touchpoint.name,
+        external_id=_external_id(raw),
+        customer_ref=ref,
+        contact_consent=bool(ask_consent and data.get("contact_consent")),
+        is_internal=touchpoint.is_internal,
+        language=language,
+        team_id=team_id,
+    )
     # A second submission with the same token is a duplicate: nothing is stored twice.
     feedback_ingest(organization=touchpoint.organization, items=[item], source=Source.FORM)
 
@@ -200,5 +223,8 @@ def thanks(request: HttpRequest, code: UUID):
                 request, "feedback/public_closed.html", {"language": language}, status=404
             )
         _team_found, reaches_team = _team(request, touchpoint)
-        return render(request, "feedback/public_thanks.html",
-                      {"touchpoint": touchpoint, "language": language, "reaches_team": reaches_team})  # fmt: skip
+        return render(
+            request,
+            "feedback/public_thanks.html",
+            {"touchpoint": touchpoint, "language": language, "reaches_team": reaches_team},
+        )

@@ -33,9 +33,12 @@ def _internal_comments_shown(request: MemberRequest, record: Feedback) -> bool:
     if not record.is_internal:
         return True
     rows = DailyTeamStats.objects.filter(
-        organization=request.organization, team_id=record.team_id, is_internal=True,
-        day__gte=record.day.replace(day=1), day__lte=record.day,
-    )  # fmt: skip
+        organization=request.organization,
+        team_id=record.team_id,
+        is_internal=True,
+        day__gte=record.day.replace(day=1),
+        day__lte=record.day,
+    )
     commented = rows.aggregate(n=Sum("with_comment"))["n"] or 0
     return commented >= request.organization.min_comment_group_size
 
@@ -71,9 +74,12 @@ def correct(request: MemberRequest, code: UUID):
         data = form.cleaned_data
         try:
             sentence_correct(
-                record=found, field=data["field"], position=data["position"], label=data["label"],
+                record=found,
+                field=data["field"],
+                position=data["position"],
+                label=data["label"],
                 user=request.user,
-            )  # fmt: skip
+            )
         except FeedbackSentence.DoesNotExist:
             messages.error(request, _("That sentence no longer exists."))
         else:

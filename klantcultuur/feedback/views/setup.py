@@ -72,9 +72,17 @@ def touchpoints(request: MemberRequest):
     owners = selectors.touchpoint_owners(request.organization, found)
     rows = [(t, owners[t.id]) for t in found]
     unrouted = sum(1 for t, owner in rows if owner is None and t.is_active)
-    return render(request, "feedback/touchpoints.html",
-                  {"section": "touchpoints", "form": form, "rows": rows, "touchpoints": found,
-                   "unrouted": unrouted})  # fmt: skip
+    return render(
+        request,
+        "feedback/touchpoints.html",
+        {
+            "section": "touchpoints",
+            "form": form,
+            "rows": rows,
+            "touchpoints": found,
+            "unrouted": unrouted,
+        },
+    )
 
 
 @member_required(Perm.MANAGE_FEEDBACK)
@@ -89,12 +97,20 @@ def touchpoint(request: MemberRequest, code: UUID):
     owner = selectors.touchpoint_owners(request.organization, [found])[found.id]
     teams = []
     if found.team_id is None:
-        units = OrgUnit.objects.filter(organization=request.organization, kind=UnitKind.TEAM,
-                                       archived_at__isnull=True).order_by("name")  # fmt: skip
+        units = OrgUnit.objects.filter(
+            organization=request.organization, kind=UnitKind.TEAM, archived_at__isnull=True
+        ).order_by("name")
         teams = [(unit, public_link(found, unit, request)) for unit in units]
-    context = {"section": "touchpoints", "form": form, "touchpoint": found, "link": link,
-               "qr": qr_code(link), "owner": owner, "team_links": teams,
-               "unrouted_warning": UNROUTED_WARNING}  # fmt: skip
+    context = {
+        "section": "touchpoints",
+        "form": form,
+        "touchpoint": found,
+        "link": link,
+        "qr": qr_code(link),
+        "owner": owner,
+        "team_links": teams,
+        "unrouted_warning": UNROUTED_WARNING,
+    }
     return render(request, "feedback/touchpoint.html", context)
 
 
@@ -105,8 +121,9 @@ def touchpoint_qr(request: MemberRequest, code: UUID):
     if request.GET.get("team") and team is None:
         raise Http404
     title = f"{found.name} · {team.name}" if team is not None else found.name
-    response = HttpResponse(qr_svg_document(public_link(found, team, request), title),
-                            content_type="image/svg+xml")  # fmt: skip
+    response = HttpResponse(
+        qr_svg_document(public_link(found, team, request), title), content_type="image/svg+xml"
+    )
     name = f"qr-{found.uuid}-{team.uuid}" if team is not None else f"qr-{found.uuid}"
     response["Content-Disposition"] = f'attachment; filename="{name}.svg"'
     return response
@@ -149,8 +166,9 @@ def rule_move(request: MemberRequest, code: UUID):
 @member_required(Perm.MANAGE_FEEDBACK)
 def topics(request: MemberRequest):
     found = topics_for(request.organization)
-    form = TopicForm(request.POST or None, organization=request.organization,
-                     instance=Topic(position=len(found)))  # fmt: skip
+    form = TopicForm(
+        request.POST or None, organization=request.organization, instance=Topic(position=len(found))
+    )
     if request.method == "POST":
         if request.POST.get("restore") == "1":
             existing = {t.slug for t in found}

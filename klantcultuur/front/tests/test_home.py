@@ -22,13 +22,30 @@ def grow(world, size: int) -> None:
     """`size` more answers, actions and teams: the queries must not grow with them."""
     day = timezone.localdate() - timedelta(days=1)
     for i in range(size):
-        feedback(world, day, 9 if i % 2 else 3, "De monteur was keurig op tijd.", hour=8 + i % 10,
-                 contact_consent=True, customer_ref=f"K-{size}-{i}")  # fmt: skip
-        ImprovementAction.objects.create(organization=world.org, team=world.team,
-                                         owner=world.employee, title=f"Actie {size}-{i}",
-                                         problem="Wachttijd.", due_date=day)  # fmt: skip
-        OrgUnit.objects.create(organization=world.org, parent=world.department, kind=UnitKind.TEAM,
-                               name=f"Team {size}-{i}", code=f"T-{size}-{i}")  # fmt: skip
+        feedback(
+            world,
+            day,
+            9 if i % 2 else 3,
+            "De monteur was keurig op tijd.",
+            hour=8 + i % 10,
+            contact_consent=True,
+            customer_ref=f"K-{size}-{i}",
+        )
+        ImprovementAction.objects.create(
+            organization=world.org,
+            team=world.team,
+            owner=world.employee,
+            title=f"Actie {size}-{i}",
+            problem="Wachttijd.",
+            due_date=day,
+        )
+        OrgUnit.objects.create(
+            organization=world.org,
+            parent=world.department,
+            kind=UnitKind.TEAM,
+            name=f"Team {size}-{i}",
+            code=f"T-{size}-{i}",
+        )
 
 
 def queries(client, url="/start/") -> int:

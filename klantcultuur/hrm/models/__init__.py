@@ -42,15 +42,21 @@ class HrDocument(models.Model):
     promises_total = models.PositiveSmallIntegerField(default=0)
     promises_present = models.PositiveSmallIntegerField(default=0)
     rating = models.PositiveSmallIntegerField(
-        _("HR's rating (1–5)"), null=True, blank=True,
+        _("HR's rating (1–5)"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(5)],
-    )  # fmt: skip
+    )
     rating_note = models.TextField(_("explanation"), blank=True)
     action = models.TextField(_("action"), blank=True)
     action_owner = models.ForeignKey(
-        Membership, verbose_name=_("owner"), null=True, blank=True, on_delete=models.SET_NULL,
+        Membership,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
-    )  # fmt: skip
+    )
     action_due = models.DateField(_("due date"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(

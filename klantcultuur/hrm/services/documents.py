@@ -59,19 +59,30 @@ def document_add(
         alignment = matching.align(text, promises, behaviours)
     with transaction.atomic():
         return HrDocument.objects.create(
-            organization_id=by.organization_id, process=process,
-            title=title.strip() or filename or Process(process).label, kind=kind,
-            filename=filename[:200], text=text, version=version, alignment=alignment.as_json(),
-            promises_total=len(alignment.promises), promises_present=alignment.present,
+            organization_id=by.organization_id,
+            process=process,
+            title=title.strip() or filename or Process(process).label,
+            kind=kind,
+            filename=filename[:200],
+            text=text,
+            version=version,
+            alignment=alignment.as_json(),
+            promises_total=len(alignment.promises),
+            promises_present=alignment.present,
             created_by=by,
-        )  # fmt: skip
+        )
 
 
 @transaction.atomic
 def rating_save(
-    *, document: HrDocument, rating: int | None, note: str, action: str,
-    owner: Membership | None, due: date | None,
-) -> HrDocument:  # fmt: skip
+    *,
+    document: HrDocument,
+    rating: int | None,
+    note: str,
+    action: str,
+    owner: Membership | None,
+    due: date | None,
+) -> HrDocument:
     if owner is not None and owner.organization_id != document.organization_id:
         raise ValidationError(_("The owner is not a member of this organisation."))
     document.rating, document.rating_note, document.action = rating, note.strip(), action.strip()

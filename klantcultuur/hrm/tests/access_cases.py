@@ -6,6 +6,10 @@ from klantcultuur.hrm.services.documents import document_add
 
 
 def url_kwargs(world) -> dict[str, dict]:
-    document = document_add(by=world.hr, process="onboarding", title="Inwerkprogramma",
-                            text="Je leert in week 1 de klantbeloftes kennen.")  # fmt: skip
+    document = document_add(
+        by=world.hr,
+        process="onboarding",
+        title="Inwerkprogramma",
+        text="Je leert in week 1 de klantbeloftes kennen.",
+    )
     return {"hrm-document": {"code": document.uuid}}

@@ -20,8 +20,10 @@ PROFILE = [
 
 
 def _upload(client, name, data, process="job_profiles"):
-    return client.post(reverse("hrm-home"), {"process": process, "title": "",
-                                              "file": SimpleUploadedFile(name, data)})  # fmt: skip
+    return client.post(
+        reverse("hrm-home"),
+        {"process": process, "title": "", "file": SimpleUploadedFile(name, data)},
+    )
 
 
 def test_an_uploaded_docx_shows_which_promises_appear_and_which_are_missing(world, login):
@@ -39,8 +41,10 @@ def test_an_uploaded_docx_shows_which_promises_appear_and_which_are_missing(worl
 
 def test_pasted_text_is_read_as_well(world, login):
     vision_with_behaviour(world)
-    login(world.hr).post(reverse("hrm-home"), {"process": "vacancies", "title": "Vacature",
-                                               "text": "\n".join(PROFILE)})  # fmt: skip
+    login(world.hr).post(
+        reverse("hrm-home"),
+        {"process": "vacancies", "title": "Vacature", "text": "\n".join(PROFILE)},
+    )
     assert HrDocument.objects.get().kind == "text"
 
 
@@ -67,10 +71,16 @@ def test_hr_rates_and_sets_an_action_with_owner_and_due_date(world, login):
     client = login(world.hr)
     _upload(client, "profiel.pdf", pdf_bytes("Je belt klanten binnen een werkdag terug."))
     document = HrDocument.objects.get()
-    client.post(reverse("hrm-document", args=[document.uuid]), {
-        "rating": "2", "note": "Beloftes ontbreken", "action": "Profiel herschrijven",
-        "owner": world.hr.id, "due": "2027-02-01",
-    })  # fmt: skip
+    client.post(
+        reverse("hrm-document", args=[document.uuid]),
+        {
+            "rating": "2",
+            "note": "Beloftes ontbreken",
+            "action": "Profiel herschrijven",
+            "owner": world.hr.id,
+            "due": "2027-02-01",
+        },
+    )
     document.refresh_from_db()
     assert document.rating == 2 and document.action_owner == world.hr
     assert str(document.action_due) == "2027-02-01"

@@ -33,35 +33,61 @@ def home(request: OrgRequest):
                 if upload is not None:
                     # Read at most one byte past the limit: a huge upload is refused unread.
                     data = upload.read(MAX_BYTES + 1)
-                    document = services.document_add(by=request.membership, process=form.cleaned_data["process"],
-                                                      title=form.cleaned_data["title"], filename=upload.name, data=data)  # fmt: skip
+                    document = services.document_add(
+                        by=request.membership,
+                        process=form.cleaned_data["process"],
+                        title=form.cleaned_data["title"],
+                        filename=upload.name,
+                        data=data,
+                    )
                 else:
-                    document = services.document_add(by=request.membership, process=form.cleaned_data["process"],
-                                                      title=form.cleaned_data["title"], text=form.cleaned_data["text"])  # fmt: skip
+                    document = services.document_add(
+                        by=request.membership,
+                        process=form.cleaned_data["process"],
+                        title=form.cleaned_data["title"],
+                        text=form.cleaned_data["text"],
+                    )
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
                 return redirect("hrm-document", code=document.uuid)
-    return render(request, "hrm/home.html", {
-        "rows": selectors.latest_per_process(request.organization), "form": form, "can_edit": can_edit,
-        "version": vision.published_version(request.organization),
-    })  # fmt: skip
+    return render(
+        request,
+        "hrm/home.html",
+        {
+            "rows": selectors.latest_per_process(request.organization),
+            "form": form,
+            "can_edit": can_edit,
+            "version": vision.published_version(request.organization),
+        },
+    )
 
 
 @member_required(Perm.VIEW_ALL_UNITS)
 def document(request: OrgRequest, code: UUID):
     found = access.get_document_for_user(request, code)
     can_edit = request.membership.has_perm(Perm.MANAGE_PEOPLE)
-    initial = {"rating": found.rating, "note": found.rating_note, "action": found.action,
-               "owner": found.action_owner_id, "due": found.action_due}  # fmt: skip
+    initial = {
+        "rating": found.rating,
+        "note": found.rating_note,
+        "action": found.action,
+        "owner": found.action_owner_id,
+        "due": found.action_due,
+    }
     form = RatingForm(request.POST or None, initial=initial, organization=request.organization)
     if request.method == "POST":
         found = access.get_document_rw_for_user(request, code)
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.rating_save(document=found, rating=data["rating"], note=data["note"], action=data["action"],
-                                     owner=data["owner"], due=data["due"])  # fmt: skip
+                services.rating_save(
+                    document=found,
+                    rating=data["rating"],
+                    note=data["note"],
+                    action=data["action"],
+                    owner=data["owner"],
+                    due=data["due"],
+                )
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
@@ -75,7 +101,15 @@ def document(request: OrgRequest, code: UUID):
         promises = [(p, by_key.get(str(p.uuid), [])) for p, _b in pairs]
         behaviours = [(b, by_behaviour.get(str(b.uuid), [])) for _p, bs in pairs for b in bs]
     history = selectors.history(request.organization, found.process)[:10]
-    return render(request, "hrm/document.html", {
-        "document": found, "promises": promises, "behaviours": behaviours, "form": form,
-        "can_edit": can_edit, "history": history,
-    })  # fmt: skip
+    return render(
+        request,
+        "hrm/document.html",
+        {
+            "document": found,
+            "promises": promises,
+            "behaviours": behaviours,
+            "form": form,
+            "can_edit": can_edit,
+            "history": history,
+        },
+    )

@@ -57,9 +57,13 @@ class ImprovementAction(models.Model):
     )
     countermeasure = models.TextField(_("countermeasure"), blank=True)
     owner = models.ForeignKey(
-        Membership, verbose_name=_("owner"), null=True, blank=True, on_delete=models.SET_NULL,
+        Membership,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="owned_actions",
-    )  # fmt: skip
+    )
     due_date = models.DateField(_("due date"), null=True, blank=True)
     kpi = models.ForeignKey(
         Kpi,

@@ -26,9 +26,12 @@ class Escalation(models.Model):
         OrgUnit, on_delete=models.CASCADE, related_name="escalations_raised"
     )
     to_unit = models.ForeignKey(
-        OrgUnit, null=True, blank=True, on_delete=models.CASCADE,
+        OrgUnit,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="escalations_received",
-    )  # fmt: skip
+    )
     text = models.TextField(_("what do you need?"))
     raised_on = models.DateField()  # the dagstart it was raised at
     raised_by = models.ForeignKey(

@@ -68,9 +68,13 @@ class Goal(models.Model):
     start = models.DateField(_("from"))
     end = models.DateField(_("until"))
     kpi = models.ForeignKey(
-        Kpi, verbose_name=_("KPI"), null=True, blank=True, on_delete=models.SET_NULL,
+        Kpi,
+        verbose_name=_("KPI"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
-    )  # fmt: skip
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=GoalStatus.choices, default=GoalStatus.OPEN
     )

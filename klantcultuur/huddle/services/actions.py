@@ -129,10 +129,13 @@ def action_move(
 
 def _follow_up(action: ImprovementAction, by: Membership) -> ImprovementAction:
     follow_up = ImprovementAction(
-        team=action.team, title=action.title, previous=action,
-        countermeasure="", due_date=None,
+        team=action.team,
+        title=action.title,
+        previous=action,
+        countermeasure="",
+        due_date=None,
         **{name: getattr(action, name) for name in FOLLOW_UP_FIELDS},
-    )  # fmt: skip
+    )
     return action_create(action=follow_up, by=by)
 
 
@@ -146,11 +149,21 @@ def effect_check_run(
         return None
     result = found.result
     return EffectCheck.objects.create(
-        action=action, kpi=action.kpi, checked_by=by, method=result.method,
+        action=action,
+        kpi=action.kpi,
+        checked_by=by,
+        method=result.method,
         higher_is_better=found.higher_is_better,
-        before_start=found.before.start, before_end=found.before.end,
-        after_start=found.after.start, after_end=found.after.end,
-        before_value=result.before, after_value=result.after, difference=result.difference,
-        low=result.low, high=result.high, n_before=result.n_before, n_after=result.n_after,
+        before_start=found.before.start,
+        before_end=found.before.end,
+        after_start=found.after.start,
+        after_end=found.after.end,
+        before_value=result.before,
+        after_value=result.after,
+        difference=result.difference,
+        low=result.low,
+        high=result.high,
+        n_before=result.n_before,
+        n_after=result.n_after,
         verdict=found.verdict,
-    )  # fmt: skip
+    )

@@ -28,9 +28,13 @@ def escalation_raise(*, unit: OrgUnit, text: str, day: date, by: Membership) -> 
     """Send a question one tier up: to the parent unit, or the organisation board at the top."""
     text = _clean(text, _("Say what the team needs."))
     return Escalation.objects.create(
-        organization_id=unit.organization_id, from_unit=unit, to_unit_id=unit.parent_id,
-        text=text, raised_on=day, raised_by=by,
-    )  # fmt: skip
+        organization_id=unit.organization_id,
+        from_unit=unit,
+        to_unit_id=unit.parent_id,
+        text=text,
+        raised_on=day,
+        raised_by=by,
+    )
 
 
 @transaction.atomic
@@ -63,8 +67,13 @@ def _announce_answer(escalation: Escalation) -> None:
             "text": escalation.text[:120],
             "unit": escalation.to_unit.name if escalation.to_unit else team.organization.name,
         }
-    notify(organization=team.organization, recipients=people, subject=subject, body=body,
-           link=site_url() + reverse("huddle-escalation", args=[escalation.uuid]))  # fmt: skip
+    notify(
+        organization=team.organization,
+        recipients=people,
+        subject=subject,
+        body=body,
+        link=site_url() + reverse("huddle-escalation", args=[escalation.uuid]),
+    )
 
 
 @transaction.atomic

@@ -61,9 +61,13 @@ def team_kpi_add(
     _check_owner(team, owner)
     position = TeamKpi.objects.filter(team=team).count()
     return TeamKpi.objects.create(
-        organization_id=team.organization_id, team=team, kpi=kpi, owner=owner, target=target,
+        organization_id=team.organization_id,
+        team=team,
+        kpi=kpi,
+        owner=owner,
+        target=target,
         position=position,
-    )  # fmt: skip
+    )
 
 
 def team_kpi_update(
@@ -101,13 +105,20 @@ def kpi_value_set(
     value = value.quantize(Decimal("0.0001"))
     period = period_for(kpi, day)
     row, created = KpiValue.objects.get_or_create(
-        team_id=team_kpi.team_id, kpi=kpi, period_start=period,
-        defaults={"organization_id": team_kpi.organization_id, "value": value, "entered_by": by,
-                  "entered_at": now},
-    )  # fmt: skip
+        team_id=team_kpi.team_id,
+        kpi=kpi,
+        period_start=period,
+        defaults={
+            "organization_id": team_kpi.organization_id,
+            "value": value,
+            "entered_by": by,
+            "entered_at": now,
+        },
+    )
     if created:
-        KpiValueChange.objects.create(value=row, old_value=None, new_value=value, changed_by=by,
-                                      changed_at=now)  # fmt: skip
+        KpiValueChange.objects.create(
+            value=row, old_value=None, new_value=value, changed_by=by, changed_at=now
+        )
         return row
     row = KpiValue.objects.select_for_update().get(pk=row.pk)
     if row.value == value:

@@ -135,16 +135,23 @@ def nps_difference(before: Counts, after: Counts, z: float = Z95) -> Difference:
     """NPS after - NPS before (points), with the combined adjusted-Wald interval."""
     first, second = before.nps(), after.nps()
     if first.value is None or second.value is None:
-        return Difference(first.value, second.value, None, None, None, first.n, second.n,
-                          Method.NPS)  # fmt: skip
+        return Difference(
+            first.value, second.value, None, None, None, first.n, second.n, Method.NPS
+        )
     centre_1, variance_1 = _adjusted_nps(before)
     centre_2, variance_2 = _adjusted_nps(after)
     centre = 100.0 * (centre_2 - centre_1)
     half = z * 100.0 * math.sqrt(variance_1 + variance_2)
     return Difference(
-        first.value, second.value, second.value - first.value,
-        max(-200.0, centre - half), min(200.0, centre + half), first.n, second.n, Method.NPS,
-    )  # fmt: skip
+        first.value,
+        second.value,
+        second.value - first.value,
+        max(-200.0, centre - half),
+        min(200.0, centre + half),
+        first.n,
+        second.n,
+        Method.NPS,
+    )
 
 
 def share_difference(
@@ -153,15 +160,17 @@ def share_difference(
     """Percentage after - before (points) with Newcombe's hybrid score interval."""
     first, second = share(hits_before, n_before, z), share(hits_after, n_after, z)
     if first.value is None or second.value is None:
-        return Difference(first.value, second.value, None, None, None, n_before, n_after,
-                          Method.SHARE)  # fmt: skip
+        return Difference(
+            first.value, second.value, None, None, None, n_before, n_after, Method.SHARE
+        )
     difference = second.value - first.value
     low = difference - math.sqrt((second.value - second.low) ** 2 + (first.high - first.value) ** 2)
     high = difference + math.sqrt(
         (second.high - second.value) ** 2 + (first.value - first.low) ** 2
     )
-    return Difference(first.value, second.value, difference, low, high, n_before, n_after,
-                      Method.SHARE)  # fmt: skip
+    return Difference(
+        first.value, second.value, difference, low, high, n_before, n_after, Method.SHARE
+    )
 
 
 def _mean_and_variance(values: Sequence[float]) -> tuple[float, float]:
@@ -184,12 +193,28 @@ def welch_difference(
     se = math.sqrt(a + b)
     if se == 0.0:
         # Both windows hold one repeated value each: the difference is exact.
-        return Difference(mean_1, mean_2, difference, difference, difference, len(before),
-                          len(after), Method.WELCH)  # fmt: skip
+        return Difference(
+            mean_1,
+            mean_2,
+            difference,
+            difference,
+            difference,
+            len(before),
+            len(after),
+            Method.WELCH,
+        )
     df = (a + b) ** 2 / (a * a / (len(before) - 1) + b * b / (len(after) - 1))
     half = t_quantile(0.5 + confidence / 2.0, df) * se
-    return Difference(mean_1, mean_2, difference, difference - half, difference + half,
-                      len(before), len(after), Method.WELCH)  # fmt: skip
+    return Difference(
+        mean_1,
+        mean_2,
+        difference,
+        difference - half,
+        difference + half,
+        len(before),
+        len(after),
+        Method.WELCH,
+    )
 
 
 def verdict(result: Difference, *, higher_is_better: bool, minimum: int) -> Verdict:

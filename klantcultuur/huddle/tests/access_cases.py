@@ -12,12 +12,16 @@ def url_kwargs(world) -> dict[str, dict]:
     action = ImprovementAction.objects.create(
         organization=org, team=team, title="Terugbellen", problem="Klanten wachten."
     )
-    goal = Goal.objects.create(organization=org, team=team, title="NPS 30", start="2025-10-01",
-                               end="2025-12-31")  # fmt: skip
+    goal = Goal.objects.create(
+        organization=org, team=team, title="NPS 30", start="2025-10-01", end="2025-12-31"
+    )
     escalation = Escalation.objects.create(
-        organization=org, from_unit=team, to_unit=world.department, text="Meer bezetting nodig.",
+        organization=org,
+        from_unit=team,
+        to_unit=world.department,
+        text="Meer bezetting nodig.",
         raised_on="2025-11-17",
-    )  # fmt: skip
+    )
     unit = {"code": team.uuid}
     return {
         "huddle-board": unit,

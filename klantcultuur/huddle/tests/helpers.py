@@ -43,21 +43,31 @@ def team_board(world, team=None, owner=None) -> Board:
     nps = kpi("NPS", source="feedback", measure="nps", period="day", default_target=20)
     reach = kpi("Bereikbaarheid telefoon", unit="%", default_target=80)
     wait = kpi("Wachttijd balie", unit="min", decimals=1, direction="lower", default_target=10)
-    lead = kpi("Doorlooptijd reparatie", unit="dagen", decimals=1, direction="lower",
-               period="week", default_target=5)  # fmt: skip
+    lead = kpi(
+        "Doorlooptijd reparatie",
+        unit="dagen",
+        decimals=1,
+        direction="lower",
+        period="week",
+        default_target=5,
+    )
 
     def on_board(k, position, target=None):
-        return TeamKpi.objects.create(organization=org, kpi=k, team=team, owner=owner,
-                                      position=position, target=target)  # fmt: skip
+        return TeamKpi.objects.create(
+            organization=org, kpi=k, team=team, owner=owner, position=position, target=target
+        )
 
     return Board(on_board(nps, 0), on_board(reach, 1), on_board(wait, 2), on_board(lead, 3))
 
 
 def value(team_kpi: TeamKpi, day: date, number) -> KpiValue:
     return KpiValue.objects.create(
-        organization=team_kpi.organization, kpi=team_kpi.kpi, team=team_kpi.team,
-        period_start=day, value=Decimal(str(number)),
-    )  # fmt: skip
+        organization=team_kpi.organization,
+        kpi=team_kpi.kpi,
+        team=team_kpi.team,
+        period_start=day,
+        value=Decimal(str(number)),
+    )
 
 
 def feedback(world, day: date, score: int, reason: str = "", team=None, **values):

@@ -38,11 +38,17 @@ def started_action(world, kpi, *, planned_days_ago=40, started_days_ago=30, **fi
     fields.setdefault("countermeasure", "Vaste belrondes om 11 en 15 uur.")
     fields.setdefault("state", ActionState.DO)
     return ImprovementAction.objects.create(
-        organization=world.org, team=world.team, title="Terugbellen", problem="Klanten wachten.",
-        kpi=kpi, owner=world.employee, due_date=timezone.localdate(),
+        organization=world.org,
+        team=world.team,
+        title="Terugbellen",
+        problem="Klanten wachten.",
+        kpi=kpi,
+        owner=world.employee,
+        due_date=timezone.localdate(),
         created_at=now - timedelta(days=planned_days_ago),
-        started_at=now - timedelta(days=started_days_ago), **fields,
-    )  # fmt: skip
+        started_at=now - timedelta(days=started_days_ago),
+        **fields,
+    )
 
 
 def values_around(board, before, after, *, planned_days_ago=40, started_days_ago=30):
@@ -60,13 +66,22 @@ def test_an_action_from_a_customers_improvement_point(login, world):
     url = reverse("huddle-action-create", args=[world.team.uuid])
     form = text(client.get(url, {"feedback": str(record.uuid)}).content.decode())
     assert "Uit de feedback van de klant: “De wachttijd aan de telefoon was veel te lang.”" in form
-    response = client.post(url, {"feedback": str(record.uuid), "title": "Wachttijd omlaag",
-                                 "problem": "De wachttijd aan de telefoon was veel te lang."})  # fmt: skip
+    response = client.post(
+        url,
+        {
+            "feedback": str(record.uuid),
+            "title": "Wachttijd omlaag",
+            "problem": "De wachttijd aan de telefoon was veel te lang.",
+        },
+    )
     action = ImprovementAction.objects.get()
     assert response.status_code == 302
     assert (action.origin, action.feedback, action.state, action.created_by) == (
-        ActionOrigin.FEEDBACK, record, ActionState.PLAN, world.employee,
-    )  # fmt: skip
+        ActionOrigin.FEEDBACK,
+        record,
+        ActionState.PLAN,
+        world.employee,
+    )
 
 
 def test_an_action_from_a_kpi_that_misses_its_target(login, world):
@@ -75,19 +90,28 @@ def test_an_action_from_a_kpi_that_misses_its_target(login, world):
     url = reverse("huddle-action-create", args=[world.team.uuid])
     form = client.get(url, {"kpi": str(board.wait.uuid)}).content.decode()
     assert 'value="Wachttijd balie verbeteren"' in form
-    client.post(url, {"from_kpi": str(board.wait.uuid), "title": "Wachttijd balie verbeteren",
-                      "problem": "Klanten wachten te lang.", "kpi": board.wait.kpi.id})  # fmt: skip
+    client.post(
+        url,
+        {
+            "from_kpi": str(board.wait.uuid),
+            "title": "Wachttijd balie verbeteren",
+            "problem": "Klanten wachten te lang.",
+            "kpi": board.wait.kpi.id,
+        },
+    )
     action = ImprovementAction.objects.get()
     assert (action.origin, action.kpi) == (ActionOrigin.KPI, board.wait.kpi)
 
 
 def test_starting_needs_a_countermeasure_an_owner_and_a_due_date(login, world):
     team_board(world)
-    action = ImprovementAction.objects.create(organization=world.org, team=world.team,
-                                              title="Terugbellen", problem="Klanten wachten.")  # fmt: skip
+    action = ImprovementAction.objects.create(
+        organization=world.org, team=world.team, title="Terugbellen", problem="Klanten wachten."
+    )
     client = login(world.employee)
-    response = client.post(reverse("huddle-action-move", args=[action.uuid]), {"move": "start"},
-                           follow=True)  # fmt: skip
+    response = client.post(
+        reverse("huddle-action-move", args=[action.uuid]), {"move": "start"}, follow=True
+    )
     assert "Vul eerst de tegenmaatregel, de eigenaar en de deadline in." in text(
         response.content.decode()
     )
@@ -106,8 +130,11 @@ def test_check_compares_hand_entered_values_before_and_after(login, world):
     check = EffectCheck.objects.get(action=action)
     assert action.state == ActionState.CHECK
     assert (check.method, check.n_before, check.n_after, check.verdict) == (
-        "welch_t", 5, 5, "improved",
-    )  # fmt: skip
+        "welch_t",
+        5,
+        5,
+        "improved",
+    )
     assert check.difference == pytest.approx(7.8 - 12.1)
     assert check.high < 0 and not check.higher_is_better
     page = text(client.get(reverse("huddle-action", args=[action.uuid])).content.decode())
@@ -151,15 +178,21 @@ def test_check_compares_the_nps_of_the_customers_before_and_after(world):
     assert check.after_value == pytest.approx(100 * 12 / 14)
     assert check.verdict == "improved"
     assert (check.before_end, check.after_start) == (
-        today - timedelta(days=21), today - timedelta(days=14),
-    )  # fmt: skip
+        today - timedelta(days=21),
+        today - timedelta(days=14),
+    )
 
 
 def test_follow_up_case_counts_have_no_effect_check(world):
     from klantcultuur.huddle.models import Kpi
 
-    overdue = Kpi.objects.create(organization=world.org, name="Te laat teruggebeld",
-                                 source="feedback", measure="overdue_cases", direction="lower")  # fmt: skip
+    overdue = Kpi.objects.create(
+        organization=world.org,
+        name="Te laat teruggebeld",
+        source="feedback",
+        measure="overdue_cases",
+        direction="lower",
+    )
     action = started_action(world, overdue)
     action_move(action=action, move="check", by=world.employee)
     assert not EffectCheck.objects.exists()
@@ -174,12 +207,15 @@ def test_act_standardises_with_the_new_way_of_working(login, world):
         client.post(url, {"move": move})
     response = client.post(url, {"move": "standardise", "standard": ""}, follow=True)
     assert "Beschrijf de nieuwe werkwijze." in text(response.content.decode())
-    client.post(url, {"move": "standardise",
-                      "standard": "Om 11 en 15 uur belt het hele team terug."})  # fmt: skip
+    client.post(
+        url, {"move": "standardise", "standard": "Om 11 en 15 uur belt het hele team terug."}
+    )
     action.refresh_from_db()
     assert (action.state, action.outcome, action.standard) == (
-        ActionState.CLOSED, ActionOutcome.STANDARDISED, "Om 11 en 15 uur belt het hele team terug.",
-    )  # fmt: skip
+        ActionState.CLOSED,
+        ActionOutcome.STANDARDISED,
+        "Om 11 en 15 uur belt het hele team terug.",
+    )
     history = [(e.from_state, e.to_state) for e in action.events.all()]
     assert history == [("do", "check"), ("check", "act"), ("act", "closed")]
 
@@ -188,15 +224,17 @@ def test_act_can_start_a_new_linked_cycle(login, world):
     board = team_board(world)
     action = started_action(world, board.wait.kpi, state=ActionState.ACT)
     client = login(world.employee)
-    response = client.post(reverse("huddle-action-move", args=[action.uuid]),
-                           {"move": "new_cycle"})  # fmt: skip
+    response = client.post(reverse("huddle-action-move", args=[action.uuid]), {"move": "new_cycle"})
     follow_up = ImprovementAction.objects.exclude(pk=action.pk).get()
     assert response["Location"] == reverse("huddle-action-edit", args=[follow_up.uuid])
     action.refresh_from_db()
     assert (action.state, action.outcome) == (ActionState.CLOSED, ActionOutcome.NEW_CYCLE)
     assert (follow_up.state, follow_up.previous, follow_up.kpi, follow_up.problem) == (
-        ActionState.PLAN, action, action.kpi, action.problem,
-    )  # fmt: skip
+        ActionState.PLAN,
+        action,
+        action.kpi,
+        action.problem,
+    )
     assert follow_up.countermeasure == "" and follow_up.due_date is None
 
 
@@ -217,18 +255,30 @@ def test_a_colleague_of_another_team_cannot_move_the_action(login, world):
     action = started_action(world, board.wait.kpi)
     colleague = make_member(world.org, "piet@linge.example", Role.EMPLOYEE, world.back_team)
     client = login(colleague)
-    assert client.post(reverse("huddle-action-move", args=[action.uuid]),
-                       {"move": "check"}).status_code == 403  # fmt: skip
+    assert (
+        client.post(
+            reverse("huddle-action-move", args=[action.uuid]), {"move": "check"}
+        ).status_code
+        == 403
+    )
     assert client.get(reverse("huddle-action", args=[action.uuid])).status_code == 403
 
 
 def test_the_team_board_lists_open_actions_with_owner_and_due_date(login, world):
     board = team_board(world)
     started_action(world, board.wait.kpi)
-    ImprovementAction.objects.create(organization=world.org, team=world.team, title="Klaar",
-                                     problem="x", state=ActionState.CLOSED)  # fmt: skip
-    body = login(world.employee).get(reverse("huddle-board", args=[world.team.uuid]),
-                                     {"day": SUNDAY.isoformat()}).content.decode()  # fmt: skip
+    ImprovementAction.objects.create(
+        organization=world.org,
+        team=world.team,
+        title="Klaar",
+        problem="x",
+        state=ActionState.CLOSED,
+    )
+    body = (
+        login(world.employee)
+        .get(reverse("huddle-board", args=[world.team.uuid]), {"day": SUNDAY.isoformat()})
+        .content.decode()
+    )
     page = text(body)
     assert "Verbeteracties 1 Terugbellen Do Bob Visser" in page
     assert "Klaar" not in page

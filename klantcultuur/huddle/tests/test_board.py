@@ -33,8 +33,9 @@ def monday_feedback(world):
     for score in (9, 9, 7, 4):
         feedback(world, FRIDAY, score, hour=11 + score % 3)
     feedback(world, MONDAY, 10, "Maandag ook weer prima geholpen, top!", hour=8)
-    feedback(world, FRIDAY, 10, "Het andere team hielp ons snel en vriendelijk.",
-             team=world.back_team)  # fmt: skip
+    feedback(
+        world, FRIDAY, 10, "Het andere team hielp ons snel en vriendelijk.", team=world.back_team
+    )
 
 
 def test_a_monday_board_shows_friday_to_sunday_and_says_so(login, world):
@@ -91,8 +92,9 @@ def test_kpi_tiles_show_values_targets_owners_and_agree_with_the_feedback_figure
     )
 
     # Friday to Sunday: the roll-up's counts, through the feedback selector; the board agrees.
-    counts = selectors.counts(organization=world.org, unit_ids=[world.team.id], start=FRIDAY,
-                              end=SUNDAY, internal=False)  # fmt: skip
+    counts = selectors.counts(
+        organization=world.org, unit_ids=[world.team.id], start=FRIDAY, end=SUNDAY, internal=False
+    )
     assert counts.nps_n == 7
     expected = round(counts.nps().value)
     assert expected == 29  # 4 promoters, 1 passive, 2 detractors of 7
@@ -159,8 +161,16 @@ def test_a_corrected_team_takes_the_compliment_off_the_board(login, world):
 def test_a_back_office_board_shows_its_colleagues_only_from_ten_comments(login, world):
     team_board(world, team=world.back_team)
     for i in range(6):
-        feedback(world, FRIDAY, 5, f"Snel antwoord op mijn ticket nummer {i}, probleem opgelost.",
-                 team=world.back_team, metric="csat", is_internal=True, hour=9 + i)  # fmt: skip
+        feedback(
+            world,
+            FRIDAY,
+            5,
+            f"Snel antwoord op mijn ticket nummer {i}, probleem opgelost.",
+            team=world.back_team,
+            metric="csat",
+            is_internal=True,
+            hour=9 + i,
+        )
     feedback(world, FRIDAY, 10, "Een klant van buiten: top geholpen!", team=world.back_team)
     client = login(world.admin)
     url = reverse("huddle-board", args=[world.back_team.uuid])
@@ -171,8 +181,15 @@ def test_a_back_office_board_shows_its_colleagues_only_from_ten_comments(login, 
     assert "De teksten verschijnen vanaf 10 reacties, zodat geen collega herkenbaar is." in page
     assert "Snel antwoord op mijn ticket" not in page and "Een klant van buiten" not in page
     for i in range(6, 10):
-        feedback(world, SATURDAY, 4, f"Duidelijk advies waar ik verder mee kon, vraag {i}.",
-                 team=world.back_team, metric="csat", is_internal=True)  # fmt: skip
+        feedback(
+            world,
+            SATURDAY,
+            4,
+            f"Duidelijk advies waar ik verder mee kon, vraag {i}.",
+            team=world.back_team,
+            metric="csat",
+            is_internal=True,
+        )
     body = client.get(url, {"day": "2025-11-17"}).content.decode()
     compliments = text(section(body, "compliments-title"))
     assert "Snel antwoord op mijn ticket nummer 0" in compliments
@@ -193,10 +210,13 @@ def test_choosing_the_story_and_recording_the_dagstart(login, world):
     assert response.status_code == 302
     response = client.post(
         reverse("huddle-record", args=[world.team.uuid]),
-        {"day": MONDAY.isoformat(), "attendees": [world.employee.id, world.manager.id],
-         "note": "Klantverhaal van zaterdag voorgelezen."},
+        {
+            "day": MONDAY.isoformat(),
+            "attendees": [world.employee.id, world.manager.id],
+            "note": "Klantverhaal van zaterdag voorgelezen.",
+        },
         HTTP_HX_REQUEST="true",
-    )  # fmt: skip
+    )
     assert "Opgeslagen om" in text(response.content.decode())
     huddle = Huddle.objects.get(unit=world.team, day=MONDAY)
     assert (huddle.story, huddle.note) == (record, "Klantverhaal van zaterdag voorgelezen.")
@@ -215,8 +235,10 @@ def test_a_story_must_come_from_the_days_the_board_looks_back_at(login, world):
     monday_feedback(world)
     client = login(world.employee)
     thursday = world.team.feedback.get(reason__startswith="Donderdag")
-    client.post(reverse("huddle-story", args=[world.team.uuid]),
-                {"day": MONDAY.isoformat(), "feedback": str(thursday.uuid)})  # fmt: skip
+    client.post(
+        reverse("huddle-story", args=[world.team.uuid]),
+        {"day": MONDAY.isoformat(), "feedback": str(thursday.uuid)},
+    )
     assert not Huddle.objects.filter(unit=world.team, story__isnull=False).exists()
 
 
@@ -246,7 +268,8 @@ def test_monday_board_does_not_mix_in_mondays_own_customers(world):
     monday_feedback(world)
     from klantcultuur.huddle.boards import team_board as assemble
 
-    board = assemble(unit=world.team, day=MONDAY, organization=world.org, can_steer=True,
-                     now=at(MONDAY, 8))  # fmt: skip
+    board = assemble(
+        unit=world.team, day=MONDAY, organization=world.org, can_steer=True, now=at(MONDAY, 8)
+    )
     days = {s.record.day for s in board.signals.compliments + board.signals.improvements}
     assert days == {FRIDAY, SATURDAY, SUNDAY}

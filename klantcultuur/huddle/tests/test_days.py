@@ -17,16 +17,25 @@ from klantcultuur.huddle.steering.days import (
 
 def test_easter_falls_on_the_known_dates():
     assert [easter_sunday(y) for y in (2024, 2025, 2026, 2027)] == [
-        date(2024, 3, 31), date(2025, 4, 20), date(2026, 4, 5), date(2027, 3, 28),
-    ]  # fmt: skip
+        date(2024, 3, 31),
+        date(2025, 4, 20),
+        date(2026, 4, 5),
+        date(2027, 3, 28),
+    ]
 
 
 def test_the_dutch_days_off_of_2025():
     assert public_holidays(2025) == {
-        date(2025, 1, 1), date(2025, 4, 20), date(2025, 4, 21), date(2025, 4, 26),
-        date(2025, 5, 29), date(2025, 6, 8), date(2025, 6, 9), date(2025, 12, 25),
+        date(2025, 1, 1),
+        date(2025, 4, 20),
+        date(2025, 4, 21),
+        date(2025, 4, 26),
+        date(2025, 5, 29),
+        date(2025, 6, 8),
+        date(2025, 6, 9),
+        date(2025, 12, 25),
         date(2025, 12, 26),
-    }  # fmt: skip
+    }
 
 
 def test_kings_day_on_a_sunday_moves_to_saturday():

@@ -27,15 +27,19 @@ pytestmark = pytest.mark.slow  # loads the demo
 
 def snapshot() -> dict[str, list]:
     return {
-        "team_kpis": sorted(TeamKpi.objects.values_list("uuid", "kpi__name", "owner__uuid", "target")),
-        "values": sorted(KpiValue.objects.values_list("team__code", "kpi__name", "period_start", "value")),
+        "team_kpis": sorted(
+            TeamKpi.objects.values_list("uuid", "kpi__name", "owner__uuid", "target")
+        ),
+        "values": sorted(
+            KpiValue.objects.values_list("team__code", "kpi__name", "period_start", "value")
+        ),
         "changes": KpiValueChange.objects.count(),
         "huddles": sorted(Huddle.objects.values_list("uuid", "note", "story_id")),
         "actions": sorted(ImprovementAction.objects.values_list("uuid", "state", "title")),
         "checks": sorted(EffectCheck.objects.values_list("action__uuid", "verdict")),
         "escalations": sorted(Escalation.objects.values_list("uuid", "state")),
         "goals": sorted(Goal.objects.values_list("uuid", "title")),
-    }  # fmt: skip
+    }
 
 
 def test_the_demo_gives_every_team_a_working_board_and_loads_idempotently(db):

@@ -11,8 +11,14 @@ from klantcultuur.testing import make_member
 
 
 def department_manager(world):
-    manager = make_member(world.org, "dana@linge.example", Role.MANAGER, world.department,
-                          first_name="Dana", last_name="de Wit")  # fmt: skip
+    manager = make_member(
+        world.org,
+        "dana@linge.example",
+        Role.MANAGER,
+        world.department,
+        first_name="Dana",
+        last_name="de Wit",
+    )
     world.department.manager = manager
     world.department.save(update_fields=["manager"])
     return manager
@@ -21,9 +27,12 @@ def department_manager(world):
 def raise_one(client, world, text_="De telefooncentrale biedt geen terugbeloptie."):
     return client.post(
         reverse("huddle-escalate", args=[world.team.uuid]),
-        {"day": MONDAY.isoformat(), "text": text_,
-         "next": f"/huddle/{world.team.uuid}/?day={MONDAY.isoformat()}"},
-    )  # fmt: skip
+        {
+            "day": MONDAY.isoformat(),
+            "text": text_,
+            "next": f"/huddle/{world.team.uuid}/?day={MONDAY.isoformat()}",
+        },
+    )
 
 
 def test_a_team_escalates_and_the_answer_comes_back_on_its_board(login, world):
@@ -34,28 +43,35 @@ def test_a_team_escalates_and_the_answer_comes_back_on_its_board(login, world):
     assert response.status_code == 302
     escalation = Escalation.objects.get()
     assert (escalation.from_unit, escalation.to_unit, escalation.raised_by) == (
-        world.team, world.department, world.employee,
-    )  # fmt: skip
+        world.team,
+        world.department,
+        world.employee,
+    )
     team_url = reverse("huddle-board", args=[world.team.uuid])
-    own = text(section(employee.get(team_url, {"day": "2025-11-17"}).content.decode(),
-                       "escalations-title"))  # fmt: skip
+    own = text(
+        section(employee.get(team_url, {"day": "2025-11-17"}).content.decode(), "escalations-title")
+    )
     assert "De telefooncentrale biedt geen terugbeloptie. Open naar Klantcontact, 17 nov" in own
 
     manager = login(dana)
-    board = manager.get(reverse("huddle-board", args=[world.department.uuid]),
-                        {"day": "2025-11-17"}).content.decode()  # fmt: skip
+    board = manager.get(
+        reverse("huddle-board", args=[world.department.uuid]), {"day": "2025-11-17"}
+    ).content.decode()
     received = text(section(board, "received-title"))
     assert (
         "De telefooncentrale biedt geen terugbeloptie. Open van Klantcontactcentrum (Bob Visser)"
         in received
     )
-    manager.post(reverse("huddle-escalation-answer", args=[escalation.uuid]),
-                 {"answer": "ICT zet de terugbeloptie volgende week aan."})  # fmt: skip
+    manager.post(
+        reverse("huddle-escalation-answer", args=[escalation.uuid]),
+        {"answer": "ICT zet de terugbeloptie volgende week aan."},
+    )
     escalation.refresh_from_db()
     assert (escalation.state, escalation.answered_by) == (EscalationState.ANSWERED, dana)
 
-    own = text(section(employee.get(team_url, {"day": "2025-11-17"}).content.decode(),
-                       "escalations-title"))  # fmt: skip
+    own = text(
+        section(employee.get(team_url, {"day": "2025-11-17"}).content.decode(), "escalations-title")
+    )
     assert "Beantwoord" in own
     assert "Antwoord van Dana de Wit: ICT zet de terugbeloptie volgende week aan." in own
     employee.post(reverse("huddle-escalation-close", args=[escalation.uuid]))
@@ -79,10 +95,15 @@ def test_an_escalation_passes_up_to_the_division_and_then_the_organisation(login
         "Geëscaleerd naar de organisatie 1 De telefooncentrale biedt geen terugbeloptie."
         in org_board
     )
-    director.post(reverse("huddle-escalation-answer", args=[escalation.uuid]),
-                  {"answer": "Budget is vrijgemaakt."})  # fmt: skip
-    page = login(world.employee).get(reverse("huddle-board", args=[world.team.uuid]),
-                                     {"day": "2025-11-17"}).content.decode()  # fmt: skip
+    director.post(
+        reverse("huddle-escalation-answer", args=[escalation.uuid]),
+        {"answer": "Budget is vrijgemaakt."},
+    )
+    page = (
+        login(world.employee)
+        .get(reverse("huddle-board", args=[world.team.uuid]), {"day": "2025-11-17"})
+        .content.decode()
+    )
     assert "Antwoord van Dirk Bakker: Budget is vrijgemaakt." in text(page)
 
 

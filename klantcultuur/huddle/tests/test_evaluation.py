@@ -50,8 +50,9 @@ def test_trailing_buckets_sum_whole_weeks_ending_on_the_last_day():
 def test_the_latest_value_in_a_window():
     values = [(date(2025, 11, 13), Decimal(7)), (date(2025, 11, 14), Decimal(8))]
     assert evaluation.latest_value(values, date(2025, 11, 14), date(2025, 11, 16)) == (
-        date(2025, 11, 14), Decimal(8),
-    )  # fmt: skip
+        date(2025, 11, 14),
+        Decimal(8),
+    )
     assert evaluation.latest_value(values, date(2025, 11, 15), date(2025, 11, 16)) is None
 
 

@@ -22,8 +22,12 @@ def _kpi(world) -> Kpi:
 def test_only_the_cx_lead_and_administrator_change_the_catalogue(login, world, role):
     kpi = _kpi(world)
     client = login(world.members[role])
-    assert client.post(reverse("huddle-kpi-edit", args=[kpi.uuid]),
-                       {**KPI_FORM, "name": "Gekaapt"}).status_code == 403  # fmt: skip
+    assert (
+        client.post(
+            reverse("huddle-kpi-edit", args=[kpi.uuid]), {**KPI_FORM, "name": "Gekaapt"}
+        ).status_code
+        == 403
+    )
     assert client.post(reverse("huddle-kpi-archive", args=[kpi.uuid])).status_code == 403
     assert (
         client.post(reverse("huddle-kpi-create"), {**KPI_FORM, "name": "Nieuw"}).status_code == 403
@@ -40,8 +44,9 @@ def test_only_the_cx_lead_and_administrator_change_the_catalogue(login, world, r
 def test_the_cx_lead_and_administrator_edit_and_archive_a_kpi(login, world, role):
     kpi = _kpi(world)
     client = login(world.members[role])
-    response = client.post(reverse("huddle-kpi-edit", args=[kpi.uuid]),
-                           {**KPI_FORM, "name": "Bereikbaarheid telefoon"})  # fmt: skip
+    response = client.post(
+        reverse("huddle-kpi-edit", args=[kpi.uuid]), {**KPI_FORM, "name": "Bereikbaarheid telefoon"}
+    )
     assert response.status_code == 302
     client.post(reverse("huddle-kpi-archive", args=[kpi.uuid]))
     kpi.refresh_from_db()
@@ -54,8 +59,12 @@ def test_an_outsider_finds_no_kpi_of_another_organisation(login, world):
     client = login(world.outsider)
     assert client.post(reverse("huddle-kpi-edit", args=[kpi.uuid]), KPI_FORM).status_code == 404
     assert client.post(reverse("huddle-kpi-archive", args=[kpi.uuid])).status_code == 404
-    assert client.post(reverse("huddle-team-kpis", args=[world.team.uuid]),
-                       {"kpi": kpi.id}).status_code == 404  # fmt: skip
+    assert (
+        client.post(
+            reverse("huddle-team-kpis", args=[world.team.uuid]), {"kpi": kpi.id}
+        ).status_code
+        == 404
+    )
     assert client.post(reverse("huddle-team-kpi-remove", args=[team_kpi.uuid])).status_code == 404
     kpi.refresh_from_db()
     assert kpi.archived_at is None and TeamKpi.objects.filter(pk=team_kpi.pk).exists()
@@ -66,8 +75,7 @@ def test_a_manager_sets_up_kpis_only_in_the_units_they_lead(login, world):
     # A second manager who works in the back-office team but does not lead it.
     member = make_member(world.org, "piet@linge.example", Role.MANAGER, world.back_team)
     client = login(member)
-    refused = client.post(reverse("huddle-team-kpis", args=[world.back_team.uuid]),
-                          {"kpi": kpi.id})  # fmt: skip
+    refused = client.post(reverse("huddle-team-kpis", args=[world.back_team.uuid]), {"kpi": kpi.id})
     assert refused.status_code == 403
     on_back = TeamKpi.objects.create(organization=world.org, kpi=kpi, team=world.back_team)
     assert client.post(reverse("huddle-team-kpi-remove", args=[on_back.uuid])).status_code == 403

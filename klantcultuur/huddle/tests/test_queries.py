@@ -32,14 +32,28 @@ def grow(world, board, factor: int, start: int = 0) -> None:
         feedback(world, SATURDAY, 2, f"Ik moest {i + 2} keer bellen voordat ik iemand sprak.")
         feedback(world, FRIDAY - timedelta(days=i % 40), 8)
         value(board.reach, MONDAY - timedelta(days=10 + i), 70 + i % 20)
-        ImprovementAction.objects.create(organization=world.org, team=world.team,
-                                         title=f"Actie {i}", problem="Wachttijd.",
-                                         owner=world.employee)  # fmt: skip
-        Escalation.objects.create(organization=world.org, from_unit=world.team,
-                                  to_unit=world.department, text=f"Vraag {i}",
-                                  raised_on=MONDAY)  # fmt: skip
-        Goal.objects.create(organization=world.org, team=world.team, title=f"Doel {i}",
-                            start=MONDAY, end=MONDAY, person=world.employee)  # fmt: skip
+        ImprovementAction.objects.create(
+            organization=world.org,
+            team=world.team,
+            title=f"Actie {i}",
+            problem="Wachttijd.",
+            owner=world.employee,
+        )
+        Escalation.objects.create(
+            organization=world.org,
+            from_unit=world.team,
+            to_unit=world.department,
+            text=f"Vraag {i}",
+            raised_on=MONDAY,
+        )
+        Goal.objects.create(
+            organization=world.org,
+            team=world.team,
+            title=f"Doel {i}",
+            start=MONDAY,
+            end=MONDAY,
+            person=world.employee,
+        )
 
 
 def count(client, url, day) -> int:

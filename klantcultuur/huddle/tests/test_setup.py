@@ -14,10 +14,18 @@ def test_a_cx_lead_adds_a_computed_kpi_that_takes_its_figure_format(login, world
     client = login(world.cx_lead)
     response = client.post(
         reverse("huddle-kpi-create"),
-        {"name": "Klanttevredenheid", "source": "feedback", "measure": "csat", "period": "week",
-         "unit": "dagen", "decimals": 2, "direction": "higher", "default_target": "80,5",
-         "position": 2},
-    )  # fmt: skip
+        {
+            "name": "Klanttevredenheid",
+            "source": "feedback",
+            "measure": "csat",
+            "period": "week",
+            "unit": "dagen",
+            "decimals": 2,
+            "direction": "higher",
+            "default_target": "80,5",
+            "position": 2,
+        },
+    )
     assert response.status_code == 302
     kpi = Kpi.objects.get(name="Klanttevredenheid")
     assert (kpi.unit, kpi.decimals, kpi.default_target) == ("%", 0, Decimal("80.5"))
@@ -26,9 +34,16 @@ def test_a_cx_lead_adds_a_computed_kpi_that_takes_its_figure_format(login, world
 def test_a_feedback_kpi_needs_its_figure(login, world):
     response = login(world.admin).post(
         reverse("huddle-kpi-create"),
-        {"name": "NPS", "source": "feedback", "measure": "", "period": "day", "decimals": 0,
-         "direction": "higher", "position": 1},
-    )  # fmt: skip
+        {
+            "name": "NPS",
+            "source": "feedback",
+            "measure": "",
+            "period": "day",
+            "decimals": 0,
+            "direction": "higher",
+            "position": 1,
+        },
+    )
     assert "Kies welk cijfer uit de feedback wordt berekend." in text(response.content.decode())
     assert not Kpi.objects.exists()
 
@@ -39,9 +54,16 @@ def test_a_kpi_with_values_keeps_its_period(login, world):
     kpi = board.reach.kpi
     response = login(world.admin).post(
         reverse("huddle-kpi-edit", args=[kpi.uuid]),
-        {"name": kpi.name, "source": "manual", "period": "week", "unit": "%", "decimals": 0,
-         "direction": "higher", "position": 0},
-    )  # fmt: skip
+        {
+            "name": kpi.name,
+            "source": "manual",
+            "period": "week",
+            "unit": "%",
+            "decimals": 0,
+            "direction": "higher",
+            "position": 0,
+        },
+    )
     assert "bron en periode kunnen niet meer veranderen" in text(response.content.decode())
     kpi.refresh_from_db()
     assert kpi.period == "day"
@@ -50,16 +72,17 @@ def test_a_kpi_with_values_keeps_its_period(login, world):
 def test_a_manager_puts_a_kpi_on_the_board_with_an_owner_and_target(login, world):
     kpi = Kpi.objects.create(organization=world.org, name="First time right", unit="%")
     client = login(world.manager)
-    response = client.post(reverse("huddle-team-kpis", args=[world.team.uuid]),
-                           {"kpi": kpi.id, "owner": world.employee.id, "target": "85"})  # fmt: skip
+    response = client.post(
+        reverse("huddle-team-kpis", args=[world.team.uuid]),
+        {"kpi": kpi.id, "owner": world.employee.id, "target": "85"},
+    )
     assert response.status_code == 302
     team_kpi = TeamKpi.objects.get(team=world.team)
     assert (team_kpi.owner, team_kpi.target) == (world.employee, Decimal("85"))
     board = text(client.get(reverse("huddle-board", args=[world.team.uuid])).content.decode())
     assert "First time right Bob Visser nog niet ingevuld doel minstens 85%" in board
     # The manager leads this team only.
-    other = client.post(reverse("huddle-team-kpis", args=[world.back_team.uuid]),
-                        {"kpi": kpi.id})  # fmt: skip
+    other = client.post(reverse("huddle-team-kpis", args=[world.back_team.uuid]), {"kpi": kpi.id})
     assert other.status_code == 403
 
 
@@ -74,12 +97,23 @@ def test_taking_a_kpi_off_the_board_keeps_its_values(login, world):
 def test_team_and_individual_goals_show_on_the_board_in_their_period(login, world):
     client = login(world.employee)
     url = reverse("huddle-goals", args=[world.team.uuid])
-    client.post(url, {"title": "NPS boven de 30", "start": "2025-10-01", "end": "2025-12-31",
-                      "status": "open"})  # fmt: skip
-    client.post(url, {"title": "Eén klantverhaal per week", "person": world.employee.id,
-                      "start": "2025-11-01", "end": "2025-11-30", "status": "open"})  # fmt: skip
-    client.post(url, {"title": "Oud doel", "start": "2025-01-01", "end": "2025-03-31",
-                      "status": "achieved"})  # fmt: skip
+    client.post(
+        url,
+        {"title": "NPS boven de 30", "start": "2025-10-01", "end": "2025-12-31", "status": "open"},
+    )
+    client.post(
+        url,
+        {
+            "title": "Eén klantverhaal per week",
+            "person": world.employee.id,
+            "start": "2025-11-01",
+            "end": "2025-11-30",
+            "status": "open",
+        },
+    )
+    client.post(
+        url, {"title": "Oud doel", "start": "2025-01-01", "end": "2025-03-31", "status": "achieved"}
+    )
     assert Goal.objects.count() == 3
     page = client.get(reverse("huddle-board", args=[world.team.uuid]), {"day": MONDAY.isoformat()})
     goals = text(page.content.decode()).split("Doelen", 2)[-1]

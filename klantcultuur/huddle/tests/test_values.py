@@ -17,10 +17,15 @@ from klantcultuur.testing import make_member
 def post_value(client, team_kpi, value, day=FRIDAY, htmx=True, **extra):
     return client.post(
         reverse("huddle-value", args=[team_kpi.uuid]),
-        {"day": day.isoformat(), "value": value, "board_day": MONDAY.isoformat(),
-         "next": f"/huddle/{team_kpi.team.uuid}/?day={MONDAY.isoformat()}", **extra},
+        {
+            "day": day.isoformat(),
+            "value": value,
+            "board_day": MONDAY.isoformat(),
+            "next": f"/huddle/{team_kpi.team.uuid}/?day={MONDAY.isoformat()}",
+            **extra,
+        },
         **({"HTTP_HX_REQUEST": "true"} if htmx else {}),
-    )  # fmt: skip
+    )
 
 
 def test_a_value_with_a_dutch_comma_is_saved_and_the_tile_comes_back(login, world):
@@ -33,12 +38,16 @@ def test_a_value_with_a_dutch_comma_is_saved_and_the_tile_comes_back(login, worl
     assert "Opgeslagen." in tile and "Corrigeren" in tile
     stored = KpiValue.objects.get(kpi=board.wait.kpi, team=world.team)
     assert (stored.period_start, stored.value, stored.entered_by) == (
-        FRIDAY, Decimal("7.5"), world.employee,
-    )  # fmt: skip
+        FRIDAY,
+        Decimal("7.5"),
+        world.employee,
+    )
     change = KpiValueChange.objects.get(value=stored)
     assert (change.old_value, change.new_value, change.changed_by) == (
-        None, Decimal("7.5"), world.employee,
-    )  # fmt: skip
+        None,
+        Decimal("7.5"),
+        world.employee,
+    )
 
 
 def test_a_correction_keeps_the_history_and_the_board_shows_the_current_value(login, world):
@@ -50,13 +59,18 @@ def test_a_correction_keeps_the_history_and_the_board_shows_the_current_value(lo
     post_value(manager, board.wait, "12,0")  # the same value again is no correction
     stored = KpiValue.objects.get(kpi=board.wait.kpi, team=world.team)
     assert (stored.value, stored.corrections, stored.entered_by) == (
-        Decimal("12"), 1, world.manager,
-    )  # fmt: skip
+        Decimal("12"),
+        1,
+        world.manager,
+    )
     history = list(stored.changes.values_list("old_value", "new_value", "changed_by"))
-    assert history == [(None, Decimal("7.5"), world.employee.id),
-                       (Decimal("7.5"), Decimal("12"), world.manager.id)]  # fmt: skip
-    board_page = manager.get(reverse("huddle-board", args=[world.team.uuid]),
-                             {"day": MONDAY.isoformat()})  # fmt: skip
+    assert history == [
+        (None, Decimal("7.5"), world.employee.id),
+        (Decimal("7.5"), Decimal("12"), world.manager.id),
+    ]
+    board_page = manager.get(
+        reverse("huddle-board", args=[world.team.uuid]), {"day": MONDAY.isoformat()}
+    )
     assert "12,0 min ✗ mist doel" in text(board_page.content.decode())
     page = text(
         manager.get(reverse("huddle-value-history", args=[board.wait.uuid])).content.decode()

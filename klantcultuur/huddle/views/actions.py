@@ -53,11 +53,17 @@ def team_actions(request: MemberRequest, code: UUID):
     elif state in ActionState.values:
         actions = actions.filter(state=state)
     return render(
-        request, "huddle/action_list.html",
-        {"team": team, "actions": actions.order_by("state", "due_date", "created_at"),
-         "state": state, "states": ActionState.choices, "today": timezone.localdate(),
-         "can_steer": can_steer(request, team.id)},
-    )  # fmt: skip
+        request,
+        "huddle/action_list.html",
+        {
+            "team": team,
+            "actions": actions.order_by("state", "due_date", "created_at"),
+            "state": state,
+            "states": ActionState.choices,
+            "today": timezone.localdate(),
+            "can_steer": can_steer(request, team.id),
+        },
+    )
 
 
 def _warn_no_data(request: MemberRequest, action: ImprovementAction) -> None:
@@ -66,8 +72,11 @@ def _warn_no_data(request: MemberRequest, action: ImprovementAction) -> None:
         return
     gap = kpi_data_gaps(action.team, [action.kpi], timezone.localdate()).get(action.kpi_id)
     if gap:
-        messages.warning(request, _("Its effect cannot be checked on “%(name)s”: %(reason)s")
-                         % {"name": action.kpi.name, "reason": gap})  # fmt: skip
+        messages.warning(
+            request,
+            _("Its effect cannot be checked on “%(name)s”: %(reason)s")
+            % {"name": action.kpi.name, "reason": gap},
+        )
 
 
 @member_required(Perm.MANAGE_ACTIONS)
@@ -103,10 +112,16 @@ def action_create(request: MemberRequest, code: UUID):
             _warn_no_data(request, created)
             return redirect("huddle-action", code=created.uuid)
     return render(
-        request, "huddle/action_form.html",
-        {"form": form, "team": team, "action": None, "source": action.feedback,
-         "from_kpi": team_kpi_code or ""},
-    )  # fmt: skip
+        request,
+        "huddle/action_form.html",
+        {
+            "form": form,
+            "team": team,
+            "action": None,
+            "source": action.feedback,
+            "from_kpi": team_kpi_code or "",
+        },
+    )
 
 
 @member_required(Perm.USE_HUDDLE, methods=("GET",))
@@ -115,16 +130,26 @@ def action_detail(request: MemberRequest, code: UUID):
     steer = can_steer(request, action.team_id) and request.membership.has_perm(Perm.MANAGE_ACTIONS)
     moves = [(m.value, MOVE_LABELS[m]) for m in pdca.allowed_moves(action.state)] if steer else []
     return render(
-        request, "huddle/action_detail.html",
-        {"action": action, "moves": moves, "can_steer": steer,
-         "checks": list(action.checks.select_related("kpi")[:5]),
-         "events": action.events.select_related("by__user"),
-         "next_cycles": action.next_cycles.all(), "can_check": checks.can_check(action.kpi),
-         "steps": [(s, label, pdca.step(s)) for s, label in ActionState.choices],
-         "step": pdca.step(action.state), "today": timezone.localdate(),
-         "data_gap": kpi_data_gaps(action.team, [action.kpi], timezone.localdate()).get(
-             action.kpi_id) if action.kpi else ""},
-    )  # fmt: skip
+        request,
+        "huddle/action_detail.html",
+        {
+            "action": action,
+            "moves": moves,
+            "can_steer": steer,
+            "checks": list(action.checks.select_related("kpi")[:5]),
+            "events": action.events.select_related("by__user"),
+            "next_cycles": action.next_cycles.all(),
+            "can_check": checks.can_check(action.kpi),
+            "steps": [(s, label, pdca.step(s)) for s, label in ActionState.choices],
+            "step": pdca.step(action.state),
+            "today": timezone.localdate(),
+            "data_gap": kpi_data_gaps(action.team, [action.kpi], timezone.localdate()).get(
+                action.kpi_id
+            )
+            if action.kpi
+            else "",
+        },
+    )
 
 
 @member_required(Perm.MANAGE_ACTIONS)
@@ -141,9 +166,10 @@ def action_edit(request: MemberRequest, code: UUID):
             _warn_no_data(request, action)
             return redirect("huddle-action", code=action.uuid)
     return render(
-        request, "huddle/action_form.html",
+        request,
+        "huddle/action_form.html",
         {"form": form, "team": action.team, "action": action, "source": action.feedback},
-    )  # fmt: skip
+    )
 
 
 @member_required(Perm.MANAGE_ACTIONS, methods=("POST",))

@@ -48,16 +48,24 @@ def home(request: MemberRequest):
     tree = UnitTree.for_organization(request.organization.id, include_archived=False)
     units = OrgUnit.objects.in_bulk([n.id for n, _d in tree.walk() if n.id in visible])
     rows = [
-        {"unit": units[node.id], "depth": depth, "indent": range(depth),
-         "is_team": not tree.children.get(node.id)}
-        for node, depth in tree.walk() if node.id in units
-    ]  # fmt: skip
+        {
+            "unit": units[node.id],
+            "depth": depth,
+            "indent": range(depth),
+            "is_team": not tree.children.get(node.id),
+        }
+        for node, depth in tree.walk()
+        if node.id in units
+    ]
     return render(
         request,
         "huddle/home.html",
-        {"rows": rows, "own_unit": membership.unit if membership.unit_id in visible else None,
-         "can_see_organisation": membership.has_perm(Perm.VIEW_ALL_UNITS)},
-    )  # fmt: skip
+        {
+            "rows": rows,
+            "own_unit": membership.unit if membership.unit_id in visible else None,
+            "can_see_organisation": membership.has_perm(Perm.VIEW_ALL_UNITS),
+        },
+    )
 
 
 def _has_children(unit: OrgUnit) -> bool:
@@ -89,10 +97,13 @@ def _render_board(request: MemberRequest, unit: OrgUnit, *, wall: bool):
     # The breadcrumb links the unit above only for those who may open its board.
     context["parent_visible"] = unit.parent_id in visible_ids(request)
     context["record_form"] = HuddleForm(
-        initial={"day": day, "attendees": list(board.attendee_ids),
-                 "note": board.huddle.note if board.huddle else ""},
+        initial={
+            "day": day,
+            "attendees": list(board.attendee_ids),
+            "note": board.huddle.note if board.huddle else "",
+        },
         members=board.members,
-    )  # fmt: skip
+    )
     if request.htmx and request.GET.get("part") == "figures":
         template += "#figures"
     return render(request, template, context)
@@ -135,18 +146,25 @@ def record(request: MemberRequest, code: UUID):
     if form.is_valid():
         try:
             saved = huddle_services.huddle_save(
-                unit=unit, day=form.cleaned_data["day"],
+                unit=unit,
+                day=form.cleaned_data["day"],
                 attendee_ids=form.cleaned_data["attendees"],
-                note=form.cleaned_data["note"], by=request.membership,
-            )  # fmt: skip
+                note=form.cleaned_data["note"],
+                by=request.membership,
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
     if request.htmx:
         return render(
-            request, "huddle/_record.html",
-            {"record_form": form, "board": {"unit": unit, "members": members, "can_steer": True},
-             "saved": saved, "day": form.cleaned_data.get("day") if form.is_bound else None},
-        )  # fmt: skip
+            request,
+            "huddle/_record.html",
+            {
+                "record_form": form,
+                "board": {"unit": unit, "members": members, "can_steer": True},
+                "saved": saved,
+                "day": form.cleaned_data.get("day") if form.is_bound else None,
+            },
+        )
     if saved:
         messages.success(request, _("The dagstart is saved."))
         return back_to(request, "huddle-board", unit.uuid)
@@ -162,13 +180,15 @@ def story(request: MemberRequest, code: UUID):
     chosen = request.POST.get("feedback")
     record = get_record_for_user(request, chosen) if chosen else None
     try:
-        huddle_services.huddle_choose_story(unit=unit, day=day, record=record,
-                                            by=request.membership)  # fmt: skip
+        huddle_services.huddle_choose_story(
+            unit=unit, day=day, record=record, by=request.membership
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("The story of the day is chosen.") if record
-                         else _("No story chosen."))  # fmt: skip
+        messages.success(
+            request, _("The story of the day is chosen.") if record else _("No story chosen.")
+        )
     return back_to(request, "huddle-board", unit.uuid)
 
 
@@ -180,9 +200,11 @@ def escalate(request: MemberRequest, code: UUID):
     if form.is_valid():
         try:
             escalation_services.escalation_raise(
-                unit=unit, text=form.cleaned_data["text"], day=form.cleaned_data["day"],
+                unit=unit,
+                text=form.cleaned_data["text"],
+                day=form.cleaned_data["day"],
                 by=request.membership,
-            )  # fmt: skip
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
@@ -212,10 +234,15 @@ def history(request: MemberRequest, code: UUID):
     )
     page = Paginator(huddles, 20).get_page(request.GET.get("page"))
     return render(
-        request, "huddle/history.html",
-        {"unit": unit, "page": page, "team_size": len(unit_members(unit)),
-         "since": timezone.localdate() - timedelta(days=90)},
-    )  # fmt: skip
+        request,
+        "huddle/history.html",
+        {
+            "unit": unit,
+            "page": page,
+            "team_size": len(unit_members(unit)),
+            "since": timezone.localdate() - timedelta(days=90),
+        },
+    )
 
 
 def require_board_steer(request: MemberRequest, unit: OrgUnit) -> None:

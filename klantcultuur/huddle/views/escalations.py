@@ -27,13 +27,17 @@ from klantcultuur.orgs.roles import Perm
 def detail(request: MemberRequest, code: UUID):
     escalation = get_escalation_for_user(request, code)
     return render(
-        request, "huddle/escalation.html",
-        {"escalation": escalation, "form": AnswerForm(initial={"answer": escalation.answer}),
-         "can_answer": can_steer(request, escalation.to_unit_id)
-         and escalation.state != EscalationState.CLOSED,
-         "can_close": can_steer(request, escalation.from_unit_id)
-         and escalation.state != EscalationState.CLOSED},
-    )  # fmt: skip
+        request,
+        "huddle/escalation.html",
+        {
+            "escalation": escalation,
+            "form": AnswerForm(initial={"answer": escalation.answer}),
+            "can_answer": can_steer(request, escalation.to_unit_id)
+            and escalation.state != EscalationState.CLOSED,
+            "can_close": can_steer(request, escalation.from_unit_id)
+            and escalation.state != EscalationState.CLOSED,
+        },
+    )
 
 
 @member_required(Perm.USE_HUDDLE, methods=("POST",))

@@ -56,10 +56,16 @@ def goals(request: MemberRequest, code: UUID):
         .order_by("-end", "title")
     )
     return render(
-        request, "huddle/goals.html",
-        {"team": team, "rows": rows, "form": form, "today": today,
-         "can_steer": can_steer(request, team.id)},
-    )  # fmt: skip
+        request,
+        "huddle/goals.html",
+        {
+            "team": team,
+            "rows": rows,
+            "form": form,
+            "today": today,
+            "can_steer": can_steer(request, team.id),
+        },
+    )
 
 
 @member_required(Perm.USE_HUDDLE)

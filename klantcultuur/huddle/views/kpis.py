@@ -92,8 +92,11 @@ def team_kpis(request: MemberRequest, code: UUID):
             messages.success(request, _("“%(name)s” is on the board.") % {"name": added.kpi.name})
             gap = kpi_data_gaps(team, [added.kpi], timezone.localdate()).get(added.kpi.id)
             if gap:
-                messages.warning(request, _("“%(name)s” will stay empty: %(reason)s")
-                                 % {"name": added.kpi.name, "reason": gap})  # fmt: skip
+                messages.warning(
+                    request,
+                    _("“%(name)s” will stay empty: %(reason)s")
+                    % {"name": added.kpi.name, "reason": gap},
+                )
             return redirect("huddle-team-kpis", code=team.uuid)
     rows = list(TeamKpi.objects.filter(team=team).select_related("kpi", "owner__user"))
     gaps = kpi_data_gaps(team, [row.kpi for row in rows], timezone.localdate())
@@ -130,13 +133,22 @@ def team_kpi_remove(request: MemberRequest, code: UUID):
 def _tile(request: MemberRequest, team_kpi: TeamKpi, day):
     """The board tile of one KPI as the board on `day` shows it (for the htmx swap)."""
     window = lookback(day)
-    values = kpi_values([team_kpi.team_id], [team_kpi.kpi_id],
-                        day - timedelta(days=boards.VALUE_HISTORY_DAYS),
-                        day - timedelta(days=1))  # fmt: skip
+    values = kpi_values(
+        [team_kpi.team_id],
+        [team_kpi.kpi_id],
+        day - timedelta(days=boards.VALUE_HISTORY_DAYS),
+        day - timedelta(days=1),
+    )
     return boards.team_tiles(
-        [team_kpi], organization=request.organization, window=window, day=day,
-        figure_counts=lambda kpi: None, values=values, cases=None, daily=[],
-    )[0]  # fmt: skip
+        [team_kpi],
+        organization=request.organization,
+        window=window,
+        day=day,
+        figure_counts=lambda kpi: None,
+        values=values,
+        cases=None,
+        daily=[],
+    )[0]
 
 
 @member_required(Perm.USE_HUDDLE)
@@ -153,42 +165,58 @@ def value(request: MemberRequest, code: UUID):
     default_day = boards.entry_day(team_kpi.kpi, lookback(board_date), board_date)
     wanted = board_day(request.GET.get("period")) if request.GET.get("period") else default_day
     current = KpiValue.objects.filter(
-        team_id=team_kpi.team_id, kpi=team_kpi.kpi,
+        team_id=team_kpi.team_id,
+        kpi=team_kpi.kpi,
         period_start=services.period_for(team_kpi.kpi, wanted),
-    ).first()  # fmt: skip
+    ).first()
     initial = {"day": wanted, "value": current.value if current else None}
     form = ValueForm(request.POST or None, initial=initial)
     saved = None
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.kpi_value_set(
-                team_kpi=team_kpi, day=form.cleaned_data["day"],
-                value=form.cleaned_data["value"], by=request.membership,
-            )  # fmt: skip
+                team_kpi=team_kpi,
+                day=form.cleaned_data["day"],
+                value=form.cleaned_data["value"],
+                by=request.membership,
+            )
         except ValidationError as exc:
             form.add_error("value", exc)
     if request.htmx and request.method == "POST":
         tile = _tile(request, team_kpi, board_date)
         return render(
-            request, "huddle/_tile.html",
-            {"tile": tile, "day": board_date, "saved": saved, "tile_form": form,
-             "board": {"can_steer": True, "unit": team_kpi.team}, "wall": request.POST.get("wall")},
-        )  # fmt: skip
+            request,
+            "huddle/_tile.html",
+            {
+                "tile": tile,
+                "day": board_date,
+                "saved": saved,
+                "tile_form": form,
+                "board": {"can_steer": True, "unit": team_kpi.team},
+                "wall": request.POST.get("wall"),
+            },
+        )
     if saved:
         messages.success(
             request,
-            _("%(kpi)s: %(value)s saved.") % {"kpi": team_kpi.kpi.name,
-                                              "value": kpi_number(saved.value, team_kpi.kpi)},
-        )  # fmt: skip
+            _("%(kpi)s: %(value)s saved.")
+            % {"kpi": team_kpi.kpi.name, "value": kpi_number(saved.value, team_kpi.kpi)},
+        )
         return back_to(request, "huddle-board", team_kpi.team.uuid)
     recent = KpiValue.objects.filter(team_id=team_kpi.team_id, kpi=team_kpi.kpi).order_by(
         "-period_start"
     )[:10]
     return render(
-        request, "huddle/value_form.html",
-        {"team_kpi": team_kpi, "form": form, "recent": recent,
-         "can_enter": can_steer(request, team_kpi.team_id), "is_week": team_kpi.kpi.period == Period.WEEK},
-    )  # fmt: skip
+        request,
+        "huddle/value_form.html",
+        {
+            "team_kpi": team_kpi,
+            "form": form,
+            "recent": recent,
+            "can_enter": can_steer(request, team_kpi.team_id),
+            "is_week": team_kpi.kpi.period == Period.WEEK,
+        },
+    )
 
 
 @member_required(Perm.USE_HUDDLE, methods=("GET",))
@@ -197,8 +225,10 @@ def value_history(request: MemberRequest, code: UUID):
     team_kpi = get_team_kpi_for_user(request, code)
     rows = (
         KpiValue.objects.filter(team_id=team_kpi.team_id, kpi=team_kpi.kpi)
-        .filter(Q(corrections__gt=0) | Q(period_start__gte=timezone.localdate() - timedelta(days=120)))
+        .filter(
+            Q(corrections__gt=0) | Q(period_start__gte=timezone.localdate() - timedelta(days=120))
+        )
         .prefetch_related("changes__changed_by__user")
         .order_by("-period_start")[:120]
-    )  # fmt: skip
+    )
     return render(request, "huddle/value_history.html", {"team_kpi": team_kpi, "rows": rows})

@@ -19,30 +19,47 @@ class BusinessCase(models.Model):
         _("churn per year (%)"), max_digits=5, decimal_places=2, validators=_PERCENT
     )
     revenue_per_customer = models.DecimalField(
-        _("yearly revenue per customer (€)"), max_digits=12, decimal_places=2,
+        _("yearly revenue per customer (€)"),
+        max_digits=12,
+        decimal_places=2,
         validators=[MinValueValidator(0)],
-    )  # fmt: skip
+    )
     acquisition_cost = models.DecimalField(
-        _("cost of winning a customer (€)"), max_digits=12, decimal_places=2,
+        _("cost of winning a customer (€)"),
+        max_digits=12,
+        decimal_places=2,
         validators=[MinValueValidator(0)],
-    )  # fmt: skip
+    )
     # Churn per NPS band when the organisation knows it; empty: the default ratios apply.
     churn_promoters = models.DecimalField(
-        _("churn of promoters (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        _("churn of promoters (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=_PERCENT,
-    )  # fmt: skip
+    )
     churn_passives = models.DecimalField(
-        _("churn of passives (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        _("churn of passives (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=_PERCENT,
-    )  # fmt: skip
+    )
     churn_detractors = models.DecimalField(
-        _("churn of detractors (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        _("churn of detractors (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=_PERCENT,
-    )  # fmt: skip
+    )
     scenario_percent = models.PositiveSmallIntegerField(
-        _("detractors who become passives (%)"), default=10,
+        _("detractors who become passives (%)"),
+        default=10,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
-    )  # fmt: skip
+    )
     updated_at = models.DateTimeField(default=timezone.now)
     updated_by = models.ForeignKey(
         Membership, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

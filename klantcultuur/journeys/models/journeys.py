@@ -27,13 +27,18 @@ class Journey(models.Model):
     name = models.CharField(_("name"), max_length=100)
     description = models.TextField(_("description"), blank=True)
     owner = models.ForeignKey(
-        Membership, verbose_name=_("journey owner"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        Membership,
+        verbose_name=_("journey owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     review_months = models.PositiveSmallIntegerField(
-        _("review every (months)"), default=3,
+        _("review every (months)"),
+        default=3,
         validators=[MinValueValidator(1), MaxValueValidator(12)],
-    )  # fmt: skip
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -78,15 +83,19 @@ class Step(models.Model):
     # A back-office step serves colleagues: its figures are the internal customers' answers.
     is_internal = models.BooleanField(_("internal customers (back office)"), default=False)
     internal_customer = models.CharField(
-        _("internal customer"), max_length=100, blank=True,
+        _("internal customer"),
+        max_length=100,
+        blank=True,
         help_text=_("Which colleagues this step serves, for example “Monteurs Noord”."),
-    )  # fmt: skip
+    )
     moment_of_truth = models.BooleanField(_("moment of truth"), default=False)
     metric = models.CharField(_("metric"), max_length=4, choices=Metric.choices)
     target = models.DecimalField(
-        _("target"), max_digits=5, decimal_places=1,
+        _("target"),
+        max_digits=5,
+        decimal_places=1,
         help_text=_("NPS from −100 to 100; CSAT and CES as a percentage."),
-    )  # fmt: skip
+    )
 
     class Meta:
         ordering = ["phase__position", "position", "id"]

@@ -56,9 +56,13 @@ class Decision(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="decisions")
     step = models.ForeignKey(
-        Step, verbose_name=_("step"), null=True, blank=True, on_delete=models.SET_NULL,
+        Step,
+        verbose_name=_("step"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="decisions",
-    )  # fmt: skip
+    )
     team = models.ForeignKey(
         OrgUnit, verbose_name=_("team"), on_delete=models.PROTECT, related_name="+"
     )

@@ -41,10 +41,16 @@ class Agenda:
     def as_json(self) -> dict:
         def line(s: StepLine) -> dict:
             return {
-                "step": s.step, "team": s.team, "metric": s.metric, "value": s.value,
-                "target": s.target, "status": s.status, "change": s.change,
-                "moment_of_truth": s.moment_of_truth, "clearly_below": s.clearly_below,
-            }  # fmt: skip
+                "step": s.step,
+                "team": s.team,
+                "metric": s.metric,
+                "value": s.value,
+                "target": s.target,
+                "status": s.status,
+                "change": s.change,
+                "moment_of_truth": s.moment_of_truth,
+                "clearly_below": s.clearly_below,
+            }
 
         return {
             "below_target": [line(s) for s in self.below_target],

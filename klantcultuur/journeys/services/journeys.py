@@ -17,15 +17,17 @@ TARGET_RANGE = {Metric.NPS: (-100, 100), Metric.CSAT: (0, 100), Metric.CES: (0, 
 
 
 @transaction.atomic
-def journey_create(*, organization: Organization, name: str, description: str = "",
-                   review_months: int = 3) -> Journey:  # fmt: skip
+def journey_create(
+    *, organization: Organization, name: str, description: str = "", review_months: int = 3
+) -> Journey:
     name = name.strip()
     if not name:
         raise ValidationError(_("Give the journey a name."))
     if Journey.objects.filter(organization=organization, name=name).exists():
         raise ValidationError(_("A journey with this name exists already."))
-    journey = Journey(organization=organization, name=name, description=description,
-                      review_months=review_months)  # fmt: skip
+    journey = Journey(
+        organization=organization, name=name, description=description, review_months=review_months
+    )
     journey.full_clean()
     journey.save()
     return journey
@@ -53,20 +55,29 @@ def step_add(
         raise ValidationError(_("A touchpoint belongs to another organisation."))
     low, high = TARGET_RANGE.get(metric, (0, 0))
     if metric not in TARGET_RANGE or not (low <= target <= high):
-        raise ValidationError(_("The target must lie between %(low)s and %(high)s.")
-                              % {"low": low, "high": high})  # fmt: skip
+        raise ValidationError(
+            _("The target must lie between %(low)s and %(high)s.") % {"low": low, "high": high}
+        )
     phase_name = phase_name.strip()
     phase = Phase.objects.filter(journey=journey, name=phase_name).first()
     if phase is None:
         last = journey.phases.aggregate(m=Max("position"))["m"]
-        phase = Phase.objects.create(journey=journey, name=phase_name,
-                                     position=0 if last is None else last + 1)  # fmt: skip
+        phase = Phase.objects.create(
+            journey=journey, name=phase_name, position=0 if last is None else last + 1
+        )
     last = phase.steps.aggregate(m=Max("position"))["m"]
     step = Step(
-        journey=journey, phase=phase, name=name.strip(), team=team, metric=metric,
-        target=target, is_internal=is_internal, internal_customer=internal_customer,
-        moment_of_truth=moment_of_truth, position=0 if last is None else last + 1,
-    )  # fmt: skip
+        journey=journey,
+        phase=phase,
+        name=name.strip(),
+        team=team,
+        metric=metric,
+        target=target,
+        is_internal=is_internal,
+        internal_customer=internal_customer,
+        moment_of_truth=moment_of_truth,
+        position=0 if last is None else last + 1,
+    )
     step.full_clean()
     step.save()
     step.touchpoints.set(touchpoints)

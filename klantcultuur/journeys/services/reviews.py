@@ -25,8 +25,9 @@ def next_review_date(journey: Journey, after: date) -> date:
 
 
 @transaction.atomic
-def review_plan(*, journey: Journey, planned_for: date | None = None,
-                today: date | None = None) -> Review:  # fmt: skip
+def review_plan(
+    *, journey: Journey, planned_for: date | None = None, today: date | None = None
+) -> Review:
     """Plan the next review; its period is the cycle before it."""
     today = today or timezone.localdate()
     planned_for = planned_for or next_review_date(journey, today)
@@ -34,15 +35,22 @@ def review_plan(*, journey: Journey, planned_for: date | None = None,
         raise ValidationError(_("A review is planned on that day already."))
     start = planned_for - timedelta(days=30 * journey.review_months)
     return Review.objects.create(
-        organization_id=journey.organization_id, journey=journey, planned_for=planned_for,
-        period_start=start, period_end=planned_for - timedelta(days=1),
-    )  # fmt: skip
+        organization_id=journey.organization_id,
+        journey=journey,
+        planned_for=planned_for,
+        period_start=start,
+        period_end=planned_for - timedelta(days=1),
+    )
 
 
 def agenda_for(*, review: Review, membership: Membership) -> agendas.Agenda:
     """The agenda generated from the data of the review's period."""
-    found = selectors.journey_map(journey=review.journey, membership=membership,
-                                  start=review.period_start, end=review.period_end)  # fmt: skip
+    found = selectors.journey_map(
+        journey=review.journey,
+        membership=membership,
+        start=review.period_start,
+        end=review.period_end,
+    )
     lines = [
         agendas.StepLine(
             step=s.step.name,
@@ -71,8 +79,9 @@ def agenda_for(*, review: Review, membership: Membership) -> agendas.Agenda:
 
 
 @transaction.atomic
-def review_hold(*, review: Review, by: Membership, minutes: str, attendees: str,
-                held_on: date | None = None) -> Review:  # fmt: skip
+def review_hold(
+    *, review: Review, by: Membership, minutes: str, attendees: str, held_on: date | None = None
+) -> Review:
     """Record the review as held, with the agenda as it stands now (frozen as evidence)."""
     if not minutes.strip():
         raise ValidationError(_("Write the minutes of the review."))
@@ -93,8 +102,9 @@ def reviews_plan_due(*, today: date, journeys=None) -> int:
     journeys = journeys if journeys is not None else Journey.objects.all()
     planned = 0
     for journey in journeys:
-        if not Review.objects.filter(journey=journey, planned_for__gt=today,
-                                     status=ReviewStatus.PLANNED).exists():  # fmt: skip
+        if not Review.objects.filter(
+            journey=journey, planned_for__gt=today, status=ReviewStatus.PLANNED
+        ).exists():
             when = next_review_date(journey, today)
             if not Review.objects.filter(journey=journey, planned_for=when).exists():
                 review_plan(journey=journey, planned_for=when)
@@ -126,13 +136,14 @@ def decision_add(
     if team.organization_id != review.organization_id:
         raise ValidationError(_("The team belongs to another organisation."))
     problem = _("Journey review %(journey)s of %(date)s: %(text)s") % {
-        "journey": review.journey.name, "date": review.planned_for.isoformat(), "text": text,
-    }  # fmt: skip
+        "journey": review.journey.name,
+        "date": review.planned_for.isoformat(),
+        "text": text,
+    }
     action = action_create(
         action=ImprovementAction(
             team=team, title=title[:150], problem=problem, owner=owner, due_date=due_date
         ),
         by=by,
     )
-    return Decision.objects.create(review=review, step=step, team=team, text=text,
-                                   action=action)  # fmt: skip
+    return Decision.objects.create(review=review, step=step, team=team, text=text, action=action)

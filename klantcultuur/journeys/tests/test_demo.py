@@ -19,8 +19,9 @@ def _rivierduin():
     org = Organization.objects.create(name="Woonstichting Rivierduin", slug=ORG_SLUG)
     codes = {row[2] for rows in demo.JOURNEYS.values() for row in rows}
     for code in sorted(codes):
-        OrgUnit.objects.create(organization=org, code=code, name=code, kind=UnitKind.TEAM,
-                               office=Office.FRONT)  # fmt: skip
+        OrgUnit.objects.create(
+            organization=org, code=code, name=code, kind=UnitKind.TEAM, office=Office.FRONT
+        )
     make_member(org, "bestuur@rivierduin.example", Role.BOARD)
     make_member(org, "cx@rivierduin.example", Role.CX_LEAD)
     return org

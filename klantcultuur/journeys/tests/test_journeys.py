@@ -85,9 +85,14 @@ def test_the_map_costs_the_same_queries_for_more_steps_and_records(world, login)
     with CaptureQueriesContext(connection) as small:
         _map(client, journey)
     for i in range(10):
-        services.step_add(journey=journey, phase_name=f"Fase {i % 4}", name=f"Stap {i}",
-                          team=world.back_team if i % 2 else world.team, metric="csat",
-                          target=Decimal("75"))  # fmt: skip
+        services.step_add(
+            journey=journey,
+            phase_name=f"Fase {i % 4}",
+            name=f"Stap {i}",
+            team=world.back_team if i % 2 else world.team,
+            metric="csat",
+            target=Decimal("75"),
+        )
     feed(world, days_ago=5)
     with CaptureQueriesContext(connection) as large:
         _map(client, journey)
@@ -109,8 +114,13 @@ def test_a_cx_lead_adds_a_step_and_a_wrong_target_is_refused(world, login):
     journey, _contact, _planning = repair_journey(world)
     client = login(world.cx_lead)
     url = reverse("journeys-step-add", args=[journey.uuid])
-    data = {"phase": "Uitvoeren", "name": "Monteur aan de deur", "team": world.team.id,
-            "metric": "nps", "target": "150"}  # fmt: skip
+    data = {
+        "phase": "Uitvoeren",
+        "name": "Monteur aan de deur",
+        "team": world.team.id,
+        "metric": "nps",
+        "target": "150",
+    }
     response = client.post(url, data, follow=True)
     assert "tussen -100 en 100" in response.content.decode()
     assert not Step.objects.filter(name="Monteur aan de deur").exists()
@@ -124,8 +134,14 @@ def test_a_team_of_another_organisation_cannot_own_a_step(world):
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError):
-        services.step_add(journey=journey, phase_name="X", name="Y", team=world.other_team,
-                          metric="nps", target=Decimal("0"))  # fmt: skip
+        services.step_add(
+            journey=journey,
+            phase_name="X",
+            name="Y",
+            team=world.other_team,
+            metric="nps",
+            target=Decimal("0"),
+        )
 
 
 def test_the_step_page_quotes_customers_on_its_top_improvement_topics(world, login):

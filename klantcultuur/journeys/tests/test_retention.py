@@ -6,8 +6,13 @@ from klantcultuur.journeys.quality import retention
 
 
 def _inputs(**values):
-    base = {"customers": 10_000, "churn": 0.08, "revenue": 600.0, "acquisition_cost": 3000.0,
-            "shares": (0.3, 0.5, 0.2)}  # fmt: skip
+    base = {
+        "customers": 10_000,
+        "churn": 0.08,
+        "revenue": 600.0,
+        "acquisition_cost": 3000.0,
+        "shares": (0.3, 0.5, 0.2),
+    }
     return retention.Inputs(**{**base, **values})
 
 

@@ -33,10 +33,15 @@ def test_a_decision_appears_on_the_owning_teams_board(world, login):
     feed(world)
     review = reviews.review_plan(journey=journey)
     client = login(world.board)
-    response = client.post(reverse("journeys-review", args=[review.uuid]), {
-        "form": "decision", "title": "Planners bellen monteurs terug binnen een uur",
-        "text": "Monteurs zijn ontevreden over de planning.", "step": planning.id,
-    })  # fmt: skip
+    response = client.post(
+        reverse("journeys-review", args=[review.uuid]),
+        {
+            "form": "decision",
+            "title": "Planners bellen monteurs terug binnen een uur",
+            "text": "Monteurs zijn ontevreden over de planning.",
+            "step": planning.id,
+        },
+    )
     assert response.status_code == 302
     action = ImprovementAction.objects.get(title="Planners bellen monteurs terug binnen een uur")
     assert action.team == world.back_team and action.state == "plan"
@@ -59,10 +64,15 @@ def test_holding_a_review_freezes_its_agenda(world, login):
     feed(world)
     review = reviews.review_plan(journey=journey, planned_for=date.today())
     client = login(world.cx_lead)
-    client.post(reverse("journeys-review", args=[review.uuid]), {
-        "form": "hold", "held_on": date.today().isoformat(), "attendees": "Thomas, Marieke",
-        "minutes": "Planning blijft achter bij de norm.",
-    })  # fmt: skip
+    client.post(
+        reverse("journeys-review", args=[review.uuid]),
+        {
+            "form": "hold",
+            "held_on": date.today().isoformat(),
+            "attendees": "Thomas, Marieke",
+            "minutes": "Planning blijft achter bij de norm.",
+        },
+    )
     review.refresh_from_db()
     assert review.is_held and review.held_by == world.cx_lead
     steps = [line["step"] for line in review.agenda["below_target"]]
@@ -76,8 +86,10 @@ def test_holding_a_review_freezes_its_agenda(world, login):
 def test_a_review_without_minutes_is_not_recorded(world, login):
     journey, _c, _p = repair_journey(world)
     review = reviews.review_plan(journey=journey)
-    login(world.cx_lead).post(reverse("journeys-review", args=[review.uuid]),
-                              {"form": "hold", "held_on": "2026-12-01", "minutes": ""})  # fmt: skip
+    login(world.cx_lead).post(
+        reverse("journeys-review", args=[review.uuid]),
+        {"form": "hold", "held_on": "2026-12-01", "minutes": ""},
+    )
     assert not Review.objects.get(pk=review.pk).is_held
 
 
@@ -85,8 +97,13 @@ def test_the_export_holds_agenda_minutes_and_decisions(world, login):
     journey, _contact, planning = repair_journey(world)
     feed(world)
     review = reviews.review_plan(journey=journey, planned_for=date.today())
-    reviews.decision_add(review=review, by=world.board, title="=Planning terugbellen",
-                         text="Terugbellen binnen een uur.", step=planning)  # fmt: skip
+    reviews.decision_add(
+        review=review,
+        by=world.board,
+        title="=Planning terugbellen",
+        text="Terugbellen binnen een uur.",
+        step=planning,
+    )
     reviews.review_hold(review=review, by=world.board, minutes="Besproken.", attendees="MT")
     response = login(world.cx_lead).get(reverse("journeys-review-export", args=[review.uuid]))
     text = response.content.decode("utf-8-sig")
@@ -100,8 +117,10 @@ def test_an_employee_may_read_but_not_decide(world, login):
     review = reviews.review_plan(journey=journey)
     client = login(world.employee)
     assert client.get(reverse("journeys-review", args=[review.uuid])).status_code == 200
-    response = client.post(reverse("journeys-review", args=[review.uuid]),
-                           {"form": "decision", "title": "x", "text": "y", "step": contact.id})  # fmt: skip
+    response = client.post(
+        reverse("journeys-review", args=[review.uuid]),
+        {"form": "decision", "title": "x", "text": "y", "step": contact.id},
+    )
     assert response.status_code == 403
     assert not ImprovementAction.objects.exists()
 
@@ -109,8 +128,9 @@ def test_an_employee_may_read_but_not_decide(world, login):
 def test_holding_a_review_plans_the_next_one(world):
     journey, _c, _p = repair_journey(world)
     review = reviews.review_plan(journey=journey, planned_for=date(2026, 10, 1))
-    reviews.review_hold(review=review, by=world.board, minutes="Besproken.", attendees="",
-                        held_on=date(2026, 10, 2))  # fmt: skip
+    reviews.review_hold(
+        review=review, by=world.board, minutes="Besproken.", attendees="", held_on=date(2026, 10, 2)
+    )
     assert list(journey.reviews.filter(status="planned").values_list("planned_for", flat=True)) == [
         date(2027, 1, 1)
     ]

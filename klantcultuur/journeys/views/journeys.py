@@ -95,10 +95,18 @@ def step_add(request: OrgRequest, code: UUID):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.step_add(journey=found, phase_name=data["phase"], name=data["name"], team=data["team"],
-                              metric=data["metric"], target=data["target"], touchpoints=list(data["touchpoints"]),
-                              is_internal=data["is_internal"], internal_customer=data["internal_customer"],
-                              moment_of_truth=data["moment_of_truth"])  # fmt: skip
+            services.step_add(
+                journey=found,
+                phase_name=data["phase"],
+                name=data["name"],
+                team=data["team"],
+                metric=data["metric"],
+                target=data["target"],
+                touchpoints=list(data["touchpoints"]),
+                is_internal=data["is_internal"],
+                internal_customer=data["internal_customer"],
+                moment_of_truth=data["moment_of_truth"],
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
@@ -134,9 +142,14 @@ def step(request: OrgRequest, code: UUID):
         colleagues_ok = figures.figures.counts.with_comment >= organization.min_comment_group_size
         if not found.is_internal or colleagues_ok:
             quotes = feedback_selectors.topic_quotes(
-                organization=organization, unit_ids=[found.team_id], start=period.start, end=period.end,
-                topics=[slug for slug, _n in figures.topics], per_topic=2, internal=found.is_internal,
-            )  # fmt: skip
+                organization=organization,
+                unit_ids=[found.team_id],
+                start=period.start,
+                end=period.end,
+                topics=[slug for slug, _n in figures.topics],
+                per_topic=2,
+                internal=found.is_internal,
+            )
     names = {
         t.slug: t.name(get_language())
         for t in Topic.objects.filter(organization=request.organization)
@@ -145,7 +158,17 @@ def step(request: OrgRequest, code: UUID):
         (names.get(slug, slug), n, quotes.get(slug, []))
         for slug, n in (figures.topics if figures else [])
     ]
-    return render(request, "journeys/step.html", {
-        "step": found, "item": figures, "period": period, "periods": PERIODS, "query": period_query(period),
-        "topics": topics, "touchpoints": found.touchpoints.all(), "can_set_up": access.can_set_up(request),
-    })  # fmt: skip
+    return render(
+        request,
+        "journeys/step.html",
+        {
+            "step": found,
+            "item": figures,
+            "period": period,
+            "periods": PERIODS,
+            "query": period_query(period),
+            "topics": topics,
+            "touchpoints": found.touchpoints.all(),
+            "can_set_up": access.can_set_up(request),
+        },
+    )

@@ -42,8 +42,13 @@ def _agenda(request: OrgRequest, review) -> dict:
 def review(request: OrgRequest, code: UUID):
     found = access.get_review_for_user(request, code)
     can_review = access.can_review(request)
-    hold_form = ReviewHoldForm(initial={"held_on": found.held_on or timezone.localdate(),
-                                        "minutes": found.minutes, "attendees": found.attendees})  # fmt: skip
+    hold_form = ReviewHoldForm(
+        initial={
+            "held_on": found.held_on or timezone.localdate(),
+            "minutes": found.minutes,
+            "attendees": found.attendees,
+        }
+    )
     decision_form = DecisionForm(review=found)
     if request.method == "POST":
         found = access.get_review_rw_for_user(request, code)
@@ -74,22 +79,38 @@ def review(request: OrgRequest, code: UUID):
                     )
                     return redirect("journeys-review", code=found.uuid)
     decisions = found.decisions.select_related("team", "step", "action", "action__owner__user")
-    return render(request, "journeys/review.html", {
-        "review": found, "journey": found.journey, "agenda": _agenda(request, found),
-        "metrics": dict(Metric.choices), "decisions": decisions, "hold_form": hold_form,
-        "decision_form": decision_form, "can_review": can_review,
-        "open_actions": selectors.open_actions_of(found.journey),
-    })  # fmt: skip
+    return render(
+        request,
+        "journeys/review.html",
+        {
+            "review": found,
+            "journey": found.journey,
+            "agenda": _agenda(request, found),
+            "metrics": dict(Metric.choices),
+            "decisions": decisions,
+            "hold_form": hold_form,
+            "decision_form": decision_form,
+            "can_review": can_review,
+            "open_actions": selectors.open_actions_of(found.journey),
+        },
+    )
 
 
 @member_required(Perm.VIEW_FEEDBACK, methods=("GET",))
 def review_print(request: OrgRequest, code: UUID):
     found = access.get_review_for_user(request, code)
     decisions = found.decisions.select_related("team", "step", "action", "action__owner__user")
-    return render(request, "journeys/review_print.html", {
-        "review": found, "journey": found.journey, "agenda": _agenda(request, found),
-        "metrics": dict(Metric.choices), "decisions": decisions,
-    })  # fmt: skip
+    return render(
+        request,
+        "journeys/review_print.html",
+        {
+            "review": found,
+            "journey": found.journey,
+            "agenda": _agenda(request, found),
+            "metrics": dict(Metric.choices),
+            "decisions": decisions,
+        },
+    )
 
 
 @member_required(Perm.VIEW_FEEDBACK, methods=("GET",))
@@ -106,14 +127,31 @@ def review_export(request: OrgRequest, code: UUID):
         [_("Attendees"), found.attendees],
         [_("Minutes"), found.minutes],
         [],
-        [_("Section"), _("Step"), _("Team"), _("Metric"), _("Value"), _("Target"), _("Change"),
-         _("Moment of truth")],
-    ]  # fmt: skip
+        [
+            _("Section"),
+            _("Step"),
+            _("Team"),
+            _("Metric"),
+            _("Value"),
+            _("Target"),
+            _("Change"),
+            _("Moment of truth"),
+        ],
+    ]
     for section, key in ((_("Below target"), "below_target"), (_("Notable change"), "changes")):
         for line in agenda.get(key, []):
-            rows.append([section, line["step"], line["team"], metrics.get(line["metric"], line["metric"]),
-                         line["value"], line["target"], line["change"],
-                         _("yes") if line["moment_of_truth"] else ""])  # fmt: skip
+            rows.append(
+                [
+                    section,
+                    line["step"],
+                    line["team"],
+                    metrics.get(line["metric"], line["metric"]),
+                    line["value"],
+                    line["target"],
+                    line["change"],
+                    _("yes") if line["moment_of_truth"] else "",
+                ]
+            )
     rows += [[], [_("Open actions"), _("Title"), _("Team"), _("State"), _("Due date")]]
     for action in agenda.get("open_actions", []):
         rows.append(["", action["title"], action["team"], action["state"], action["due"]])
@@ -122,8 +160,16 @@ def review_export(request: OrgRequest, code: UUID):
         [_("Decisions"), _("Decision"), _("Team"), _("Step"), _("Improvement action"), _("State")],
     ]
     for d in found.decisions.select_related("team", "step", "action"):
-        rows.append(["", d.text, d.team.name, d.step.name if d.step else "",
-                     d.action.title if d.action else "", d.action.get_state_display() if d.action else ""])  # fmt: skip
+        rows.append(
+            [
+                "",
+                d.text,
+                d.team.name,
+                d.step.name if d.step else "",
+                d.action.title if d.action else "",
+                d.action.get_state_display() if d.action else "",
+            ]
+        )
     name = f"journey-review-{found.journey.name}-{found.planned_for.isoformat()}.csv".replace(
         " ", "-"
     )

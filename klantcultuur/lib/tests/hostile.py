@@ -15,10 +15,36 @@ MIB = 1024 * 1024
 def _entry(name: str, raw: bytes, crc: int, size: int, offset: int) -> tuple[bytes, bytes]:
     """The local header + data, and the central directory record, of one deflated part."""
     encoded = name.encode()
-    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(raw), size,
-                        len(encoded), 0) + encoded + raw  # fmt: skip
-    central = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc,
-                          len(raw), size, len(encoded), 0, 0, 0, 0, 0, offset) + encoded  # fmt: skip
+    local = (
+        struct.pack(
+            "<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(raw), size, len(encoded), 0
+        )
+        + encoded
+        + raw
+    )
+    central = (
+        struct.pack(
+            "<IHHHHHHIIIHHHHHII",
+            0x02014B50,
+            20,
+            20,
+            0,
+            8,
+            0,
+            0x21,
+            crc,
+            len(raw),
+            size,
+            len(encoded),
+            0,
+            0,
+            0,
+            0,
+            0,
+            offset,
+        )
+        + encoded
+    )
     return local, central
 
 
@@ -29,16 +55,20 @@ def rebuild_xlsx(base: bytes, replace: dict[str, tuple[bytes, int, int]]) -> byt
         for info in archive.infolist():
             data = archive.read(info)
             packer = zlib.compressobj(6, zlib.DEFLATED, -15)
-            parts[info.filename] = (packer.compress(data) + packer.flush(), zlib.crc32(data),
-                                    len(data))  # fmt: skip
+            parts[info.filename] = (
+                packer.compress(data) + packer.flush(),
+                zlib.crc32(data),
+                len(data),
+            )
     parts.update(replace)
     body, directory = b"", b""
     for name, (raw, crc, size) in parts.items():
         local, central = _entry(name, raw, crc, size, len(body))
         body += local
         directory += central
-    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(parts), len(parts), len(directory),
-                      len(body), 0)  # fmt: skip
+    end = struct.pack(
+        "<IHHHHIIH", 0x06054B50, 0, 0, len(parts), len(parts), len(directory), len(body), 0
+    )
     return body + directory + end
 
 
@@ -102,12 +132,15 @@ def shared_strings_bomb(megabytes: int = 300) -> bytes:
         b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
         b'<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>'
     )
-    return rebuild_xlsx(base, {
-        "xl/sharedStrings.xml": (raw, crc, size),
-        "xl/_rels/workbook.xml.rels": _deflated(rels.encode()),
-        "[Content_Types].xml": _deflated(types.encode()),
-        "xl/worksheets/sheet1.xml": _deflated(sheet),
-    })  # fmt: skip
+    return rebuild_xlsx(
+        base,
+        {
+            "xl/sharedStrings.xml": (raw, crc, size),
+            "xl/_rels/workbook.xml.rels": _deflated(rels.encode()),
+            "[Content_Types].xml": _deflated(types.encode()),
+            "xl/worksheets/sheet1.xml": _deflated(sheet),
+        },
+    )
 
 
 def sheet_claiming_rows(

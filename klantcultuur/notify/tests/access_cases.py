@@ -6,6 +6,11 @@ from klantcultuur.notify.models import Delivery
 
 
 def url_kwargs(world) -> dict[str, dict]:
-    delivery = Delivery.objects.create(organization=world.org, channel="email",
-                                       to="mila@linge.example", subject="Terugbellen", body="-")  # fmt: skip
+    delivery = Delivery.objects.create(
+        organization=world.org,
+        channel="email",
+        to="mila@linge.example",
+        subject="Terugbellen",
+        body="-",
+    )
     return {"notify-retry": {"code": delivery.uuid}}

@@ -65,8 +65,10 @@ def webhook():
 
 
 def a_customer_to_call_back(world):
-    ingest(world.org, item(score=2, contact_consent=True, team_id=world.team.id,
-                           reason="Niemand belde terug."))  # fmt: skip
+    ingest(
+        world.org,
+        item(score=2, contact_consent=True, team_id=world.team.id, reason="Niemand belde terug."),
+    )
 
 
 def test_a_new_call_back_reaches_the_team_leader_and_the_channel(world, webhook, settings):
@@ -103,16 +105,22 @@ def test_a_failing_mail_server_keeps_the_message_and_sends_it_later(world, setti
     assert len(mail.outbox) == 1
 
 
-def test_a_failing_webhook_is_tried_again_and_given_up_only_after_several_tries(world, webhook,
-                                                                                settings):  # fmt: skip
+def test_a_failing_webhook_is_tried_again_and_given_up_only_after_several_tries(
+    world, webhook, settings
+):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     NotifySettings.objects.create(organization=world.org, webhook_url=webhook.url)
     escalation = Escalation.objects.create(
-        organization=world.org, from_unit=world.team, to_unit=world.department,
-        raised_on=timezone.localdate(), raised_by=world.employee, text="Meer bezetting nodig.",
-    )  # fmt: skip
-    escalation_answer(escalation=escalation, answer="Twee uitzendkrachten vanaf maandag.",
-                      by=world.admin)  # fmt: skip
+        organization=world.org,
+        from_unit=world.team,
+        to_unit=world.department,
+        raised_on=timezone.localdate(),
+        raised_by=world.employee,
+        text="Meer bezetting nodig.",
+    )
+    escalation_answer(
+        escalation=escalation, answer="Twee uitzendkrachten vanaf maandag.", by=world.admin
+    )
     assert sorted(m.to[0] for m in mail.outbox) == ["bob@linge.example", "mila@linge.example"]
     hook = Delivery.objects.get(channel="webhook")
     assert (hook.status, hook.last_error) == (

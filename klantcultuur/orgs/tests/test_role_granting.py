@@ -157,9 +157,14 @@ def test_an_invitation_gives_only_roles_within_ones_own(login, world, actor, rol
     with TestCase.captureOnCommitCallbacks(execute=True):
         response = client.post(
             reverse("orgs-invite"),
-            {"email": "nieuw@linge.example", "first_name": "Nina", "last_name": "Dam",
-             "role": role, "unit": world.team.id},
-        )  # fmt: skip
+            {
+                "email": "nieuw@linge.example",
+                "first_name": "Nina",
+                "last_name": "Dam",
+                "role": role,
+                "unit": world.team.id,
+            },
+        )
     made = Membership.objects.filter(user__email="nieuw@linge.example").first()
     if _allowed(actor, role):
         assert response.status_code == 302
@@ -174,10 +179,16 @@ def test_an_invitation_gives_only_roles_within_ones_own(login, world, actor, rol
 def test_the_invite_service_refuses_a_role_beyond_ones_own(world, actor, role):
     def call():
         return services.member_invite(
-            organization=world.org, email="nieuw@linge.example", first_name="Nina", infix="",
-            last_name="Dam", role=role, unit=None, invited_by=world.members[actor].user,
+            organization=world.org,
+            email="nieuw@linge.example",
+            first_name="Nina",
+            infix="",
+            last_name="Dam",
+            role=role,
+            unit=None,
+            invited_by=world.members[actor].user,
             actor=world.members[actor],
-        )  # fmt: skip
+        )
 
     if _allowed(actor, role):
         assert call().role == role
@@ -261,10 +272,14 @@ def test_the_import_preview_already_refuses_the_row(login, world):
     client = login(world.hr)
     client.post(
         reverse("orgs-import"),
-        {"file": SimpleUploadedFile(
-            "hr.csv", b"E-mailadres;Achternaam;Rol\r\nbaas@linge.example;Baas;beheerder\r\n",
-            "text/csv")},
-    )  # fmt: skip
+        {
+            "file": SimpleUploadedFile(
+                "hr.csv",
+                b"E-mailadres;Achternaam;Rol\r\nbaas@linge.example;Baas;beheerder\r\n",
+                "text/csv",
+            )
+        },
+    )
     job = PeopleImport.objects.get()
     page = client.get(reverse("orgs-import-detail", args=[job.uuid]))
     assert page.context["counts"]["refused"] == 1

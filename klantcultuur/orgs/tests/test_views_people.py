@@ -41,10 +41,16 @@ def invite(client, world, email="nieuw@linge.example"):
     # The mail leaves when the transaction commits; the test runs the commit hooks.
     with TestCase.captureOnCommitCallbacks(execute=True):
         return client.post(
-        reverse("orgs-invite"),
-            {"email": email, "first_name": "Nina", "infix": "van", "last_name": "Dam", "role": "employee",
-             "unit": world.team.id},
-        )  # fmt: skip
+            reverse("orgs-invite"),
+            {
+                "email": email,
+                "first_name": "Nina",
+                "infix": "van",
+                "last_name": "Dam",
+                "role": "employee",
+                "unit": world.team.id,
+            },
+        )
 
 
 def test_an_invitation_is_mailed_and_accepting_it_sets_a_password(login, world, client):

@@ -29,9 +29,15 @@ def test_an_administrator_creates_a_unit_below_another(login, world):
     client = login(world.admin)
     response = client.post(
         reverse("orgs-unit-create"),
-        {"name": "Team Digitaal", "code": "W-KC-3", "kind": "team", "office": "front",
-         "parent": world.department.id, "manager": world.manager.id},
-    )  # fmt: skip
+        {
+            "name": "Team Digitaal",
+            "code": "W-KC-3",
+            "kind": "team",
+            "office": "front",
+            "parent": world.department.id,
+            "manager": world.manager.id,
+        },
+    )
     unit = OrgUnit.objects.get(organization=world.org, code="W-KC-3")
     assert response.status_code == 302
     assert (unit.parent, unit.manager) == (world.department, world.manager)
@@ -51,9 +57,15 @@ def test_moving_and_renaming_a_unit(login, world):
     client = login(world.admin)
     url = reverse("orgs-unit-edit", args=[world.back_team.uuid])
     response = client.post(
-        url, {"name": "Planning & Werkvoorbereiding", "code": "W-KC-2", "kind": "team", "office": "back",
-              "parent": world.division.id},
-    )  # fmt: skip
+        url,
+        {
+            "name": "Planning & Werkvoorbereiding",
+            "code": "W-KC-2",
+            "kind": "team",
+            "office": "back",
+            "parent": world.division.id,
+        },
+    )
     world.back_team.refresh_from_db()
     assert response.status_code == 302
     assert (world.back_team.name, world.back_team.parent) == (

@@ -33,9 +33,11 @@ def upload(request: MemberRequest):
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
         job = services.people_import_create(
-            organization=request.organization, user=request.user,
-            filename=upload_file.name, content=upload_file.read(),
-        )  # fmt: skip
+            organization=request.organization,
+            user=request.user,
+            filename=upload_file.name,
+            content=upload_file.read(),
+        )
         return redirect("orgs-import-detail", code=job.uuid)
     recent = PeopleImport.objects.filter(organization=request.organization).defer("content")[:10]
     return render(request, "orgs/import_upload.html", {"form": form, "recent": recent})

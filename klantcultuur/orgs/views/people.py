@@ -43,17 +43,22 @@ def person(request: MemberRequest, code: UUID):
     form = None
     if request.membership.has_perm(Perm.MANAGE_PEOPLE):
         form = MembershipForm(
-            request.POST or None, instance=membership, organization=request.organization,
+            request.POST or None,
+            instance=membership,
+            organization=request.organization,
             actor=request.membership,
-        )  # fmt: skip
+        )
     if request.method == "POST":
         membership = get_membership_rw_for_user(request, code)
         if form.is_valid():
             try:
                 services.membership_update(
-                    membership=membership, actor=request.membership, role=form.cleaned_data["role"],
-                    unit=form.cleaned_data["unit"], job_title=form.cleaned_data["job_title"],
-                )  # fmt: skip
+                    membership=membership,
+                    actor=request.membership,
+                    role=form.cleaned_data["role"],
+                    unit=form.cleaned_data["unit"],
+                    job_title=form.cleaned_data["job_title"],
+                )
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
@@ -61,9 +66,16 @@ def person(request: MemberRequest, code: UUID):
                 return redirect("orgs-person", code=membership.uuid)
     managed = OrgUnit.objects.filter(manager=membership, archived_at__isnull=True)
     may_remove = may_grant(request.membership.role, membership.role)
-    return render(request, "orgs/person.html", {
-        "member": membership, "form": form, "managed": managed, "may_remove": may_remove,
-    })  # fmt: skip
+    return render(
+        request,
+        "orgs/person.html",
+        {
+            "member": membership,
+            "form": form,
+            "managed": managed,
+            "may_remove": may_remove,
+        },
+    )
 
 
 @member_required(Perm.MANAGE_PEOPLE)
@@ -74,9 +86,11 @@ def invite(request: MemberRequest):
     if request.method == "POST" and form.is_valid():
         try:
             membership = services.member_invite(
-                organization=request.organization, invited_by=request.user,
-                actor=request.membership, **form.cleaned_data,
-            )  # fmt: skip
+                organization=request.organization,
+                invited_by=request.user,
+                actor=request.membership,
+                **form.cleaned_data,
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:

@@ -67,8 +67,9 @@ class AmbassadorMessage(models.Model):
     )
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("message"))
-    sent_by = models.ForeignKey("orgs.Membership", null=True, on_delete=models.SET_NULL,
-                                related_name="+")  # fmt: skip
+    sent_by = models.ForeignKey(
+        "orgs.Membership", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     recipients = models.PositiveIntegerField(default=0)
     sent_at = models.DateTimeField(null=True, blank=True)

@@ -63,9 +63,12 @@ class NextStep(models.Model):
     component = models.CharField(_("component"), max_length=3, choices=Component.choices)
     title = models.CharField(_("title"), max_length=160)
     owner = models.ForeignKey(
-        "orgs.Membership", null=True, on_delete=models.SET_NULL, related_name="+",
+        "orgs.Membership",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("owner"),
-    )  # fmt: skip
+    )
     due_on = models.DateField(_("due date"))
     status = models.CharField(max_length=4, choices=StepStatus.choices, default=StepStatus.OPEN)
     note = models.TextField(_("note"), blank=True)

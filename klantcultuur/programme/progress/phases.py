@@ -114,8 +114,10 @@ def phase_chart(
     # about a third on, a band spills into its neighbours' rows, so phases visibly overlap.
     for phase in range(1, PHASE_COUNT + 1):
         y = y_mid(phase)
-        halves = [row * (0.3 + 0.7 * s) if s else 0.0
-                  for s in (shares[phase] for shares in shares_per_wave)]  # fmt: skip
+        halves = [
+            row * (0.3 + 0.7 * s) if s else 0.0
+            for s in (shares[phase] for shares in shares_per_wave)
+        ]
         if not any(halves):
             continue
         if n == 1:

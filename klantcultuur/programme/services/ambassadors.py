@@ -43,9 +43,13 @@ def ambassador_propose(
         raise ValidationError(_("This colleague is already ambassador of this unit (or proposed)."))
     origin = AmbassadorOrigin.VOLUNTEERED if by.id == membership.id else AmbassadorOrigin.NOMINATED
     return Ambassador.objects.create(
-        organization=organization, membership=membership, unit=unit, origin=origin,
-        motivation=(motivation or "").strip()[:500], proposed_by=by,
-    )  # fmt: skip
+        organization=organization,
+        membership=membership,
+        unit=unit,
+        origin=origin,
+        motivation=(motivation or "").strip()[:500],
+        proposed_by=by,
+    )
 
 
 @transaction.atomic
@@ -88,13 +92,16 @@ def messages_send(*, message_id: int) -> int:
     message = AmbassadorMessage.objects.filter(id=message_id, sent_at__isnull=True).first()
     if message is None:
         return 0
-    emails = sorted(set(
-        Ambassador.objects.filter(organization_id=message.organization_id,
-                                  status=AmbassadorStatus.CONFIRMED,
-                                  membership__archived_at__isnull=True,
-                                  membership__user__is_active=True)
-        .values_list("membership__user__email", flat=True)
-    ))  # fmt: skip
+    emails = sorted(
+        set(
+            Ambassador.objects.filter(
+                organization_id=message.organization_id,
+                status=AmbassadorStatus.CONFIRMED,
+                membership__archived_at__isnull=True,
+                membership__user__is_active=True,
+            ).values_list("membership__user__email", flat=True)
+        )
+    )
     # One e-mail per person: ambassadors do not see each other's addresses.
     send_mass_mail(
         [(message.subject, message.body, settings.DEFAULT_FROM_EMAIL, [e]) for e in emails],

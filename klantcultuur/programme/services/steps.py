@@ -22,11 +22,17 @@ def catalogue_ensure(*, organization: Organization) -> int:
     if StepTemplate.objects.filter(organization=organization).exists():
         return 0
     rows = [
-        StepTemplate(organization=organization, component=component, title=title,
-                     description=description, tool=tool, position=i)
+        StepTemplate(
+            organization=organization,
+            component=component,
+            title=title,
+            description=description,
+            tool=tool,
+            position=i,
+        )
         for component, steps in DEFAULT_STEPS.items()
         for i, (title, description, tool) in enumerate(steps)
-    ]  # fmt: skip
+    ]
     StepTemplate.objects.bulk_create(rows)
     return len(rows)
 
@@ -109,9 +115,16 @@ def step_take(
     if wave is not None and wave.organization_id != organization.id:
         wave = None
     return NextStep.objects.create(
-        organization=organization, unit=unit, template=template, component=component,
-        title=title, owner=owner, due_on=due_on, wave=wave, created_by=by,
-    )  # fmt: skip
+        organization=organization,
+        unit=unit,
+        template=template,
+        component=component,
+        title=title,
+        owner=owner,
+        due_on=due_on,
+        wave=wave,
+        created_by=by,
+    )
 
 
 @transaction.atomic

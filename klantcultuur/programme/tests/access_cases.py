@@ -16,9 +16,13 @@ def url_kwargs(world) -> dict[str, dict]:
     template = StepTemplate.objects.filter(organization=world.org).first()
     # A step of a unit nobody but board, CX lead, HR and admin sees (not the manager's team).
     step = steps.step_take(
-        organization=world.org, by=world.cx_lead, owner=world.cx_lead, template=template,
-        unit=world.division, due_on=timezone.localdate() + timedelta(days=14),
-    )  # fmt: skip
+        organization=world.org,
+        by=world.cx_lead,
+        owner=world.cx_lead,
+        template=template,
+        unit=world.division,
+        due_on=timezone.localdate() + timedelta(days=14),
+    )
     nominee = ambassadors.ambassador_propose(
         organization=world.org, membership=world.employee, unit=world.team, by=world.manager
     )

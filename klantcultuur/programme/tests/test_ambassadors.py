@@ -17,8 +17,10 @@ from klantcultuur.testing import make_member
 
 
 def test_an_employee_volunteers_and_their_manager_confirms_with_hours(login, world):
-    login(world.employee).post(reverse("programme-ambassador-volunteer"),
-                               {"motivation": "Ik wil dat huurders sneller antwoord krijgen."})  # fmt: skip
+    login(world.employee).post(
+        reverse("programme-ambassador-volunteer"),
+        {"motivation": "Ik wil dat huurders sneller antwoord krijgen."},
+    )
     ambassador = Ambassador.objects.get()
     assert (ambassador.membership, ambassador.unit, ambassador.origin, ambassador.status) == (
         world.employee,
@@ -28,8 +30,9 @@ def test_an_employee_volunteers_and_their_manager_confirms_with_hours(login, wor
     )
     page = login(world.manager).get(reverse("programme-ambassador-mine")).content.decode()
     assert "Bob Visser" in page and "huurders sneller antwoord" in page
-    login(world.manager).post(reverse("programme-ambassador-confirm", args=[ambassador.uuid]),
-                              {"hours": "6"})  # fmt: skip
+    login(world.manager).post(
+        reverse("programme-ambassador-confirm", args=[ambassador.uuid]), {"hours": "6"}
+    )
     ambassador.refresh_from_db()
     assert ambassador.status == AmbassadorStatus.CONFIRMED and ambassador.hours_per_month == 6
     assert ambassador.confirmed_by == world.manager
@@ -38,13 +41,15 @@ def test_an_employee_volunteers_and_their_manager_confirms_with_hours(login, wor
 
 
 def test_confirming_without_sensible_hours_is_refused_and_nothing_changes(login, world):
-    ambassador = services.ambassador_propose(organization=world.org, membership=world.employee,
-                                             unit=world.team, by=world.employee)  # fmt: skip
+    ambassador = services.ambassador_propose(
+        organization=world.org, membership=world.employee, unit=world.team, by=world.employee
+    )
     for hours in ("", "0", "100", "veel"):
         response = login(world.manager).post(
-            reverse("programme-ambassador-confirm", args=[ambassador.uuid]), {"hours": hours},
+            reverse("programme-ambassador-confirm", args=[ambassador.uuid]),
+            {"hours": hours},
             follow=True,
-        )  # fmt: skip
+        )
         assert "Spreek tussen 1 en 40 uur per maand af." in response.content.decode()
     ambassador.refresh_from_db()
     assert ambassador.status == AmbassadorStatus.PROPOSED and ambassador.hours_per_month is None
@@ -59,8 +64,9 @@ def test_volunteering_twice_is_refused_with_a_message(login, world):
 
 
 def test_only_the_unit_s_manager_or_the_cx_lead_confirms(login, world):
-    ambassador = services.ambassador_propose(organization=world.org, membership=world.employee,
-                                             unit=world.team, by=world.employee)  # fmt: skip
+    ambassador = services.ambassador_propose(
+        organization=world.org, membership=world.employee, unit=world.team, by=world.employee
+    )
     url = reverse("programme-ambassador-confirm", args=[ambassador.uuid])
     assert login(world.employee).post(url, {"hours": "8"}).status_code == 403
     assert login(world.hr).post(url, {"hours": "8"}).status_code == 403
@@ -69,21 +75,25 @@ def test_only_the_unit_s_manager_or_the_cx_lead_confirms(login, world):
 
 
 def test_a_manager_nominates_only_colleagues_of_the_units_they_manage(login, world):
-    planner = make_member(world.org, "piet@linge.example", "employee", world.back_team,
-                          first_name="Piet")  # fmt: skip
-    ok = login(world.manager).post(reverse("programme-ambassador-nominate"),
-                                   {"membership": world.employee.uuid})  # fmt: skip
+    planner = make_member(
+        world.org, "piet@linge.example", "employee", world.back_team, first_name="Piet"
+    )
+    ok = login(world.manager).post(
+        reverse("programme-ambassador-nominate"), {"membership": world.employee.uuid}
+    )
     assert ok.status_code == 302
     assert Ambassador.objects.get().origin == "nominated"
-    denied = login(world.manager).post(reverse("programme-ambassador-nominate"),
-                                       {"membership": planner.uuid})  # fmt: skip
+    denied = login(world.manager).post(
+        reverse("programme-ambassador-nominate"), {"membership": planner.uuid}
+    )
     assert denied.status_code == 403 and Ambassador.objects.count() == 1
 
 
 def _scan_with_a_resisting_back_team(world) -> None:
     today = timezone.localdate()
-    wave = make_wave(world.org, opens_on=today - timedelta(days=30),
-                     closes_on=today - timedelta(days=16))  # fmt: skip
+    wave = make_wave(
+        world.org, opens_on=today - timedelta(days=30), closes_on=today - timedelta(days=16)
+    )
     add_responses(wave, world.team, 10, level=4)
     add_responses(wave, world.back_team, 10, level=1)
     add_responses(wave, world.department, 5, role="manager", level=4)
@@ -92,10 +102,17 @@ def _scan_with_a_resisting_back_team(world) -> None:
 
 def test_the_network_shows_coverage_gaps_and_teams_with_many_resisters(login, world):
     _scan_with_a_resisting_back_team(world)
-    third = OrgUnit.objects.create(organization=world.org, parent=world.department, name="Wijkteam",
-                                   code="W-KC-9", kind=UnitKind.TEAM, office=Office.FRONT)  # fmt: skip
-    ambassador = services.ambassador_propose(organization=world.org, membership=world.employee,
-                                             unit=world.team, by=world.employee)  # fmt: skip
+    third = OrgUnit.objects.create(
+        organization=world.org,
+        parent=world.department,
+        name="Wijkteam",
+        code="W-KC-9",
+        kind=UnitKind.TEAM,
+        office=Office.FRONT,
+    )
+    ambassador = services.ambassador_propose(
+        organization=world.org, membership=world.employee, unit=world.team, by=world.employee
+    )
     services.ambassador_confirm(ambassador=ambassador, by=world.manager, hours=4)
     body = login(world.cx_lead).get(reverse("programme-ambassadors")).content.decode()
     assert "Bob Visser" in body
@@ -114,14 +131,20 @@ def test_the_network_is_for_board_and_cx_lead(login, world):
 
 
 def test_the_cx_lead_e_mails_every_confirmed_ambassador_once(login, world):
-    confirmed = services.ambassador_propose(organization=world.org, membership=world.employee,
-                                            unit=world.team, by=world.employee)  # fmt: skip
+    confirmed = services.ambassador_propose(
+        organization=world.org, membership=world.employee, unit=world.team, by=world.employee
+    )
     services.ambassador_confirm(ambassador=confirmed, by=world.manager, hours=4)
-    services.ambassador_propose(organization=world.org, membership=world.hr, unit=world.back_team,
-                                by=world.hr)  # proposed only: no e-mail  # fmt: skip
-    login(world.cx_lead).post(reverse("programme-ambassador-message"), {
-        "subject": "Ambassadeursoverleg donderdag", "body": "Neem je beste klantverhaal mee.",
-    })  # fmt: skip
+    services.ambassador_propose(
+        organization=world.org, membership=world.hr, unit=world.back_team, by=world.hr
+    )  # proposed only: no e-mail
+    login(world.cx_lead).post(
+        reverse("programme-ambassador-message"),
+        {
+            "subject": "Ambassadeursoverleg donderdag",
+            "body": "Neem je beste klantverhaal mee.",
+        },
+    )
     assert [m.to for m in mail.outbox] == [[world.employee.user.email]]
     assert mail.outbox[0].subject == "Ambassadeursoverleg donderdag"
     message = AmbassadorMessage.objects.get()
@@ -131,7 +154,8 @@ def test_the_cx_lead_e_mails_every_confirmed_ambassador_once(login, world):
 
 
 def test_an_empty_group_message_is_refused(login, world):
-    response = login(world.cx_lead).post(reverse("programme-ambassador-message"),
-                                         {"subject": "", "body": ""}, follow=True)  # fmt: skip
+    response = login(world.cx_lead).post(
+        reverse("programme-ambassador-message"), {"subject": "", "body": ""}, follow=True
+    )
     assert "Schrijf een onderwerp en een bericht." in response.content.decode()
     assert not AmbassadorMessage.objects.exists() and not mail.outbox

@@ -29,15 +29,30 @@ def _grow(world, version, n: int, *, start: int = 0) -> None:
     template = StepTemplate.objects.filter(organization=world.org).first()
     days = working_days_back(timezone.localdate(), 2)
     for i in range(start, start + n):
-        team = OrgUnit.objects.create(organization=world.org, parent=world.department,
-                                      name=f"Team {i}", code=f"T{i}", kind=UnitKind.TEAM)  # fmt: skip
+        team = OrgUnit.objects.create(
+            organization=world.org,
+            parent=world.department,
+            name=f"Team {i}",
+            code=f"T{i}",
+            kind=UnitKind.TEAM,
+        )
         for day in days:
             Huddle.objects.create(organization=world.org, unit=team, day=day)
-        Observation.objects.create(organization=world.org, behaviour=seen, shown_by=world.employee,
-                                   unit=team, day=timezone.localdate())  # fmt: skip
-        services.step_take(organization=world.org, by=world.cx_lead, owner=world.cx_lead,
-                           template=template, unit=team,
-                           due_on=timezone.localdate() + timedelta(days=i - 1))  # fmt: skip
+        Observation.objects.create(
+            organization=world.org,
+            behaviour=seen,
+            shown_by=world.employee,
+            unit=team,
+            day=timezone.localdate(),
+        )
+        services.step_take(
+            organization=world.org,
+            by=world.cx_lead,
+            owner=world.cx_lead,
+            template=template,
+            unit=team,
+            due_on=timezone.localdate() + timedelta(days=i - 1),
+        )
 
 
 def _queries(client) -> int:
@@ -102,13 +117,26 @@ def test_recall_is_shown_for_the_whole_organisation_only_from_the_anonymity_thre
     version = published(world)
     recall = recall_check(world, version)
     for i in range(4):
-        RecallAnswer.objects.create(organization=world.org, recall=recall, unit=world.team,
-                                    is_manager=False, text="bellen", understanding=5,
-                                    named=3 if i < 3 else 1)  # fmt: skip
+        RecallAnswer.objects.create(
+            organization=world.org,
+            recall=recall,
+            unit=world.team,
+            is_manager=False,
+            text="bellen",
+            understanding=5,
+            named=3 if i < 3 else 1,
+        )
     body = login(world.cx_lead).get(reverse("programme-dashboard")).content.decode()
     assert "Te weinig antwoorden om te tonen" in body
-    RecallAnswer.objects.create(organization=world.org, recall=recall, unit=world.team,
-                                is_manager=False, text="bellen", understanding=2, named=0)  # fmt: skip
+    RecallAnswer.objects.create(
+        organization=world.org,
+        recall=recall,
+        unit=world.team,
+        is_manager=False,
+        text="bellen",
+        understanding=2,
+        named=0,
+    )
     body = login(world.cx_lead).get(reverse("programme-dashboard")).content.decode()
     # 3 of 5 name three promises; 4 of 5 say they know them.
     assert '<span class="big">60%</span>' in body and "80% zegt ze te kennen" in body

@@ -15,10 +15,13 @@ from klantcultuur.scan.tests.conftest import reported  # noqa: F401 (fixture)
 def _take(world, unit, *, done=False):
     services.catalogue_ensure(organization=world.org)
     step = services.step_take(
-        organization=world.org, by=world.cx_lead, owner=world.manager, unit=unit,
+        organization=world.org,
+        by=world.cx_lead,
+        owner=world.manager,
+        unit=unit,
         template=StepTemplate.objects.filter(organization=world.org).first(),
         due_on=date(2030, 3, 1),
-    )  # fmt: skip
+    )
     if done:
         services.step_update(step=step, owner=world.manager, due_on=step.due_on, status="done")
     return step

@@ -23,15 +23,22 @@ def test_trend_compares_two_waves_and_knows_when_it_cannot():
 
 
 def _chart(points):
-    return phase_chart(points, phase_names=NAMES, title="Fasen <&>", own_label="Eigen fase",
-                       empty_text="Nog geen rapport")  # fmt: skip
+    return phase_chart(
+        points,
+        phase_names=NAMES,
+        title="Fasen <&>",
+        own_label="Eigen fase",
+        empty_text="Nog geen rapport",
+    )
 
 
 def test_the_chart_draws_one_band_per_phase_present_and_the_own_phase_per_wave():
-    svg = _chart([
-        PhasePoint("2025", (2, 2, 3), own=2),
-        PhasePoint("2026", (3, 3, 4), own=3),
-    ])  # fmt: skip
+    svg = _chart(
+        [
+            PhasePoint("2025", (2, 2, 3), own=2),
+            PhasePoint("2026", (3, 3, 4), own=3),
+        ]
+    )
     assert svg.startswith("<svg") and svg.endswith("</svg>")
     # Phases 2, 3 and 4 occur: three bands; phases 1 and 5 none.
     assert len(re.findall(r"<polygon", svg)) == 3

@@ -37,8 +37,10 @@ def test_the_scan_unit_page_links_its_holding_back_component_to_the_next_steps(
         .get(reverse("scan-unit", args=[reported.wave.uuid, world.team.uuid]))
         .content.decode()
     )
-    link = (f"{reverse('programme-next-steps')}?component={component}&amp;"
-            f"wave={reported.wave.uuid}&amp;unit={world.team.uuid}")  # fmt: skip
+    link = (
+        f"{reverse('programme-next-steps')}?component={component}&amp;"
+        f"wave={reported.wave.uuid}&amp;unit={world.team.uuid}"
+    )
     assert link in body
     assert "Volgende stappen voor dit onderdeel" in body
 
@@ -78,9 +80,13 @@ def test_the_cx_lead_takes_a_step_with_owner_and_due_date(login, world, reported
     template = _template(world)
     response = login(world.cx_lead).post(
         reverse("programme-take", args=[template.uuid]),
-        {"owner": world.manager.uuid, "due_on": _due(), "unit": world.team.uuid,
-         "wave": reported.wave.uuid},
-    )  # fmt: skip
+        {
+            "owner": world.manager.uuid,
+            "due_on": _due(),
+            "unit": world.team.uuid,
+            "wave": reported.wave.uuid,
+        },
+    )
     step = NextStep.objects.get()
     assert response.status_code == 302 and response.url == reverse(
         "programme-step", args=[step.uuid]
@@ -103,8 +109,9 @@ def test_a_step_without_a_due_date_is_refused_with_a_message_and_nothing_stored(
     template = _template(world)
     response = login(world.cx_lead).post(
         reverse("programme-take", args=[template.uuid]),
-        {"owner": world.manager.uuid, "due_on": "", "unit": world.team.uuid}, follow=True,
-    )  # fmt: skip
+        {"owner": world.manager.uuid, "due_on": "", "unit": world.team.uuid},
+        follow=True,
+    )
     assert "Kies een eigenaar en een deadline." in response.content.decode()
     assert not NextStep.objects.exists()
 
@@ -143,13 +150,24 @@ def test_a_manager_takes_steps_for_the_units_they_manage_only(login, world):
 
 def test_the_owner_closes_the_step_and_can_open_it_again(login, world):
     step = services.step_take(
-        organization=world.org, by=world.cx_lead, owner=world.manager, template=_template(world),
-        unit=world.team, due_on=date(2030, 1, 31),
-    )  # fmt: skip
+        organization=world.org,
+        by=world.cx_lead,
+        owner=world.manager,
+        template=_template(world),
+        unit=world.team,
+        due_on=date(2030, 1, 31),
+    )
     client = login(world.manager)
     url = reverse("programme-step", args=[step.uuid])
-    client.post(url, {"owner": world.manager.uuid, "due_on": "2030-02-15", "status": "done",
-                      "note": "Alle drie de teams starten nu om 8:45."})  # fmt: skip
+    client.post(
+        url,
+        {
+            "owner": world.manager.uuid,
+            "due_on": "2030-02-15",
+            "status": "done",
+            "note": "Alle drie de teams starten nu om 8:45.",
+        },
+    )
     step.refresh_from_db()
     assert step.status == StepStatus.DONE and step.done_at is not None
     assert step.due_on == date(2030, 2, 15) and "8:45" in step.note
@@ -160,25 +178,37 @@ def test_the_owner_closes_the_step_and_can_open_it_again(login, world):
 
 def test_an_employee_reads_their_team_s_step_but_cannot_change_it(login, world):
     step = services.step_take(
-        organization=world.org, by=world.cx_lead, owner=world.manager, template=_template(world),
-        unit=world.team, due_on=date(2030, 1, 31),
-    )  # fmt: skip
+        organization=world.org,
+        by=world.cx_lead,
+        owner=world.manager,
+        template=_template(world),
+        unit=world.team,
+        due_on=date(2030, 1, 31),
+    )
     client = login(world.employee)
     url = reverse("programme-step", args=[step.uuid])
     page = client.get(url)
     assert page.status_code == 200 and "step-form" not in page.content.decode()
-    assert client.post(url, {"owner": world.employee.uuid, "due_on": "2030-01-01",
-                             "status": "done"}).status_code == 403  # fmt: skip
+    assert (
+        client.post(
+            url, {"owner": world.employee.uuid, "due_on": "2030-01-01", "status": "done"}
+        ).status_code
+        == 403
+    )
     step.refresh_from_db()
     assert step.status == StepStatus.OPEN
 
 
 def test_the_board_edits_the_catalogue_and_a_manager_may_not(login, world):
     services.catalogue_ensure(organization=world.org)
-    response = login(world.board).post(reverse("programme-catalogue"), {
-        "component": "HRM", "title": "Inwerkprogramma met een dag meelopen in het klantcontact",
-        "description": "",
-    })  # fmt: skip
+    response = login(world.board).post(
+        reverse("programme-catalogue"),
+        {
+            "component": "HRM",
+            "title": "Inwerkprogramma met een dag meelopen in het klantcontact",
+            "description": "",
+        },
+    )
     assert response.status_code == 302
     assert StepTemplate.objects.filter(
         component="HRM", title__startswith="Inwerkprogramma"

@@ -33,11 +33,16 @@ def _flash(request, exc: ValidationError) -> None:
 @member_required(perm=Perm.MANAGE_PROGRAMME, methods=("GET",))
 def network(request: OrgRequest):
     """Who the ambassadors are, what they did, where none is, and where resisters are many."""
-    return render(request, "programme/network.html", {
-        "network": selectors.ambassador_network(request.organization, request.membership,
-                                                today=timezone.localdate()),
-        "sent": AmbassadorMessage.objects.filter(organization=request.organization)[:5],
-    })  # fmt: skip
+    return render(
+        request,
+        "programme/network.html",
+        {
+            "network": selectors.ambassador_network(
+                request.organization, request.membership, today=timezone.localdate()
+            ),
+            "sent": AmbassadorMessage.objects.filter(organization=request.organization)[:5],
+        },
+    )
 
 
 @member_required(methods=("GET",))
@@ -57,13 +62,21 @@ def mine(request: OrgRequest):
         tree = UnitTree.for_organization(request.organization.id)
         ids = {u for m in membership.managed_unit_ids for u in tree.subtree_ids(m)}
         colleagues = list(
-            Membership.objects.active().filter(organization=request.organization, unit_id__in=ids)
-            .select_related("user", "unit").order_by("user__first_name")[:300]
-        )  # fmt: skip
-    return render(request, "programme/ambassador_mine.html", {
-        "roles": roles, "to_confirm": selectors.ambassadors_to_confirm(membership),
-        "colleagues": colleagues, "max_hours": services.MAX_HOURS,
-    })  # fmt: skip
+            Membership.objects.active()
+            .filter(organization=request.organization, unit_id__in=ids)
+            .select_related("user", "unit")
+            .order_by("user__first_name")[:300]
+        )
+    return render(
+        request,
+        "programme/ambassador_mine.html",
+        {
+            "roles": roles,
+            "to_confirm": selectors.ambassadors_to_confirm(membership),
+            "colleagues": colleagues,
+            "max_hours": services.MAX_HOURS,
+        },
+    )
 
 
 @member_required(methods=("POST",))
@@ -75,9 +88,12 @@ def volunteer(request: OrgRequest):
         return redirect("programme-ambassador-mine")
     try:
         services.ambassador_propose(
-            organization=request.organization, membership=membership, unit=membership.unit,
-            by=membership, motivation=request.POST.get("motivation", ""),
-        )  # fmt: skip
+            organization=request.organization,
+            membership=membership,
+            unit=membership.unit,
+            by=membership,
+            motivation=request.POST.get("motivation", ""),
+        )
     except ValidationError as exc:
         _flash(request, exc)
     else:
@@ -100,8 +116,12 @@ def nominate(request: OrgRequest):
     if not selectors.can_take_for(request.membership, unit):
         raise PermissionDenied
     try:
-        services.ambassador_propose(organization=request.organization, membership=colleague,
-                                    unit=unit, by=request.membership)  # fmt: skip
+        services.ambassador_propose(
+            organization=request.organization,
+            membership=colleague,
+            unit=unit,
+            by=request.membership,
+        )
     except ValidationError as exc:
         _flash(request, exc)
     else:
@@ -122,8 +142,10 @@ def confirm(request: OrgRequest, code: UUID):
         _flash(request, exc)
     else:
         messages.success(request, _("Confirmed."))
-    return redirect((request.POST.get("next") == "network" and "programme-ambassadors")
-                    or "programme-ambassador-mine")  # fmt: skip
+    return redirect(
+        (request.POST.get("next") == "network" and "programme-ambassadors")
+        or "programme-ambassador-mine"
+    )
 
 
 @member_required(methods=("POST",))
@@ -131,8 +153,10 @@ def end(request: OrgRequest, code: UUID):
     ambassador = get_ambassador_rw_for_user(request, code)
     services.ambassador_end(ambassador=ambassador)
     messages.success(request, _("Stopped."))
-    return redirect((request.POST.get("next") == "network" and "programme-ambassadors")
-                    or "programme-ambassador-mine")  # fmt: skip
+    return redirect(
+        (request.POST.get("next") == "network" and "programme-ambassadors")
+        or "programme-ambassador-mine"
+    )
 
 
 @member_required(perm=Perm.MANAGE_PROGRAMME, methods=("POST",))
@@ -140,9 +164,11 @@ def message(request: OrgRequest):
     """E-mail every confirmed ambassador (in the background)."""
     try:
         stored = services.message_create(
-            organization=request.organization, by=request.membership,
-            subject=request.POST.get("subject", ""), body=request.POST.get("body", ""),
-        )  # fmt: skip
+            organization=request.organization,
+            by=request.membership,
+            subject=request.POST.get("subject", ""),
+            body=request.POST.get("body", ""),
+        )
     except ValidationError as exc:
         _flash(request, exc)
     else:

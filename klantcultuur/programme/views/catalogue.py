@@ -42,9 +42,15 @@ def catalogue(request: OrgRequest):
     groups = [
         (v, label, [t for t in templates if t.component == v]) for v, label in Component.choices
     ]
-    return render(request, "programme/catalogue.html", {
-        "groups": groups, "form": form, "can_manage": can_manage(request),
-    })  # fmt: skip
+    return render(
+        request,
+        "programme/catalogue.html",
+        {
+            "groups": groups,
+            "form": form,
+            "can_manage": can_manage(request),
+        },
+    )
 
 
 @member_required(perm=Perm.MANAGE_PROGRAMME, methods=("GET", "POST"))
@@ -67,6 +73,11 @@ def template_edit(request: OrgRequest, code: UUID):
                 messages.success(request, _("The step is saved."))
                 return redirect("programme-catalogue")
     else:
-        form = TemplateForm(initial={"component": template.component, "title": template.title,
-                                     "description": template.description})  # fmt: skip
+        form = TemplateForm(
+            initial={
+                "component": template.component,
+                "title": template.title,
+                "description": template.description,
+            }
+        )
     return render(request, "programme/template_form.html", {"template": template, "form": form})

@@ -24,22 +24,33 @@ def dashboard(request: OrgRequest):
     points = selectors.phase_points(
         history, own_key=ROOT_KEY, keys=selectors.subtree_keys(org, None)
     )
-    phases_svg = phase_chart(points, phase_names=phase_names(),
-                             title=_("Maturity phases of the units over the waves"),
-                             **chart_texts())  # fmt: skip
+    phases_svg = phase_chart(
+        points,
+        phase_names=phase_names(),
+        title=_("Maturity phases of the units over the waves"),
+        **chart_texts(),
+    )
     adoption = selectors.dagstart_adoption(org, today=today, list_without=0)
     adoption_svg = adoption_chart(
-        [date_format(d, "j M") for d in adoption.days], adoption.held, adoption.teams,
+        [date_format(d, "j M") for d in adoption.days],
+        adoption.held,
+        adoption.teams,
         title=_("Teams that held a dagstart, per working day"),
-    )  # fmt: skip
-    return render(request, "programme/dashboard.html", {
-        "vision": selectors.vision_figures(org, today=today),
-        "adoption": adoption, "adoption_share": adoption_share(adoption.held, adoption.teams),
-        "adoption_today": adoption.held[-1] if adoption.held else 0,
-        "adoption_chart": mark_safe(adoption_svg),
-        "phases_chart": mark_safe(phases_svg),
-        "matrix": selectors.phase_matrix(org, history), "waves": [h.wave for h in history],
-        "steps": selectors.step_totals(org, today=today),
-        "ambassadors": selectors.ambassador_coverage(org),
-        "quick_wins": selectors.quick_win_totals(org),
-    })  # fmt: skip
+    )
+    return render(
+        request,
+        "programme/dashboard.html",
+        {
+            "vision": selectors.vision_figures(org, today=today),
+            "adoption": adoption,
+            "adoption_share": adoption_share(adoption.held, adoption.teams),
+            "adoption_today": adoption.held[-1] if adoption.held else 0,
+            "adoption_chart": mark_safe(adoption_svg),
+            "phases_chart": mark_safe(phases_svg),
+            "matrix": selectors.phase_matrix(org, history),
+            "waves": [h.wave for h in history],
+            "steps": selectors.step_totals(org, today=today),
+            "ambassadors": selectors.ambassador_coverage(org),
+            "quick_wins": selectors.quick_win_totals(org),
+        },
+    )

@@ -32,8 +32,9 @@ def _page(request: OrgRequest, unit=None) -> dict:
     points = selectors.phase_points(history, own_key=own_key, keys=keys)
     title = (
         _("Maturity phases of %(unit)s over the waves") % {"unit": unit.name}
-        if unit else _("Maturity phases of the units over the waves")
-    )  # fmt: skip
+        if unit
+        else _("Maturity phases of the units over the waves")
+    )
     chart = phase_chart(points, phase_names=phase_names(), title=title, **chart_texts())
     rows = selectors.unit_rows(org, history, keys=keys)
     own = next((r for r in rows if r.key == own_key), None)
@@ -45,14 +46,19 @@ def _page(request: OrgRequest, unit=None) -> dict:
     steps = selectors.steps_of(org, unit_ids=unit_ids, organisation_wide=unit is None)
     open_steps = list(steps.filter(status=StepStatus.OPEN)[:OPEN_STEPS_SHOWN])
     return {
-        "unit": unit, "chart": mark_safe(chart), "history": history, "own": own,
-        "rows": [r for r in rows if r.key != own_key], "open_steps": open_steps,
+        "unit": unit,
+        "chart": mark_safe(chart),
+        "history": history,
+        "own": own,
+        "rows": [r for r in rows if r.key != own_key],
+        "open_steps": open_steps,
         "n_open": steps.filter(status=StepStatus.OPEN).count(),
         "n_done": steps.filter(status=StepStatus.DONE).count(),
         "latest_wave": history[-1].wave if history else None,
-        "can_manage": can_manage(request), "phase_names": phase_names(),
+        "can_manage": can_manage(request),
+        "phase_names": phase_names(),
         "today": timezone.localdate(),
-    }  # fmt: skip
+    }
 
 
 @member_required(perm=Perm.VIEW_SCAN_REPORTS, methods=("GET",))

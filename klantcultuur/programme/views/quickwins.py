@@ -32,9 +32,14 @@ def wall(request: OrgRequest):
         unit_ids = None
     else:
         unit_ids = set(request.membership.visible_unit_ids())
-    return render(request, "programme/quick_wins.html", {
-        "unit": unit, "wins": selectors.quick_wins(request.organization, unit_ids=unit_ids),
-    })  # fmt: skip
+    return render(
+        request,
+        "programme/quick_wins.html",
+        {
+            "unit": unit,
+            "wins": selectors.quick_wins(request.organization, unit_ids=unit_ids),
+        },
+    )
 
 
 @member_required(perm=Perm.MANAGE_ACTIONS, methods=("POST",))
@@ -42,6 +47,7 @@ def toggle(request: OrgRequest, code: UUID):
     """Mark an improvement action as a quick win (or not): those who steer its team."""
     action = get_action_rw_for_user(request, code)
     quick_win_set(action=action, value=not action.is_quick_win)
-    messages.success(request, _("Marked as quick win.") if action.is_quick_win
-                     else _("No longer a quick win."))  # fmt: skip
+    messages.success(
+        request, _("Marked as quick win.") if action.is_quick_win else _("No longer a quick win.")
+    )
     return redirect("huddle-action", code=action.uuid)

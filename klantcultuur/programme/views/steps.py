@@ -70,12 +70,22 @@ def next_steps(request: OrgRequest):
     form = (
         TakeStepForm(owners=selectors.possible_owners(request.organization)) if may_take else None
     )
-    return render(request, "programme/next_steps.html", {
-        "component": component, "component_label": Component(component).label if component
-        else None, "unit": unit, "wave": wave, "groups": groups, "others": others,
-        "tools": {t.id: tool_url(t.tool) for t in templates}, "adoption": adoption,
-        "form": form, "can_manage": can_manage(request),
-    })  # fmt: skip
+    return render(
+        request,
+        "programme/next_steps.html",
+        {
+            "component": component,
+            "component_label": Component(component).label if component else None,
+            "unit": unit,
+            "wave": wave,
+            "groups": groups,
+            "others": others,
+            "tools": {t.id: tool_url(t.tool) for t in templates},
+            "adoption": adoption,
+            "form": form,
+            "can_manage": can_manage(request),
+        },
+    )
 
 
 @member_required(perm=Perm.VIEW_SCAN_REPORTS, methods=("POST",))
@@ -92,10 +102,14 @@ def take(request: OrgRequest, code: UUID):
         return back
     try:
         step = services.step_take(
-            organization=request.organization, by=request.membership, template=template,
-            unit=unit, wave=wave, owner=form.cleaned_data["owner"],
+            organization=request.organization,
+            by=request.membership,
+            template=template,
+            unit=unit,
+            wave=wave,
+            owner=form.cleaned_data["owner"],
             due_on=form.cleaned_data["due_on"],
-        )  # fmt: skip
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return back
@@ -125,10 +139,16 @@ def step_list(request: OrgRequest):
     if not request.membership.has_perm(Perm.VIEW_ALL_UNITS):
         unit_ids = set(request.membership.visible_unit_ids())
     steps = selectors.steps_of(request.organization, unit_ids=unit_ids, status=status or None)
-    return render(request, "programme/steps.html", {
-        "steps": steps[:PAGE], "status": status, "statuses": StepStatus.choices,
-        "today": timezone.localdate(),
-    })  # fmt: skip
+    return render(
+        request,
+        "programme/steps.html",
+        {
+            "steps": steps[:PAGE],
+            "status": status,
+            "statuses": StepStatus.choices,
+            "today": timezone.localdate(),
+        },
+    )
 
 
 @member_required(methods=("GET", "POST"))
@@ -151,12 +171,22 @@ def step_detail(request: OrgRequest, code: UUID):
                 messages.success(request, _("The step is saved."))
                 return redirect("programme-step", code=step.uuid)
     else:
-        form = StepForm(owners=owners, initial={
-            "owner": step.owner.uuid if step.owner else None, "due_on": step.due_on,
-            "status": step.status, "note": step.note,
-        })  # fmt: skip
-    return render(request, "programme/step.html", {
-        "step": step, "form": form if may_change else None,
-        "tool": tool_url(step.template.tool) if step.template else None,
-        "today": timezone.localdate(),
-    })  # fmt: skip
+        form = StepForm(
+            owners=owners,
+            initial={
+                "owner": step.owner.uuid if step.owner else None,
+                "due_on": step.due_on,
+                "status": step.status,
+                "note": step.note,
+            },
+        )
+    return render(
+        request,
+        "programme/step.html",
+        {
+            "step": step,
+            "form": form if may_change else None,
+            "tool": tool_url(step.template.tool) if step.template else None,
+            "today": timezone.localdate(),
+        },
+    )

@@ -75,18 +75,27 @@ def decide_counts(
     if rolled.ndim == 1:
         direct = _direct(tree, rolled)[:, None]
         requested = [(key, None) for i, key in enumerate(tree.keys) if shown_cells[i][column]]
-        made = decide(tree.keys, parents, direct.tolist(), roles=("x",), policy=policy,
-                      requested=requested)  # fmt: skip
-        return [[int(made.shown(key, None)) if shown_cells[i][column] else 0]
-                for i, key in enumerate(tree.keys)]  # fmt: skip
+        made = decide(
+            tree.keys, parents, direct.tolist(), roles=("x",), policy=policy, requested=requested
+        )
+        return [
+            [int(made.shown(key, None)) if shown_cells[i][column] else 0]
+            for i, key in enumerate(tree.keys)
+        ]
     requested = [
         (key, role)
         for i, key in enumerate(tree.keys)
         for col, role in enumerate(_SLICE_ROLES)
         if shown_cells[i][col]
     ]
-    made = decide(tree.keys, parents, _direct(tree, rolled).tolist(), roles=ROLES,
-                  policy=policy, requested=requested)  # fmt: skip
+    made = decide(
+        tree.keys,
+        parents,
+        _direct(tree, rolled).tolist(),
+        roles=ROLES,
+        policy=policy,
+        requested=requested,
+    )
     return [
         [
             int(shown_cells[i][col] and made.shown(key, role))
@@ -112,10 +121,11 @@ def report_decisions(
     )
     # Each question's answers come from one slice only, so each slice is decided on its own.
     by_slice = [
-        decide_report(report, policy=policy, kind="comments",
-                      requested=[(key, role) for key in tree.keys])
+        decide_report(
+            report, policy=policy, kind="comments", requested=[(key, role) for key in tree.keys]
+        )
         for role in _SLICE_ROLES
-    ]  # fmt: skip
+    ]
     measures: dict[str, list[list[int]]] = {}
     for s, code in enumerate(u.scale_codes):
         measures[f"scale:{code}"] = decide_counts(tree, u.scale_n[:, 1:, s], policy, shown)
@@ -140,8 +150,9 @@ def report_decisions(
         "measures": measures,
     }
     if previous is not None:
-        result["comparison"] = _comparison_shown(tree, u.scale_codes, measures, cells,
-                                                 previous, previous_keys)  # fmt: skip
+        result["comparison"] = _comparison_shown(
+            tree, u.scale_codes, measures, cells, previous, previous_keys
+        )
     return result
 
 

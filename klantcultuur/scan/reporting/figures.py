@@ -23,8 +23,11 @@ def radar(gate: ReportGate, key: str = ROOT_KEY, *, compare_with_org: bool = Fal
     series = [charts.RadarSeries(_("This wave"), [f.value["mean"] if f else None for f in current])]
     if compare_with_org and key != ROOT_KEY:
         org = [gate.scale(ROOT_KEY, code) for code in components]
-        series.append(charts.RadarSeries(_("Organisation"),
-                                         [f.value["mean"] if f else None for f in org], "reference"))  # fmt: skip
+        series.append(
+            charts.RadarSeries(
+                _("Organisation"), [f.value["mean"] if f else None for f in org], "reference"
+            )
+        )
     elif gate.previous_wave:
         before = []
         for code, figure in zip(components, current, strict=True):
@@ -35,12 +38,14 @@ def radar(gate: ReportGate, key: str = ROOT_KEY, *, compare_with_org: bool = Fal
         if any(v is not None for v in before):
             series.append(charts.RadarSeries(gate.previous_wave["name"], before, "previous"))
     return charts.radar_chart(
-        [names[code] for code in components], series,
+        [names[code] for code in components],
+        series,
         title=_("The four components of a customer culture"),
         desc=_("Mean score per component on a scale of 1 to 5."),
-        too_few=_too_few(gate), id_prefix=f"radar-{key[:8]}",
+        too_few=_too_few(gate),
+        id_prefix=f"radar-{key[:8]}",
         decimal_separator=labels.decimal_separator(),
-    )  # fmt: skip
+    )
 
 
 def gap(gate: ReportGate, key: str = ROOT_KEY) -> str:
@@ -48,12 +53,16 @@ def gap(gate: ReportGate, key: str = ROOT_KEY) -> str:
     rows = []
     for row in gate.gap(key):
         own, seen = row["self"], row["seen"]
-        rows.append(charts.GapRow(
-            texts[row["seen_code"]],
-            own.value["mean"] if own else None, seen.value["mean"] if seen else None,
-            own.value["always"] if own else None, own.value["almost"] if own else None,
-            seen.value["recognise"] if seen else None,
-        ))  # fmt: skip
+        rows.append(
+            charts.GapRow(
+                texts[row["seen_code"]],
+                own.value["mean"] if own else None,
+                seen.value["mean"] if seen else None,
+                own.value["always"] if own else None,
+                own.value["almost"] if own else None,
+                seen.value["recognise"] if seen else None,
+            )
+        )
     reference = gate.gap_reference()
     return charts.gap_chart(
         rows,
@@ -62,33 +71,45 @@ def gap(gate: ReportGate, key: str = ROOT_KEY) -> str:
             shares_heading=_("Share saying (almost) always"),
             managers_view=_("Managers about themselves"),
             employees_view=_("Employees about their manager"),
-            share_always=_("managers: always"), share_almost=_("managers: almost always"),
+            share_always=_("managers: always"),
+            share_almost=_("managers: almost always"),
             share_recognise=_("employees recognise it"),
             reference_always=_("Monitor: managers saying always"),
             reference_almost=_("Monitor: always or almost always"),
             reference_strong=_("Monitor: organisations with a strong example"),
-            too_few=_too_few(gate), scale_low=_("never"), scale_high=_("always"),
+            too_few=_too_few(gate),
+            scale_low=_("never"),
+            scale_high=_("always"),
         ),
         title=_("Example behaviour: how managers see themselves and how their employees see them"),
-        desc=_("Per behaviour the mean of managers about themselves and of employees about their manager, and the shares, with the Monitor's reference lines."),
+        desc=_(
+            "Per behaviour the mean of managers about themselves and of employees about their manager, and the shares, with the Monitor's reference lines."
+        ),
         reference_always=reference["managers_always"],
         reference_almost=reference["managers_almost_always"],
         reference_strong=reference["organisations_strong_example"],
-        id_prefix=f"gap-{key[:8]}", decimal_separator=labels.decimal_separator(),
-    )  # fmt: skip
+        id_prefix=f"gap-{key[:8]}",
+        decimal_separator=labels.decimal_separator(),
+    )
 
 
 def stance(gate: ReportGate, rows: list[tuple[str, str]]) -> str:
     """``rows``: (unit key, label) pairs, e.g. the organisation and its divisions."""
     return charts.stance_chart(
-        [charts.StanceRow(label, f.value if (f := gate.stance(key)) else None)
-         for key, label in rows],
+        [
+            charts.StanceRow(label, f.value if (f := gate.stance(key)) else None)
+            for key, label in rows
+        ],
         stance_labels=tuple(str(labels.STANCES[s]) for s in ("pullers", "riders", "resisters")),
         reference_label=_("Rule of thumb 20/60/20"),
         title=_("Pullers, riders and resisters"),
-        desc=_("Share of pullers, riders and resisters per unit against the 20/60/20 rule of thumb."),
-        too_few=_too_few(gate), reference=gate.stance_reference(), id_prefix="stance",
-    )  # fmt: skip
+        desc=_(
+            "Share of pullers, riders and resisters per unit against the 20/60/20 rule of thumb."
+        ),
+        too_few=_too_few(gate),
+        reference=gate.stance_reference(),
+        id_prefix="stance",
+    )
 
 
 def leaders(gate: ReportGate, key: str = ROOT_KEY) -> str:
@@ -99,15 +120,20 @@ def leaders(gate: ReportGate, key: str = ROOT_KEY) -> str:
         return charts.Estimate(*value[name]) if value else None
 
     return charts.leaders_peers_chart(
-        estimate("leaders"), estimate("peers"),
+        estimate("leaders"),
+        estimate("peers"),
         leaders_label=_("Goes with the example of leaders"),
         peers_label=_("Goes with the norms among colleagues"),
-        axis_label=_("Share of the explained differences in own customer-focused intention and behaviour"),
+        axis_label=_(
+            "Share of the explained differences in own customer-focused intention and behaviour"
+        ),
         title=_("Leaders or peers"),
-        desc=_("Which share of the explained variance in employees' own intention and behaviour goes with their manager's example and which with their colleagues' norms, with 95% intervals."),
+        desc=_(
+            "Which share of the explained variance in employees' own intention and behaviour goes with their manager's example and which with their colleagues' norms, with 95% intervals."
+        ),
         too_few=(figure.message if figure is not None and not figure else _too_few(gate)),
         id_prefix=f"leaders-{key[:8]}",
-    )  # fmt: skip
+    )
 
 
 def waves(gate: ReportGate, key: str = ROOT_KEY) -> str | None:
@@ -120,18 +146,26 @@ def waves(gate: ReportGate, key: str = ROOT_KEY) -> str | None:
         if figure is None:
             continue
         value = figure.value if figure else None
-        rows.append(charts.WaveRow(
-            names[code], value["change"] if value else None, value["low"] if value else None,
-            value["high"] if value else None, bool(value and value["real"]),
-        ))  # fmt: skip
+        rows.append(
+            charts.WaveRow(
+                names[code],
+                value["change"] if value else None,
+                value["low"] if value else None,
+                value["high"] if value else None,
+                bool(value and value["real"]),
+            )
+        )
     return charts.wave_chart(
         rows,
         title=_("Change since %(wave)s") % {"wave": gate.previous_wave["name"]},
         desc=_("Change of the mean per scale with its 95% interval; filled dots are real changes."),
-        real_label=_("real change"), noise_label=_("within the noise"),
-        axis_label=_("change in points (scale 1 to 5)"), too_few=_too_few(gate),
-        id_prefix=f"waves-{key[:8]}", decimal_separator=labels.decimal_separator(),
-    )  # fmt: skip
+        real_label=_("real change"),
+        noise_label=_("within the noise"),
+        axis_label=_("change in points (scale 1 to 5)"),
+        too_few=_too_few(gate),
+        id_prefix=f"waves-{key[:8]}",
+        decimal_separator=labels.decimal_separator(),
+    )
 
 
 def chart(gate: ReportGate, name: str, stance_rows: list[tuple[str, str]]) -> str | None:

@@ -166,8 +166,9 @@ class ReportGate:
         blocked = self._decide(u, slice_, f"item:{code}", n)
         if blocked is not None:
             return blocked
-        return Figure(True, {"mean": units["item_mean"][u][col][p],
-                             "sd": units["item_sd"][u][col][p]}, n)  # fmt: skip
+        return Figure(
+            True, {"mean": units["item_mean"][u][col][p], "sd": units["item_sd"][u][col][p]}, n
+        )
 
     def phase(self, key: str) -> Figure:
         """``{"number", "name", "holding_back", "capped"}``: needs all four components shown."""
@@ -181,11 +182,16 @@ class ReportGate:
         if not number:
             return self._suppressed("no_respondents")
         weakest = int(phases["holding_back"][u])
-        return Figure(True, {
-            "number": number, "name": PHASES[number - 1],
-            "holding_back": phases["components"][weakest] if weakest >= 0 else None,
-            "capped": bool(phases["capped"][u]),
-        }, self.group(key).n)  # fmt: skip
+        return Figure(
+            True,
+            {
+                "number": number,
+                "name": PHASES[number - 1],
+                "holding_back": phases["components"][weakest] if weakest >= 0 else None,
+                "capped": bool(phases["capped"][u]),
+            },
+            self.group(key).n,
+        )
 
     # --- example behaviour -------------------------------------------------------------
     def _behaviour_items(self) -> dict[str, tuple[str, str]]:
@@ -213,16 +219,37 @@ class ReportGate:
             n_self, n_seen = int(gap["self_n"][u][b]), int(gap["seen_n"][u][b])
             own = self._decide(u, "manager", f"item:{self_code}", n_self)
             if own is None:
-                own = Figure(True, {"mean": gap["self_mean"][u][b], "n": n_self,
-                                    "always": gap["self_always"][u][b],
-                                    "almost": gap["self_almost"][u][b]}, n_self)  # fmt: skip
+                own = Figure(
+                    True,
+                    {
+                        "mean": gap["self_mean"][u][b],
+                        "n": n_self,
+                        "always": gap["self_always"][u][b],
+                        "almost": gap["self_almost"][u][b],
+                    },
+                    n_self,
+                )
             seen = self._decide(u, "employee", f"item:{seen_code}", n_seen)
             if seen is None:
-                seen = Figure(True, {"mean": gap["seen_mean"][u][b], "n": n_seen,
-                                     "recognise": gap["seen_recognise"][u][b],
-                                     "always": gap["seen_always"][u][b]}, n_seen)  # fmt: skip
-            rows.append({"behaviour": behaviour, "self_code": self_code, "seen_code": seen_code,
-                         "self": own, "seen": seen})  # fmt: skip
+                seen = Figure(
+                    True,
+                    {
+                        "mean": gap["seen_mean"][u][b],
+                        "n": n_seen,
+                        "recognise": gap["seen_recognise"][u][b],
+                        "always": gap["seen_always"][u][b],
+                    },
+                    n_seen,
+                )
+            rows.append(
+                {
+                    "behaviour": behaviour,
+                    "self_code": self_code,
+                    "seen_code": seen_code,
+                    "self": own,
+                    "seen": seen,
+                }
+            )
         return rows
 
     def gap_reference(self) -> dict[str, float]:
@@ -279,14 +306,27 @@ class ReportGate:
         if blocked is not None:
             return blocked
         if not found["shown"]:
-            return Figure(False, n=None, reason="too_few_for_model", message=_(
-                "Not enough employees with every answer for this analysis (at least %(n)s)."
-            ) % {"n": found["min_n"]})  # fmt: skip
+            return Figure(
+                False,
+                n=None,
+                reason="too_few_for_model",
+                message=_(
+                    "Not enough employees with every answer for this analysis (at least %(n)s)."
+                )
+                % {"n": found["min_n"]},
+            )
         names = found["predictors"]
         shares = {name: (found["share"][j], *found["share_ci"][j]) for j, name in enumerate(names)}
-        return Figure(True, {"r2": found["r2"], "r2_ci": tuple(found["r2_ci"]),
-                             "leaders": shares["leaders"], "peers": shares["peers"]},
-                      int(found["n"]))  # fmt: skip
+        return Figure(
+            True,
+            {
+                "r2": found["r2"],
+                "r2_ci": tuple(found["r2_ci"]),
+                "leaders": shares["leaders"],
+                "peers": shares["peers"],
+            },
+            int(found["n"]),
+        )
 
     # --- waves, reliability, benchmark -------------------------------------------------
     @property
@@ -306,11 +346,18 @@ class ReportGate:
             current = self.scale(key, code)
             if not current:
                 return current
-            return Figure(False, reason="not_comparable", message=_(
-                "Not comparable: hidden last time."))  # fmt: skip
-        return Figure(True, {"change": comparison["change"][u][s],
-                             "low": comparison["low"][u][s], "high": comparison["high"][u][s],
-                             "real": bool(comparison["real"][u][s])})  # fmt: skip
+            return Figure(
+                False, reason="not_comparable", message=_("Not comparable: hidden last time.")
+            )
+        return Figure(
+            True,
+            {
+                "change": comparison["change"][u][s],
+                "low": comparison["low"][u][s],
+                "high": comparison["high"][u][s],
+                "real": bool(comparison["real"][u][s]),
+            },
+        )
 
     def alpha(self) -> dict[str, Figure]:
         """Cronbach's alpha per scale for this wave (organisation-wide)."""

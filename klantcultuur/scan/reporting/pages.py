@@ -77,8 +77,14 @@ def extremes(gate: ReportGate, key: str) -> tuple[list[dict], list[dict]]:
     for code in _culture_items(gate):
         figure = gate.item(key, code)
         if figure:
-            shown.append({"code": code, "text": texts[code], "mean": figure.value["mean"],
-                          "reverse": code in reverse})  # fmt: skip
+            shown.append(
+                {
+                    "code": code,
+                    "text": texts[code],
+                    "mean": figure.value["mean"],
+                    "reverse": code in reverse,
+                }
+            )
     shown.sort(key=lambda row: (row["mean"], row["code"]))
     return shown[::-1][:EXTREMES], shown[:EXTREMES]
 
@@ -86,31 +92,46 @@ def extremes(gate: ReportGate, key: str) -> tuple[list[dict], list[dict]]:
 def _components(gate: ReportGate, key: str) -> list[dict[str, Any]]:
     names = labels.scale_names(gate.questionnaire)
     return [
-        {"code": code, "name": names[code], "figure": gate.scale(key, code),
-         "change": gate.comparison(key, code)}
+        {
+            "code": code,
+            "name": names[code],
+            "figure": gate.scale(key, code),
+            "change": gate.comparison(key, code),
+        }
         for code in gate.questionnaire["analysis"]["components"]
-    ]  # fmt: skip
+    ]
 
 
 def _phase(gate: ReportGate, key: str) -> dict[str, Any]:
     figure = gate.phase(key)
     names = labels.scale_names(gate.questionnaire)
-    steps = [{"number": i, "name": labels.PHASES[name], "current": bool(figure)
-              and figure.value["number"] == i}
-             for i, name in enumerate(labels.PHASES, 1)]  # fmt: skip
+    steps = [
+        {
+            "number": i,
+            "name": labels.PHASES[name],
+            "current": bool(figure) and figure.value["number"] == i,
+        }
+        for i, name in enumerate(labels.PHASES, 1)
+    ]
     holding = figure.value["holding_back"] if figure else None
-    return {"figure": figure, "steps": steps,
-            "name": labels.PHASES[figure.value["name"]] if figure else None,
-            "holding_back": names.get(holding) if holding else None}  # fmt: skip
+    return {
+        "figure": figure,
+        "steps": steps,
+        "name": labels.PHASES[figure.value["name"]] if figure else None,
+        "holding_back": names.get(holding) if holding else None,
+    }
 
 
 def _preconditions(gate: ReportGate, key: str) -> list[dict[str, Any]]:
     names = labels.precondition_names(gate.questionnaire)
     return [
-        {**row, "name": names[row["key"]],
-         "status": labels.STATUSES[row["figure"].value["status"]] if row["figure"] else None}
+        {
+            **row,
+            "name": names[row["key"]],
+            "status": labels.STATUSES[row["figure"].value["status"]] if row["figure"] else None,
+        }
         for row in gate.preconditions(key)
-    ]  # fmt: skip
+    ]
 
 
 def _approach(gate: ReportGate, key: str) -> dict[str, Any]:
@@ -120,9 +141,11 @@ def _approach(gate: ReportGate, key: str) -> dict[str, Any]:
     return {
         "figure": figure,
         "name": labels.APPROACHES.get(figure.value["approach"]),
-        "shares": [{"key": k, "name": labels.APPROACHES[k], "share": share}
-                   for k, share in figure.value["shares"].items()],
-    }  # fmt: skip
+        "shares": [
+            {"key": k, "name": labels.APPROACHES[k], "share": share}
+            for k, share in figure.value["shares"].items()
+        ],
+    }
 
 
 def _stance_rows(gate: ReportGate, directory: Directory, key: str) -> list[tuple[str, str]]:
@@ -147,11 +170,22 @@ def _benchmark(gate: ReportGate) -> dict[str, Any] | None:
         for code in gate.questionnaire["analysis"]["components"]:
             own = gate.scale(ROOT_KEY, code)
             if code in found["scale_mean"]:
-                rows.append({"name": names[code], "own": own, "mean": found["scale_mean"][code],
-                             "p25": found["scale_p25"][code], "p75": found["scale_p75"][code],
-                             "below": found["share_below"][code]})  # fmt: skip
-    return {"source": found["source"], "n": found["n_organisations"], "rows": rows,
-            "monitor": found["monitor"]}  # fmt: skip
+                rows.append(
+                    {
+                        "name": names[code],
+                        "own": own,
+                        "mean": found["scale_mean"][code],
+                        "p25": found["scale_p25"][code],
+                        "p75": found["scale_p75"][code],
+                        "below": found["share_below"][code],
+                    }
+                )
+    return {
+        "source": found["source"],
+        "n": found["n_organisations"],
+        "rows": rows,
+        "monitor": found["monitor"],
+    }
 
 
 def organisation_page(gate: ReportGate, directory: Directory) -> dict[str, Any]:
@@ -211,12 +245,19 @@ def _scale_rows(gate: ReportGate, key: str) -> list[dict[str, Any]]:
     for code in gate.scale_codes:
         slice_ = slice_of.get(code, "all")
         figure = gate.scale(key, code, slice_)
-        rows.append({
-            "code": code, "name": names[code], "slice": labels.SLICES[slice_], "figure": figure,
-            "band": labels.BANDS.get(figure.value["band"]) if figure else None,
-            "org": gate.scale(ROOT_KEY, code, slice_) if key != ROOT_KEY and gate.can_see(ROOT_KEY) else None,
-            "change": gate.comparison(key, code),
-        })  # fmt: skip
+        rows.append(
+            {
+                "code": code,
+                "name": names[code],
+                "slice": labels.SLICES[slice_],
+                "figure": figure,
+                "band": labels.BANDS.get(figure.value["band"]) if figure else None,
+                "org": gate.scale(ROOT_KEY, code, slice_)
+                if key != ROOT_KEY and gate.can_see(ROOT_KEY)
+                else None,
+                "change": gate.comparison(key, code),
+            }
+        )
     return rows
 
 
@@ -227,9 +268,11 @@ def unit_page(gate: ReportGate, directory: Directory, key: str) -> dict[str, Any
     any_seen = any(row["seen"] for row in gap_rows)
     texts = labels.item_texts(gate.questionnaire)
     # A team has one leader: without their self-view, show what the employees see.
-    recognition = [
-        {"text": texts[row["seen_code"]], "figure": row["seen"]} for row in gap_rows
-    ] if any_seen and not any_self else None  # fmt: skip
+    recognition = (
+        [{"text": texts[row["seen_code"]], "figure": row["seen"]} for row in gap_rows]
+        if any_seen and not any_self
+        else None
+    )
     children = [
         {"unit": child, "group": gate.group(child.key), "phase": gate.phase(child.key)}
         for child in directory.children(gate, key)
@@ -273,11 +316,15 @@ def heatmap_page(gate: ReportGate, directory: Directory, slice_: str) -> dict[st
         cells = []
         for code in codes:
             figure = gate.scale(unit.key, code, slice_)
-            cells.append({"figure": figure,
-                          "css": heat_class(figure.value["mean"] if figure else None)})  # fmt: skip
+            cells.append(
+                {"figure": figure, "css": heat_class(figure.value["mean"] if figure else None)}
+            )
         rows.append({"unit": unit, "group": group, "cells": cells})
-    return {"columns": columns, "rows": rows,
-            "legend": [heat_class(1 + i / 4) for i in range(0, HEAT_STEPS + 1, 2)]}  # fmt: skip
+    return {
+        "columns": columns,
+        "rows": rows,
+        "legend": [heat_class(1 + i / 4) for i in range(0, HEAT_STEPS + 1, 2)],
+    }
 
 
 def comparison_page(gate: ReportGate, directory: Directory) -> dict[str, Any]:
@@ -312,17 +359,30 @@ def comments_page(gate: ReportGate, directory: Directory, key: str) -> dict[str,
     questions = []
     if figure:
         for code, groups in figure.value.items():
-            questions.append({
-                "code": code, "text": texts.get(code, code),
-                "themes": [{"key": theme, "name": labels.THEMES.get(theme, theme),
-                            "count": len(answers), "answers": _collapse(answers)}
-                           for theme, answers in groups],
-            })  # fmt: skip
+            questions.append(
+                {
+                    "code": code,
+                    "text": texts.get(code, code),
+                    "themes": [
+                        {
+                            "key": theme,
+                            "name": labels.THEMES.get(theme, theme),
+                            "count": len(answers),
+                            "answers": _collapse(answers),
+                        }
+                        for theme, answers in groups
+                    ],
+                }
+            )
     order = [item["code"] for item in gate.questionnaire["items"]]
     questions.sort(key=lambda q: order.index(q["code"]) if q["code"] in order else 999)
     groups = [unit for unit in directory.units if gate.comments(unit.key)]
-    return {"unit": directory.by_key[key], "figure": figure, "questions": questions,
-            "groups": groups}  # fmt: skip
+    return {
+        "unit": directory.by_key[key],
+        "figure": figure,
+        "questions": questions,
+        "groups": groups,
+    }
 
 
 def _collapse(answers: list[str]) -> list[tuple[str, int]]:
@@ -338,20 +398,56 @@ def export_rows(gate: ReportGate, directory: Directory) -> list[list[Any]]:
     cells carry the reason instead of a number. No open answers, nothing about a person."""
     names = labels.scale_names(gate.questionnaire)
     texts = labels.item_texts(gate.questionnaire)
-    header = [_("Unit"), _("Level"), _("Group"), _("Kind"), _("Code"), _("Name"), _("n"),
-              _("Mean"), _("Standard deviation"), _("Culture strength (r_wg)"), _("Note")]  # fmt: skip
+    header = [
+        _("Unit"),
+        _("Level"),
+        _("Group"),
+        _("Kind"),
+        _("Code"),
+        _("Name"),
+        _("n"),
+        _("Mean"),
+        _("Standard deviation"),
+        _("Culture strength (r_wg)"),
+        _("Note"),
+    ]
     rows: list[list[Any]] = [header]
 
     def line(unit: UnitInfo, slice_: str, kind: str, code: str, name: str, figure: Figure):
         if figure:
             value = figure.value
             strength = value.get("strength")
-            rows.append([unit.name, unit.depth, str(labels.SLICES[slice_]), kind, code, name,
-                         figure.n, _round(value["mean"]), _round(value["sd"]),
-                         _round(strength), ""])  # fmt: skip
+            rows.append(
+                [
+                    unit.name,
+                    unit.depth,
+                    str(labels.SLICES[slice_]),
+                    kind,
+                    code,
+                    name,
+                    figure.n,
+                    _round(value["mean"]),
+                    _round(value["sd"]),
+                    _round(strength),
+                    "",
+                ]
+            )
         else:
-            rows.append([unit.name, unit.depth, str(labels.SLICES[slice_]), kind, code, name,
-                         "", "", "", "", figure.message])  # fmt: skip
+            rows.append(
+                [
+                    unit.name,
+                    unit.depth,
+                    str(labels.SLICES[slice_]),
+                    kind,
+                    code,
+                    name,
+                    "",
+                    "",
+                    "",
+                    "",
+                    figure.message,
+                ]
+            )
 
     for unit in directory.units:
         for slice_ in ("all", "employee", "manager"):

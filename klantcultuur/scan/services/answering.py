@@ -144,14 +144,19 @@ def response_submit(
             unit_id = link.unit_id
         if not refused:
             Response.objects.create(
-                wave=current, unit_id=_storage_unit(current, unit_id, role), role=role,
-                answers=answers, comments=comments,
-            )  # fmt: skip
+                wave=current,
+                unit_id=_storage_unit(current, unit_id, role),
+                role=role,
+                answers=answers,
+                comments=comments,
+            )
     if refused:
         raise AnswerError(
-            _("This link has received as many answers as the team has people, so it takes no "
-              "more. If you have not answered yet, tell the organiser of the scan.")
-        )  # fmt: skip
+            _(
+                "This link has received as many answers as the team has people, so it takes no "
+                "more. If you have not answered yet, tell the organiser of the scan."
+            )
+        )
 
 
 def _link_full(wave: Wave, link: OpenLink) -> bool:

@@ -37,8 +37,11 @@ def standard_version(version: str = LATEST_VERSION) -> QuestionnaireVersion:
         key=q["id"], defaults={"organization": None, "number": int(version), "content": to_json(q)}
     )
     if not created and stored.fingerprint != fingerprint(q):
-        log.error("Questionnaire %s in the code differs from the stored version; "
-                  "the stored version is used. Publish changes as a new version.", q["id"])  # fmt: skip
+        log.error(
+            "Questionnaire %s in the code differs from the stored version; "
+            "the stored version is used. Publish changes as a new version.",
+            q["id"],
+        )
     return stored
 
 
@@ -83,12 +86,17 @@ def _new_copy(
         "nl": f"{standard['title']['nl']} · {organization.name}",
         "en": f"{standard['title']['en']} · {organization.name}",
     }
-    q = customise(standard, f"{organization.slug}-{number}", items=items, sections=sections,
-                  title=title)  # fmt: skip
+    q = customise(
+        standard, f"{organization.slug}-{number}", items=items, sections=sections, title=title
+    )
     version = QuestionnaireVersion.objects.create(
-        organization=organization, key=q["id"], number=number, based_on=base,
-        content=to_json(q), created_by=actor,
-    )  # fmt: skip
+        organization=organization,
+        key=q["id"],
+        number=number,
+        based_on=base,
+        content=to_json(q),
+        created_by=actor,
+    )
     # A version no wave has used yet is a draft: the new one replaces it.
     if previous is not None and not previous.waves.exists():
         previous.delete()
@@ -131,16 +139,23 @@ def questionnaire_add_item(
         if (m := CUSTOM_CODE.match(item["code"]))
     ]
     code = f"EIG{max(used, default=0) + 1}"
-    items.append({
-        "code": code, "section": section, "type": kind, "reverse": reverse and kind == "likert",
-        "audience": audience, "text": {"nl": text_nl.strip(), "en": text_en.strip()},
-    })  # fmt: skip
+    items.append(
+        {
+            "code": code,
+            "section": section,
+            "type": kind,
+            "reverse": reverse and kind == "likert",
+            "audience": audience,
+            "text": {"nl": text_nl.strip(), "en": text_en.strip()},
+        }
+    )
     try:
         return _new_copy(organization, actor, items)
     except QuestionnaireError as exc:
         log.warning("Refused own item for %s: %s", organization.slug, exc)
-        raise ValueError(_("This question cannot be added: %(problems)s")
-                         % {"problems": "; ".join(exc.problems)}) from exc  # fmt: skip
+        raise ValueError(
+            _("This question cannot be added: %(problems)s") % {"problems": "; ".join(exc.problems)}
+        ) from exc
 
 
 def questionnaire_remove_item(

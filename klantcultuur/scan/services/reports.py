@@ -177,27 +177,34 @@ def _compute(wave: Wave, step) -> dict[str, Any]:
     organization = wave.organization
     step("scoring")
     report: Report = build_report(
-        matrix, layout, units, roles, tree,
+        matrix,
+        layout,
+        units,
+        roles,
+        tree,
         previous=WaveStats.from_report_dict(before.report.data) if before else None,
-        organisation=organization.id, sector=organization.sector,
+        organisation=organization.id,
+        sector=organization.sector,
         sector_peers=sector_peers(organization),
-    )  # fmt: skip
+    )
     step("anonymity")
     policy = Policy(
         min_group=organization.min_group_size, min_comments=organization.min_comment_group_size
     )
     decisions = report_decisions(
-        report, policy,
+        report,
+        policy,
         previous=before.report.decisions if before else None,
         previous_keys=before.report.data["unit_keys"] if before else (),
-    )  # fmt: skip
+    )
     uuids = dict(OrgUnit.objects.filter(id__in=units_left_out).values_list("id", "uuid"))
     decisions["overfull"] = sorted(
         str(uuids[unit_id]) for unit_id in units_left_out if unit_id in uuids
     )
     step("comments")
-    comments = _comments(tree, units, [c for *_rest, c in rows], open_item_codes(q),
-                         decisions["comments"])  # fmt: skip
+    comments = _comments(
+        tree, units, [c for *_rest, c in rows], open_item_codes(q), decisions["comments"]
+    )
     data = report.to_dict()
     data["previous_wave"] = (
         {"uuid": str(before.uuid), "name": before.name} if before is not None else None

@@ -89,10 +89,15 @@ def wave_create(
     if any(unit.organization_id != organization.id for unit in units):
         raise ValidationError(_("A unit belongs to another organisation."))
     wave = Wave.objects.create(
-        organization=organization, name=name, questionnaire=questionnaire,
-        questionnaire_fingerprint=questionnaire.fingerprint, opens_on=opens_on,
-        closes_on=closes_on, reminder_days=sorted(set(reminder_days)), created_by=actor,
-    )  # fmt: skip
+        organization=organization,
+        name=name,
+        questionnaire=questionnaire,
+        questionnaire_fingerprint=questionnaire.fingerprint,
+        opens_on=opens_on,
+        closes_on=closes_on,
+        reminder_days=sorted(set(reminder_days)),
+        created_by=actor,
+    )
     wave.scope_units.set(units)
     return wave
 
@@ -162,8 +167,9 @@ def wave_launch(*, wave: Wave, today: date | None = None) -> int:
     wave.save(update_fields=["storage_map", "launched_at"])
     invitations = []
     for membership, role in people:
-        invitation = Invitation(wave=wave, membership=membership, unit_id=membership.unit_id,
-                                role=role)  # fmt: skip
+        invitation = Invitation(
+            wave=wave, membership=membership, unit_id=membership.unit_id, role=role
+        )
         invitation.token_hash = token_hash(invitation_token(invitation))
         invitations.append(invitation)
     Invitation.objects.bulk_create(invitations, batch_size=500)
@@ -189,8 +195,13 @@ def _send(wave: Wave, invitations, kind: str, today: date) -> int:
                 subject = _("Culture scan of %(organization)s: how do we treat our customers?")
             else:
                 subject = _("Reminder: the culture scan of %(organization)s closes on %(date)s")
-            subject = one_line(subject % {"organization": wave.organization.name,
-                                          "date": wave.closes_on.strftime("%d-%m-%Y")})  # fmt: skip
+            subject = one_line(
+                subject
+                % {
+                    "organization": wave.organization.name,
+                    "date": wave.closes_on.strftime("%d-%m-%Y"),
+                }
+            )
             body = render_to_string(f"scan/email/{kind}.txt", context)
         messages.append(EmailMessage(subject, body, None, [user.email]))
     ids = [invitation.id for invitation in rows]
@@ -235,9 +246,11 @@ def waves_send_due(*, today: date | None = None) -> dict[str, int]:
     """The daily run: `wave_send_due` for every open wave; returns the waves and e-mails sent."""
     today = today or timezone.localdate()
     waves = Wave.objects.filter(
-        launched_at__isnull=False, closed_at__isnull=True, opens_on__lte=today,
+        launched_at__isnull=False,
+        closed_at__isnull=True,
+        opens_on__lte=today,
         closes_on__gte=today,
-    ).select_related("organization")  # fmt: skip
+    ).select_related("organization")
     totals = {"waves": 0, "invitations": 0, "reminders": 0}
     for wave in waves:
         sent = wave_send_due(wave=wave, today=today)
@@ -253,10 +266,9 @@ def wave_remind_now(*, wave: Wave, today: date | None = None) -> int:
     today = today or timezone.localdate()
     if wave.status_on(today) != WaveStatus.OPEN:
         return 0
-    owed = (
-        wave.invitations.filter(answered_on__isnull=True, sent_on__lt=today)
-        .exclude(last_reminded_on=today)
-    )  # fmt: skip
+    owed = wave.invitations.filter(answered_on__isnull=True, sent_on__lt=today).exclude(
+        last_reminded_on=today
+    )
     return _send(wave, owed, "reminder", today)
 
 

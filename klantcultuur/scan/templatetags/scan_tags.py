@@ -55,8 +55,9 @@ def figure(f, field: str | None = None, decimals: int = 2, kind: str = "num"):
         if getattr(f, "hint", None):
             return format_html(
                 '<span class="suppressed">{}<span class="suppressed__hint">: {}</span></span>',
-                f.message, f.hint,
-            )  # fmt: skip
+                f.message,
+                f.hint,
+            )
         return format_html('<span class="suppressed">{}</span>', f.message)
     value = f.value if field is None else f.value[field]
     if kind == "pct":

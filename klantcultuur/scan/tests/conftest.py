@@ -36,14 +36,20 @@ def reported(world) -> Reported:
     """Klantcontact: team 12, back-office team 7 then 4, Digitaal 8, five managers attached to
     the department; the team improves from 3 to 4 between the waves."""
     digital = OrgUnit.objects.create(
-        organization=world.org, parent=world.department, name="Digitaal", code="W-KC-3",
-        kind=UnitKind.TEAM, office=Office.FRONT,
-    )  # fmt: skip
+        organization=world.org,
+        parent=world.department,
+        name="Digitaal",
+        code="W-KC-3",
+        kind=UnitKind.TEAM,
+        office=Office.FRONT,
+    )
     today = timezone.localdate()
-    before = _wave(world, digital, "Cultuurscan 2025", today - timedelta(days=400),
-                   team_level=3, back_team=7)  # fmt: skip
+    before = _wave(
+        world, digital, "Cultuurscan 2025", today - timedelta(days=400), team_level=3, back_team=7
+    )
     close_and_report(before)
-    wave = _wave(world, digital, "Cultuurscan 2026", today - timedelta(days=30),
-                 team_level=4, back_team=4)  # fmt: skip
+    wave = _wave(
+        world, digital, "Cultuurscan 2026", today - timedelta(days=30), team_level=4, back_team=4
+    )
     close_and_report(wave)
     return Reported(before, Wave.objects.get(pk=wave.pk), digital)

@@ -25,10 +25,14 @@ def make_wave(
     today = timezone.localdate()
     version = version or services.standard_version()
     wave = services.wave_create(
-        organization=org, actor=None, name=name, questionnaire=version,
-        opens_on=opens_on or today - timedelta(days=3), closes_on=closes_on or today + timedelta(days=10),
+        organization=org,
+        actor=None,
+        name=name,
+        questionnaire=version,
+        opens_on=opens_on or today - timedelta(days=3),
+        closes_on=closes_on or today + timedelta(days=10),
         reminder_days=[7],
-    )  # fmt: skip
+    )
     if launched:
         Wave.objects.filter(pk=wave.pk).update(launched_at=timezone.now())
         wave.refresh_from_db()
@@ -57,11 +61,18 @@ def add_responses(
     comment: str | None = None,
 ) -> None:
     """``n`` anonymous responses stored with ``unit`` (None: the organisation itself)."""
-    Response.objects.bulk_create([
-        Response(wave=wave, unit=unit, role=role, answers=answers_for(wave, role, level, index=i),
-                 comments={"OPN4": f"{comment} ({i})"} if comment else {})
-        for i in range(n)
-    ])  # fmt: skip
+    Response.objects.bulk_create(
+        [
+            Response(
+                wave=wave,
+                unit=unit,
+                role=role,
+                answers=answers_for(wave, role, level, index=i),
+                comments={"OPN4": f"{comment} ({i})"} if comment else {},
+            )
+            for i in range(n)
+        ]
+    )
 
 
 def close_and_report(wave: Wave) -> WaveReport:

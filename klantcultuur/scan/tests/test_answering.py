@@ -125,8 +125,12 @@ def test_an_unknown_link_is_a_404_and_a_closed_wave_says_so(client, bob, wave):
 
 
 def test_a_scheduled_wave_says_when_it_opens(client, world):
-    later = make_wave(world.org, launched=False, opens_on=TODAY + timedelta(days=3),
-                      closes_on=TODAY + timedelta(days=20))  # fmt: skip
+    later = make_wave(
+        world.org,
+        launched=False,
+        opens_on=TODAY + timedelta(days=3),
+        closes_on=TODAY + timedelta(days=20),
+    )
     services.wave_launch(wave=later)
     invitation = later.invitations.get(membership=world.employee)
     response = client.get(reverse("scan-respond", args=[services.invitation_token(invitation)]))

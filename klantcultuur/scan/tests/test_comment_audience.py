@@ -16,21 +16,31 @@ SECRET = "De directeur luistert nooit naar mij"
 def _managers_question_wave(world):
     services.questionnaire_copy_create(organization=world.org, actor=world.cx_lead.user)
     version = services.questionnaire_add_item(
-        organization=world.org, actor=world.cx_lead.user, section="open", kind="open",
+        organization=world.org,
+        actor=world.cx_lead.user,
+        section="open",
+        kind="open",
         text_nl="Wat heb jij als leidinggevende nodig?",
-        text_en="What do you need as a manager?", audience="managers",
-    )  # fmt: skip
+        text_en="What do you need as a manager?",
+        audience="managers",
+    )
     code = version.custom_items[-1]["code"]
     return make_wave(world.org, version=version), code
 
 
 def _managers(wave, unit, n, code, text):
-    Response.objects.bulk_create([
-        Response(wave=wave, unit=unit, role="manager",
-                 answers=answers_for(wave, "manager", 4, index=i),
-                 comments={code: f"{text} ({i})", "OPN4": f"Leiding {i}"})
-        for i in range(n)
-    ])  # fmt: skip
+    Response.objects.bulk_create(
+        [
+            Response(
+                wave=wave,
+                unit=unit,
+                role="manager",
+                answers=answers_for(wave, "manager", 4, index=i),
+                comments={code: f"{text} ({i})", "OPN4": f"Leiding {i}"},
+            )
+            for i in range(n)
+        ]
+    )
 
 
 def test_a_managers_only_question_with_two_managers_is_never_shown(login, world):

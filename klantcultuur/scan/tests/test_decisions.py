@@ -26,8 +26,10 @@ def descendants(parent: list[int], u: int) -> set[int]:
 
 
 def disjoint(parent: list[int], family: tuple[int, ...]) -> bool:
-    return all(b not in descendants(parent, a) and a not in descendants(parent, b)
-               for a, b in combinations(family, 2))  # fmt: skip
+    return all(
+        b not in descendants(parent, a) and a not in descendants(parent, b)
+        for a, b in combinations(family, 2)
+    )
 
 
 @st.composite

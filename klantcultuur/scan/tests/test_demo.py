@@ -44,8 +44,9 @@ def demo(db):
 
 
 def gate_of(wave, role="cx_lead"):
-    member = Membership.objects.get(organization=wave.organization, role=role,
-                                    user__email__startswith="thomas")  # fmt: skip
+    member = Membership.objects.get(
+        organization=wave.organization, role=role, user__email__startswith="thomas"
+    )
     gate, _report = selectors.report_gate(wave, member)
     return gate
 
@@ -99,12 +100,18 @@ MARKERS = {
 
 def test_every_report_page_shows_figures_for_every_role_that_reads_them(demo, client):
     wave = demo["Cultuurscan 2026"]
-    logins = {"thomas.degraaf": ["scan-report", "scan-heatmap", "scan-comparison", "scan-comments"],
-              "marieke.vandenberg": ["scan-report", "scan-heatmap", "scan-comparison"],
-              "jeroen.bos": ["scan-report", "scan-heatmap"], "fatima.elamrani": ["scan-summary"]}  # fmt: skip
+    logins = {
+        "thomas.degraaf": ["scan-report", "scan-heatmap", "scan-comparison", "scan-comments"],
+        "marieke.vandenberg": ["scan-report", "scan-heatmap", "scan-comparison"],
+        "jeroen.bos": ["scan-report", "scan-heatmap"],
+        "fatima.elamrani": ["scan-summary"],
+    }
     for name, pages in logins.items():
-        client.force_login(Membership.objects.get(user__email=f"{name}@rivierduin-demo.nl",
-                                                  organization=wave.organization).user)  # fmt: skip
+        client.force_login(
+            Membership.objects.get(
+                user__email=f"{name}@rivierduin-demo.nl", organization=wave.organization
+            ).user
+        )
         for page in pages:
             body = client.get(reverse(page, args=[wave.uuid])).content.decode()
             for marker in MARKERS[page]:

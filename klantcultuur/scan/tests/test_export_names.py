@@ -17,5 +17,6 @@ def test_a_wave_named_with_a_slash_and_a_colon_exports_to_xlsx(login, world, rep
     assert response.status_code == 200
     workbook = load_workbook(io.BytesIO(response.content))
     assert workbook.sheetnames == ["Q1-2025- nulmeting -concept--"]
-    assert any("Planning" in str(c) for row in workbook.active.iter_rows(values_only=True)
-               for c in row)  # fmt: skip
+    assert any(
+        "Planning" in str(c) for row in workbook.active.iter_rows(values_only=True) for c in row
+    )

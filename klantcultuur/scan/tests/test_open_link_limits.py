@@ -100,12 +100,18 @@ def test_a_team_that_fits_its_size_is_not_flagged(world, team_of_six):
 
 
 def test_a_stated_size_lets_a_unit_without_registered_people_answer(login, world):
-    desk = OrgUnit.objects.create(organization=world.org, parent=world.department,
-                                  name="Balie", code="W-KC-9", kind=UnitKind.TEAM)  # fmt: skip
+    desk = OrgUnit.objects.create(
+        organization=world.org,
+        parent=world.department,
+        name="Balie",
+        code="W-KC-9",
+        kind=UnitKind.TEAM,
+    )
     wave = make_wave(world.org)
     client = login(world.cx_lead)
-    client.post(reverse("scan-link-create", args=[wave.uuid]),
-                {"unit": desk.id, "max_answers": "3"})  # fmt: skip
+    client.post(
+        reverse("scan-link-create", args=[wave.uuid]), {"unit": desk.id, "max_answers": "3"}
+    )
     link = OpenLink.objects.get(wave=wave)
     assert link.max_answers == 3
     for _ in range(3):

@@ -44,8 +44,20 @@ def test_every_scale_has_at_least_three_items_and_some_reverse_keyed_ones(q):
 
 def test_the_required_scales_are_all_present(q):
     assert set(scale_items(q)) == {
-        "VIS", "LEI", "HRM", "STU", "LUI", "DRA", "KGO", "VBZ", "VBM", "NRM", "INT", "GED", "VER",
-    }  # fmt: skip
+        "VIS",
+        "LEI",
+        "HRM",
+        "STU",
+        "LUI",
+        "DRA",
+        "KGO",
+        "VBZ",
+        "VBM",
+        "NRM",
+        "INT",
+        "GED",
+        "VER",
+    }
     assert q["analysis"]["components"] == ["VIS", "LEI", "HRM", "STU"]
 
 

@@ -231,10 +231,17 @@ def test_the_sector_benchmark_needs_five_other_organisations(world, n_peers, sou
             name=f"Corporatie {i}", slug=f"peer-{i}", sector=Sector.HOUSING
         )
         wave = make_wave(peer, name="Scan")
-        WaveReport.objects.create(wave=wave, status=JobStatus.DONE, summary={
-            "organisation": peer.id, "sector": "housing", "n": 40, "phase": 2,
-            "scale_means": {"VIS": 2.5 + i / 10, "LEI": 3.0, "HRM": 2.8, "STU": 2.9},
-        })  # fmt: skip
+        WaveReport.objects.create(
+            wave=wave,
+            status=JobStatus.DONE,
+            summary={
+                "organisation": peer.id,
+                "sector": "housing",
+                "n": 40,
+                "phase": 2,
+                "scale_means": {"VIS": 2.5 + i / 10, "LEI": 3.0, "HRM": 2.8, "STU": 2.9},
+            },
+        )
     wave = make_wave(world.org)
     add_responses(wave, world.team, 8)
     close_and_report(wave)

@@ -31,9 +31,15 @@ def test_an_answer_without_a_known_word_is_other():
 
 
 def test_groups_come_largest_first_with_other_last_and_answers_in_alphabetical_order():
-    grouped = group_by_theme([
-        "Zo weinig tijd", "Andere planning", "Altijd haast", "Meer waardering", "Iets anders",
-    ])  # fmt: skip
+    grouped = group_by_theme(
+        [
+            "Zo weinig tijd",
+            "Andere planning",
+            "Altijd haast",
+            "Meer waardering",
+            "Iets anders",
+        ]
+    )
     assert grouped == [
         ("werkdruk", ["Altijd haast", "Zo weinig tijd"]),
         ("waardering", ["Meer waardering"]),
@@ -46,5 +52,12 @@ def test_empty_answers_are_left_out_and_whitespace_is_tidied():
 
 
 def test_the_taxonomy_has_the_themes_culture_answers_keep_finding():
-    assert set(THEMES) >= {"klant_centraal", "samenwerking", "leiderschap", "werkdruk",
-                           "regels_systemen", "waardering", OTHER}  # fmt: skip
+    assert set(THEMES) >= {
+        "klant_centraal",
+        "samenwerking",
+        "leiderschap",
+        "werkdruk",
+        "regels_systemen",
+        "waardering",
+        OTHER,
+    }

@@ -36,10 +36,13 @@ def test_own_items_go_into_a_new_version_and_a_running_wave_keeps_its_own(world)
     copy = services.questionnaire_copy_create(organization=world.org, actor=world.cx_lead.user)
     wave = make_wave(world.org, version=copy)
     newer = services.questionnaire_add_item(
-        organization=world.org, actor=world.cx_lead.user, section="eigen", kind="likert",
+        organization=world.org,
+        actor=world.cx_lead.user,
+        section="eigen",
+        kind="likert",
         text_nl="Ik weet bij wie ik terechtkan met een klacht.",
         text_en="I know whom to turn to with a complaint.",
-    )  # fmt: skip
+    )
     wave.refresh_from_db()
     assert newer.number == copy.number + 1 and newer.based_on.is_standard
     assert [i["code"] for i in newer.custom_items] == ["EIG1"]
@@ -50,8 +53,14 @@ def test_own_items_go_into_a_new_version_and_a_running_wave_keeps_its_own(world)
 def test_a_version_no_wave_used_yet_is_replaced_by_the_next(world):
     services.questionnaire_copy_create(organization=world.org, actor=None)
     for text in ("Eerste vraag", "Tweede vraag"):
-        services.questionnaire_add_item(organization=world.org, actor=None, section="visie",
-                                        kind="likert", text_nl=text, text_en=text)  # fmt: skip
+        services.questionnaire_add_item(
+            organization=world.org,
+            actor=None,
+            section="visie",
+            kind="likert",
+            text_nl=text,
+            text_en=text,
+        )
     own = QuestionnaireVersion.objects.filter(organization=world.org)
     assert own.count() == 1
     assert [i["code"] for i in own.get().custom_items] == ["EIG1", "EIG2"]
@@ -62,8 +71,14 @@ def test_a_version_no_wave_used_yet_is_replaced_by_the_next(world):
 
 def test_removing_an_own_item_makes_a_version_without_it(world):
     services.questionnaire_copy_create(organization=world.org, actor=None)
-    services.questionnaire_add_item(organization=world.org, actor=None, section="open",
-                                    kind="open", text_nl="Wat nog?", text_en="Anything else?")  # fmt: skip
+    services.questionnaire_add_item(
+        organization=world.org,
+        actor=None,
+        section="open",
+        kind="open",
+        text_nl="Wat nog?",
+        text_en="Anything else?",
+    )
     latest = services.questionnaire_remove_item(organization=world.org, actor=None, code="EIG1")
     assert latest.custom_items == []
     assert (
@@ -76,10 +91,18 @@ def test_a_cx_lead_makes_a_copy_and_adds_a_question_on_the_page(login, world):
     response = client.get(reverse("scan-questionnaire"))
     assert "Eigen versie maken" in response.content.decode()
     client.post(reverse("scan-questionnaire"), {"action": "copy"})
-    response = client.post(reverse("scan-questionnaire"), {
-        "action": "add", "kind": "likert", "section": "eigen", "audience": "all",
-        "text_nl": "Ik weet bij wie ik terechtkan.", "text_en": "I know whom to turn to.",
-    }, follow=True)  # fmt: skip
+    response = client.post(
+        reverse("scan-questionnaire"),
+        {
+            "action": "add",
+            "kind": "likert",
+            "section": "eigen",
+            "audience": "all",
+            "text_nl": "Ik weet bij wie ik terechtkan.",
+            "text_en": "I know whom to turn to.",
+        },
+        follow=True,
+    )
     body = response.content.decode()
     assert "De vraag is toegevoegd." in body
     assert "Ik weet bij wie ik terechtkan." in body
@@ -91,10 +114,17 @@ def test_a_cx_lead_makes_a_copy_and_adds_a_question_on_the_page(login, world):
 def test_a_question_needs_both_languages(login, world):
     client = login(world.cx_lead)
     client.post(reverse("scan-questionnaire"), {"action": "copy"})
-    response = client.post(reverse("scan-questionnaire"), {
-        "action": "add", "kind": "likert", "section": "eigen", "audience": "all",
-        "text_nl": "Alleen Nederlands", "text_en": "",
-    })  # fmt: skip
+    response = client.post(
+        reverse("scan-questionnaire"),
+        {
+            "action": "add",
+            "kind": "likert",
+            "section": "eigen",
+            "audience": "all",
+            "text_nl": "Alleen Nederlands",
+            "text_en": "",
+        },
+    )
     assert response.status_code == 200
     assert "Dit veld is verplicht." in response.content.decode()
     assert QuestionnaireVersion.objects.get(organization=world.org).custom_items == []

@@ -55,8 +55,14 @@ def test_starting_invites_everyone_with_a_personal_link_whose_token_is_stored_ha
 def test_leaders_are_invited_as_managers_and_the_others_as_employees(world, draft_wave):
     services.wave_launch(wave=draft_wave)
     roles = dict(Invitation.objects.filter(wave=draft_wave).values_list("membership__role", "role"))
-    assert roles == {"manager": "manager", "board": "manager", "employee": "employee",
-                     "admin": "employee", "hr": "employee", "cx_lead": "employee"}  # fmt: skip
+    assert roles == {
+        "manager": "manager",
+        "board": "manager",
+        "employee": "employee",
+        "admin": "employee",
+        "hr": "employee",
+        "cx_lead": "employee",
+    }
 
 
 def test_a_small_team_is_pooled_so_no_stored_group_is_one_person(world, draft_wave):
@@ -69,17 +75,27 @@ def test_a_small_team_is_pooled_so_no_stored_group_is_one_person(world, draft_wa
 
 def test_a_wave_limited_to_some_units_only_invites_people_there(world):
     wave = services.wave_create(
-        organization=world.org, actor=None, name="Klantcontact", questionnaire=services.standard_version(),
-        opens_on=TODAY, closes_on=TODAY + timedelta(days=7), reminder_days=[], scope_units=[world.department],
-    )  # fmt: skip
+        organization=world.org,
+        actor=None,
+        name="Klantcontact",
+        questionnaire=services.standard_version(),
+        opens_on=TODAY,
+        closes_on=TODAY + timedelta(days=7),
+        reminder_days=[],
+        scope_units=[world.department],
+    )
     services.wave_launch(wave=wave)
     invited = set(wave.invitations.values_list("membership__user__email", flat=True))
     assert invited == {"mila@linge.example", "bob@linge.example"}
 
 
 def test_a_wave_opening_later_sends_its_invitations_on_the_opening_day(world, sending):
-    wave = make_wave(world.org, launched=False, opens_on=TODAY + timedelta(days=2),
-                     closes_on=TODAY + timedelta(days=20))  # fmt: skip
+    wave = make_wave(
+        world.org,
+        launched=False,
+        opens_on=TODAY + timedelta(days=2),
+        closes_on=TODAY + timedelta(days=20),
+    )
     services.wave_launch(wave=wave)
     assert mail.outbox == [] and wave.invitations.filter(sent_on=None).count() == 6
     with sending():
@@ -111,8 +127,9 @@ def test_reminders_go_on_the_reminder_days_to_those_who_have_not_answered_and_on
         with sending():
             call_command("send_scan_reminders", date=TODAY + timedelta(days=day))
     assert len(mail.outbox) == 10
-    assert set(wave.invitations.exclude(membership=world.employee)
-               .values_list("reminders_sent", flat=True)) == {2}  # fmt: skip
+    assert set(
+        wave.invitations.exclude(membership=world.employee).values_list("reminders_sent", flat=True)
+    ) == {2}
 
 
 def test_the_reminder_command_prints_a_summary_and_ignores_closed_waves(world, capsys):
@@ -203,11 +220,17 @@ def test_the_daily_reminder_task_sends_the_reminders_due_today(world, sending):
 # --- Pages ------------------------------------------------------------------------------
 def test_a_cx_lead_prepares_and_starts_a_wave_for_some_units(login, world):
     client = login(world.cx_lead)
-    response = client.post(reverse("scan-wave-create"), {
-        "name": "Cultuurscan najaar", "questionnaire": services.standard_version().id,
-        "opens_on": TODAY.isoformat(), "closes_on": (TODAY + timedelta(days=14)).isoformat(),
-        "reminder_days": "5, 10", "scope_units": [world.department.id],
-    })  # fmt: skip
+    response = client.post(
+        reverse("scan-wave-create"),
+        {
+            "name": "Cultuurscan najaar",
+            "questionnaire": services.standard_version().id,
+            "opens_on": TODAY.isoformat(),
+            "closes_on": (TODAY + timedelta(days=14)).isoformat(),
+            "reminder_days": "5, 10",
+            "scope_units": [world.department.id],
+        },
+    )
     wave = Wave.objects.get(name="Cultuurscan najaar")
     assert response.status_code == 302 and wave.reminder_days == [5, 10]
     assert list(wave.scope_units.all()) == [world.department]
@@ -218,10 +241,15 @@ def test_a_cx_lead_prepares_and_starts_a_wave_for_some_units(login, world):
 
 
 def test_the_wave_form_refuses_a_closing_date_before_the_opening_date(login, world):
-    response = login(world.cx_lead).post(reverse("scan-wave-create"), {
-        "name": "Verkeerd om", "questionnaire": services.standard_version().id,
-        "opens_on": TODAY.isoformat(), "closes_on": (TODAY - timedelta(days=1)).isoformat(),
-    })  # fmt: skip
+    response = login(world.cx_lead).post(
+        reverse("scan-wave-create"),
+        {
+            "name": "Verkeerd om",
+            "questionnaire": services.standard_version().id,
+            "opens_on": TODAY.isoformat(),
+            "closes_on": (TODAY - timedelta(days=1)).isoformat(),
+        },
+    )
     assert "De meting kan niet sluiten voordat ze opent." in response.content.decode()
     assert not Wave.objects.filter(name="Verkeerd om").exists()
 

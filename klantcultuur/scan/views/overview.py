@@ -23,8 +23,14 @@ def index(request: MemberRequest):
         for invitation in selectors.open_invitations(membership)
     ]
     published = [w for w in waves if w.is_closed and w.report_status == JobStatus.DONE]
-    return render(request, "scan/index.html", {
-        "waves": waves, "to_fill": to_fill, "published": published,
-        "can_manage": membership.has_perm(Perm.MANAGE_SCANS),
-        "can_read_reports": membership.has_perm(Perm.VIEW_SCAN_REPORTS),
-    })  # fmt: skip
+    return render(
+        request,
+        "scan/index.html",
+        {
+            "waves": waves,
+            "to_fill": to_fill,
+            "published": published,
+            "can_manage": membership.has_perm(Perm.MANAGE_SCANS),
+            "can_read_reports": membership.has_perm(Perm.VIEW_SCAN_REPORTS),
+        },
+    )

@@ -47,10 +47,15 @@ def questionnaire(request: MemberRequest):
             data = form.cleaned_data
             try:
                 services.questionnaire_add_item(
-                    organization=organization, actor=request.user, section=data["section"],
-                    kind=data["kind"], text_nl=data["text_nl"], text_en=data["text_en"],
-                    reverse=data["reverse"], audience=data["audience"],
-                )  # fmt: skip
+                    organization=organization,
+                    actor=request.user,
+                    section=data["section"],
+                    kind=data["kind"],
+                    text_nl=data["text_nl"],
+                    text_en=data["text_en"],
+                    reverse=data["reverse"],
+                    audience=data["audience"],
+                )
             except ValueError as exc:
                 form.add_error(None, str(exc))
             else:
@@ -61,14 +66,27 @@ def questionnaire(request: MemberRequest):
         sections = dict(_sections(own))
         lang = language()
         own_items = [
-            {"code": item["code"], "text": item["text"][lang], "section": sections[item["section"]],
-             "kind": item["type"], "audience": item["audience"], "reverse": item["reverse"]}
+            {
+                "code": item["code"],
+                "text": item["text"][lang],
+                "section": sections[item["section"]],
+                "kind": item["type"],
+                "audience": item["audience"],
+                "reverse": item["reverse"],
+            }
             for item in own.custom_items
-        ]  # fmt: skip
-    return render(request, "scan/questionnaire.html", {
-        "standard": standard, "own": own, "own_items": own_items, "form": form,
-        "versions": selectors.versions_of(organization),
-    })  # fmt: skip
+        ]
+    return render(
+        request,
+        "scan/questionnaire.html",
+        {
+            "standard": standard,
+            "own": own,
+            "own_items": own_items,
+            "form": form,
+            "versions": selectors.versions_of(organization),
+        },
+    )
 
 
 @member_required(Perm.MANAGE_SCANS, methods=("GET",))
@@ -77,7 +95,14 @@ def version_detail(request: MemberRequest, code: UUID):
     role = "manager" if request.GET.get("role") == "manager" else "employee"
     pages = form_pages(version.questionnaire, role, language())
     custom = {item["code"] for item in version.custom_items}
-    return render(request, "scan/version.html", {
-        "version": version, "pages": pages, "role": role, "custom": custom,
-        "n_items": sum(len(page["items"]) for page in pages),
-    })  # fmt: skip
+    return render(
+        request,
+        "scan/version.html",
+        {
+            "version": version,
+            "pages": pages,
+            "role": role,
+            "custom": custom,
+            "n_items": sum(len(page["items"]) for page in pages),
+        },
+    )

@@ -24,8 +24,11 @@ def _open(request: MemberRequest, wave: Wave, *, summary_only: bool = False):
     """The gate and unit directory, or the page that says the report is not there (yet)."""
     gate, report = selectors.report_gate(wave, request.membership, summary_only=summary_only)
     if gate is None:
-        return None, None, render(request, "scan/report_pending.html",
-                                  {"wave": wave, "report": report})  # fmt: skip
+        return (
+            None,
+            None,
+            render(request, "scan/report_pending.html", {"wave": wave, "report": report}),
+        )
     return gate, pages.Directory(request.organization, gate), None
 
 
@@ -39,9 +42,16 @@ def report(request: MemberRequest, code: UUID):
     gate, directory, pending = _open(request, wave)
     if pending:
         return pending
-    return _render(request, "scan/report.html", wave, gate, {
-        "page": pages.organisation_page(gate, directory), "units": directory.units[1:],
-    })  # fmt: skip
+    return _render(
+        request,
+        "scan/report.html",
+        wave,
+        gate,
+        {
+            "page": pages.organisation_page(gate, directory),
+            "units": directory.units[1:],
+        },
+    )
 
 
 @member_required(Perm.VIEW_SCAN_REPORTS, methods=("GET",))
@@ -53,10 +63,17 @@ def heatmap(request: MemberRequest, code: UUID):
     slice_ = request.GET.get("group", "all")
     if slice_ not in SLICES:
         slice_ = "all"
-    return _render(request, "scan/heatmap.html", wave, gate, {
-        "page": pages.heatmap_page(gate, directory, slice_), "slice": slice_,
-        "slices": SLICES.items(),
-    })  # fmt: skip
+    return _render(
+        request,
+        "scan/heatmap.html",
+        wave,
+        gate,
+        {
+            "page": pages.heatmap_page(gate, directory, slice_),
+            "slice": slice_,
+            "slices": SLICES.items(),
+        },
+    )
 
 
 @member_required(Perm.VIEW_SCAN_REPORTS, methods=("GET",))
@@ -69,8 +86,9 @@ def unit(request: MemberRequest, code: UUID, unit: UUID):
     key = str(found.uuid)
     if key not in directory.by_key:
         raise Http404  # the unit did not exist when the wave closed
-    return _render(request, "scan/unit.html", wave, gate,
-                   {"page": pages.unit_page(gate, directory, key)})  # fmt: skip
+    return _render(
+        request, "scan/unit.html", wave, gate, {"page": pages.unit_page(gate, directory, key)}
+    )
 
 
 @member_required(Perm.VIEW_SCAN_REPORTS, methods=("GET",))
@@ -79,8 +97,13 @@ def comparison(request: MemberRequest, code: UUID):
     gate, directory, pending = _open(request, wave)
     if pending:
         return pending
-    return _render(request, "scan/comparison.html", wave, gate,
-                   {"page": pages.comparison_page(gate, directory)})  # fmt: skip
+    return _render(
+        request,
+        "scan/comparison.html",
+        wave,
+        gate,
+        {"page": pages.comparison_page(gate, directory)},
+    )
 
 
 @member_required(Perm.VIEW_SCAN_REPORTS, methods=("GET",))
@@ -92,8 +115,13 @@ def comments(request: MemberRequest, code: UUID):
     key = request.GET.get("unit") or (ROOT_KEY if gate.can_see(ROOT_KEY) else None)
     if key not in directory.by_key:
         raise Http404
-    return _render(request, "scan/comments.html", wave, gate,
-                   {"page": pages.comments_page(gate, directory, key)})  # fmt: skip
+    return _render(
+        request,
+        "scan/comments.html",
+        wave,
+        gate,
+        {"page": pages.comments_page(gate, directory, key)},
+    )
 
 
 @member_required(methods=("GET",))
@@ -120,8 +148,10 @@ def chart(request: MemberRequest, code: UUID, name: str):
     svg = figures.chart(gate, name, pages.stance_rows(gate, directory))
     if svg is None:
         raise Http404
-    response = HttpResponse('<?xml version="1.0" encoding="UTF-8"?>\n' + svg,
-                            content_type="image/svg+xml; charset=utf-8")  # fmt: skip
+    response = HttpResponse(
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + svg,
+        content_type="image/svg+xml; charset=utf-8",
+    )
     response["Content-Disposition"] = f'inline; filename="{slugify(wave.name)}-{name}.svg"'
     return response
 

@@ -81,8 +81,12 @@ def _flow(
             try:
                 submit(draft)
             except AnswerError as exc:
-                return render(request, "scan/respond_done.html",
-                              {"wave": wave, "message": str(exc)}, status=409)  # fmt: skip
+                return render(
+                    request,
+                    "scan/respond_done.html",
+                    {"wave": wave, "message": str(exc)},
+                    status=409,
+                )
             return render(request, "scan/respond_done.html", {"wave": wave})
         if not errors:
             pages = form_pages(q, role, language) if role else []
@@ -99,23 +103,50 @@ def _flow(
                 item["current"] = draft["comments"].get(item["code"], "")
             else:
                 item["current"] = draft["answers"].get(item["code"])
-    answered = sum(1 for p in pages for item in p["items"]
-                   if item["code"] in draft["answers"] or item["code"] in draft["comments"])  # fmt: skip
+    answered = sum(
+        1
+        for p in pages
+        for item in p["items"]
+        if item["code"] in draft["answers"] or item["code"] in draft["comments"]
+    )
     total = sum(len(p["items"]) for p in pages)
     review = [
-        {"number": i, "title": p["title"], "total": len(p["items"]),
-         "answered": sum(1 for item in p["items"] if item["code"] in draft["answers"]
-                         or item["code"] in draft["comments"])}
+        {
+            "number": i,
+            "title": p["title"],
+            "total": len(p["items"]),
+            "answered": sum(
+                1
+                for item in p["items"]
+                if item["code"] in draft["answers"] or item["code"] in draft["comments"]
+            ),
+        }
         for i, p in enumerate(pages, 1)
-    ]  # fmt: skip
-    return render(request, "scan/respond.html", {
-        "wave": wave, "q": q, "page": page, "number": current, "last": last,
-        "steps": last + 1, "step": current + 1, "draft": draft, "role": role,
-        "open_link": open_link, "errors": errors, "saved": request.GET.get("saved") == "1",
-        "answered": answered, "total": total, "review": review if current == last and role else None,
-        "percent": round(100 * current / last) if last else 0,
-        "title": q["title"][language],
-    }, status=400 if errors else 200)  # fmt: skip
+    ]
+    return render(
+        request,
+        "scan/respond.html",
+        {
+            "wave": wave,
+            "q": q,
+            "page": page,
+            "number": current,
+            "last": last,
+            "steps": last + 1,
+            "step": current + 1,
+            "draft": draft,
+            "role": role,
+            "open_link": open_link,
+            "errors": errors,
+            "saved": request.GET.get("saved") == "1",
+            "answered": answered,
+            "total": total,
+            "review": review if current == last and role else None,
+            "percent": round(100 * current / last) if last else 0,
+            "title": q["title"][language],
+        },
+        status=400 if errors else 200,
+    )
 
 
 @public
@@ -129,8 +160,9 @@ def respond(request, token: str):
         if invitation.has_answered:
             # The link only ever says thank you now: no answers, no second submission.
             status = 409 if request.method == "POST" else 200
-            return render(request, "scan/respond_done.html",
-                          {"wave": wave, "already": True}, status=status)  # fmt: skip
+            return render(
+                request, "scan/respond_done.html", {"wave": wave, "already": True}, status=status
+            )
         if not wave.accepts_answers:
             return _closed(request, wave, language)
         draft = invitation.draft or empty_draft(invitation.role)
@@ -139,8 +171,14 @@ def respond(request, token: str):
         def submit(final: Draft) -> None:
             services.response_submit(wave=wave, draft=final, invitation=invitation)
 
-        return _flow(request, wave, draft, open_link=False, submit=submit,
-                     save=lambda d: services.invitation_save_draft(invitation=invitation, draft=d))  # fmt: skip
+        return _flow(
+            request,
+            wave,
+            draft,
+            open_link=False,
+            submit=submit,
+            save=lambda d: services.invitation_save_draft(invitation=invitation, draft=d),
+        )
 
 
 def _open_link(token: str) -> OpenLink | None:
@@ -173,8 +211,9 @@ def respond_open(request, token: str):
         if link.uuid.hex in answered:
             # One answer per browser and link: a thank-you, never a second form.
             status = 409 if request.method == "POST" else 200
-            return render(request, "scan/respond_done.html",
-                          {"wave": wave, "already": True}, status=status)  # fmt: skip
+            return render(
+                request, "scan/respond_done.html", {"wave": wave, "already": True}, status=status
+            )
         keys = request.session.get(SESSION_LINKS, {})
         draft_key = keys.get(link.uuid.hex)
         if draft_key is None:
@@ -197,8 +236,12 @@ def respond_open(request, token: str):
         response = _flow(request, wave, draft, open_link=True, save=save, submit=submit)
         if submitted:
             response.set_signed_cookie(
-                ANSWERED_COOKIE, ",".join([*answered, link.uuid.hex][-ANSWERED_KEEP:]),
-                salt=ANSWERED_SALT, max_age=ANSWERED_MAX_AGE, httponly=True, samesite="Lax",
+                ANSWERED_COOKIE,
+                ",".join([*answered, link.uuid.hex][-ANSWERED_KEEP:]),
+                salt=ANSWERED_SALT,
+                max_age=ANSWERED_MAX_AGE,
+                httponly=True,
+                samesite="Lax",
                 secure=settings.SESSION_COOKIE_SECURE,
-            )  # fmt: skip
+            )
         return response

@@ -45,11 +45,15 @@ def wave_create(request: MemberRequest):
         data = form.cleaned_data
         try:
             wave = services.wave_create(
-                organization=request.organization, actor=request.user, name=data["name"],
-                questionnaire=data["questionnaire"], opens_on=data["opens_on"],
-                closes_on=data["closes_on"], reminder_days=data["reminder_days"],
+                organization=request.organization,
+                actor=request.user,
+                name=data["name"],
+                questionnaire=data["questionnaire"],
+                opens_on=data["opens_on"],
+                closes_on=data["closes_on"],
+                reminder_days=data["reminder_days"],
                 scope_units=data["scope_units"],
-            )  # fmt: skip
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -65,8 +69,13 @@ def wave_edit(request: MemberRequest, code: UUID):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.wave_update(wave=wave, name=data["name"], opens_on=data["opens_on"],
-                                 closes_on=data["closes_on"], reminder_days=data["reminder_days"])  # fmt: skip
+            services.wave_update(
+                wave=wave,
+                name=data["name"],
+                opens_on=data["opens_on"],
+                closes_on=data["closes_on"],
+                reminder_days=data["reminder_days"],
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -83,19 +92,32 @@ def wave_detail(request: MemberRequest, code: UUID):
     covered = scope_unit_ids(wave, tree)
     loads = selectors.unit_loads(wave, tree)
     links = [
-        {"link": link, "url": settings.SITE_URL + reverse("scan-open", args=[link.token]),
-         "load": loads.get(link.unit_id)}
+        {
+            "link": link,
+            "url": settings.SITE_URL + reverse("scan-open", args=[link.token]),
+            "load": loads.get(link.unit_id),
+        }
         for link in wave.open_links.select_related("unit")
-    ]  # fmt: skip
+    ]
     overfull = {unit_id for unit_id, load in loads.items() if load.overfull}
-    return render(request, "scan/wave_detail.html", {
-        "wave": wave, "rates": rows, "total": total, "links": links, "overfull": overfull,
-        "scope": list(wave.scope_units.order_by("name")),
-        "report": selectors.report_row(wave),
-        "progress": progress.read(PROGRESS_KIND, wave.uuid),
-        "link_form": OpenLinkForm(organization=request.organization, tree=tree, covered=covered),
-        "WaveStatus": WaveStatus,
-    })  # fmt: skip
+    return render(
+        request,
+        "scan/wave_detail.html",
+        {
+            "wave": wave,
+            "rates": rows,
+            "total": total,
+            "links": links,
+            "overfull": overfull,
+            "scope": list(wave.scope_units.order_by("name")),
+            "report": selectors.report_row(wave),
+            "progress": progress.read(PROGRESS_KIND, wave.uuid),
+            "link_form": OpenLinkForm(
+                organization=request.organization, tree=tree, covered=covered
+            ),
+            "WaveStatus": WaveStatus,
+        },
+    )
 
 
 @member_required(Perm.MANAGE_SCANS, methods=("POST",))
@@ -108,11 +130,16 @@ def wave_launch(request: MemberRequest, code: UUID):
     else:
         wave.refresh_from_db()
         if wave.accepts_answers:
-            messages.success(request, _("The wave has started: %(n)s people were invited by e-mail.")
-                             % {"n": count})  # fmt: skip
+            messages.success(
+                request,
+                _("The wave has started: %(n)s people were invited by e-mail.") % {"n": count},
+            )
         else:
-            messages.success(request, _("The wave is scheduled: %(n)s people get their invitation "
-                                        "on the opening day.") % {"n": count})  # fmt: skip
+            messages.success(
+                request,
+                _("The wave is scheduled: %(n)s people get their invitation on the opening day.")
+                % {"n": count},
+            )
     return redirect("scan-wave", code=wave.uuid)
 
 
@@ -120,8 +147,9 @@ def wave_launch(request: MemberRequest, code: UUID):
 def wave_remind(request: MemberRequest, code: UUID):
     wave = get_wave_rw_for_user(request, code)
     count = services.wave_remind_now(wave=wave)
-    messages.success(request, _("%(n)s people who have not answered yet got a reminder.")
-                     % {"n": count})  # fmt: skip
+    messages.success(
+        request, _("%(n)s people who have not answered yet got a reminder.") % {"n": count}
+    )
     return redirect("scan-wave", code=wave.uuid)
 
 
@@ -164,19 +192,28 @@ def wave_progress(request: MemberRequest, code: UUID):
 def link_create(request: MemberRequest, code: UUID):
     wave = get_wave_rw_for_user(request, code)
     tree = UnitTree.for_organization(wave.organization_id)
-    form = OpenLinkForm(request.POST, organization=request.organization, tree=tree,
-                        covered=scope_unit_ids(wave, tree))  # fmt: skip
+    form = OpenLinkForm(
+        request.POST,
+        organization=request.organization,
+        tree=tree,
+        covered=scope_unit_ids(wave, tree),
+    )
     if form.is_valid():
         try:
             services.open_link_create(
-                wave=wave, unit=form.cleaned_data["unit"], actor=request.user,
+                wave=wave,
+                unit=form.cleaned_data["unit"],
+                actor=request.user,
                 max_answers=form.cleaned_data["max_answers"],
-            )  # fmt: skip
+            )
         except ValidationError as exc:
             _errors(request, exc)
         else:
-            messages.success(request, _("The open link for %(unit)s is ready.")
-                             % {"unit": form.cleaned_data["unit"].name})  # fmt: skip
+            messages.success(
+                request,
+                _("The open link for %(unit)s is ready.")
+                % {"unit": form.cleaned_data["unit"].name},
+            )
     elif "unit" in form.errors:
         messages.error(request, _("Choose a unit."))
     else:

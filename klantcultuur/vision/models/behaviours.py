@@ -35,9 +35,12 @@ class Behaviour(models.Model):
         help_text=_("Empty: the whole organisation."),
     )
     role = models.CharField(
-        _("for role"), max_length=20, choices=Role.choices, blank=True,
+        _("for role"),
+        max_length=20,
+        choices=Role.choices,
+        blank=True,
         help_text=_("Empty: everyone."),
-    )  # fmt: skip
+    )
     target = models.CharField(_("target (who)"), max_length=200)
     action = models.CharField(_("action (what I do)"), max_length=200)
     context = models.CharField(_("context (when, in which situation)"), max_length=200)

@@ -33,8 +33,13 @@ def behaviour_save(
 ) -> Behaviour:
     """Create or change a behaviour; every TACT element is required (vagueness is a warning
     the editor shows, not a refusal: a team may keep its own words)."""
-    values = {"target": target, "action": action, "context": context, "time": time,
-              "short_name": short_name}  # fmt: skip
+    values = {
+        "target": target,
+        "action": action,
+        "context": context,
+        "time": time,
+        "short_name": short_name,
+    }
     values = {k: " ".join((v or "").split()) for k, v in values.items()}
     missing = [k for k, v in values.items() if not v]
     if missing:
@@ -80,7 +85,11 @@ def observation_record(
     if day > today or day < today - timedelta(days=14):
         raise ValidationError(_("Choose a day in the last two weeks."))
     return Observation.objects.create(
-        organization_id=behaviour.organization_id, behaviour=behaviour, shown_by=shown_by,
-        observer=observer, unit_id=shown_by.unit_id, note=(note or "").strip()[:MAX_NOTE],
+        organization_id=behaviour.organization_id,
+        behaviour=behaviour,
+        shown_by=shown_by,
+        observer=observer,
+        unit_id=shown_by.unit_id,
+        note=(note or "").strip()[:MAX_NOTE],
         day=day,
-    )  # fmt: skip
+    )

@@ -46,7 +46,14 @@ def customer_answer_submit(*, question: CustomerQuestion, text: str, customer_re
     result = feedback_ingest(
         organization=question.organization,
         source="form",
-        items=[RecordInput(received_at=timezone.now(), reason=text, touchpoint=TOUCHPOINT,
-                           channel=CHANNEL, customer_ref=customer_ref.strip())],
-    )  # fmt: skip
+        items=[
+            RecordInput(
+                received_at=timezone.now(),
+                reason=text,
+                touchpoint=TOUCHPOINT,
+                channel=CHANNEL,
+                customer_ref=customer_ref.strip(),
+            )
+        ],
+    )
     return result.created[0] if result.created else None

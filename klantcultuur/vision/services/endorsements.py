@@ -22,9 +22,12 @@ def managers_to_ask(organization_id: int) -> list[tuple[int, int | None, str]]:
     """(membership id, unit id, layer) for every manager of a unit and every board member."""
     managed: dict[int, list[tuple[str, int]]] = {}
     units = OrgUnit.objects.filter(
-        organization_id=organization_id, archived_at__isnull=True, manager__isnull=False,
-        manager__archived_at__isnull=True, manager__user__is_active=True,
-    ).values_list("manager_id", "kind", "id")  # fmt: skip
+        organization_id=organization_id,
+        archived_at__isnull=True,
+        manager__isnull=False,
+        manager__archived_at__isnull=True,
+        manager__user__is_active=True,
+    ).values_list("manager_id", "kind", "id")
     for manager_id, kind, unit_id in units:
         managed.setdefault(manager_id, []).append((kind, unit_id))
     board = set(
@@ -46,10 +49,15 @@ def managers_to_ask(organization_id: int) -> list[tuple[int, int | None, str]]:
 def endorsements_request(*, version: VisionVersion) -> int:
     """Ask every manager (once per version); the caller holds the transaction."""
     rows = [
-        Endorsement(organization_id=version.organization_id, version=version,
-                    manager_id=member_id, unit_id=unit_id, layer=layer)
+        Endorsement(
+            organization_id=version.organization_id,
+            version=version,
+            manager_id=member_id,
+            unit_id=unit_id,
+            layer=layer,
+        )
         for member_id, unit_id, layer in managers_to_ask(version.organization_id)
-    ]  # fmt: skip
+    ]
     Endorsement.objects.bulk_create(rows, ignore_conflicts=True)
     return len(rows)
 
@@ -58,8 +66,11 @@ def endorsements_request(*, version: VisionVersion) -> int:
 def endorsement_answer(*, endorsement: Endorsement, status: str, remark: str = "") -> Endorsement:
     """A manager's answer: endorse, endorse with a remark, or not yet (with the reason)."""
     remark = (remark or "").strip()
-    if status not in (EndorsementStatus.ENDORSED, EndorsementStatus.REMARK,
-                      EndorsementStatus.NOT_YET):  # fmt: skip
+    if status not in (
+        EndorsementStatus.ENDORSED,
+        EndorsementStatus.REMARK,
+        EndorsementStatus.NOT_YET,
+    ):
         raise ValidationError(_("Choose one of the answers."))
     if status == EndorsementStatus.REMARK and not remark:
         raise ValidationError(_("Write your remark."))
@@ -74,9 +85,15 @@ def endorsement_answer(*, endorsement: Endorsement, status: str, remark: str = "
         # A new objection waits for a new answer.
         endorsement.response, endorsement.responded_at, endorsement.responded_by = "", None, None
     endorsement.save(
-        update_fields=["status", "remark", "answered_at", "response", "responded_at",
-                       "responded_by"]
-    )  # fmt: skip
+        update_fields=[
+            "status",
+            "remark",
+            "answered_at",
+            "response",
+            "responded_at",
+            "responded_by",
+        ]
+    )
     return endorsement
 
 
@@ -121,11 +138,15 @@ def reminders_send(*, version_id: int) -> int:
         for endorsement in pending:
             user = endorsement.manager.user
             body = _(
-                "Dear %(name)s,\n\nThe customer vision \"%(title)s\" (version %(number)d) asks "
+                'Dear %(name)s,\n\nThe customer vision "%(title)s" (version %(number)d) asks '
                 "for your answer: do you endorse it, with a remark, or not yet (and why)?\n\n"
                 "Answer here: %(link)s\n"
-            ) % {"name": user.first_name or user.email, "title": version.title,
-                 "number": version.number, "link": link}  # fmt: skip
+            ) % {
+                "name": user.first_name or user.email,
+                "title": version.title,
+                "number": version.number,
+                "link": link,
+            }
             messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]))
     send_mass_mail(messages, fail_silently=False)
     Endorsement.objects.filter(id__in=[e.id for e in pending]).update(reminded_at=timezone.now())

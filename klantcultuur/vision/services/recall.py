@@ -23,9 +23,13 @@ def recall_check_create(
     if closes_on < opens_on:
         raise ValidationError(_("The closing date lies before the opening date."))
     return RecallCheck.objects.create(
-        organization_id=version.organization_id, version=version, title=title.strip(),
-        opens_on=opens_on, closes_on=closes_on, created_by=by,
-    )  # fmt: skip
+        organization_id=version.organization_id,
+        version=version,
+        title=title.strip(),
+        opens_on=opens_on,
+        closes_on=closes_on,
+        created_by=by,
+    )
 
 
 def scorer_for(version: VisionVersion) -> Scorer:
@@ -39,10 +43,12 @@ def answer_fields(scorer: Scorer, result: Result) -> dict:
     positions = sorted(order.index(m.key) for m in result.matches)
     return {
         "named": result.named,
-        "matched": [{"promise": m.key, "fragment": m.fragment, "words": [list(w) for w in m.words]}
-                    for m in result.matches],
+        "matched": [
+            {"promise": m.key, "fragment": m.fragment, "words": [list(w) for w in m.words]}
+            for m in result.matches
+        ],
         "positions": "".join(f" {p}" for p in positions) + " " if positions else "",
-    }  # fmt: skip
+    }
 
 
 def recall_answer_submit(
@@ -62,10 +68,14 @@ def recall_answer_submit(
         with transaction.atomic():
             RecallParticipation.objects.create(recall=recall, membership=membership)
             RecallAnswer.objects.create(
-                organization_id=recall.organization_id, recall=recall,
-                unit_id=membership.unit_id, is_manager=membership.is_manager, text=text,
-                understanding=understanding, **answer_fields(scorer, result),
-            )  # fmt: skip
+                organization_id=recall.organization_id,
+                recall=recall,
+                unit_id=membership.unit_id,
+                is_manager=membership.is_manager,
+                text=text,
+                understanding=understanding,
+                **answer_fields(scorer, result),
+            )
     except IntegrityError as exc:
         raise ValidationError(_("You have already answered this recall check.")) from exc
     return result

@@ -79,9 +79,11 @@ def question_save(
             m=Max("position")
         )["m"]
         return GuidingQuestion.objects.create(
-            organization=organization, text=text, help_text=help_text.strip(),
+            organization=organization,
+            text=text,
+            help_text=help_text.strip(),
             position=(last or 0) + 1,
-        )  # fmt: skip
+        )
     question.text, question.help_text = text, help_text.strip()
     question.save(update_fields=["text", "help_text"])
     return question
@@ -106,9 +108,12 @@ def round_start(
         raise ValidationError(_("The closing date lies in the past."))
     questions_ensure(organization=organization)
     return Round.objects.create(
-        organization=organization, title=title.strip(), invitation=invitation.strip(),
-        closes_on=closes_on, started_by=by,
-    )  # fmt: skip
+        organization=organization,
+        title=title.strip(),
+        invitation=invitation.strip(),
+        closes_on=closes_on,
+        started_by=by,
+    )
 
 
 @transaction.atomic
@@ -129,9 +134,12 @@ def contribution_add(
     if not text:
         raise ValidationError(_("Write your answer."))
     return Contribution.objects.create(
-        organization_id=round.organization_id, round=round, question=question, author=author,
+        organization_id=round.organization_id,
+        round=round,
+        question=question,
+        author=author,
         text=text,
-    )  # fmt: skip
+    )
 
 
 @transaction.atomic
@@ -149,18 +157,23 @@ def reaction_add(
             existing.delete()
             return None
         return Reaction.objects.create(
-            organization_id=contribution.organization_id, contribution=contribution,
-            author=author, kind=ReactionKind.AGREE,
-        )  # fmt: skip
+            organization_id=contribution.organization_id,
+            contribution=contribution,
+            author=author,
+            kind=ReactionKind.AGREE,
+        )
     if kind != ReactionKind.COMMENT:
         raise ValidationError(_("Unknown reaction."))
     text = (text or "").strip()
     if not text:
         raise ValidationError(_("Write your comment."))
     return Reaction.objects.create(
-        organization_id=contribution.organization_id, contribution=contribution, author=author,
-        kind=ReactionKind.COMMENT, text=text,
-    )  # fmt: skip
+        organization_id=contribution.organization_id,
+        contribution=contribution,
+        author=author,
+        kind=ReactionKind.COMMENT,
+        text=text,
+    )
 
 
 @dataclass(frozen=True)
@@ -194,9 +207,13 @@ def version_save(
     Organization.objects.select_for_update().filter(id=organization.id).first()
     last = VisionVersion.objects.filter(organization=organization).aggregate(m=Max("number"))["m"]
     version = VisionVersion.objects.create(
-        organization=organization, number=(last or 0) + 1, title=title, text=text,
-        change_note=change_note.strip(), created_by=by,
-    )  # fmt: skip
+        organization=organization,
+        number=(last or 0) + 1,
+        title=title,
+        text=text,
+        change_note=change_note.strip(),
+        created_by=by,
+    )
     known = set(Promise.objects.filter(organization=organization).values_list("lineage", flat=True))
     seen: set[uuid.UUID] = set()
     rows = []

@@ -20,14 +20,17 @@ def person(membership) -> str:
 @register.filter
 def tally_bar(tally) -> str:
     """A stacked bar of endorsed / with remark / not yet / not answered (SVG, no styles)."""
-    parts = ['<svg class="tally" viewBox="0 0 100 10" preserveAspectRatio="none" width="100%"'
-             ' height="14" aria-hidden="true" focusable="false">']  # fmt: skip
+    parts = [
+        '<svg class="tally" viewBox="0 0 100 10" preserveAspectRatio="none" width="100%"'
+        ' height="14" aria-hidden="true" focusable="false">'
+    ]
     x = 0.0
     for status, share in tally.bar():
         if share <= 0:
             continue
-        parts.append(f'<rect x="{x:.2f}" y="0" width="{share:.2f}" height="10" '
-                     f'fill="{COLOURS[status]}"/>')  # fmt: skip
+        parts.append(
+            f'<rect x="{x:.2f}" y="0" width="{share:.2f}" height="10" fill="{COLOURS[status]}"/>'
+        )
         x += share
     if x == 0:
         parts.append('<rect x="0" y="0" width="100" height="10" fill="#e8ebee"/>')

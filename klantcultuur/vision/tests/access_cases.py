@@ -18,9 +18,12 @@ def url_kwargs(world) -> dict[str, dict]:
     questions = writing.questions_ensure(organization=world.org)
     round_ = Round.objects.create(organization=world.org, title="Ronde 1")
     contribution = Contribution.objects.create(
-        organization=world.org, round=round_, question=questions[0], author=world.employee,
+        organization=world.org,
+        round=round_,
+        question=questions[0],
+        author=world.employee,
         text="Dat huurders ons aanraden.",
-    )  # fmt: skip
+    )
     endorsement = Endorsement.objects.get(version=version, manager=world.manager)
     seen = behaviour(world, version)
     recall = recall_check(world, version)

@@ -18,14 +18,25 @@ PROMISES = [
 ]
 
 
-def draft(world, *, promises=PROMISES, text="Wij willen dat huurders zich thuis voelen.",
-          title="Thuis bij De Linge", lineages=None) -> VisionVersion:  # fmt: skip
+def draft(
+    world,
+    *,
+    promises=PROMISES,
+    text="Wij willen dat huurders zich thuis voelen.",
+    title="Thuis bij De Linge",
+    lineages=None,
+) -> VisionVersion:
     lineages = lineages or [None] * len(promises)
     return writing.version_save(
-        organization=world.org, title=title, text=text, by=world.cx_lead,
-        promises=[writing.PromiseInput(t, e, lineage)
-                  for (t, e), lineage in zip(promises, lineages, strict=False)],
-    )  # fmt: skip
+        organization=world.org,
+        title=title,
+        text=text,
+        by=world.cx_lead,
+        promises=[
+            writing.PromiseInput(t, e, lineage)
+            for (t, e), lineage in zip(promises, lineages, strict=False)
+        ],
+    )
 
 
 def published(world, **kwargs) -> VisionVersion:
@@ -37,15 +48,24 @@ def published(world, **kwargs) -> VisionVersion:
 
 def behaviour(world, version, *, unit=None, name="Terugbellen binnen een werkdag") -> Behaviour:
     return Behaviour.objects.create(
-        organization=world.org, promise=version.promises.first(), unit=unit, short_name=name,
-        context="Bij elke vraag die ik niet direct kan beantwoorden", action="bel ik",
-        target="de huurder", time="binnen een werkdag terug", created_by=world.cx_lead,
-    )  # fmt: skip
+        organization=world.org,
+        promise=version.promises.first(),
+        unit=unit,
+        short_name=name,
+        context="Bij elke vraag die ik niet direct kan beantwoorden",
+        action="bel ik",
+        target="de huurder",
+        time="binnen een werkdag terug",
+        created_by=world.cx_lead,
+    )
 
 
 def recall_check(world, version) -> RecallCheck:
     today = timezone.localdate()
     return RecallCheck.objects.create(
-        organization=world.org, version=version, title="Welke beloftes ken je?",
-        opens_on=today - timedelta(days=1), closes_on=today + timedelta(days=13),
-    )  # fmt: skip
+        organization=world.org,
+        version=version,
+        title="Welke beloftes ken je?",
+        opens_on=today - timedelta(days=1),
+        closes_on=today + timedelta(days=13),
+    )

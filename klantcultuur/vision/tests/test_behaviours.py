@@ -12,8 +12,9 @@ CONCRETE = {"short_name": "Terugbellen", "context": "Bij elke klacht", "action":
 
 
 def test_the_check_flags_vague_words_with_a_suggestion_as_one_types(world, login):
-    response = login(world.cx_lead).post(reverse("vision-behaviour-check"),
-                                         CONCRETE | {"action": "ben ik proactief"})  # fmt: skip
+    response = login(world.cx_lead).post(
+        reverse("vision-behaviour-check"), CONCRETE | {"action": "ben ik proactief"}
+    )
     page = response.content.decode()
     assert "proactief" in page and "voordat de klant erom vraagt" in page
 
@@ -49,8 +50,9 @@ def test_a_manager_proposes_for_their_own_unit_only_and_the_cx_lead_activates(wo
     proposed = Behaviour.objects.get()
     assert (proposed.unit, proposed.status) == (world.team, BehaviourStatus.PROPOSED)
     assert login(world.employee).get(reverse("vision-behaviour-create")).status_code == 403
-    login(world.cx_lead).post(reverse("vision-behaviour-status", args=[proposed.uuid]),
-                              {"status": "active"})  # fmt: skip
+    login(world.cx_lead).post(
+        reverse("vision-behaviour-status", args=[proposed.uuid]), {"status": "active"}
+    )
     proposed.refresh_from_db()
     assert proposed.status == BehaviourStatus.ACTIVE
 

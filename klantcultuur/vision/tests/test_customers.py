@@ -14,8 +14,10 @@ def test_a_customer_answers_without_logging_in_and_the_answer_is_feedback(world,
     question = CustomerQuestion.objects.create(organization=world.org)
     page = client.get(reverse("vision-ask", args=[question.token]))
     assert "Wat verwacht u van ons?" in page.content.decode()
-    response = client.post(reverse("vision-ask", args=[question.token]),
-                           {"answer": "Dat de monteur op tijd komt en vooraf belt."})  # fmt: skip
+    response = client.post(
+        reverse("vision-ask", args=[question.token]),
+        {"answer": "Dat de monteur op tijd komt en vooraf belt."},
+    )
     assert response["Location"] == reverse("vision-ask-thanks", args=[question.token])
     record = Feedback.objects.get(organization=world.org)
     assert (record.channel, record.touchpoint, record.score) == (CHANNEL, TOUCHPOINT, None)
@@ -36,8 +38,11 @@ def test_a_closed_question_is_not_found(world, client):
 
 def test_the_writing_team_sees_what_customers_ask_for_with_quotes(world, client, login):
     question = CustomerQuestion.objects.create(organization=world.org)
-    for text in ("De monteur kwam twee keer niet op de afspraak.",
-                 "Terugbellen als dat beloofd is.", "Duidelijke brieven graag."):  # fmt: skip
+    for text in (
+        "De monteur kwam twee keer niet op de afspraak.",
+        "Terugbellen als dat beloofd is.",
+        "Duidelijke brieven graag.",
+    ):
         client.post(reverse("vision-ask", args=[question.token]), {"answer": text})
     themes = selectors.customer_themes(world.org)
     assert themes.answers == 3

@@ -49,5 +49,8 @@ def test_the_demo_tells_a_realistic_story_and_loads_once(db):
         RecallAnswer.objects.count(),
     )
     assert demo.load() == "already loaded"
-    assert (Endorsement.objects.count(), Observation.objects.count(),
-            RecallAnswer.objects.count()) == counts  # fmt: skip
+    assert (
+        Endorsement.objects.count(),
+        Observation.objects.count(),
+        RecallAnswer.objects.count(),
+    ) == counts

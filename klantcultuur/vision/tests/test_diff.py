@@ -9,16 +9,21 @@ def _render(rows):
     out = []
     for row in rows:
         text = "".join(
-            f"[+{s.text}]" if s.kind == "added" else f"[-{s.text}]" if s.kind == "removed"
-            else s.text for s in row.segments
-        )  # fmt: skip
+            f"[+{s.text}]"
+            if s.kind == "added"
+            else f"[-{s.text}]"
+            if s.kind == "removed"
+            else s.text
+            for s in row.segments
+        )
         out.append((row.kind, text))
     return out
 
 
 def test_a_changed_sentence_shows_the_words_struck_and_added_inside_it():
-    rows = diff_text("Ze doen wat ze zeggen en ze denken met me mee.",
-                     "Ze doen wat ze zeggen en ze regelen het.")  # fmt: skip
+    rows = diff_text(
+        "Ze doen wat ze zeggen en ze denken met me mee.", "Ze doen wat ze zeggen en ze regelen het."
+    )
     assert _render(rows) == [
         ("changed", "Ze doen wat ze zeggen en ze [-denken met me mee.][+regelen het.]")
     ]
@@ -26,8 +31,11 @@ def test_a_changed_sentence_shows_the_words_struck_and_added_inside_it():
 
 def test_added_and_removed_paragraphs_are_whole_rows():
     rows = diff_text("Eén.\n\nTwee.", "Eén.\n\nDrie is helemaal nieuw hier.\n\nTwee.")
-    assert _render(rows) == [("same", "Eén."), ("added", "[+Drie is helemaal nieuw hier.]"),
-                             ("same", "Twee.")]  # fmt: skip
+    assert _render(rows) == [
+        ("same", "Eén."),
+        ("added", "[+Drie is helemaal nieuw hier.]"),
+        ("same", "Twee."),
+    ]
     assert _render(diff_text("A.\n\nB.", "A.")) == [("same", "A."), ("removed", "[-B.]")]
 
 

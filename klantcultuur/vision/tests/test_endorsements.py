@@ -18,8 +18,14 @@ from klantcultuur.vision.tests.helpers import PROMISES, draft, published
 
 @pytest.fixture
 def department_head(world):
-    head = make_member(world.org, "dana@linge.example", "manager", world.department,
-                       first_name="Dana", last_name="Kok")  # fmt: skip
+    head = make_member(
+        world.org,
+        "dana@linge.example",
+        "manager",
+        world.department,
+        first_name="Dana",
+        last_name="Kok",
+    )
     world.department.manager = head
     world.department.save(update_fields=["manager"])
     return head
@@ -53,8 +59,9 @@ def test_a_manager_endorses_with_a_remark_or_not_yet_with_a_reason(world):
         services.endorsement_answer(endorsement=mine, status="not_yet", remark="  ")
     with pytest.raises(ValidationError):
         services.endorsement_answer(endorsement=mine, status="remark")
-    services.endorsement_answer(endorsement=mine, status="not_yet",
-                                remark="Eerst de bezetting op orde.")  # fmt: skip
+    services.endorsement_answer(
+        endorsement=mine, status="not_yet", remark="Eerst de bezetting op orde."
+    )
     mine.refresh_from_db()
     assert mine.is_open_objection and mine.answered_at is not None
 
@@ -63,8 +70,9 @@ def test_an_answer_to_an_objection_asks_the_manager_again(world):
     version = published(world)
     mine = Endorsement.objects.get(version=version, manager=world.manager)
     services.endorsement_answer(endorsement=mine, status="not_yet", remark="Te vaag.")
-    services.objection_respond(endorsement=mine, response="We maken het concreet.",
-                               by=world.cx_lead)  # fmt: skip
+    services.objection_respond(
+        endorsement=mine, response="We maken het concreet.", by=world.cx_lead
+    )
     mine.refresh_from_db()
     assert mine.status == "pending" and mine.reopened_at is not None
     assert mine.remark == "Te vaag." and mine.response == "We maken het concreet."
@@ -89,8 +97,9 @@ def test_a_new_version_reopens_endorsement_and_keeps_the_earlier_answers(world):
     assert selectors.previous_answers(second, [world.manager.id]) == {world.manager.id: "endorsed"}
     # An answer to the superseded version is refused.
     with pytest.raises(ValidationError):
-        services.endorsement_answer(endorsement=Endorsement.objects.get(id=mine.id),
-                                    status="not_yet", remark="Toch niet.")  # fmt: skip
+        services.endorsement_answer(
+            endorsement=Endorsement.objects.get(id=mine.id), status="not_yet", remark="Toch niet."
+        )
 
 
 def test_the_manager_answers_on_the_page_and_the_cx_lead_answers_the_objection(world, login):
@@ -99,17 +108,25 @@ def test_the_manager_answers_on_the_page_and_the_cx_lead_answers_the_objection(w
     client = login(world.manager)
     response = client.get(reverse("vision-endorse-mine"))
     assert response["Location"] == reverse("vision-endorsement", args=[mine.uuid])
-    client.post(reverse("vision-endorse", args=[mine.uuid]),
-                {"status": "not_yet", "remark": "Mijn team kan dit nog niet waarmaken."})  # fmt: skip
+    client.post(
+        reverse("vision-endorse", args=[mine.uuid]),
+        {"status": "not_yet", "remark": "Mijn team kan dit nog niet waarmaken."},
+    )
     mine.refresh_from_db()
     assert mine.status == "not_yet"
     # Nobody else answers for the manager.
-    assert login(world.cx_lead).post(reverse("vision-endorse", args=[mine.uuid]),
-                                     {"status": "endorsed"}).status_code == 403  # fmt: skip
+    assert (
+        login(world.cx_lead)
+        .post(reverse("vision-endorse", args=[mine.uuid]), {"status": "endorsed"})
+        .status_code
+        == 403
+    )
     overview = login(world.cx_lead).get(reverse("vision-draagvlak"))
     assert "Mijn team kan dit nog niet waarmaken." in overview.content.decode()
-    login(world.cx_lead).post(reverse("vision-respond", args=[mine.uuid]),
-                              {"response": "We starten met een terugbelblok.", "reopen": "on"})  # fmt: skip
+    login(world.cx_lead).post(
+        reverse("vision-respond", args=[mine.uuid]),
+        {"response": "We starten met een terugbelblok.", "reopen": "on"},
+    )
     mine.refresh_from_db()
     assert mine.status == "pending" and mine.response == "We starten met een terugbelblok."
 
@@ -117,8 +134,9 @@ def test_the_manager_answers_on_the_page_and_the_cx_lead_answers_the_objection(w
 def test_an_unknown_answer_is_refused_without_a_change(world, login):
     version = published(world)
     mine = Endorsement.objects.get(version=version, manager=world.manager)
-    response = login(world.manager).post(reverse("vision-endorse", args=[mine.uuid]),
-                                         {"status": "maybe"}, follow=True)  # fmt: skip
+    response = login(world.manager).post(
+        reverse("vision-endorse", args=[mine.uuid]), {"status": "maybe"}, follow=True
+    )
     assert response.status_code == 200
     mine.refresh_from_db()
     assert mine.status == "pending"

@@ -18,9 +18,14 @@ from klantcultuur.vision.tests.helpers import behaviour, published
 
 def test_a_colleague_records_an_observation_in_one_post(world, login):
     seen = behaviour(world, published(world))
-    response = login(world.manager).post(reverse("vision-observe"), {
-        "behaviour": seen.uuid, "colleague": world.employee.uuid,
-        "note": "Belde mevrouw terug voordat ze het vroeg."})  # fmt: skip
+    response = login(world.manager).post(
+        reverse("vision-observe"),
+        {
+            "behaviour": seen.uuid,
+            "colleague": world.employee.uuid,
+            "note": "Belde mevrouw terug voordat ze het vroeg.",
+        },
+    )
     assert response.status_code == 302
     observation = Observation.objects.get()
     assert (observation.shown_by, observation.observer, observation.unit) == (
@@ -36,8 +41,9 @@ def test_nobody_observes_themselves_or_someone_outside_the_organisation(world, l
     seen = behaviour(world, published(world))
     with pytest.raises(ValidationError):
         observation_record(behaviour=seen, shown_by=world.employee, observer=world.employee)
-    response = login(world.employee).post(reverse("vision-observe"), {
-        "behaviour": seen.uuid, "colleague": world.outsider.uuid})  # fmt: skip
+    response = login(world.employee).post(
+        reverse("vision-observe"), {"behaviour": seen.uuid, "colleague": world.outsider.uuid}
+    )
     assert response.status_code == 404
     assert not Observation.objects.exists()
 
@@ -47,9 +53,14 @@ def test_counts_per_behaviour_team_and_week(world):
     first, second = behaviour(world, version), behaviour(world, version, name="Op tijd")
     today = timezone.localdate()
     for days, b in ((0, first), (1, first), (8, second), (8, first)):
-        Observation.objects.create(organization=world.org, behaviour=b, shown_by=world.employee,
-                                   observer=world.manager, unit=world.team,
-                                   day=today - timedelta(days=days))  # fmt: skip
+        Observation.objects.create(
+            organization=world.org,
+            behaviour=b,
+            shown_by=world.employee,
+            observer=world.manager,
+            unit=world.team,
+            day=today - timedelta(days=days),
+        )
     counts = selectors.observation_counts(world.org, unit_ids=None, today=today, weeks=3)
     assert counts.total == 4
     assert [u for u, n in counts.per_unit] == [world.team]
@@ -60,8 +71,13 @@ def test_counts_per_behaviour_team_and_week(world):
 
 def test_the_chart_page_draws_the_weeks_for_the_units_one_may_see(world, login):
     seen = behaviour(world, published(world))
-    Observation.objects.create(organization=world.org, behaviour=seen, shown_by=world.employee,
-                               observer=world.manager, unit=world.team)  # fmt: skip
+    Observation.objects.create(
+        organization=world.org,
+        behaviour=seen,
+        shown_by=world.employee,
+        observer=world.manager,
+        unit=world.team,
+    )
     page = login(world.employee).get(reverse("vision-observations")).content.decode()
     assert "<svg" in page and seen.short_name in page
     # Another team's observations are not in the employee's counts.
@@ -75,9 +91,14 @@ def test_the_chart_page_draws_the_weeks_for_the_units_one_may_see(world, login):
 
 def test_the_team_board_shows_the_behaviour_of_the_week_and_its_observations(world, login):
     seen = behaviour(world, published(world))
-    Observation.objects.create(organization=world.org, behaviour=seen, shown_by=world.employee,
-                               observer=world.manager, unit=world.team,
-                               note="Hielp de buurvrouw met de storing.")  # fmt: skip
+    Observation.objects.create(
+        organization=world.org,
+        behaviour=seen,
+        shown_by=world.employee,
+        observer=world.manager,
+        unit=world.team,
+        note="Hielp de buurvrouw met de storing.",
+    )
     client = login(world.employee)
     board = client.get(reverse("huddle-board", args=[world.team.uuid])).content.decode()
     block_url = reverse("vision-week", args=[world.team.uuid])
@@ -95,6 +116,8 @@ def test_the_behaviour_of_the_week_changes_with_the_week(world):
     for i in range(3):
         behaviour(world, version, name=f"Gedrag {i}")
     monday = selectors.week_start(timezone.localdate())
-    picks = {selectors.behaviour_of_the_week(world.team, monday + timedelta(weeks=w)).behaviour.id
-             for w in range(3)}  # fmt: skip
+    picks = {
+        selectors.behaviour_of_the_week(world.team, monday + timedelta(weeks=w)).behaviour.id
+        for w in range(3)
+    }
     assert len(picks) == 3

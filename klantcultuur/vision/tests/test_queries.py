@@ -16,8 +16,9 @@ from klantcultuur.vision.tests.helpers import behaviour, published, recall_check
 def grow(world, n: int, start: int = 0) -> None:
     """n more teams under the department, each with a manager and three employees."""
     for i in range(start, start + n):
-        team = OrgUnit.objects.create(organization=world.org, parent=world.department,
-                                      name=f"Team {i}", code=f"T{i}")  # fmt: skip
+        team = OrgUnit.objects.create(
+            organization=world.org, parent=world.department, name=f"Team {i}", code=f"T{i}"
+        )
         lead = make_member(world.org, f"lead{i}@linge.example", "manager", team)
         team.manager = lead
         team.save(update_fields=["manager"])
@@ -39,10 +40,21 @@ def _fill(world, version, recall, seen) -> None:
             services.endorsement_answer(endorsement=e, status="remark", remark="Eens, maar.")
     for team in OrgUnit.objects.filter(organization=world.org, kind="team"):
         for _j in range(6):
-            RecallAnswer.objects.create(organization=world.org, recall=recall, unit=team,
-                                        text="bellen", understanding=4, named=2)  # fmt: skip
-        Observation.objects.create(organization=world.org, behaviour=seen, unit=team,
-                                   shown_by=world.employee, observer=world.manager)  # fmt: skip
+            RecallAnswer.objects.create(
+                organization=world.org,
+                recall=recall,
+                unit=team,
+                text="bellen",
+                understanding=4,
+                named=2,
+            )
+        Observation.objects.create(
+            organization=world.org,
+            behaviour=seen,
+            unit=team,
+            shown_by=world.employee,
+            observer=world.manager,
+        )
 
 
 def test_the_overview_pages_do_not_read_more_as_the_organisation_grows(world, login):

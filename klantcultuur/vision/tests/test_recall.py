@@ -16,9 +16,17 @@ LABELS = {"all": "Iedereen", "manager": "Leidinggevenden", "employee": "Medewerk
 
 def test_an_answer_is_scored_explained_and_stored_without_the_person(world, login):
     recall = recall_check(world, published(world))
-    page = login(world.employee).post(reverse("vision-recall-answer", args=[recall.uuid]), {
-        "text": "terugbellen binnen een dag\nafspraak is afspraak", "understanding": "5",
-    }).content.decode()  # fmt: skip
+    page = (
+        login(world.employee)
+        .post(
+            reverse("vision-recall-answer", args=[recall.uuid]),
+            {
+                "text": "terugbellen binnen een dag\nafspraak is afspraak",
+                "understanding": "5",
+            },
+        )
+        .content.decode()
+    )
     assert "2" in page and "terugbellen" in page and "Afspraak is afspraak" in page
     answer = RecallAnswer.objects.get()
     assert (answer.named, answer.unit_id, answer.is_manager) == (2, world.team.id, False)
@@ -31,24 +39,31 @@ def test_one_answer_per_person(world):
     recall = recall_check(world, published(world))
     recall_answer_submit(recall=recall, membership=world.employee, text="bellen", understanding=3)
     with pytest.raises(ValidationError):
-        recall_answer_submit(recall=recall, membership=world.employee, text="tijd",
-                             understanding=3)  # fmt: skip
+        recall_answer_submit(recall=recall, membership=world.employee, text="tijd", understanding=3)
     assert RecallAnswer.objects.count() == 1
 
 
 def test_bad_input_is_refused_with_nothing_written(world, login):
     recall = recall_check(world, published(world))
-    response = login(world.employee).post(reverse("vision-recall-answer", args=[recall.uuid]),
-                                          {"text": "bellen", "understanding": "9"})  # fmt: skip
+    response = login(world.employee).post(
+        reverse("vision-recall-answer", args=[recall.uuid]),
+        {"text": "bellen", "understanding": "9"},
+    )
     assert response.status_code == 200
     assert not RecallAnswer.objects.exists() and not RecallParticipation.objects.exists()
 
 
 def _answers(world, recall, unit, n, *, manager=False, text="bellen terug\nop tijd\nhelder"):
     for _i in range(n):
-        RecallAnswer.objects.create(organization=world.org, recall=recall, unit=unit,
-                                    is_manager=manager, text=text, understanding=5,
-                                    named=3)  # fmt: skip
+        RecallAnswer.objects.create(
+            organization=world.org,
+            recall=recall,
+            unit=unit,
+            is_manager=manager,
+            text=text,
+            understanding=5,
+            named=3,
+        )
 
 
 def test_groups_below_the_threshold_are_never_shown(world, login):

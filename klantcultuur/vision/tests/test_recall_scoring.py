@@ -71,8 +71,12 @@ def test_words_all_promises_share_do_not_name_one():
 
 def test_fragments_split_lines_lists_and_sentences():
     assert fragments("1. bellen 2. op tijd\n- helder; luisteren. Eén punt!") == [
-        "bellen", "op tijd", "helder", "luisteren", "Eén punt",
-    ]  # fmt: skip
+        "bellen",
+        "op tijd",
+        "helder",
+        "luisteren",
+        "Eén punt",
+    ]
 
 
 def test_an_empty_answer_names_nothing():

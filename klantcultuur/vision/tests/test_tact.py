@@ -38,8 +38,9 @@ def test_vague_wording_is_found_with_its_suggestion(text, code):
 
 
 def test_the_issue_examples_are_each_flagged_where_they_are_written():
-    result = check("de klant", "klantgericht zijn en proactief", "altijd het beste",
-                   "zo snel mogelijk")  # fmt: skip
+    result = check(
+        "de klant", "klantgericht zijn en proactief", "altijd het beste", "zo snel mogelijk"
+    )
     found = {(f.element, f.code) for f in result.findings}
     assert ("action", "customer_focused") in found
     assert ("action", "proactive") in found

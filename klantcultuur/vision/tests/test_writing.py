@@ -25,8 +25,10 @@ def test_the_cx_lead_edits_and_removes_a_question(world, login):
     questions = writing.questions_ensure(organization=world.org)
     client = login(world.cx_lead)
     q = questions[0]
-    client.post(reverse("vision-question", args=[q.uuid]),
-                {f"{q.uuid}-text": "Waar staan we in 2030?", f"{q.uuid}-help_text": ""})  # fmt: skip
+    client.post(
+        reverse("vision-question", args=[q.uuid]),
+        {f"{q.uuid}-text": "Waar staan we in 2030?", f"{q.uuid}-help_text": ""},
+    )
     q.refresh_from_db()
     assert q.text == "Waar staan we in 2030?"
     client.post(reverse("vision-question", args=[q.uuid]), {"archive": "1"})
@@ -36,8 +38,9 @@ def test_the_cx_lead_edits_and_removes_a_question(world, login):
 
 
 def test_colleagues_contribute_agree_and_comment_in_a_round(world, login):
-    response = login(world.cx_lead).post(reverse("vision-round-create"),
-                                         {"title": "Ronde 1", "invitation": ""})  # fmt: skip
+    response = login(world.cx_lead).post(
+        reverse("vision-round-create"), {"title": "Ronde 1", "invitation": ""}
+    )
     round_url = response["Location"]
     question = writing.questions_ensure(organization=world.org)[1]
     employee = login(world.employee)
@@ -45,8 +48,9 @@ def test_colleagues_contribute_agree_and_comment_in_a_round(world, login):
     contribution = Contribution.objects.get()
     assert (contribution.author, contribution.question) == (world.employee, question)
     login(world.manager).post(reverse("vision-react", args=[contribution.uuid]), {"kind": "agree"})
-    login(world.manager).post(reverse("vision-react", args=[contribution.uuid]),
-                              {"kind": "comment", "text": "Mee eens!"})  # fmt: skip
+    login(world.manager).post(
+        reverse("vision-react", args=[contribution.uuid]), {"kind": "comment", "text": "Mee eens!"}
+    )
     page = login(world.employee).get(round_url).content.decode()
     assert "Een betrouwbare verhuurder." in page and "Mee eens!" in page
     assert Reaction.objects.filter(kind="agree").count() == 1
@@ -66,8 +70,11 @@ def test_a_closed_round_takes_no_more_answers(world):
 def test_an_empty_answer_is_refused_with_a_message_and_nothing_stored(world, login):
     round_ = writing.round_start(organization=world.org, title="R", by=world.cx_lead)
     question = writing.questions_ensure(organization=world.org)[0]
-    response = login(world.employee).post(reverse("vision-round", args=[round_.uuid]),
-                                          {"question": question.uuid, "text": ""}, follow=True)  # fmt: skip
+    response = login(world.employee).post(
+        reverse("vision-round", args=[round_.uuid]),
+        {"question": question.uuid, "text": ""},
+        follow=True,
+    )
     assert response.status_code == 200
     assert not Contribution.objects.exists()
 
@@ -97,8 +104,11 @@ def test_behaviours_follow_their_promise_into_the_next_version(world):
     first = published(world)
     kept = behaviour(world, first)
     lineages = [p.lineage for p in first.promises.all()]
-    second = draft(world, promises=[("Bereikbaar, ook 's avonds bij spoed", ""), *PROMISES[1:]],
-                   lineages=lineages)  # fmt: skip
+    second = draft(
+        world,
+        promises=[("Bereikbaar, ook 's avonds bij spoed", ""), *PROMISES[1:]],
+        lineages=lineages,
+    )
     writing.version_publish(version=second, by=world.cx_lead)
     kept.refresh_from_db()
     assert kept.promise.version_id == second.id

@@ -34,16 +34,25 @@ def behaviour_list(request: OrgRequest):
     if can_manage(request) or request.membership.managed_unit_ids:
         statuses.append(BehaviourStatus.PROPOSED)
     groups = selectors.behaviours_by_promise(version, statuses=statuses) if version else []
-    return render(request, "vision/behaviours.html", {
-        "version": version, "groups": groups, "can_manage": can_manage(request),
-        "can_propose": bool(request.membership.managed_unit_ids) or can_manage(request),
-    })  # fmt: skip
+    return render(
+        request,
+        "vision/behaviours.html",
+        {
+            "version": version,
+            "groups": groups,
+            "can_manage": can_manage(request),
+            "can_propose": bool(request.membership.managed_unit_ids) or can_manage(request),
+        },
+    )
 
 
 def _editor_units(request: OrgRequest):
     if can_manage(request):
-        return list(OrgUnit.objects.filter(organization=request.organization,
-                                           archived_at__isnull=True).order_by("name"))  # fmt: skip
+        return list(
+            OrgUnit.objects.filter(
+                organization=request.organization, archived_at__isnull=True
+            ).order_by("name")
+        )
     ids = proposable_unit_ids(request.membership)
     return list(OrgUnit.objects.filter(id__in=ids, archived_at__isnull=True).order_by("name"))
 
@@ -60,13 +69,19 @@ def _editor(request: OrgRequest, behaviour: Behaviour | None):
     promises = list(version.promises.all())
     initial = {}
     if behaviour is not None:
-        initial = {"promise": str(behaviour.promise.uuid), "short_name": behaviour.short_name,
-                   "context": behaviour.context, "action": behaviour.action,
-                   "target": behaviour.target, "time": behaviour.time,
-                   "unit": str(behaviour.unit.uuid) if behaviour.unit else "",
-                   "role": behaviour.role}  # fmt: skip
-    form = BehaviourForm(request.POST or None, initial=initial, promises=promises, units=units,
-                         allow_org=manage)  # fmt: skip
+        initial = {
+            "promise": str(behaviour.promise.uuid),
+            "short_name": behaviour.short_name,
+            "context": behaviour.context,
+            "action": behaviour.action,
+            "target": behaviour.target,
+            "time": behaviour.time,
+            "unit": str(behaviour.unit.uuid) if behaviour.unit else "",
+            "role": behaviour.role,
+        }
+    form = BehaviourForm(
+        request.POST or None, initial=initial, promises=promises, units=units, allow_org=manage
+    )
     findings = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -81,11 +96,19 @@ def _editor(request: OrgRequest, behaviour: Behaviour | None):
                 status = behaviour.status
             try:
                 saved = services.behaviour_save(
-                    organization=request.organization, promise=promise, unit=unit,
-                    role=data["role"], target=data["target"], action=data["action"],
-                    context=data["context"], time=data["time"], short_name=data["short_name"],
-                    status=status, by=request.membership, behaviour=behaviour,
-                )  # fmt: skip
+                    organization=request.organization,
+                    promise=promise,
+                    unit=unit,
+                    role=data["role"],
+                    target=data["target"],
+                    action=data["action"],
+                    context=data["context"],
+                    time=data["time"],
+                    short_name=data["short_name"],
+                    status=status,
+                    by=request.membership,
+                    behaviour=behaviour,
+                )
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
@@ -94,10 +117,16 @@ def _editor(request: OrgRequest, behaviour: Behaviour | None):
                 else:
                     messages.success(request, _("The behaviour is saved."))
                 return redirect("vision-behaviours")
-    return render(request, "vision/behaviour_form.html", {
-        "form": form, "behaviour": behaviour, "findings": findings,
-        "confirm": bool(findings) and request.method == "POST",
-    })  # fmt: skip
+    return render(
+        request,
+        "vision/behaviour_form.html",
+        {
+            "form": form,
+            "behaviour": behaviour,
+            "findings": findings,
+            "confirm": bool(findings) and request.method == "POST",
+        },
+    )
 
 
 @member_required()
@@ -114,9 +143,15 @@ def behaviour_edit(request: OrgRequest, code: UUID):
 def behaviour_detail(request: OrgRequest, code: UUID):
     behaviour = get_behaviour_for_user(request, code)
     recent = list(behaviour.observations.select_related("shown_by__user", "unit")[:10])
-    return render(request, "vision/behaviour.html", {
-        "behaviour": behaviour, "recent": recent, "can_manage": can_manage(request),
-    })  # fmt: skip
+    return render(
+        request,
+        "vision/behaviour.html",
+        {
+            "behaviour": behaviour,
+            "recent": recent,
+            "can_manage": can_manage(request),
+        },
+    )
 
 
 @member_required(Perm.MANAGE_VISION, methods=("POST",))
@@ -127,8 +162,10 @@ def behaviour_status(request: OrgRequest, code: UUID):
         messages.error(request, _("Unknown status."))
     else:
         services.behaviour_set_status(behaviour=behaviour, status=status)
-        messages.success(request, _("The behaviour is %(status)s.")
-                         % {"status": behaviour.get_status_display().lower()})  # fmt: skip
+        messages.success(
+            request,
+            _("The behaviour is %(status)s.") % {"status": behaviour.get_status_display().lower()},
+        )
     return redirect("vision-behaviours")
 
 
@@ -136,10 +173,24 @@ def behaviour_status(request: OrgRequest, code: UUID):
 def behaviour_check(request: OrgRequest):
     """The TACT check as the editor types (htmx): the findings only."""
     post = request.POST
-    check = tact.check(post.get("target", ""), post.get("action", ""), post.get("context", ""),
-                       post.get("time", ""))  # fmt: skip
-    sentence = tact.sentence(post.get("target", ""), post.get("action", ""),
-                             post.get("context", ""), post.get("time", ""))  # fmt: skip
-    return render(request, "vision/_tact_check.html", {
-        "findings": explain(check.findings), "sentence": sentence, "checked": True,
-    })  # fmt: skip
+    check = tact.check(
+        post.get("target", ""),
+        post.get("action", ""),
+        post.get("context", ""),
+        post.get("time", ""),
+    )
+    sentence = tact.sentence(
+        post.get("target", ""),
+        post.get("action", ""),
+        post.get("context", ""),
+        post.get("time", ""),
+    )
+    return render(
+        request,
+        "vision/_tact_check.html",
+        {
+            "findings": explain(check.findings),
+            "sentence": sentence,
+            "checked": True,
+        },
+    )

@@ -59,9 +59,11 @@ def customers(request: OrgRequest):
     if request.method == "POST" and form.is_valid():
         try:
             services.customer_question_update(
-                question=question, text=form.cleaned_data["question"],
-                intro=form.cleaned_data["intro"], is_open=form.cleaned_data["is_open"],
-            )  # fmt: skip
+                question=question,
+                text=form.cleaned_data["question"],
+                intro=form.cleaned_data["intro"],
+                is_open=form.cleaned_data["is_open"],
+            )
         except ValidationError as exc:
             flash_errors(request, exc)
         else:
@@ -69,9 +71,17 @@ def customers(request: OrgRequest):
             return redirect("vision-customers")
     url = _public_url(request, question)
     themes = selectors.customer_themes(request.organization)
-    return render(request, "vision/customers.html", {
-        "question": question, "form": form, "url": url, "qr": qr_code(url), "themes": themes,
-    })  # fmt: skip
+    return render(
+        request,
+        "vision/customers.html",
+        {
+            "question": question,
+            "form": form,
+            "url": url,
+            "qr": qr_code(url),
+            "themes": themes,
+        },
+    )
 
 
 @member_required(Perm.MANAGE_VISION, methods=("GET",))
@@ -87,8 +97,9 @@ def customers_qr(request: OrgRequest):
 @csrf_protect
 def ask(request, token: UUID):
     """The public question: a customer writes what they expect; nothing else is asked."""
-    question = get_object_or_404(CustomerQuestion.objects.select_related("organization"),
-                                 token=token)  # fmt: skip
+    question = get_object_or_404(
+        CustomerQuestion.objects.select_related("organization"), token=token
+    )
     if not question.is_open:
         raise Http404
     form = CustomerAnswerForm(request.POST or None)
@@ -109,6 +120,7 @@ def ask(request, token: UUID):
 
 @public
 def ask_thanks(request, token: UUID):
-    question = get_object_or_404(CustomerQuestion.objects.select_related("organization"),
-                                 token=token)  # fmt: skip
+    question = get_object_or_404(
+        CustomerQuestion.objects.select_related("organization"), token=token
+    )
     return render(request, "vision/ask_thanks.html", {"question": question})

@@ -60,18 +60,34 @@ def overview(request: OrgRequest):
         page = 1
     summary = selectors.draagvlak(version)
     rows, count = selectors.endorsement_rows(
-        version, layer=layer, status=status, unit_ids=unit_ids, offset=(page - 1) * PAGE,
+        version,
+        layer=layer,
+        status=status,
+        unit_ids=unit_ids,
+        offset=(page - 1) * PAGE,
         limit=PAGE,
-    )  # fmt: skip
+    )
     previous = selectors.previous_answers(version, [r.manager_id for r in rows])
     for row in rows:
         row.previous_status = previous.get(row.manager_id)
-    return render(request, "vision/draagvlak.html", {
-        "version": version, "summary": summary, "rows": rows, "count": count, "page": page,
-        "pages": (count + PAGE - 1) // PAGE, "layer": layer, "status": status, "unit": unit,
-        "layers": Layer.choices, "statuses": EndorsementStatus.choices,
-        "can_manage": can_manage(request),
-    })  # fmt: skip
+    return render(
+        request,
+        "vision/draagvlak.html",
+        {
+            "version": version,
+            "summary": summary,
+            "rows": rows,
+            "count": count,
+            "page": page,
+            "pages": (count + PAGE - 1) // PAGE,
+            "layer": layer,
+            "status": status,
+            "unit": unit,
+            "layers": Layer.choices,
+            "statuses": EndorsementStatus.choices,
+            "can_manage": can_manage(request),
+        },
+    )
 
 
 @member_required(Perm.MANAGE_VISION, methods=("POST",))
@@ -91,8 +107,9 @@ def mine(request: OrgRequest):
     version = selectors.published_version(request.organization)
     endorsement = None
     if version is not None:
-        endorsement = Endorsement.objects.filter(version=version,
-                                                 manager=request.membership).first()  # fmt: skip
+        endorsement = Endorsement.objects.filter(
+            version=version, manager=request.membership
+        ).first()
     if endorsement is not None:
         return redirect("vision-endorsement", code=endorsement.uuid)
     return render(request, "vision/endorse_none.html", {"version": version})
@@ -102,15 +119,24 @@ def mine(request: OrgRequest):
 def detail(request: OrgRequest, code: UUID):
     endorsement = get_endorsement_for_user(request, code)
     own = endorsement.manager_id == request.membership.id
-    initial = {"status": endorsement.status if endorsement.status != "pending" else "",
-               "remark": endorsement.remark}  # fmt: skip
-    return render(request, "vision/endorsement.html", {
-        "endorsement": endorsement, "version": endorsement.version,
-        "promises": list(endorsement.version.promises.all()), "own": own,
-        "form": EndorseForm(initial=initial) if own else None,
-        "respond_form": RespondForm() if can_manage(request) and endorsement.is_open_objection
-        else None,
-    })  # fmt: skip
+    initial = {
+        "status": endorsement.status if endorsement.status != "pending" else "",
+        "remark": endorsement.remark,
+    }
+    return render(
+        request,
+        "vision/endorsement.html",
+        {
+            "endorsement": endorsement,
+            "version": endorsement.version,
+            "promises": list(endorsement.version.promises.all()),
+            "own": own,
+            "form": EndorseForm(initial=initial) if own else None,
+            "respond_form": RespondForm()
+            if can_manage(request) and endorsement.is_open_objection
+            else None,
+        },
+    )
 
 
 @member_required(methods=("POST",))
@@ -137,8 +163,9 @@ def respond(request: OrgRequest, code: UUID):
         messages.error(request, _("Write your answer."))
         return redirect("vision-endorsement", code=endorsement.uuid)
     try:
-        services.objection_respond(endorsement=endorsement, by=request.membership,
-                                   **form.cleaned_data)  # fmt: skip
+        services.objection_respond(
+            endorsement=endorsement, by=request.membership, **form.cleaned_data
+        )
     except ValidationError as exc:
         flash_errors(request, exc)
     else:

@@ -32,13 +32,24 @@ def home(request: OrgRequest):
     mine = None
     if version is not None:
         mine = Endorsement.objects.filter(version=version, manager=request.membership).first()
-    open_rounds = [r for r in Round.objects.filter(organization=request.organization,
-                                                   closed_at__isnull=True)[:5] if r.is_open]  # fmt: skip
-    return render(request, "vision/home.html", {
-        "version": version, "promises": promises, "mine": mine, "open_rounds": open_rounds,
-        "can_manage": can_manage(request), "can_follow": can_follow_draagvlak(request),
-        "pending": mine is not None and mine.status == EndorsementStatus.PENDING,
-    })  # fmt: skip
+    open_rounds = [
+        r
+        for r in Round.objects.filter(organization=request.organization, closed_at__isnull=True)[:5]
+        if r.is_open
+    ]
+    return render(
+        request,
+        "vision/home.html",
+        {
+            "version": version,
+            "promises": promises,
+            "mine": mine,
+            "open_rounds": open_rounds,
+            "can_manage": can_manage(request),
+            "can_follow": can_follow_draagvlak(request),
+            "pending": mine is not None and mine.status == EndorsementStatus.PENDING,
+        },
+    )
 
 
 @member_required(methods=("GET",))
@@ -55,10 +66,16 @@ def workspace(request: OrgRequest):
     versions = VisionVersion.objects.filter(organization=request.organization)
     if not can_manage(request):
         versions = versions.exclude(status="draft")
-    return render(request, "vision/workspace.html", {
-        "questions": questions, "rounds": rounds, "versions": list(versions[:30]),
-        "can_manage": can_manage(request),
-    })  # fmt: skip
+    return render(
+        request,
+        "vision/workspace.html",
+        {
+            "questions": questions,
+            "rounds": rounds,
+            "versions": list(versions[:30]),
+            "can_manage": can_manage(request),
+        },
+    )
 
 
 @member_required(Perm.MANAGE_VISION)
@@ -74,11 +91,22 @@ def questions(request: OrgRequest):
             messages.success(request, _("The question is added."))
             return redirect("vision-questions")
     items = writing.questions_ensure(organization=request.organization)
-    return render(request, "vision/questions.html", {
-        "questions": [(q, QuestionForm(initial={"text": q.text, "help_text": q.help_text},
-                                       prefix=str(q.uuid))) for q in items],
-        "form": form,
-    })  # fmt: skip
+    return render(
+        request,
+        "vision/questions.html",
+        {
+            "questions": [
+                (
+                    q,
+                    QuestionForm(
+                        initial={"text": q.text, "help_text": q.help_text}, prefix=str(q.uuid)
+                    ),
+                )
+                for q in items
+            ],
+            "form": form,
+        },
+    )
 
 
 @member_required(Perm.MANAGE_VISION, methods=("POST",))
@@ -91,8 +119,9 @@ def question_edit(request: OrgRequest, code: UUID):
     form = QuestionForm(request.POST, prefix=str(question.uuid))
     if form.is_valid():
         try:
-            writing.question_save(organization=request.organization, question=question,
-                                  **form.cleaned_data)  # fmt: skip
+            writing.question_save(
+                organization=request.organization, question=question, **form.cleaned_data
+            )
         except ValidationError as exc:
             flash_errors(request, exc)
         else:

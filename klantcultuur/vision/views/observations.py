@@ -37,9 +37,10 @@ def _colleagues(request: OrgRequest) -> tuple[list[Membership], list[Membership]
         # The own department: the people one works with, a list that fits on a phone.
         people = people.filter(Q(unit_id=me.unit_id) | Q(unit__parent_id=me.unit.parent_id))
     people = list(
-        people.exclude(id=me.id).select_related("user", "unit")
+        people.exclude(id=me.id)
+        .select_related("user", "unit")
         .order_by("user__first_name", "user__last_name")[:400]
-    )  # fmt: skip
+    )
     team = [m for m in people if me.unit_id and m.unit_id == me.unit_id]
     return team, [m for m in people if not (me.unit_id and m.unit_id == me.unit_id)]
 
@@ -57,13 +58,17 @@ def observe(request: OrgRequest):
         behaviour = get_behaviour_for_user(request, form.cleaned_data["behaviour"])
         shown_by = get_membership_for_user(request, form.cleaned_data["colleague"])
         try:
-            services.observation_record(behaviour=behaviour, shown_by=shown_by, observer=me,
-                                        note=form.cleaned_data["note"])  # fmt: skip
+            services.observation_record(
+                behaviour=behaviour, shown_by=shown_by, observer=me, note=form.cleaned_data["note"]
+            )
         except ValidationError as exc:
             flash_errors(request, exc)
         else:
-            messages.success(request, _("Thank you! %(name)s sees your recognition.")
-                             % {"name": shown_by.user.first_name or shown_by.user})  # fmt: skip
+            messages.success(
+                request,
+                _("Thank you! %(name)s sees your recognition.")
+                % {"name": shown_by.user.first_name or shown_by.user},
+            )
         return redirect("vision-observe")
     week = selectors.behaviour_of_the_week(me.unit, timezone.localdate()) if me.unit else None
     mine = list(
@@ -76,10 +81,18 @@ def observe(request: OrgRequest):
     preselected = next((str(b.uuid) for b in behaviours if str(b.uuid) == wanted), None)
     if preselected is None and week is not None:
         preselected = str(week.behaviour.uuid)
-    return render(request, "vision/observe.html", {
-        "behaviours": behaviours, "team_colleagues": team, "other_colleagues": others,
-        "week": week, "received": mine, "preselected": preselected,
-    })  # fmt: skip
+    return render(
+        request,
+        "vision/observe.html",
+        {
+            "behaviours": behaviours,
+            "team_colleagues": team,
+            "other_colleagues": others,
+            "week": week,
+            "received": mine,
+            "preselected": preselected,
+        },
+    )
 
 
 @member_required(methods=("GET",))
@@ -94,8 +107,9 @@ def observation_stats(request: OrgRequest):
         except ValueError:
             unit = None
         if unit is not None:
-            unit_ids = set(UnitTree.for_organization(request.organization.id)
-                           .subtree_ids(unit.id)) & set(visible)  # fmt: skip
+            unit_ids = set(
+                UnitTree.for_organization(request.organization.id).subtree_ids(unit.id)
+            ) & set(visible)
     today = timezone.localdate()
     counts = selectors.observation_counts(request.organization, unit_ids=unit_ids, today=today)
     series = counts.series()
@@ -113,12 +127,21 @@ def observation_stats(request: OrgRequest):
             per_promise[column[i]] += n
         weeks.append(Week(_("wk %(n)d") % {"n": week.isocalendar().week}, tuple(per_promise)))
     names = [p.title for p in promises]
-    chart = week_chart(
-        weeks, names, title=_("Observations per week"),
-        desc=_("%(total)d observations in %(weeks)d weeks, from %(first)s") % {
-            "total": counts.total, "weeks": len(weeks),
-            "first": date_format(counts.weeks[0], "j F Y")},
-    ) if counts.total else ""  # fmt: skip
+    chart = (
+        week_chart(
+            weeks,
+            names,
+            title=_("Observations per week"),
+            desc=_("%(total)d observations in %(weeks)d weeks, from %(first)s")
+            % {
+                "total": counts.total,
+                "weeks": len(weeks),
+                "first": date_format(counts.weeks[0], "j F Y"),
+            },
+        )
+        if counts.total
+        else ""
+    )
     per_behaviour = [
         (b, sum(row[i] for row in series), [row[i] for row in series])
         for i, b in enumerate(counts.behaviours)
@@ -131,8 +154,17 @@ def observation_stats(request: OrgRequest):
         ).select_related("behaviour", "shown_by__user", "observer__user", "unit")[:12]
     )
     units = [u for u, _n in counts.per_unit]
-    return render(request, "vision/observations.html", {
-        "chart": chart, "counts": counts, "unit": unit, "recent": recent, "most": most,
-        "per_behaviour": [(b, n, round(100 * n / most)) for b, n, _w in per_behaviour],
-        "per_unit": counts.per_unit[:15], "units": units,
-    })  # fmt: skip
+    return render(
+        request,
+        "vision/observations.html",
+        {
+            "chart": chart,
+            "counts": counts,
+            "unit": unit,
+            "recent": recent,
+            "most": most,
+            "per_behaviour": [(b, n, round(100 * n / most)) for b, n, _w in per_behaviour],
+            "per_unit": counts.per_unit[:15],
+            "units": units,
+        },
+    )

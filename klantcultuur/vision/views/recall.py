@@ -27,17 +27,23 @@ from klantcultuur.vision.views.common import flash_errors
 
 @member_required(methods=("GET",))
 def recall_list(request: OrgRequest):
-    checks = list(RecallCheck.objects.filter(organization=request.organization)
-                  .select_related("version")[:20])  # fmt: skip
+    checks = list(
+        RecallCheck.objects.filter(organization=request.organization).select_related("version")[:20]
+    )
     done = set(
         RecallParticipation.objects.filter(
             membership=request.membership, recall__in=checks
         ).values_list("recall_id", flat=True)
     )
-    return render(request, "vision/recall_list.html", {
-        "checks": [(c, c.id in done) for c in checks], "can_manage": can_manage(request),
-        "can_follow": can_follow_draagvlak(request),
-    })  # fmt: skip
+    return render(
+        request,
+        "vision/recall_list.html",
+        {
+            "checks": [(c, c.id in done) for c in checks],
+            "can_manage": can_manage(request),
+            "can_follow": can_follow_draagvlak(request),
+        },
+    )
 
 
 @member_required(Perm.MANAGE_VISION)
@@ -49,8 +55,9 @@ def recall_create(request: OrgRequest):
             messages.error(request, _("Publish the vision first."))
             return redirect("vision-recall")
         try:
-            recall = services.recall_check_create(version=version, by=request.membership,
-                                                  **form.cleaned_data)  # fmt: skip
+            recall = services.recall_check_create(
+                version=version, by=request.membership, **form.cleaned_data
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -63,14 +70,16 @@ def recall_create(request: OrgRequest):
 def recall_answer(request: OrgRequest, code: UUID):
     """Write the promises from memory; after answering, see which ones counted and why."""
     recall = get_recall_for_user(request, code)
-    answered = RecallParticipation.objects.filter(recall=recall,
-                                                  membership=request.membership).exists()  # fmt: skip
+    answered = RecallParticipation.objects.filter(
+        recall=recall, membership=request.membership
+    ).exists()
     form = RecallAnswerForm(request.POST or None)
     result = None
     if request.method == "POST" and not answered and form.is_valid():
         try:
-            result = services.recall_answer_submit(recall=recall, membership=request.membership,
-                                                   **form.cleaned_data)  # fmt: skip
+            result = services.recall_answer_submit(
+                recall=recall, membership=request.membership, **form.cleaned_data
+            )
         except ValidationError as exc:
             flash_errors(request, exc)
         else:
@@ -78,11 +87,19 @@ def recall_answer(request: OrgRequest, code: UUID):
     promises = list(recall.version.promises.all())
     by_key = {str(p.uuid): p for p in promises}
     matches = [(by_key.get(m.key), m) for m in result.matches] if result else []
-    return render(request, "vision/recall_answer.html", {
-        "recall": recall, "form": form, "answered": answered, "result": result,
-        "matches": matches, "promises": promises if result else [],
-        "can_follow": can_follow_draagvlak(request),
-    })  # fmt: skip
+    return render(
+        request,
+        "vision/recall_answer.html",
+        {
+            "recall": recall,
+            "form": form,
+            "answered": answered,
+            "result": result,
+            "matches": matches,
+            "promises": promises if result else [],
+            "can_follow": can_follow_draagvlak(request),
+        },
+    )
 
 
 @member_required(methods=("GET",))
@@ -96,5 +113,8 @@ def recall_results(request: OrgRequest, code: UUID):
         except ValueError:
             unit = None
     results = selectors.recall_results(recall, labels=labels, unit_id=unit.id if unit else None)
-    return render(request, "vision/recall_results.html",
-                  {"r": results, "recall": recall, "rows": results.units, "unit": unit})  # fmt: skip
+    return render(
+        request,
+        "vision/recall_results.html",
+        {"r": results, "recall": recall, "rows": results.units, "unit": unit},
+    )

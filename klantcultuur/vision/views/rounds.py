@@ -33,8 +33,9 @@ def round_create(request: OrgRequest):
     form = RoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            round_ = writing.round_start(organization=request.organization,
-                                         by=request.membership, **form.cleaned_data)  # fmt: skip
+            round_ = writing.round_start(
+                organization=request.organization, by=request.membership, **form.cleaned_data
+            )
         except ValidationError as exc:
             form.add_error("closes_on", " ".join(exc.messages))
         else:
@@ -52,9 +53,12 @@ def round_detail(request: OrgRequest, code: UUID):
         if form.is_valid():
             question = get_question_for_user(request, form.cleaned_data["question"])
             try:
-                writing.contribution_add(round=round_, question=question,
-                                         author=request.membership,
-                                         text=form.cleaned_data["text"])  # fmt: skip
+                writing.contribution_add(
+                    round=round_,
+                    question=question,
+                    author=request.membership,
+                    text=form.cleaned_data["text"],
+                )
             except ValidationError as exc:
                 flash_errors(request, exc)
             else:
@@ -76,12 +80,19 @@ def round_detail(request: OrgRequest, code: UUID):
         c.comments = [r for r in reactions if r.kind == ReactionKind.COMMENT]
         c.i_agree = any(r.author_id == me for r in c.agrees)
         per_question[c.question_id].append(c)
-    rows = [(q, sorted(per_question.get(q.id, []), key=lambda c: -len(c.agrees)))
-            for q in questions]  # fmt: skip
-    return render(request, "vision/round.html", {
-        "round": round_, "rows": rows, "can_manage": can_manage(request),
-        "comment_form": CommentForm(),
-    })  # fmt: skip
+    rows = [
+        (q, sorted(per_question.get(q.id, []), key=lambda c: -len(c.agrees))) for q in questions
+    ]
+    return render(
+        request,
+        "vision/round.html",
+        {
+            "round": round_,
+            "rows": rows,
+            "can_manage": can_manage(request),
+            "comment_form": CommentForm(),
+        },
+    )
 
 
 @member_required(Perm.MANAGE_VISION, methods=("POST",))
@@ -98,8 +109,12 @@ def react(request: OrgRequest, code: UUID):
     contribution = get_contribution_for_user(request, code)
     kind = request.POST.get("kind", "")
     try:
-        writing.reaction_add(contribution=contribution, author=request.membership, kind=kind,
-                             text=request.POST.get("text", ""))  # fmt: skip
+        writing.reaction_add(
+            contribution=contribution,
+            author=request.membership,
+            kind=kind,
+            text=request.POST.get("text", ""),
+        )
     except ValidationError as exc:
         flash_errors(request, exc)
     url = reverse("vision-round", args=[contribution.round.uuid])

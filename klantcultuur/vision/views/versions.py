@@ -49,15 +49,20 @@ def version_create(request: OrgRequest):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         promises = [
-            writing.PromiseInput(data[f"promise_{i}"], data[f"explanation_{i}"],
-                                 data[f"lineage_{i}"])
+            writing.PromiseInput(
+                data[f"promise_{i}"], data[f"explanation_{i}"], data[f"lineage_{i}"]
+            )
             for i in range(MAX_PROMISES)
-        ]  # fmt: skip
+        ]
         try:
             version = writing.version_save(
-                organization=request.organization, title=data["title"], text=data["text"],
-                promises=promises, change_note=data["change_note"], by=request.membership,
-            )  # fmt: skip
+                organization=request.organization,
+                title=data["title"],
+                text=data["text"],
+                promises=promises,
+                change_note=data["change_note"],
+                by=request.membership,
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -75,10 +80,16 @@ def version_detail(request: OrgRequest, code: UUID):
     if not can_manage(request):
         previous = previous.exclude(status=VersionStatus.DRAFT)
     previous = previous.first()
-    return render(request, "vision/version.html", {
-        "version": version, "promises": list(version.promises.all()), "previous": previous,
-        "can_manage": can_manage(request),
-    })  # fmt: skip
+    return render(
+        request,
+        "vision/version.html",
+        {
+            "version": version,
+            "promises": list(version.promises.all()),
+            "previous": previous,
+            "can_manage": can_manage(request),
+        },
+    )
 
 
 @member_required(methods=("GET",))
@@ -103,11 +114,18 @@ def version_diff(request: OrgRequest, code: UUID):
             [p.full_text for p in against.promises.all()],
             [p.full_text for p in version.promises.all()],
         )
-    return render(request, "vision/diff.html", {
-        "version": version, "against": against, "others": list(others), "rows": rows,
-        "promise_rows": promise_rows, "title_changed": against is not None
-        and against.title != version.title,
-    })  # fmt: skip
+    return render(
+        request,
+        "vision/diff.html",
+        {
+            "version": version,
+            "against": against,
+            "others": list(others),
+            "rows": rows,
+            "promise_rows": promise_rows,
+            "title_changed": against is not None and against.title != version.title,
+        },
+    )
 
 
 @member_required(Perm.MANAGE_VISION, methods=("POST",))

@@ -26,5 +26,6 @@ def _day(value: str | None) -> date:
 def week_block(request: OrgRequest, code: UUID):
     unit = get_visible_unit_for_user(request, code)
     week = selectors.behaviour_of_the_week(unit, _day(request.GET.get("day")))
-    return render(request, "vision/_week_block.html",
-                  {"week": week, "wall": request.GET.get("wall") == "1"})  # fmt: skip
+    return render(
+        request, "vision/_week_block.html", {"week": week, "wall": request.GET.get("wall") == "1"}
+    )

@@ -41,8 +41,14 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write("Log in on http://127.0.0.1:8000 with one of these demo accounts")
         self.stdout.write(f"(password for all: {org_demo.PASSWORD})")
-        labels = {"admin": "beheerder", "board": "directie", "manager": "leidinggevende",
-                  "employee": "medewerker", "hr": "HR", "cx_lead": "CX-lead (ook Thuiszorg Lingehof)"}  # fmt: skip
+        labels = {
+            "admin": "beheerder",
+            "board": "directie",
+            "manager": "leidinggevende",
+            "employee": "medewerker",
+            "hr": "HR",
+            "cx_lead": "CX-lead (ook Thuiszorg Lingehof)",
+        }
         for key, email in logins.items():
             self.stdout.write(f"  {labels[key]:<34} {email}")
 
