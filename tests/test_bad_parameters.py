@@ -9,7 +9,6 @@ from django.test import TestCase
 from django.urls import reverse
 
 from klantcultuur.orgs.models import Membership, Organization
-from klantcultuur.testing import require_service
 
 
 @pytest.mark.parametrize("value", ["not-a-uuid", "0001-01-01", "\x00"])
@@ -53,7 +52,8 @@ def test_a_nul_byte_in_the_people_search_is_no_server_error(login, world):
 def test_a_nul_byte_in_the_people_search_on_postgresql(login, world):
     from django.db import connection
 
-    require_service("PostgreSQL", connection.vendor == "postgresql")
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL refuses a NUL in a query; .ci/run's PostgreSQL pass runs this")
     response = login(world.admin).get(reverse("orgs-people"), {"q": "\x00"})
     assert response.status_code in (200, 400)
 
