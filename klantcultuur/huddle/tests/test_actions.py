@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, time, timedelta
 
 import pytest
@@ -142,6 +143,12 @@ def test_check_compares_hand_entered_values_before_and_after(login, world):
     assert "Verschil (95%-interval) −4,3" in page
     assert "Beter is lager" in page
     assert "Het hele interval ligt aan de betere kant" in page
+    # Plain words first; the name of the statistical method behind "Hoe dit is berekend".
+    raw = client.get(reverse("huddle-action", args=[action.uuid])).content.decode()
+    explained = "".join(re.findall(r"<details.*?</details>", raw, re.S))
+    assert "Hoe dit is berekend" in explained and "Welch" in explained
+    outside = re.sub(r"<details.*?</details>", "", raw, flags=re.S)
+    assert not re.search(r"Welch|Newcombe|Wald", outside)
 
 
 def test_check_says_not_shown_when_the_interval_holds_zero(world):

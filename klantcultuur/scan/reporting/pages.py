@@ -296,6 +296,32 @@ def unit_page(gate: ReportGate, directory: Directory, key: str) -> dict[str, Any
     }
 
 
+def own_example_page(gate: ReportGate, key: str) -> dict[str, Any]:
+    """The manager's private block on their own team's page: self-view next to the team's view.
+
+    Answers are anonymous, so one manager's own answers cannot be found in the report: the
+    self-view is that of all managers who answered for this unit (shown only when they are at
+    least the threshold), next to the team's (employees') view of their manager. Both pass the
+    gate; a hidden side carries its reason and what would show it.
+    """
+    analysis = gate.questionnaire["analysis"]
+    texts = labels.item_texts(gate.questionnaire)
+    rows = [
+        {"text": texts[row["self_code"]], "self": row["self"], "seen": row["seen"]}
+        for row in gate.gap(key)
+    ]
+    team = gate.group(key, "employee")
+    self_scale = gate.scale(key, analysis["role_model_self"], "manager")
+    return {
+        "team": team,
+        "self_scale": self_scale,
+        "seen_scale": gate.scale(key, analysis["role_model_seen"], "employee"),
+        "rows": rows if team else [],
+        # Without any self-view figure, one sentence says why instead of a column of reasons.
+        "show_self": bool(self_scale) or any(row["self"] for row in rows),
+    }
+
+
 HEATMAP_FIRST = ("role_model_seen", "role_model_self")
 
 

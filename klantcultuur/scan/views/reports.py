@@ -86,8 +86,18 @@ def unit(request: MemberRequest, code: UUID, unit: UUID):
     key = str(found.uuid)
     if key not in directory.by_key:
         raise Http404  # the unit did not exist when the wave closed
+    # Private to the unit's own manager: not their manager, HR or the board.
+    own_example = (
+        pages.own_example_page(gate, key)
+        if found.id in request.membership.managed_unit_ids
+        else None
+    )
     return _render(
-        request, "scan/unit.html", wave, gate, {"page": pages.unit_page(gate, directory, key)}
+        request,
+        "scan/unit.html",
+        wave,
+        gate,
+        {"page": pages.unit_page(gate, directory, key), "own_example": own_example},
     )
 
 
