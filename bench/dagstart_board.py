@@ -43,7 +43,6 @@ import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -141,17 +140,9 @@ def sqlite_teams(teams: int) -> int:
 
 # --- A child: one backend ------------------------------------------------------------------
 def child(backend: str, records: int, n_teams: int, samples: int) -> None:
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="klantcultuur.settings",
-        DEBUG="0",
-        SECURE_SSL_REDIRECT="0",
-        SECRET_KEY="bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        ALLOWED_HOSTS="testserver",
-        CACHE_URL="locmem://",
-        CELERY_BROKER_URL="",
-        TASK_MODE="inline",
-        LOG_LEVEL="WARNING",
-    )
+    from support.postgres import ENVIRONMENT
+
+    os.environ.update(ENVIRONMENT, CACHE_URL="locmem://")
     workdir = None
     result = None
     if backend == "sqlite":
@@ -189,27 +180,17 @@ def child(backend: str, records: int, n_teams: int, samples: int) -> None:
     print(json.dumps(result))
 
 
-def _admin_url(url: str) -> tuple[str, str]:
-    parsed = urlparse(url)
-    return parsed._replace(path="/postgres").geturl(), parsed.path.lstrip("/")
-
-
 def _recreate_database(url: str) -> None:
-    import psycopg
+    from support.postgres import recreate_database
 
-    admin, name = _admin_url(url)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
+    recreate_database(url)
 
 
 def _drop_database(url: str) -> None:
-    import psycopg
+    from support.postgres import drop_database
 
-    admin, name = _admin_url(url)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    print(f"dropped database {name}", flush=True)
+    drop_database(url)
+    print(f"dropped database {url.rsplit('/', 1)[1]}", flush=True)
 
 
 def _server_version(connection) -> str:

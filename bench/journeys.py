@@ -145,29 +145,9 @@ def measure(world, journey, samples: int = SAMPLES, warm_up: int = WARM_UP) -> d
 def main(records: int) -> None:
     dagstart = _dagstart()
     print(f"Machine: {dagstart.machine()}", flush=True)
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="klantcultuur.settings",
-        DEBUG="0",
-        SECURE_SSL_REDIRECT="0",
-        SECRET_KEY="bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        ALLOWED_HOSTS="testserver",
-        CACHE_URL="",
-        CELERY_BROKER_URL="",
-        TASK_MODE="inline",
-        LOG_LEVEL="WARNING",
-        DATABASE_URL=PG_URL,
-    )
-    dagstart._recreate_database(PG_URL)
-    result = None
-    try:
-        import django
+    from support.postgres import migrated_database
 
-        django.setup()
-        from django.core.management import call_command
-
-        started = time.perf_counter()
-        call_command("migrate", verbosity=0)
-        print(f"migrated in {time.perf_counter() - started:.0f} s", flush=True)
+    with migrated_database(PG_URL):
         started = time.perf_counter()
         world = dagstart.build(records, 2_000, 100)
         print(f"built {records:,} records in {time.perf_counter() - started:.0f} s", flush=True)
@@ -178,11 +158,6 @@ def main(records: int) -> None:
             f"queries {result['queries_min']}–{result['queries_max']}",
             flush=True,
         )
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        dagstart._drop_database(PG_URL)
     print(json.dumps(result))
 
 

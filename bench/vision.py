@@ -29,7 +29,6 @@ import statistics
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -263,37 +262,10 @@ def run(teams: int, per_team: int, *, samples: int = SAMPLES, warm_up: int = WAR
     return measure(world, samples=samples, warm_up=warm_up)
 
 
-def _admin(url: str) -> tuple[str, str]:
-    parsed = urlparse(url)
-    return parsed._replace(path="/postgres").geturl(), parsed.path.lstrip("/")
-
-
 def main(teams: int, per_team: int) -> None:
-    import psycopg
+    from support.postgres import migrated_database
 
-    admin, name = _admin(PG_URL)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="klantcultuur.settings",
-        DEBUG="0",
-        SECURE_SSL_REDIRECT="0",
-        SECRET_KEY="bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        ALLOWED_HOSTS="testserver",
-        CACHE_URL="",
-        CELERY_BROKER_URL="",
-        TASK_MODE="inline",
-        LOG_LEVEL="WARNING",
-        DATABASE_URL=PG_URL,
-    )
-    try:
-        import django
-
-        django.setup()
-        from django.core.management import call_command
-
-        call_command("migrate", verbosity=0)
+    with migrated_database(PG_URL):
         started = time.perf_counter()
         world = build(teams, per_team)
         print(
@@ -304,12 +276,6 @@ def main(teams: int, per_team: int) -> None:
         )
         result = measure(world)
         result["backend"] = "postgresql"
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     print(json.dumps(result))
 
 
