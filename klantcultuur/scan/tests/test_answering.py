@@ -14,7 +14,11 @@ from klantcultuur.scan.models import Invitation, OpenLink, Response
 from klantcultuur.scan.services.answering import clean, empty_draft
 from klantcultuur.scan.tests.helpers import make_wave
 
-TODAY = timezone.localdate()
+
+def today():
+    """Today in the interface's time zone, read when a test runs (not when it is collected:
+    a run that crosses midnight in Amsterdam would compare two different days)."""
+    return timezone.localdate()
 
 
 @pytest.fixture
@@ -77,7 +81,7 @@ def test_submitting_stores_an_anonymous_response_and_marks_the_invitation_with_a
         "comments",
     }
     invitation.refresh_from_db()
-    assert invitation.answered_on == TODAY and invitation.draft is None
+    assert invitation.answered_on == today() and invitation.draft is None
 
 
 def test_a_used_link_cannot_submit_again_nor_show_the_answers(client, bob, wave):
@@ -128,8 +132,8 @@ def test_a_scheduled_wave_says_when_it_opens(client, world):
     later = make_wave(
         world.org,
         launched=False,
-        opens_on=TODAY + timedelta(days=3),
-        closes_on=TODAY + timedelta(days=20),
+        opens_on=today() + timedelta(days=3),
+        closes_on=today() + timedelta(days=20),
     )
     services.wave_launch(wave=later)
     invitation = later.invitations.get(membership=world.employee)

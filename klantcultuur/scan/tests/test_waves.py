@@ -16,7 +16,11 @@ from klantcultuur.scan import services
 from klantcultuur.scan.models import Invitation, OpenLink, Response, Wave
 from klantcultuur.scan.tests.helpers import add_responses, make_wave
 
-TODAY = timezone.localdate()
+
+def today():
+    """Today in the interface's time zone, read when a test runs (not when it is collected:
+    a run that crosses midnight in Amsterdam would compare two different days)."""
+    return timezone.localdate()
 
 
 @pytest.fixture
@@ -79,8 +83,8 @@ def test_a_wave_limited_to_some_units_only_invites_people_there(world):
         actor=None,
         name="Klantcontact",
         questionnaire=services.standard_version(),
-        opens_on=TODAY,
-        closes_on=TODAY + timedelta(days=7),
+        opens_on=today(),
+        closes_on=today() + timedelta(days=7),
         reminder_days=[],
         scope_units=[world.department],
     )
@@ -93,13 +97,13 @@ def test_a_wave_opening_later_sends_its_invitations_on_the_opening_day(world, se
     wave = make_wave(
         world.org,
         launched=False,
-        opens_on=TODAY + timedelta(days=2),
-        closes_on=TODAY + timedelta(days=20),
+        opens_on=today() + timedelta(days=2),
+        closes_on=today() + timedelta(days=20),
     )
     services.wave_launch(wave=wave)
     assert mail.outbox == [] and wave.invitations.filter(sent_on=None).count() == 6
     with sending():
-        call_command("send_scan_reminders", date=TODAY + timedelta(days=2))
+        call_command("send_scan_reminders", date=today() + timedelta(days=2))
     assert len(mail.outbox) == 6
 
 
@@ -107,16 +111,16 @@ def test_reminders_go_on_the_reminder_days_to_those_who_have_not_answered_and_on
     world, sending
 ):
     wave = make_wave(
-        world.org, launched=False, opens_on=TODAY, closes_on=TODAY + timedelta(days=20)
+        world.org, launched=False, opens_on=today(), closes_on=today() + timedelta(days=20)
     )
     wave.reminder_days = [7, 12]
     wave.save(update_fields=["reminder_days"])
     services.wave_launch(wave=wave)
-    wave.invitations.filter(membership=world.employee).update(answered_on=TODAY)
+    wave.invitations.filter(membership=world.employee).update(answered_on=today())
     mail.outbox.clear()
     for day in (6, 7, 7, 8):  # on day 7 the cron job ran twice
         with sending():
-            call_command("send_scan_reminders", date=TODAY + timedelta(days=day))
+            call_command("send_scan_reminders", date=today() + timedelta(days=day))
         if day == 6:
             assert mail.outbox == []
     assert len(mail.outbox) == 5 and "bob@linge.example" not in {m.to[0] for m in mail.outbox}
@@ -125,7 +129,7 @@ def test_reminders_go_on_the_reminder_days_to_those_who_have_not_answered_and_on
     )
     for day in (13, 14):  # day 12 was missed: caught up once on day 13
         with sending():
-            call_command("send_scan_reminders", date=TODAY + timedelta(days=day))
+            call_command("send_scan_reminders", date=today() + timedelta(days=day))
     assert len(mail.outbox) == 10
     assert set(
         wave.invitations.exclude(membership=world.employee).values_list("reminders_sent", flat=True)
@@ -133,7 +137,7 @@ def test_reminders_go_on_the_reminder_days_to_those_who_have_not_answered_and_on
 
 
 def test_the_reminder_command_prints_a_summary_and_ignores_closed_waves(world, capsys):
-    wave = make_wave(world.org, launched=False, opens_on=TODAY - timedelta(days=7))
+    wave = make_wave(world.org, launched=False, opens_on=today() - timedelta(days=7))
     services.wave_launch(wave=wave)
     services.wave_close(wave=wave)
     mail.outbox.clear()
@@ -145,9 +149,9 @@ def test_the_reminder_command_prints_a_summary_and_ignores_closed_waves(world, c
 def test_the_cx_leads_button_reminds_everyone_who_has_not_answered_once_a_day(
     login, world, sending
 ):
-    wave = make_wave(world.org, launched=False, opens_on=TODAY - timedelta(days=2))
+    wave = make_wave(world.org, launched=False, opens_on=today() - timedelta(days=2))
     services.wave_launch(wave=wave)
-    wave.invitations.update(sent_on=TODAY - timedelta(days=2))
+    wave.invitations.update(sent_on=today() - timedelta(days=2))
     mail.outbox.clear()
     client = login(world.cx_lead)
     with sending():
@@ -179,7 +183,7 @@ def test_closing_deletes_unfinished_answers_shuffles_responses_and_computes_the_
 
 def test_the_close_command_closes_waves_past_their_closing_date_once(world, capsys):
     wave = make_wave(
-        world.org, opens_on=TODAY - timedelta(days=20), closes_on=TODAY - timedelta(days=1)
+        world.org, opens_on=today() - timedelta(days=20), closes_on=today() - timedelta(days=1)
     )
     make_wave(world.org, name="Nog open")
     call_command("close_scan_waves")
@@ -194,7 +198,7 @@ def test_the_daily_close_task_closes_waves_past_their_closing_date(world):
     from klantcultuur.scan.tasks import close_waves
 
     wave = make_wave(
-        world.org, opens_on=TODAY - timedelta(days=20), closes_on=TODAY - timedelta(days=1)
+        world.org, opens_on=today() - timedelta(days=20), closes_on=today() - timedelta(days=1)
     )
     make_wave(world.org, name="Nog open")
     assert close_waves.run() == 1
@@ -206,10 +210,10 @@ def test_the_daily_reminder_task_sends_the_reminders_due_today(world, sending):
     from klantcultuur.scan.tasks import send_reminders
 
     # Opened a week ago, invited then; its reminder day (7) is today.
-    wave = make_wave(world.org, launched=False, opens_on=TODAY - timedelta(days=7))
+    wave = make_wave(world.org, launched=False, opens_on=today() - timedelta(days=7))
     services.wave_launch(wave=wave)
-    wave.invitations.update(sent_on=TODAY - timedelta(days=7))
-    wave.invitations.filter(membership=world.employee).update(answered_on=TODAY)
+    wave.invitations.update(sent_on=today() - timedelta(days=7))
+    wave.invitations.filter(membership=world.employee).update(answered_on=today())
     mail.outbox.clear()
     with sending():
         sent = send_reminders.run()
@@ -225,8 +229,8 @@ def test_a_cx_lead_prepares_and_starts_a_wave_for_some_units(login, world):
         {
             "name": "Cultuurscan najaar",
             "questionnaire": services.standard_version().id,
-            "opens_on": TODAY.isoformat(),
-            "closes_on": (TODAY + timedelta(days=14)).isoformat(),
+            "opens_on": today().isoformat(),
+            "closes_on": (today() + timedelta(days=14)).isoformat(),
             "reminder_days": "5, 10",
             "scope_units": [world.department.id],
         },
@@ -246,8 +250,8 @@ def test_the_wave_form_refuses_a_closing_date_before_the_opening_date(login, wor
         {
             "name": "Verkeerd om",
             "questionnaire": services.standard_version().id,
-            "opens_on": TODAY.isoformat(),
-            "closes_on": (TODAY - timedelta(days=1)).isoformat(),
+            "opens_on": today().isoformat(),
+            "closes_on": (today() - timedelta(days=1)).isoformat(),
         },
     )
     assert "De meting kan niet sluiten voordat ze opent." in response.content.decode()
@@ -259,7 +263,7 @@ def test_response_rates_show_counts_per_unit_never_names(
 ):
     wave = make_wave(world.org, launched=False)
     services.wave_launch(wave=wave)
-    wave.invitations.filter(membership=world.employee).update(answered_on=TODAY)
+    wave.invitations.filter(membership=world.employee).update(answered_on=today())
     client = login(world.cx_lead)
     # A fixed number whatever the number of units, people or links (no query per row).
     with django_assert_max_num_queries(18):
