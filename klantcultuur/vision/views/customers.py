@@ -7,7 +7,6 @@ from uuid import UUID
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +16,7 @@ from django.views.decorators.csrf import csrf_protect
 
 from klantcultuur.feedback.qr import qr_code, qr_svg_document
 from klantcultuur.lib.clientip import client_address
+from klantcultuur.lib.ratelimit import over_limit
 from klantcultuur.orgs.access import member_required, public
 from klantcultuur.orgs.request import OrgRequest
 from klantcultuur.orgs.roles import Perm
@@ -32,13 +32,7 @@ RATE_WINDOW = 600
 def _rate_limited(question: CustomerQuestion, request) -> bool:
     """The feedback form's limit: answers per client address per ten minutes."""
     key = f"vision-ask:{question.token}:{client_address(request)}"
-    cache.add(key, 0, RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, RATE_WINDOW)
-        count = 1
-    return count > settings.FEEDBACK_FORM_RATE_LIMIT
+    return over_limit(key, limit=settings.FEEDBACK_FORM_RATE_LIMIT, window=RATE_WINDOW)
 
 
 def _public_url(request, question: CustomerQuestion) -> str:
