@@ -296,10 +296,21 @@ def test_an_import_racing_an_api_call_for_the_same_record_finishes_and_stores_it
 
 
 @pytest.mark.django_db(transaction=True)
-def test_an_import_waits_its_turn_behind_another_load_of_the_organisation_and_says_so():
+def test_an_import_waits_its_turn_behind_another_load_of_the_organisation_and_says_so(
+    monkeypatch,
+):
     world, job = _two_row_import_in_a_committed_world("T")
     postgres = connection.vendor == "postgresql"
     held, release, import_writes = threading.Event(), threading.Event(), threading.Event()
+    said_waiting = threading.Event()
+    report = progress.report
+
+    def reporting(kind: str, code: object, **figures) -> None:
+        report(kind, code, **figures)
+        if figures.get("stage") == "waiting":
+            said_waiting.set()
+
+    monkeypatch.setattr(progress, "report", reporting)
 
     def other_load() -> None:
         # PostgreSQL: another bulk load holds the organisation's turn. SQLite: another
@@ -332,10 +343,8 @@ def test_an_import_waits_its_turn_behind_another_load_of_the_organisation_and_sa
     runner.start()
     try:
         if postgres:
-            deadline = time.monotonic() + 10
-            while _stage(job) != "waiting" and time.monotonic() < deadline:
-                time.sleep(0.02)
-            assert _stage(job) == "waiting"
+            assert said_waiting.wait(10)
+            assert _stage(job) == "waiting"  # as the import's page reads it
             assert runner.is_alive() and Feedback.objects.count() == 0
         else:
             assert import_writes.wait(10)  # and waits for the write lock from here on
