@@ -39,9 +39,10 @@ beat: setup
 test: setup
 	$(BIN)/python -m pytest
 
-# Everything but the tests marked slow (training, demo loads, benchmarks, browser tests).
+# Everything but the tests marked slow (training, demo loads, benchmarks, browser tests,
+# whole-site sweeps: conftest.py), on one worker process per core.
 test-fast: setup
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest -m "not slow" -n auto
 
 # Formatting, lint, types (mypy with django-stubs) and the layer contract (pyproject.toml).
 lint: setup

@@ -14,10 +14,34 @@ settings.register_profile(
 settings.load_profile("klantcultuur")
 
 
+# Modules that sweep the whole site or start processes: `make test` and `.ci/run` run them,
+# `make test-fast` leaves them out (with the browser tests, demo loads and benchmarks below).
+SLOW_MODULES = frozenset(
+    {
+        "tests/test_access.py",  # every page for every role and an outsider
+        "tests/test_fuzz_params.py",  # every URL pattern with made-up parameters
+        "tests/test_translations.py",  # makemessages on a copy of every catalogue
+        "tests/test_cache.py",  # worker processes sharing one rate limit
+        "tests/test_bench_reader.py",  # the comment reader's benchmark, as a process
+        "klantcultuur/feedback/tests/test_api_schemathesis.py",  # the API against its document
+    }
+)
+
+
+def _is_slow(item: pytest.Item) -> bool:
+    path = item.path.relative_to(item.config.rootpath).as_posix()
+    return (
+        item.get_closest_marker("browser") is not None
+        or path in SLOW_MODULES
+        or item.path.name in {"test_demo.py", "test_bench.py"}
+    )
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every browser test is slow: `make test-fast` leaves them out."""
+    """Browser tests, demo loads, benchmarks and the sweeps above are slow: `make test-fast`
+    leaves them out."""
     for item in items:
-        if item.get_closest_marker("browser"):
+        if _is_slow(item):
             item.add_marker(pytest.mark.slow)
 
 
