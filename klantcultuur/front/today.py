@@ -56,8 +56,9 @@ class OrganisationDay:
 
 def own_team(membership: Membership) -> OrgUnit | None:
     """The team whose dagstart is this member's day: their own, else the first they lead."""
-    if membership.unit_id and membership.unit.kind == UnitKind.TEAM:
-        return membership.unit
+    unit = membership.unit
+    if unit is not None and unit.kind == UnitKind.TEAM:
+        return unit
     return (
         OrgUnit.objects.filter(manager=membership, kind=UnitKind.TEAM, archived_at__isnull=True)
         .order_by("name")

@@ -305,8 +305,8 @@ def _read_header(
     if headers is None or not any(headers):
         raise TableError(_("The file has no header row."))
     for _i in range(skip):
-        cells = next(reader, None)
-        if cells is not None and len(cells) > limits.max_columns:
+        skipped = next(reader, None)
+        if skipped is not None and len(skipped) > limits.max_columns:
             raise too_many_columns(limits)
     return headers
 
@@ -397,9 +397,9 @@ def _open_xlsx(handle: IO[bytes], header_row: int, skip: int, limits: Limits) ->
                     continue
                 if len(cells) > max_columns:
                     raise too_many_columns(limits)
-                cells = ["" if c is None else c for c in cells[:width]]
-                if any(str(c).strip() for c in cells):
-                    yield number, cells
+                values = ["" if c is None else c for c in cells[:width]]
+                if any(str(c).strip() for c in values):
+                    yield number, values
         except TableError:
             raise
         except Exception as exc:  # a part cut off halfway (a truncated download)
@@ -426,7 +426,7 @@ def match_columns(
     labels: Mapping[str, str] | None = None,
 ) -> dict[str, int]:
     """Map field names to column positions by their aliases; raise when required ones lack."""
-    position = {}
+    position: dict[str, int] = {}
     for index, header in enumerate(headers):
         position.setdefault(normalise_header(header), index)
     found: dict[str, int] = {}

@@ -352,9 +352,9 @@ class _Checker:
     def witness(self, u: int, role: int, x: int) -> list[tuple[int, int]]:
         """The subtracted cells that leave remainder x inside the shown cell (u, role)."""
         if role == self.ALL:
-            family = self._explain_branch(u, 0, x)
-            assert family is not None, "inconsistent reachability masks"
-            return family
+            branch = self._explain_branch(u, 0, x)
+            assert branch is not None, "inconsistent reachability masks"
+            return branch
         others = ((1 << self.R) - 1) & ~(1 << role)
         children = self.t.children[u]
         split = self._split(x, self.t.direct[u][role], [self.F[c][others] for c in children])

@@ -24,11 +24,18 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class ReminderDaysField(forms.CharField):
+class VersionField(forms.ModelChoiceField):
+    """A questionnaire version by its title and number."""
+
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.title} · {_('version')} {obj.number}"
+
+
+class ReminderDaysField(forms.Field):
     """Days after opening, e.g. "7, 12"."""
 
     def to_python(self, value) -> list[int]:
-        text = super().to_python(value)
+        text = "" if value in self.empty_values else str(value)
         if not text.strip():
             return []
         try:
@@ -89,15 +96,12 @@ class WaveForm(forms.ModelForm):
     def __init__(self, *args, organization: Organization, **kwargs):
         super().__init__(*args, **kwargs)
         launched = self.instance.pk is not None and self.instance.launched_at is not None
-        self.fields["questionnaire"] = forms.ModelChoiceField(
+        self.fields["questionnaire"] = VersionField(
             queryset=QuestionnaireVersion.objects.filter(organization__in=[organization])
             | QuestionnaireVersion.objects.filter(organization=None),
             label=_("Questionnaire version"),
             empty_label=None,
             help_text=_("The wave keeps this version, also when your own copy changes later."),
-        )
-        self.fields["questionnaire"].label_from_instance = lambda v: (
-            f"{v.title} · {_('version')} {v.number}"
         )
         self.fields["scope_units"] = ScopeField(
             organization,
@@ -155,7 +159,9 @@ class QuestionForm(forms.Form):
     def __init__(self, *args, sections: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
         choices = [(key, title) for key, title in sections if key not in ("open", CUSTOM_SECTION)]
-        self.fields["section"].choices = [
+        section = self.fields["section"]
+        assert isinstance(section, forms.ChoiceField)
+        section.choices = [
             (CUSTOM_SECTION, _("Our own questions (a page of its own)")),
             *choices,
         ]

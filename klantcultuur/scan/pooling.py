@@ -22,22 +22,24 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Hashable, Mapping
+from typing import TypeVar
 
-Unit = Hashable | None  # None: the organisation itself (people without a unit)
+K = TypeVar("K", bound=Hashable)  # a unit's key: its id in the database, a name in tests
 ROOT = "root"
 
 
 def storage_map(
-    parents: Mapping[Hashable, Hashable | None],
-    population: Mapping[tuple[Unit, str], int],
+    parents: Mapping[K, K | None],
+    population: Mapping[tuple[K | None, str], int],
     k: int,
-) -> dict[tuple[Unit, str], Unit]:
-    """For every (unit, role) with people, the unit whose responses they are stored with."""
-    children: dict[Unit, list[Hashable]] = defaultdict(list)
+) -> dict[tuple[K | None, str], K | None]:
+    """For every (unit, role) with people, the unit whose responses they are stored with.
+    A unit None is the organisation itself (people without a unit)."""
+    children: dict[K | None, list[K]] = defaultdict(list)
     for unit, parent in parents.items():
         children[parent if parent in parents else None].append(unit)
     # Deepest first: a unit is handled after all its children.
-    order: list[Hashable] = []
+    order: list[K] = []
     stack = list(children[None])
     while stack:
         unit = stack.pop()
@@ -45,10 +47,10 @@ def storage_map(
         stack.extend(children[unit])
     order.reverse()
     roles = sorted({role for _unit, role in population})
-    result: dict[tuple[Unit, str], Unit] = {}
+    result: dict[tuple[K | None, str], K | None] = {}
     for role in roles:
         # pending[u]: the units whose people of this role wait at u, with their count.
-        pending: dict[Unit, list[tuple[Unit, int]]] = defaultdict(list)
+        pending: dict[K | None, list[tuple[K | None, int]]] = defaultdict(list)
         for unit in order:
             count = population.get((unit, role), 0)
             waiting = pending.pop(unit, [])
@@ -70,18 +72,18 @@ def storage_map(
 
 
 def storage_for(
-    mapping: Mapping[tuple[Unit, str], Unit],
-    parents: Mapping[Hashable, Hashable | None],
-    unit: Unit,
+    mapping: Mapping[tuple[K | None, str], K | None],
+    parents: Mapping[K, K | None],
+    unit: K | None,
     role: str,
-) -> Unit:
+) -> K | None:
     """Where an answer of ``unit`` and ``role`` goes; for a pair nobody was counted in (an
     open link's respondent of an unexpected role), the nearest unit up where that role is
     stored, else the organisation."""
     if (unit, role) in mapping:
         return mapping[(unit, role)]
     targets = {target for (_u, r), target in mapping.items() if r == role}
-    current, seen = unit, set()
+    current, seen = unit, set[K]()
     while current is not None and current not in seen:
         seen.add(current)
         if current in targets:
@@ -90,7 +92,7 @@ def storage_for(
     return None
 
 
-def to_json(mapping: Mapping[tuple[Unit, str], Unit]) -> dict[str, int | None]:
+def to_json(mapping: Mapping[tuple[int | None, str], int | None]) -> dict[str, int | None]:
     """``{"unit|role": target}`` with "root" for the organisation."""
     return {
         f"{ROOT if unit is None else unit}|{role}": target
@@ -98,9 +100,9 @@ def to_json(mapping: Mapping[tuple[Unit, str], Unit]) -> dict[str, int | None]:
     }
 
 
-def from_json(data: Mapping[str, int | None]) -> dict[tuple[Unit, str], Unit]:
+def from_json(data: Mapping[str, int | None]) -> dict[tuple[int | None, str], int | None]:
     """Read back what ``to_json`` wrote (unit ids are integers)."""
-    out: dict[tuple[Unit, str], Unit] = {}
+    out: dict[tuple[int | None, str], int | None] = {}
     for key, target in data.items():
         unit, role = key.rsplit("|", 1)
         out[(None if unit == ROOT else int(unit), role)] = target

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
 
@@ -78,7 +80,7 @@ class RateRow:
 
 def response_rates(wave: Wave, tree: UnitTree) -> tuple[list[RateRow], RateRow]:
     """Invited and answered per unit (counts only, never who), in tree order, and the total."""
-    counts = {
+    counts: dict[int | None, Mapping[str, Any]] = {
         row["unit_id"]: row
         for row in wave.invitations.values("unit_id").annotate(
             invited=Count("id"), answered=Count("id", filter=Q(answered_on__isnull=False))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from .classifier import LinearModel, shared_model
 from .corrections import STOPWORDS, CorrectionStore
@@ -251,8 +251,9 @@ class Analyser:
             flags |= info.flags
             if info.single is None:
                 simple = False
+        toks: list[Tok]
         if simple:
-            toks = [info.single for info in span]
+            toks = cast("list[Tok]", [info.single for info in span])  # every one is set
             first = list(range(a, b))
         else:
             toks = []

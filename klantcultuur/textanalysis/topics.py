@@ -393,7 +393,7 @@ class _WordPattern:
             self.kind, self.text = "suffix", raw.lstrip("*")
         else:
             self.kind, self.text = "exact", raw
-        self.forms = _forms(self.text) if self.kind == "exact" else frozenset()
+        self.forms = frozenset(_forms(self.text)) if self.kind == "exact" else frozenset()
 
     def matches(self, token: str) -> bool:
         if self.kind == "exact":

@@ -74,8 +74,10 @@ def rebuild_xlsx(base: bytes, replace: dict[str, tuple[bytes, int, int]]) -> byt
 
 def small_workbook(rows: list[list]) -> bytes:
     book = Workbook()
+    sheet = book.active
+    assert sheet is not None  # a new workbook has one sheet
     for row in rows:
-        book.active.append(row)
+        sheet.append(row)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

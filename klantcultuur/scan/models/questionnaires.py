@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from klantcultuur.orgs.models import Organization
 from klantcultuur.scan.questionnaire import Questionnaire, fingerprint, from_json
+from klantcultuur.scan.questionnaire.schema import Item, text_in
 
 
 class FrozenVersionError(RuntimeError):
@@ -74,8 +75,8 @@ class QuestionnaireVersion(models.Model):
     @property
     def title(self) -> str:
         language = (get_language() or "nl")[:2]
-        return self.questionnaire["title"].get(language) or self.questionnaire["title"]["nl"]
+        return text_in(self.questionnaire["title"], language)
 
     @property
-    def custom_items(self) -> list[dict]:
+    def custom_items(self) -> list[Item]:
         return [item for item in self.questionnaire["items"] if item["origin"] == "custom"]

@@ -5,13 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Any
 
 from klantcultuur.scan.questionnaire import v1
-from klantcultuur.scan.questionnaire.schema import Item, Questionnaire
+from klantcultuur.scan.questionnaire.schema import Item, Questionnaire, text_in
 from klantcultuur.scan.questionnaire.validation import validate
-
-Role = Literal["manager", "employee"]
 
 _BUILDERS: dict[str, Callable[[], Questionnaire]] = {v1.VERSION: v1.build}
 LATEST_VERSION = v1.VERSION
@@ -45,12 +43,12 @@ def fingerprint(q: Questionnaire) -> str:
     return hashlib.sha256(to_json(q).encode("utf-8")).hexdigest()
 
 
-def _audience_matches(audience: str, role: Role) -> bool:
+def _audience_matches(audience: str, role: str) -> bool:
     """Whether an item or section with this audience is shown to a respondent with ``role``."""
     return audience == "all" or audience == f"{role}s"
 
 
-def items_for(q: Questionnaire, role: Role) -> list[Item]:
+def items_for(q: Questionnaire, role: str) -> list[Item]:
     """The items a respondent with this role sees, in form order."""
     return [item for item in q["items"] if _audience_matches(item["audience"], role)]
 
@@ -74,7 +72,7 @@ def scale_items(q: Questionnaire) -> dict[str, list[str]]:
     return members
 
 
-def form_pages(q: Questionnaire, role: Role, language: str = "nl") -> list[dict[str, Any]]:
+def form_pages(q: Questionnaire, role: str, language: str = "nl") -> list[dict[str, Any]]:
     """One page per section for a respondent with ``role``, with texts in ``language``.
 
     Each page is ``{"key", "title", "intro", "items": [{"code", "type", "text", "options":
@@ -91,13 +89,13 @@ def form_pages(q: Questionnaire, role: Role, language: str = "nl") -> list[dict[
                 continue
             response_scale = q["response_scales"].get(item["response_scale"] or "")
             options = [
-                {"value": option["value"], "label": option["label"][language]}
+                {"value": option["value"], "label": text_in(option["label"], language)}
                 for option in (response_scale["options"] if response_scale else [])
             ]
             dont_know = (
                 {
                     "value": response_scale["dont_know"]["value"],
-                    "label": response_scale["dont_know"]["label"][language],
+                    "label": text_in(response_scale["dont_know"]["label"], language),
                 }
                 if response_scale
                 else None
@@ -106,7 +104,7 @@ def form_pages(q: Questionnaire, role: Role, language: str = "nl") -> list[dict[
                 {
                     "code": item["code"],
                     "type": item["type"],
-                    "text": item["text"][language],
+                    "text": text_in(item["text"], language),
                     "options": options,
                     "dont_know": dont_know,
                 }
@@ -115,8 +113,8 @@ def form_pages(q: Questionnaire, role: Role, language: str = "nl") -> list[dict[
             pages.append(
                 {
                     "key": section["key"],
-                    "title": section["title"][language],
-                    "intro": section["intro"][language],
+                    "title": text_in(section["title"], language),
+                    "intro": text_in(section["intro"], language),
                     "items": page_items,
                 }
             )

@@ -27,6 +27,11 @@ class Text(TypedDict):
     en: str
 
 
+def text_in(text: Text, language: str) -> str:
+    """``text`` in ``language``: English for "en", Dutch, the default, otherwise."""
+    return text["en"] if language == "en" else text["nl"]
+
+
 class Option(TypedDict):
     """One answer option of a response scale."""
 

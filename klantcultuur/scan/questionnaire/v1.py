@@ -5,6 +5,7 @@ from __future__ import annotations
 from klantcultuur.scan.questionnaire.schema import (
     DONT_KNOW,
     Item,
+    Option,
     Questionnaire,
     ResponseScale,
     Scale,
@@ -21,7 +22,7 @@ def _t(nl: str, en: str) -> Text:
     return {"nl": nl, "en": en}
 
 
-_DONT_KNOW = {"value": DONT_KNOW, "label": _t("weet ik niet", "don't know")}
+_DONT_KNOW: Option = {"value": DONT_KNOW, "label": _t("weet ik niet", "don't know")}
 
 RESPONSE_SCALES: dict[str, ResponseScale] = {
     "agreement": {
@@ -33,7 +34,7 @@ RESPONSE_SCALES: dict[str, ResponseScale] = {
             {"value": 4, "label": _t("eens", "agree")},
             {"value": 5, "label": _t("helemaal eens", "strongly agree")},
         ],
-        "dont_know": dict(_DONT_KNOW),
+        "dont_know": _DONT_KNOW.copy(),
     },
     # "bijna altijd" and "altijd" mirror the Monitor's "almost always" and "always".
     "frequency": {
@@ -45,7 +46,7 @@ RESPONSE_SCALES: dict[str, ResponseScale] = {
             {"value": 4, "label": _t("bijna altijd", "almost always")},
             {"value": 5, "label": _t("altijd", "always")},
         ],
-        "dont_know": dict(_DONT_KNOW),
+        "dont_know": _DONT_KNOW.copy(),
     },
     "approach": {
         "type": "choice",
@@ -87,7 +88,7 @@ RESPONSE_SCALES: dict[str, ResponseScale] = {
                 ),
             },
         ],
-        "dont_know": dict(_DONT_KNOW),
+        "dont_know": _DONT_KNOW.copy(),
     },
 }
 

@@ -74,15 +74,15 @@ def decide_counts(
     parents = _parents(tree)
     if rolled.ndim == 1:
         direct = _direct(tree, rolled)[:, None]
-        requested = [(key, None) for i, key in enumerate(tree.keys) if shown_cells[i][column]]
+        whole = [(key, None) for i, key in enumerate(tree.keys) if shown_cells[i][column]]
         made = decide(
-            tree.keys, parents, direct.tolist(), roles=("x",), policy=policy, requested=requested
+            tree.keys, parents, direct.tolist(), roles=("x",), policy=policy, requested=whole
         )
         return [
             [int(made.shown(key, None)) if shown_cells[i][column] else 0]
             for i, key in enumerate(tree.keys)
         ]
-    requested = [
+    requested: list[tuple[Hashable, str | None]] = [
         (key, role)
         for i, key in enumerate(tree.keys)
         for col, role in enumerate(_SLICE_ROLES)

@@ -100,7 +100,11 @@ def stance(gate: ReportGate, rows: list[tuple[str, str]]) -> str:
             charts.StanceRow(label, f.value if (f := gate.stance(key)) else None)
             for key, label in rows
         ],
-        stance_labels=tuple(str(labels.STANCES[s]) for s in ("pullers", "riders", "resisters")),
+        stance_labels=(
+            str(labels.STANCES["pullers"]),
+            str(labels.STANCES["riders"]),
+            str(labels.STANCES["resisters"]),
+        ),
         reference_label=_("Rule of thumb 20/60/20"),
         title=_("Pullers, riders and resisters"),
         desc=_(
@@ -131,7 +135,11 @@ def leaders(gate: ReportGate, key: str = ROOT_KEY) -> str:
         desc=_(
             "Which share of the explained variance in employees' own intention and behaviour goes with their manager's example and which with their colleagues' norms, with 95% intervals."
         ),
-        too_few=(figure.message if figure is not None and not figure else _too_few(gate)),
+        too_few=(
+            (figure.message or _too_few(gate))
+            if figure is not None and not figure
+            else _too_few(gate)
+        ),
         id_prefix=f"leaders-{key[:8]}",
     )
 

@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from klantcultuur.scan.questionnaire import Questionnaire
+from klantcultuur.scan.questionnaire.schema import text_in
 
 PHASES = {
     "negeren": _("Ignoring"),
@@ -56,14 +57,14 @@ def decimal_separator() -> str:
 
 def scale_names(q: Questionnaire) -> dict[str, str]:
     lang = language()
-    return {scale["code"]: scale["name"][lang] for scale in q["scales"]}
+    return {scale["code"]: text_in(scale["name"], lang) for scale in q["scales"]}
 
 
 def item_texts(q: Questionnaire) -> dict[str, str]:
     lang = language()
-    return {item["code"]: item["text"][lang] for item in q["items"]}
+    return {item["code"]: text_in(item["text"], lang) for item in q["items"]}
 
 
 def precondition_names(q: Questionnaire) -> dict[str, str]:
     lang = language()
-    return {p["key"]: p["name"][lang] for p in q["analysis"]["preconditions"]}
+    return {p["key"]: text_in(p["name"], lang) for p in q["analysis"]["preconditions"]}

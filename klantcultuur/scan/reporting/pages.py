@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -330,7 +331,7 @@ def heatmap_page(gate: ReportGate, directory: Directory, slice_: str) -> dict[st
     names = labels.scale_names(gate.questionnaire)
     # The leaders' example behaviour, as the employees see it and as the leaders see it
     # themselves, is what the page is read for: those columns come first.
-    analysis = gate.questionnaire["analysis"]
+    analysis: Mapping[str, Any] = gate.questionnaire["analysis"]
     first = [analysis[k] for k in HEATMAP_FIRST if analysis.get(k) in gate.scale_codes]
     codes = first + [code for code in gate.scale_codes if code not in first]
     columns = [{"code": code, "name": names[code], "key": code in first} for code in codes]

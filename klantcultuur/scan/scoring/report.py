@@ -138,7 +138,9 @@ def _plain(value: Any) -> Any:
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, np.ndarray):
         if value.dtype.kind == "f":
-            return np.where(np.isfinite(value), value, None).tolist()
+            plain = value.astype(object)
+            plain[~np.isfinite(value)] = None
+            return plain.tolist()
         return value.tolist()
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}

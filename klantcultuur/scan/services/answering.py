@@ -59,7 +59,11 @@ def parse_page(page: Mapping[str, Any], data: Mapping[str, str]) -> tuple[dict, 
 
 def merge(draft: Draft, answers: Mapping[str, int | None], comments: Mapping[str, str | None]):
     """Apply one page to a draft: None removes an answer (a cleared choice or empty text)."""
-    for target, values in ((draft["answers"], answers), (draft["comments"], comments)):
+    pages: tuple[tuple[dict[str, Any], Mapping[str, Any]], ...] = (
+        (draft["answers"], answers),
+        (draft["comments"], comments),
+    )
+    for target, values in pages:
         for code, value in values.items():
             if value is None:
                 target.pop(code, None)
@@ -69,7 +73,7 @@ def merge(draft: Draft, answers: Mapping[str, int | None], comments: Mapping[str
 
 def clean(q: Questionnaire, role: str, draft: Draft) -> tuple[dict[str, int], dict[str, str]]:
     """Keep only answers to items offered to this role, in the right form."""
-    offered = {item["code"]: item for item in items_for(q, role)}  # type: ignore[arg-type]
+    offered = {item["code"]: item for item in items_for(q, role)}
     answers = {
         code: int(value)
         for code, value in draft["answers"].items()
@@ -132,10 +136,11 @@ def response_submit(
             locked.save(update_fields=["answered_on", "draft"])
             unit_id = locked.unit_id
         else:
-            locked = OpenLink.objects.filter(pk=link.pk, active=True).first()
-            if locked is None:
+            assert link is not None  # exactly one of the two, checked above
+            in_use = OpenLink.objects.filter(pk=link.pk, active=True).first()
+            if in_use is None:
                 raise AnswerError(_("This link is no longer in use."))
-            if _link_full(current, locked):
+            if _link_full(current, in_use):
                 # Counted, not stored: the wave's owner sees it, and it flags the unit.
                 OpenLink.objects.filter(pk=link.pk).update(refused=F("refused") + 1)
                 refused = True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Hashable
 from dataclasses import asdict
 from typing import Any
 
@@ -120,7 +121,7 @@ def _comments(
     rows: list[dict[str, str]],
     codes: list[str],
     shown: list[int],
-) -> dict[str, dict[str, list]]:
+) -> dict[Hashable, dict[str, list]]:
     """Open answers per shown unit (whole subtree) and question, grouped by theme."""
     collected: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for unit, comments in zip(units.tolist(), rows, strict=True):

@@ -22,7 +22,10 @@ def index(request: MemberRequest):
         {"wave": invitation.wave, "token": invitation_token(invitation)}
         for invitation in selectors.open_invitations(membership)
     ]
-    published = [w for w in waves if w.is_closed and w.report_status == JobStatus.DONE]
+    # report_status: annotated by selectors.waves_for
+    published = [
+        w for w in waves if w.is_closed and getattr(w, "report_status", None) == JobStatus.DONE
+    ]
     return render(
         request,
         "scan/index.html",

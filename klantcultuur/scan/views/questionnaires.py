@@ -15,6 +15,7 @@ from klantcultuur.scan import selectors, services
 from klantcultuur.scan.access import get_version_for_user
 from klantcultuur.scan.forms import QuestionForm
 from klantcultuur.scan.questionnaire import form_pages
+from klantcultuur.scan.questionnaire.schema import text_in
 from klantcultuur.scan.reporting.labels import language
 from klantcultuur.scan.services.questionnaires import latest_copy
 
@@ -68,7 +69,7 @@ def questionnaire(request: MemberRequest):
         own_items = [
             {
                 "code": item["code"],
-                "text": item["text"][lang],
+                "text": text_in(item["text"], lang),
                 "section": sections[item["section"]],
                 "kind": item["type"],
                 "audience": item["audience"],

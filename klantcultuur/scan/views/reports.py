@@ -123,7 +123,7 @@ def comments(request: MemberRequest, code: UUID):
     if pending:
         return pending
     key = request.GET.get("unit") or (ROOT_KEY if gate.can_see(ROOT_KEY) else None)
-    if key not in directory.by_key:
+    if key is None or key not in directory.by_key:
         raise Http404
     return _render(
         request,
