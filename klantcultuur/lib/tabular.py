@@ -423,7 +423,7 @@ def match_columns(
     aliases: Mapping[str, Sequence[str]],
     *,
     required: Sequence[str] = (),
-    labels: Mapping[str, str] | None = None,
+    labels: Mapping[str, object] | None = None,
 ) -> dict[str, int]:
     """Map field names to column positions by their aliases; raise when required ones lack."""
     position: dict[str, int] = {}

@@ -431,7 +431,9 @@ def load() -> dict[str, str]:
                 for i in range(spec.size):
                     person(*random_name(), Role.EMPLOYEE, team, spec.jobs[i % len(spec.jobs)])
     for key in ("admin", "employee", "hr", "cx_lead"):
-        named(key, units[NAMED[key][4]])
+        unit_key = NAMED[key][4]
+        assert unit_key is not None  # these four work in a unit
+        named(key, units[unit_key])
 
     # A second, small organisation: the CX lead also coaches a home-care organisation,
     # so the demo shows switching between organisations.

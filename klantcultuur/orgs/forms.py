@@ -12,6 +12,8 @@ from klantcultuur.orgs.tree import UnitTree
 
 
 class _TreeOrderIterator(forms.models.ModelChoiceIterator):
+    field: UnitChoiceField
+
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
@@ -108,7 +110,9 @@ class InviteForm(forms.Form):
     def __init__(self, *args, organization: Organization, actor: Membership, **kwargs):
         super().__init__(*args, **kwargs)
         # Only the roles the actor may give (the service checks again).
-        self.fields["role"].choices = grantable_choices(actor.role)
+        role = self.fields["role"]
+        assert isinstance(role, forms.ChoiceField)
+        role.choices = grantable_choices(actor.role)
         self.fields["unit"] = UnitChoiceField(
             organization, required=False, label=_("Unit"), empty_label=_("— none —")
         )
@@ -122,6 +126,7 @@ class MembershipForm(forms.ModelForm):
     def __init__(self, *args, organization: Organization, actor: Membership, **kwargs):
         super().__init__(*args, **kwargs)
         role = self.fields["role"]
+        assert isinstance(role, forms.ChoiceField)
         if may_grant(actor.role, self.instance.role):
             # Only the roles the actor may give (the service checks again).
             role.choices = grantable_choices(actor.role)

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -119,8 +119,13 @@ _OFFICE_WORDS = {
 }
 
 
-def _lookup(table: Mapping[str, Iterable[str]]) -> dict[str, str]:
-    return {normalise_header(word): key for key, words in table.items() for word in (key, *words)}
+K = TypeVar("K", bound=str)
+
+
+def _lookup(table: Mapping[K, Iterable[str]]) -> dict[str, K]:
+    return {
+        normalise_header(word): key for key, words in table.items() for word in (str(key), *words)
+    }
 
 
 ROLE_LOOKUP = _lookup(_ROLE_WORDS)

@@ -44,14 +44,14 @@ PROGRESS_KIND = "people-import"
 # --- Units -----------------------------------------------------------------------------
 def unit_save(*, unit: OrgUnit) -> OrgUnit:
     """Create or change a unit, refusing a parent in another organisation or below itself."""
-    if unit.parent_id is not None:
+    if unit.parent is not None:
         if unit.parent.organization_id != unit.organization_id:
             raise ValidationError({"parent": _("The parent unit belongs to another organisation.")})
         if unit.pk and UnitTree.for_organization(unit.organization_id).would_cycle(
             unit.pk, unit.parent_id
         ):
             raise ValidationError({"parent": _("A unit cannot be placed below itself.")})
-    if unit.manager_id is not None and unit.manager.organization_id != unit.organization_id:
+    if unit.manager is not None and unit.manager.organization_id != unit.organization_id:
         raise ValidationError({"manager": _("The manager is not a member of this organisation.")})
     unit.full_clean()
     unit.save()
@@ -200,9 +200,7 @@ def invitation_token(membership: Membership) -> str:
 def invitation_membership(token: str) -> Membership | None:
     """The membership an invitation link is for, or None when forged or expired."""
     try:
-        code = signing.loads(
-            token, salt=INVITATION_SALT, max_age=settings.INVITATION_MAX_AGE.total_seconds()
-        )
+        code = signing.loads(token, salt=INVITATION_SALT, max_age=settings.INVITATION_MAX_AGE)
     except signing.BadSignature:
         return None
     return (

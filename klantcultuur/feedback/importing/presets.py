@@ -315,7 +315,7 @@ def guess_columns(
     headers: Sequence[str],
     questions: Sequence[str] | None = None,
     samples: Sequence[Sequence[str]] | None = None,
-    labels: Mapping[str, str] | None = None,
+    labels: Mapping[str, object] | None = None,
 ) -> Guess:
     """Field name -> column header, guessed from the preset's names, the question texts
     and the values in the first rows (`samples`: each column's values).

@@ -50,6 +50,7 @@ def person(request: MemberRequest, code: UUID):
         )
     if request.method == "POST":
         membership = get_membership_rw_for_user(request, code)
+        assert form is not None  # the loader refuses who may not change people
         if form.is_valid():
             try:
                 services.membership_update(
