@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -60,10 +62,12 @@ class InboxFilterForm(forms.Form):
 
     def __init__(self, data, *, units, periods, topics, channels, **kwargs):
         super().__init__(data, **kwargs)
-        self.fields["unit"].choices = [("", _("All my teams")), *units]
-        self.fields["period"].choices = periods
-        self.fields["topic"].choices = [("", _("All topics")), *topics]
-        self.fields["channel"].choices = [("", _("All channels"))] + [(c, c) for c in channels]
+        cast(forms.ChoiceField, self.fields["unit"]).choices = [("", _("All my teams")), *units]
+        cast(forms.ChoiceField, self.fields["period"]).choices = periods
+        cast(forms.ChoiceField, self.fields["topic"]).choices = [("", _("All topics")), *topics]
+        cast(forms.ChoiceField, self.fields["channel"]).choices = [("", _("All channels"))] + [
+            (c, c) for c in channels
+        ]
 
     def value(self, name: str) -> str:
         """The filter's value; an invalid one is ignored, the valid others still apply."""
@@ -92,7 +96,9 @@ class PublicFeedbackForm(forms.Form):
         super().__init__(*args, **kwargs)
         low, high = {"nps": (0, 10), "csat": (1, 5), "ces": (1, 7)}.get(touchpoint.metric, (0, 0))
         if touchpoint.metric:
-            self.fields["score"].choices = [(n, str(n)) for n in range(low, high + 1)]
+            cast(forms.ChoiceField, self.fields["score"]).choices = [
+                (n, str(n)) for n in range(low, high + 1)
+            ]
             self.fields["score"].required = True
             self.fields["score"].error_messages["required"] = _("Choose a score.")
         else:
@@ -185,7 +191,10 @@ class ImportUploadForm(forms.Form):
 
     def __init__(self, *args, mappings, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["mapping"].choices = [("", _("— choose the columns yourself —")), *mappings]
+        cast(forms.ChoiceField, self.fields["mapping"]).choices = [
+            ("", _("— choose the columns yourself —")),
+            *mappings,
+        ]
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -231,7 +240,7 @@ class MappingForm(forms.Form):
                 label=FIELD_LABELS[name], choices=choices, required=False
             )
             self.column_fields.append(self[f"col_{name}"])
-        self.fields["touchpoint_uuid"].choices = [("", "—"), *touchpoints]
+        cast(forms.ChoiceField, self.fields["touchpoint_uuid"]).choices = [("", "—"), *touchpoints]
         self.option_fields = [
             self[n] for n in ("metric", "channel", "touchpoint_uuid", "is_internal", "save_as")
         ]
@@ -287,7 +296,7 @@ class CaseForm(forms.Form):
         super().__init__(*args, **kwargs)
         from klantcultuur.orgs.models import Membership
 
-        self.fields["assigned_to"].queryset = (
+        cast(forms.ModelChoiceField, self.fields["assigned_to"]).queryset = (
             Membership.objects.active()
             .filter(unit_id=team_id)
             .select_related("user")
@@ -312,7 +321,9 @@ class TokenForm(forms.ModelForm):
 
     def __init__(self, *args, organization: Organization, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["touchpoint"].queryset = Touchpoint.objects.filter(organization=organization)
+        cast(
+            forms.ModelChoiceField, self.fields["touchpoint"]
+        ).queryset = Touchpoint.objects.filter(organization=organization)
         self.fields["touchpoint"].required = False
 
 
@@ -374,7 +385,7 @@ class AssignForm(forms.Form):
             if unit:
                 self.units[str(unit.uuid)] = unit
                 choices.append((str(unit.uuid), "\u2003" * depth + unit.name))
-        self.fields["team"].choices = choices
+        cast(forms.ChoiceField, self.fields["team"]).choices = choices
 
     def unit(self):
         return self.units[self.cleaned_data["team"]]

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from functools import partial
 
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -207,7 +208,8 @@ def team_tiles(
             tile.entry_day = entry_day(kpi, window, day)
             tile.entry_value = next((v for d, v in series if d == tile.entry_day), None)
             points = WEEKLY_POINTS if kpi.period == Period.WEEK else DAILY_POINTS
-            trend = [float(v) for d, v in series if d <= window.end][-points:]
+            trend = [float(v) for d, v in series if d <= window.end]
+            trend = trend[-points:]
         if tile.reading.has_value:
             tile.status = evaluation.status(tile.reading.value, target, kpi.higher_is_better)
         if daily is not None and not tile.now_only:
@@ -445,7 +447,7 @@ def _rows(
                 organization=organization,
                 window=window,
                 day=day,
-                figure_counts=lambda kpi, unit_id=unit_id: counts_of([unit_id], kpi),
+                figure_counts=partial(counts_of, [unit_id]),
                 values=values,
                 cases=cases.get(unit_id, fb.NO_CASES) if is_today else None,
             )
@@ -465,7 +467,7 @@ def _rows(
                 internal = kpi.is_feedback and tree.nodes[unit_id].office == Office.BACK
                 cells.append(Cell(tile.reading, tile.status, internal=internal) if tile else Cell())
             elif kpi.is_case_count:
-                total = sum(case_reading(kpi, cases.get(i, fb.NO_CASES)).value for i in ids)
+                total = sum(case_reading(kpi, cases.get(i, fb.NO_CASES)).value or 0 for i in ids)
                 cells.append(Cell(Reading(total) if is_today else NO_DATA))
             elif kpi.is_feedback:
                 cells.append(feedback_cell(ids, kpi))

@@ -35,7 +35,7 @@ def can_check(kpi: Kpi | None) -> bool:
 def measure(action: ImprovementAction, checked: date) -> Measured | None:
     """Compare the action's KPI before it started with after it was put into action."""
     kpi = action.kpi
-    if not can_check(kpi) or action.started_at is None:
+    if kpi is None or not can_check(kpi) or action.started_at is None:
         return None
     planned = timezone.localdate(action.created_at)
     started = timezone.localdate(action.started_at)

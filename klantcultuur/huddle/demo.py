@@ -18,6 +18,7 @@ import math
 import random
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -93,7 +94,8 @@ def _members(org: Organization) -> dict[int, list[Membership]]:
         .order_by("user__email")
     )
     for m in rows:
-        out.setdefault(m.unit_id, []).append(m)
+        if m.unit_id is not None:  # filtered above
+            out.setdefault(m.unit_id, []).append(m)
     for unit_id, found in out.items():
         out[unit_id] = sorted(found, key=lambda m: (m.role != Role.EMPLOYEE, m.user.email))
     return out
@@ -412,7 +414,7 @@ def _goals(org, teams, catalogue, members, today: date) -> int:
             continue
         feedback_keys, _manual = TEAM_KPIS[code]
         main = catalogue[feedback_keys[0]]
-        goals = [
+        goals: list[tuple[str, Membership | None, str, str, Any, date, date, GoalStatus]] = [
             (
                 "team",
                 None,

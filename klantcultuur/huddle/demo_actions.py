@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import overload
 
 from django.utils import timezone
 
@@ -167,6 +168,10 @@ ACTIONS = [
 ]  # fmt: skip
 
 
+@overload
+def _day(today: date, offset: int) -> date: ...
+@overload
+def _day(today: date, offset: int | None) -> date | None: ...
 def _day(today: date, offset: int | None) -> date | None:
     return None if offset is None else today + timedelta(days=offset)
 
@@ -179,12 +184,14 @@ def effect_days(org: Organization, today: date) -> dict[str, date]:
             "uuid", "started_at"
         )
     )
-    out = {}
+    out: dict[str, date] = {}
     for spec in ACTIONS:
         if not spec.effect:
             continue
         started = stored.get(stable_uuid(org.slug, "action", spec.key))
         day = timezone.localdate(started) if started else _day(today, spec.do)
+        if day is None:  # not put into action: no effect to show
+            continue
         out[spec.team if spec.effect == "feedback" else f"{spec.team}:{spec.effect}"] = day
     return out
 
@@ -240,7 +247,7 @@ def actions(org, teams, catalogue, members, today: date) -> int:
         by_key[spec.key] = action
         created += 1
         _events(action, spec, today, owner)
-        if spec.check is not None:
+        if spec.check is not None and owner is not None:
             check = effect_check_run(action=action, by=owner, today=_day(today, spec.check))
             if check is not None:
                 EffectCheck.objects.filter(pk=check.pk).update(

@@ -150,7 +150,8 @@ CATALOGUE = {
 
 # The KPIs on each team's board (feedback KPIs first) and the hand-entered values' level:
 # manual KPI key -> (mean before, spread).
-TEAM_KPIS = {
+# team code -> (feedback KPI keys, hand-entered KPI key -> (mean, spread))
+TEAM_KPIS: dict[str, tuple[list[str], dict[str, tuple[float, float]]]] = {
     "W-KC-A": (["nps", "compliments", "overdue"], {"reach": (73, 6)}),
     "W-KC-B": (["nps", "compliments", "overdue"], {"reach": (79, 5)}),
     "W-KC-BA": (["nps", "compliments"], {"desk_wait": (9, 3)}),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -78,10 +79,10 @@ class TeamKpiAddForm(forms.Form):
 
     def __init__(self, *args, team: OrgUnit, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kpi"].queryset = Kpi.objects.filter(
+        cast(forms.ModelChoiceField, self.fields["kpi"]).queryset = Kpi.objects.filter(
             organization_id=team.organization_id, archived_at__isnull=True
         ).exclude(team_kpis__team=team)
-        self.fields["owner"].queryset = members_of(team)
+        cast(forms.ModelChoiceField, self.fields["owner"]).queryset = members_of(team)
 
 
 class TeamKpiForm(forms.Form):
@@ -91,7 +92,7 @@ class TeamKpiForm(forms.Form):
 
     def __init__(self, *args, team: OrgUnit, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = members_of(team)
+        cast(forms.ModelChoiceField, self.fields["owner"]).queryset = members_of(team)
 
 
 class ValueForm(forms.Form):
@@ -114,7 +115,7 @@ class HuddleForm(forms.Form):
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
         # The board has the members already: offer them without another query, in order.
-        self.fields["attendees"].choices = [
+        cast(forms.ChoiceField, self.fields["attendees"]).choices = [
             (m.pk, m.user.get_full_name() or m.user.email) for m in members
         ]
 
@@ -151,9 +152,11 @@ class ActionForm(forms.ModelForm):
 
     def __init__(self, *args, team: OrgUnit, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = members_of(team)
+        cast(forms.ModelChoiceField, self.fields["owner"]).queryset = members_of(team)
         on_board = Kpi.objects.filter(team_kpis__team=team, archived_at__isnull=True)
-        self.fields["kpi"].queryset = on_board.order_by("position", "name")
+        cast(forms.ModelChoiceField, self.fields["kpi"]).queryset = on_board.order_by(
+            "position", "name"
+        )
         self.fields["kpi"].help_text = _(
             "At “check” this KPI before the action is compared with after it."
         )
@@ -187,7 +190,7 @@ class GoalForm(forms.ModelForm):
     def __init__(self, *args, team: OrgUnit, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.team = team
-        self.fields["person"].queryset = members_of(team)
-        self.fields["kpi"].queryset = Kpi.objects.filter(
+        cast(forms.ModelChoiceField, self.fields["person"]).queryset = members_of(team)
+        cast(forms.ModelChoiceField, self.fields["kpi"]).queryset = Kpi.objects.filter(
             organization_id=team.organization_id, archived_at__isnull=True
         )

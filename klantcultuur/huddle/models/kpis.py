@@ -149,6 +149,9 @@ class TeamKpi(models.Model):
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
+    # Set by the team's KPI page: why no figures can come (empty when they can).
+    data_gap: str
+
     class Meta:
         ordering = ["position", "kpi__position", "kpi__name"]
         verbose_name = _("team KPI")

@@ -27,11 +27,11 @@ FOLLOW_UP_FIELDS = ("problem", "why_1", "why_2", "why_3", "why_4", "why_5", "cau
 
 def _validate(action: ImprovementAction) -> None:
     org_id = action.team.organization_id
-    if action.owner_id is not None and action.owner.organization_id != org_id:
+    if action.owner is not None and action.owner.organization_id != org_id:
         raise ValidationError({"owner": _("The owner is not a member of this organisation.")})
-    if action.kpi_id is not None and action.kpi.organization_id != org_id:
+    if action.kpi is not None and action.kpi.organization_id != org_id:
         raise ValidationError({"kpi": _("The KPI belongs to another organisation.")})
-    if action.feedback_id is not None and action.feedback.team_id != action.team_id:
+    if action.feedback is not None and action.feedback.team_id != action.team_id:
         raise ValidationError(_("The customer record belongs to another team."))
 
 

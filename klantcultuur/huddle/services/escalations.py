@@ -81,7 +81,7 @@ def escalation_pass_on(*, escalation: Escalation, by: Membership) -> Escalation:
     """Move an open escalation one more tier up (the answer still returns to the team)."""
     if escalation.state != EscalationState.OPEN:
         raise ValidationError(_("Only an open escalation can be passed on."))
-    if escalation.to_unit_id is None:
+    if escalation.to_unit is None:
         raise ValidationError(_("This escalation is on the organisation board already."))
     escalation.to_unit_id = escalation.to_unit.parent_id
     escalation.passed_on_by, escalation.passed_on_at = by, timezone.now()

@@ -65,9 +65,9 @@ def huddle_choose_story(
 
 def goal_save(*, goal: Goal) -> Goal:
     """Create or change a team or individual goal."""
-    if goal.person_id is not None and goal.person.organization_id != goal.team.organization_id:
+    if goal.person is not None and goal.person.organization_id != goal.team.organization_id:
         raise ValidationError({"person": _("This person is not a member of the organisation.")})
-    if goal.kpi_id is not None and goal.kpi.organization_id != goal.team.organization_id:
+    if goal.kpi is not None and goal.kpi.organization_id != goal.team.organization_id:
         raise ValidationError({"kpi": _("The KPI belongs to another organisation.")})
     if goal.end < goal.start:
         raise ValidationError({"end": _("The end comes before the start.")})

@@ -163,11 +163,11 @@ def share_difference(
         return Difference(
             first.value, second.value, None, None, None, n_before, n_after, Method.SHARE
         )
+    low1, high1, low2, high2 = first.low, first.high, second.low, second.high
+    assert low1 is not None and high1 is not None and low2 is not None and high2 is not None
     difference = second.value - first.value
-    low = difference - math.sqrt((second.value - second.low) ** 2 + (first.high - first.value) ** 2)
-    high = difference + math.sqrt(
-        (second.high - second.value) ** 2 + (first.value - first.low) ** 2
-    )
+    low = difference - math.sqrt((second.value - low2) ** 2 + (high1 - first.value) ** 2)
+    high = difference + math.sqrt((high2 - second.value) ** 2 + (first.value - low1) ** 2)
     return Difference(
         first.value, second.value, difference, low, high, n_before, n_after, Method.SHARE
     )

@@ -9,20 +9,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Generic, TypeVar
 
 from klantcultuur.feedback.metrics import band
 
+K = TypeVar("K")  # what the caller knows a candidate by (a compliment on the board)
+
 
 @dataclass(frozen=True, slots=True)
-class Candidate:
-    key: object
+class Candidate(Generic[K]):
+    key: K
     metric: str
     score: int | None
     compliments: Sequence[str]
     received_at: datetime
 
 
-def rank_key(candidate: Candidate) -> tuple:
+def rank_key(candidate: Candidate[K]) -> tuple:
     positive = band(candidate.metric, candidate.score) == "positive"
     words = sum(len(text.split()) for text in candidate.compliments)
     return (
@@ -33,7 +36,7 @@ def rank_key(candidate: Candidate) -> tuple:
     )
 
 
-def suggest(candidates: Sequence[Candidate]) -> object | None:
+def suggest(candidates: Sequence[Candidate[K]]) -> K | None:
     """The key of the suggested story, or None without compliments."""
     with_compliments = [c for c in candidates if c.compliments]
     if not with_compliments:

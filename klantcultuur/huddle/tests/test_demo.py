@@ -25,7 +25,7 @@ from klantcultuur.orgs.models import OrgUnit
 pytestmark = pytest.mark.slow  # loads the demo
 
 
-def snapshot() -> dict[str, list]:
+def snapshot() -> dict[str, object]:
     return {
         "team_kpis": sorted(
             TeamKpi.objects.values_list("uuid", "kpi__name", "owner__uuid", "target")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
@@ -70,7 +71,7 @@ def _warn_no_data(request: MemberRequest, action: ImprovementAction) -> None:
     """An action measured on a KPI the team gets no figures for can never show its effect."""
     if action.kpi is None:
         return
-    gap = kpi_data_gaps(action.team, [action.kpi], timezone.localdate()).get(action.kpi_id)
+    gap = kpi_data_gaps(action.team, [action.kpi], timezone.localdate()).get(action.kpi.id)
     if gap:
         messages.warning(
             request,
@@ -85,7 +86,7 @@ def action_create(request: MemberRequest, code: UUID):
     that misses its target (?kpi=, a team KPI)."""
     team = get_board_unit_rw_for_user(request, code)
     action = ImprovementAction(team=team, organization=request.organization)
-    initial = {}
+    initial: dict[str, Any] = {}
     source = request.POST.get("feedback") or request.GET.get("feedback")
     if source:
         record = get_record_for_user(request, source)
@@ -144,7 +145,7 @@ def action_detail(request: MemberRequest, code: UUID):
             "step": pdca.step(action.state),
             "today": timezone.localdate(),
             "data_gap": kpi_data_gaps(action.team, [action.kpi], timezone.localdate()).get(
-                action.kpi_id
+                action.kpi.id
             )
             if action.kpi
             else "",

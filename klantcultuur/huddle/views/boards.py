@@ -43,7 +43,7 @@ def home(request: MemberRequest):
     """One's own team's board, or a choice of the boards one may open."""
     visible = visible_ids(request)
     membership = request.membership
-    if membership.unit_id and visible == {membership.unit_id}:
+    if membership.unit is not None and visible == {membership.unit_id}:
         return redirect("huddle-board", code=membership.unit.uuid)
     tree = UnitTree.for_organization(request.organization.id, include_archived=False)
     units = OrgUnit.objects.in_bulk([n.id for n, _d in tree.walk() if n.id in visible])
@@ -83,6 +83,7 @@ def _render_board(request: MemberRequest, unit: OrgUnit, *, wall: bool):
         "escalation_form": EscalationForm(initial={"day": day}),
         "can_set_up_kpis": unit.id in kpi_unit_ids(request.membership),
     }
+    board: boards.TierBoard | boards.TeamBoard
     if _has_children(unit):
         board = boards.unit_board(
             unit=unit, day=day, organization=request.organization, can_steer=steer
@@ -168,7 +169,7 @@ def record(request: MemberRequest, code: UUID):
     if saved:
         messages.success(request, _("The dagstart is saved."))
         return back_to(request, "huddle-board", unit.uuid)
-    messages.error(request, " ".join(m for e in form.errors.values() for m in e))
+    messages.error(request, " ".join(str(m) for e in form.errors.values() for m in e))
     return back_to(request, "huddle-board", unit.uuid)
 
 
@@ -208,7 +209,7 @@ def escalate(request: MemberRequest, code: UUID):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            target = unit.parent.name if unit.parent_id else request.organization.name
+            target = unit.parent.name if unit.parent is not None else request.organization.name
             messages.success(request, _("Escalated to %(unit)s.") % {"unit": target})
     else:
         messages.error(request, _("Say what the team needs."))

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from klantcultuur.feedback.metrics import ZERO
 from klantcultuur.huddle import boards
 from klantcultuur.huddle.access import (
     can_steer,
@@ -144,7 +145,7 @@ def _tile(request: MemberRequest, team_kpi: TeamKpi, day):
         organization=request.organization,
         window=window,
         day=day,
-        figure_counts=lambda kpi: None,
+        figure_counts=lambda kpi: ZERO,  # a hand-entered KPI has no feedback counts
         values=values,
         cases=None,
         daily=[],
