@@ -66,6 +66,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from itertools import islice, repeat
+from typing import Any
 from uuid import UUID
 
 from django.db import connection, transaction
@@ -221,9 +222,9 @@ def _first_of_each_key(block: Block) -> tuple[Block, int]:
 
 def _prepared_in_background(
     blocks: Iterable[Block],
-    prepare: Callable[[Block], object],
+    prepare: Callable[[Block], Any],  # the store's own format: COPY text or rows
     tick: Callable[[int], None] | None,
-) -> Iterator[tuple[object, int, int]]:
+) -> Iterator[tuple[Any, int, int]]:
     """(block formatted for the database, its rows, rows dropped as repeated keys) per block,
     made by a reader thread while the caller stores earlier blocks.
 

@@ -39,6 +39,11 @@ class TrendChart:
         return not self.points
 
 
+def _known(value: float | None) -> float:
+    assert value is not None
+    return value
+
+
 @dataclass(frozen=True)
 class TrendValue:
     label: str  # the period, e.g. "wk 12" or "mrt"
@@ -82,9 +87,10 @@ def trend_chart(
     def close_run() -> None:
         if not run:
             return
-        chart.segments.append(" ".join(f"{x_at(i)},{y_at(v.value)}" for i, v in run))
-        upper = [f"{x_at(i)},{y_at(v.high)}" for i, v in run]
-        lower = [f"{x_at(i)},{y_at(v.low)}" for i, v in reversed(run)]
+        # A run holds only periods with a figure, and a figure has its interval.
+        chart.segments.append(" ".join(f"{x_at(i)},{y_at(_known(v.value))}" for i, v in run))
+        upper = [f"{x_at(i)},{y_at(_known(v.high))}" for i, v in run]
+        lower = [f"{x_at(i)},{y_at(_known(v.low))}" for i, v in reversed(run)]
         chart.bands.append(" ".join(upper + lower))
         run.clear()
 

@@ -205,8 +205,8 @@ def shown(n: int, min_group_size: int) -> bool:
 
 
 def suppress_complementary(
-    parent_n: int, child_ns: dict[object, int], min_group_size: int, hidden: Iterable[object] = ()
-) -> set[object]:
+    parent_n: int, child_ns: Mapping[Key, int], min_group_size: int, hidden: Iterable[Key] = ()
+) -> set[Key]:
     """Children whose figures must be hidden, so that none follows from parent minus the rest.
 
     Hides every child below the threshold (and those in `hidden`, already hidden for another

@@ -311,10 +311,10 @@ def differences(organization_id: int) -> list[str]:
         if want != have:
             problems.append(f"{key}: records say {want}, roll-up says {have}")
     fresh_t, stored_t = fresh_topic_counts(organization_id), stored_topic_counts(organization_id)
-    for key in sorted(set(fresh_t) | set(stored_t), key=str):
-        want_t, have_t = fresh_t.get(key, (0, 0, 0)), stored_t.get(key, (0, 0, 0))
+    for topic_key in sorted(set(fresh_t) | set(stored_t), key=str):
+        want_t, have_t = fresh_t.get(topic_key, (0, 0, 0)), stored_t.get(topic_key, (0, 0, 0))
         if want_t != have_t:
-            problems.append(f"{key}: sentences say {want_t}, topic roll-up says {have_t}")
+            problems.append(f"{topic_key}: sentences say {want_t}, topic roll-up says {have_t}")
     return problems
 
 

@@ -173,6 +173,11 @@ def subtree_ids(unit: OrgUnit) -> list[int]:
 
 
 # --- Signals for the dagstart -----------------------------------------------------------
+def signal_sentences(record: Feedback) -> list[FeedbackSentence]:
+    """The compliments and improvement points `signal_records` read with `record`, in order."""
+    return record.signal_sentences  # type: ignore[attr-defined]  # its Prefetch's to_attr
+
+
 def signal_records(
     *, team: OrgUnit | int, day: date, labels: Iterable[str] = (Label.COMPLIMENT, Label.IMPROVEMENT)
 ) -> list[Feedback]:

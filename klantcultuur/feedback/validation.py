@@ -263,7 +263,9 @@ def clean_record(
             attempt("received_at", check_moment, moment, now)
     metric = attempt("metric", parse_metric, get("metric") or "") or ""
     score = attempt("score", parse_score, get("score"), metric) if metric or get("score") else None
-    texts = {name: attempt(name, clean_text, name, get(name)) or "" for name in TEXT_FIELDS}
+    texts: dict[str, Any] = {
+        name: attempt(name, clean_text, name, get(name)) or "" for name in TEXT_FIELDS
+    }
     consent = attempt("contact_consent", parse_bool, get("contact_consent") or "")
     internal = attempt("is_internal", parse_bool, get("is_internal") or "")
     if score is None:
@@ -272,6 +274,7 @@ def clean_record(
         errors.append(_("The record has neither a score nor a comment."))
     if errors:
         return None, errors
+    assert moment is not None  # a missing or unreadable date is one of the errors above
     return RecordInput(
         received_at=moment,
         metric=metric,

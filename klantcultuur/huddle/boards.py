@@ -238,8 +238,9 @@ def _signals(
         for record in fb.signal_records(team=unit, day=day):
             if record.is_internal != internal:
                 continue
-            praise = [s for s in record.signal_sentences if s.label == Label.COMPLIMENT]
-            points = [s for s in record.signal_sentences if s.label == Label.IMPROVEMENT]
+            sentences = fb.signal_sentences(record)
+            praise = [s for s in sentences if s.label == Label.COMPLIMENT]
+            points = [s for s in sentences if s.label == Label.IMPROVEMENT]
             if praise:
                 out.compliments.append(Signal(record, praise))
             if points:

@@ -36,11 +36,12 @@ def _text(value: Any) -> Any:
 
 # What the OpenAPI document (FormbricksWebhook) says each field is, when it is there
 # (Formbricks sends no language as null).
-_TOP = {"webhookId": str}
-_RESPONSE = {"id": str, "createdAt": str, "updatedAt": str, "surveyId": str, "finished": bool,
+_Types = dict[str, type | tuple[type, ...]]
+_TOP: _Types = {"webhookId": str}
+_RESPONSE: _Types = {"id": str, "createdAt": str, "updatedAt": str, "surveyId": str, "finished": bool,
              "data": dict, "meta": dict, "language": (str, type(None)), "contact": (dict, type(None)),
              "contactAttributes": (dict, type(None))}  # fmt: skip
-_CONTACT = {"id": str, "userId": str}
+_CONTACT: _Types = {"id": str, "userId": str}
 
 
 _RFC3339 = re.compile(r"^\d{4}-\d\d-\d\d[Tt]\d\d:\d\d:\d\d(?:\.\d+)?(?:[Zz]|[+-]\d\d:\d\d)$")

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
-from klantcultuur.feedback.api.auth import authenticate
+from klantcultuur.feedback.api.auth import ApiRequest, authenticate
 from klantcultuur.feedback.api.formbricks import TEST_EVENT, PayloadError, response_values
 from klantcultuur.feedback.api.openapi import schema
 from klantcultuur.feedback.models import Feedback, Source, Touchpoint
@@ -22,7 +22,7 @@ from klantcultuur.feedback.services.records import (
     feedback_update,
     router_for,
 )
-from klantcultuur.feedback.validation import FIELD_LABELS, clean_record
+from klantcultuur.feedback.validation import FIELD_LABELS, RecordInput, clean_record
 from klantcultuur.orgs.access import api, public
 
 MAX_RECORDS = 1000
@@ -57,7 +57,7 @@ def _touchpoint_defaults(touchpoint: Touchpoint | None) -> dict:
     return defaults
 
 
-def _ingest(request: HttpRequest, defaults: dict) -> JsonResponse:
+def _ingest(request: ApiRequest, defaults: dict) -> JsonResponse:
     if not request.api_token.can_ingest:
         return _error("This token may not send feedback records.", 403)
     try:
@@ -73,7 +73,8 @@ def _ingest(request: HttpRequest, defaults: dict) -> JsonResponse:
         return _error("Every record must be an object.", 400)
     zone, now = ZoneInfo(settings.TIME_ZONE), timezone.now()
     results: list[dict] = []
-    items, positions = [], []
+    items: list[RecordInput] = []
+    positions: list[int] = []
     for index, values in enumerate(records):
         unknown = sorted(set(values) - FIELDS)
         item, errors = clean_record(values, zone=zone, now=now, defaults=defaults)
@@ -81,6 +82,7 @@ def _ingest(request: HttpRequest, defaults: dict) -> JsonResponse:
         if errors:
             results.append({"index": index, "status": "refused", "errors": errors})
             continue
+        assert item is not None  # a record without errors
         items.append(item)
         positions.append(index)
     source = Source.API
@@ -108,13 +110,13 @@ def _ingest(request: HttpRequest, defaults: dict) -> JsonResponse:
 
 
 @api(authenticate, methods=("POST",))
-def records(request: HttpRequest):
+def records(request: ApiRequest):
     """POST /api/v1/feedback/: a batch of records for the token's organisation."""
     return _ingest(request, {})
 
 
 @api(authenticate, methods=("POST",))
-def touchpoint_records(request: HttpRequest, code: str):
+def touchpoint_records(request: ApiRequest, code: str):
     """POST /api/v1/touchpoints/<uuid>/feedback/: records of one touchpoint (its defaults).
 
     The code is read here, not by the URL, so that a malformed one is a JSON 404 as well."""
@@ -130,7 +132,7 @@ def touchpoint_records(request: HttpRequest, code: str):
 
 
 @api(authenticate, methods=("POST",))
-def formbricks_webhook(request: HttpRequest, token: str):
+def formbricks_webhook(request: ApiRequest, token: str):
     """POST /api/v1/webhooks/formbricks/<token>/: a Formbricks response webhook, as sent."""
     api_token = request.api_token
     if not api_token.can_webhook:

@@ -188,7 +188,7 @@ def final_headers(preset: str, headers: Sequence[str], extra: Sequence[Sequence[
 
 def _unique(names: Sequence[str]) -> list[str]:
     seen: dict[str, int] = {}
-    out = []
+    out: list[str] = []
     for name in names:
         if not name:  # a column without a name stays without one
             out.append(name)
@@ -335,7 +335,7 @@ def guess_columns(
             return True
         if not shares[index]:  # an empty column: not sure, so not guessed
             return False
-        return shares[index].get(wanted, 0) >= 0.5
+        return (shares[index] or {}).get(wanted, 0) >= 0.5
 
     position: dict[str, int] = {}
     for index, header in enumerate(headers):
@@ -349,14 +349,14 @@ def guess_columns(
             if name in found:
                 continue
             for alias in aliases.get(name, ()):
-                index = position.get(_key(alias))
-                if index is None or index in taken:
+                at = position.get(_key(alias))
+                if at is None or at in taken:
                     continue
-                if not fits(name, index):
-                    rejected.setdefault(name, index)
+                if not fits(name, at):
+                    rejected.setdefault(name, at)
                     continue
-                found[name] = headers[index]
-                taken.add(index)
+                found[name] = headers[at]
+                taken.add(at)
                 break
     if preset == "qualtrics":
         # An NPS question has a companion column <id>_NPS_GROUP.
@@ -531,9 +531,9 @@ def check_columns(preset: str, headers: Sequence[str]) -> dict[str, int]:
     found = {}
     for kind, aliases in spec.checks.items():
         for alias in aliases:
-            index = position.get(_key(alias))
-            if index is not None:
-                found[kind] = index
+            at = position.get(_key(alias))
+            if at is not None:
+                found[kind] = at
                 break
     return found
 

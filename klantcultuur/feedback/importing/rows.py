@@ -116,7 +116,7 @@ class MaybeSeen:
         too), adding them all."""
         if "" in keys:
             positions = np.flatnonzero(np.fromiter(map(bool, keys), dtype=bool, count=len(keys)))
-            keys = [keys[j] for j in positions]
+            keys = [keys[j] for j in positions.tolist()]
         else:
             positions = None
         if not keys:
@@ -244,8 +244,9 @@ class RowConverter:
         # Dates written month first (3/15/2024) are rewritten as ISO before they are read.
         self._month_first = _Memo(month_first_text, limit=200_000) if month_first else None
         self.same_content = SameContent()
-        self.first_uuid = None  # the lowest and highest key handed out: the batch's range
-        self.last_uuid = None
+        # The lowest and highest key handed out: the batch's range.
+        self.first_uuid: UUID | None = None
+        self.last_uuid: UUID | None = None
         self.channels: set[str] = set()  # channel names seen (kept small)
         self._team_id = self.defaults.get("team_id")
         self._text_defaults = [_text_default(self.defaults.get(name)) for name in TEXT_FIELDS]
@@ -521,7 +522,9 @@ def _day_start(zone: tzinfo, day: date) -> tuple[datetime, datetime | None, date
     }
     if len(offsets) != 1 or None in offsets:
         return midnight, None, day
-    return midnight, midnight.replace(tzinfo=timezone(offsets.pop())), day
+    offset = offsets.pop()
+    assert offset is not None  # checked above
+    return midnight, midnight.replace(tzinfo=timezone(offset)), day
 
 
 def _dutch_day_start(zone: tzinfo, text: str) -> tuple[datetime, datetime | None, date] | None:

@@ -129,9 +129,6 @@ class Feedback(models.Model):
 
     objects = FeedbackQuerySet.as_manager()
 
-    # Set by feedback.selectors.signal_records: the compliments and improvement points, in order.
-    signal_sentences: list[FeedbackSentence]
-
     class Meta:
         verbose_name = _("feedback")
         verbose_name_plural = _("feedback")
