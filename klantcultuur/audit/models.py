@@ -18,6 +18,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 MIN_RETENTION_DAYS = 90  # the database refuses to delete younger rows (PostgreSQL trigger)
@@ -57,7 +58,7 @@ class AuditQuerySet(models.QuerySet):
 
 
 class AuditEvent(models.Model):
-    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     organization = models.ForeignKey(
         "orgs.Organization",
         on_delete=models.DO_NOTHING,
