@@ -93,11 +93,6 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.actor_email}"
 
-    @property
-    def details_text(self) -> str:
-        """The details as one line ("from: hr; to: board")."""
-        return "; ".join(f"{k}: {v}" for k, v in self.details.items())
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise AppendOnly("audit events are never changed")
@@ -105,6 +100,11 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnly("audit events are removed only by the retention purge")
+
+    @property
+    def details_text(self) -> str:
+        """The details as one line ("from: hr; to: board")."""
+        return "; ".join(f"{k}: {v}" for k, v in self.details.items())
 
 
 class AuditSettings(models.Model):

@@ -102,8 +102,10 @@ def retention_purge(*, now: datetime | None = None) -> int:
 
 def retention_set(*, organization: Any, actor: Any, days: int, request=None) -> AuditSettings:
     """Change how long the organisation keeps its trail (recorded in the trail itself)."""
+    organization_id = _organization_id(organization)
+    assert organization_id is not None
     found, _created = AuditSettings.objects.get_or_create(
-        organization_id=_organization_id(organization),
+        organization_id=organization_id,
         defaults={"retention_days": default_retention_days()},
     )
     if found.retention_days != days:

@@ -22,14 +22,12 @@ class ScheduleForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["unit"]
         assert isinstance(field, forms.ChoiceField)
-        field.choices = [("", _("The whole organisation"))] + [
-            (str(u.uuid), u.name) for u in units
-        ]
+        field.choices = [("", _("The whole organisation"))] + [(str(u.uuid), u.name) for u in units]
 
 
 class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(
-        label=_("What"), required=False, choices=[("", _("Everything"))] + Action.choices
+        label=_("What"), required=False, choices=[("", _("Everything")), *Action.choices]
     )
     who = forms.CharField(label=_("Who (e-mail)"), required=False, max_length=254)
     start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip

@@ -94,9 +94,7 @@ def latest_wave(organization: Organization, *, until: date) -> Wave | None:
     )
 
 
-def scan_part(
-    wave: Wave, membership: Membership, unit: OrgUnit | None
-) -> dict[str, Any] | None:
+def scan_part(wave: Wave, membership: Membership, unit: OrgUnit | None) -> dict[str, Any] | None:
     """Phase, the four components with their change, the leaders' example gap and the
     pullers/riders/resisters of the unit, as the scan's own report pages show them."""
     gate, _report = report_gate(wave, membership)
@@ -177,9 +175,7 @@ def adoption_part(
         organization, today=period.end, unit_ids=unit_ids, days=days, list_without=10
     )
     step = max(1, len(found.days) // 22)
-    labels = [
-        date_format(d, "j M") if i % step == 0 else "" for i, d in enumerate(found.days)
-    ]
+    labels = [date_format(d, "j M") if i % step == 0 else "" for i, d in enumerate(found.days)]
     svg = adoption_chart(
         labels,
         found.held,
@@ -216,9 +212,7 @@ def actions_part(
         checks.order_by().values_list("verdict").annotate(n=Count("id")).values_list("verdict", "n")
     )
     listed = list(
-        checks.select_related("action__team", "kpi").order_by("-checked_at", "-id")[
-            :EFFECTS_LISTED
-        ]
+        checks.select_related("action__team", "kpi").order_by("-checked_at", "-id")[:EFFECTS_LISTED]
     )
     return {"totals": totals, "verdicts": verdicts, "checks": listed}
 

@@ -95,5 +95,5 @@ def retention(request: MemberRequest):
         )
         messages.success(request, _("The retention period is saved."))
     else:
-        messages.error(request, " ".join(m for errs in form.errors.values() for m in errs))
+        messages.error(request, " ".join(str(m) for errs in form.errors.values() for m in errs))
     return redirect("reports-audit")

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 
 from klantcultuur.audit.models import Action
 from klantcultuur.audit.services import audit_record
+from klantcultuur.lib.params import uuid_or_404
 from klantcultuur.orgs.access import get_unit_for_user, member_required
 from klantcultuur.orgs.models import OrgUnit
 from klantcultuur.orgs.request import MemberRequest
@@ -19,8 +20,6 @@ from klantcultuur.reports.forms import ScheduleForm
 from klantcultuur.reports.models import Language, ReportSchedule
 from klantcultuur.reports.pdf import html_to_pdf
 from klantcultuur.reports.period import Period, parse_period, previous_month
-
-from klantcultuur.lib.params import uuid_or_404
 
 
 def _unit(request: MemberRequest) -> OrgUnit | None:
@@ -68,7 +67,12 @@ def _context(request: MemberRequest, *, pdf: bool) -> tuple[dict, str]:
             unit=unit,
             period=period,
         )
-    return {"report": report, "pdf": pdf, "language": language, "generated": timezone.now()}, language
+    return {
+        "report": report,
+        "pdf": pdf,
+        "language": language,
+        "generated": timezone.now(),
+    }, language
 
 
 @member_required(Perm.MANAGE_PROGRAMME, methods=("GET",))
