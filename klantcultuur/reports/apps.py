@@ -6,6 +6,8 @@ class ReportsConfig(AppConfig):
     name = "klantcultuur.reports"
     label = "reports"
     verbose_name = _("Reports")
+    demo_module = "klantcultuur.reports.demo"
+    demo_order = 95  # last: the scan, feedback, boards, vision and programme are there
 
     @property
     def navigation(self):
