@@ -31,7 +31,7 @@ class AuditFilterForm(forms.Form):
     )
     who = forms.CharField(label=_("Who (e-mail)"), required=False, max_length=254)
     start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
-    end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
+    end = forms.DateField(label=_("To (inclusive)"), required=False, widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
 
 
 class RetentionForm(forms.Form):

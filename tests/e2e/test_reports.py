@@ -19,6 +19,8 @@ def test_the_board_opens_its_report_and_sees_the_culture_first(live_server, page
     log_in(page, live_server.url, "dirk@linge.example")
     page.goto(live_server.url + "/reports/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Bestuursrapport")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    screenshot(page, f"board-report-home-{width}")
     page.get_by_role("button", name="Afdrukweergave openen").click()
     heading = page.get_by_role("heading", level=1)
     expect(heading).to_have_text("Bestuursrapport Woonstichting De Linge")
