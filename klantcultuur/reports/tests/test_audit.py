@@ -119,3 +119,17 @@ def test_the_retention_is_set_within_its_bounds_and_recorded(login, world):
     assert AuditSettings.retention_for(world.org.id) == 365
     event = AuditEvent.objects.get(action=Action.AUDIT_SETTINGS_CHANGED)
     assert event.details == {"from": 730, "to": 365}
+
+
+def test_downloading_an_imports_refused_rows_is_recorded(login, world, settings, tmp_path):
+    from klantcultuur.feedback.tests.test_import import run
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    content = b"Datum;Cijfer;Toelichting\r\n01-03-2025;6;Goed\r\nmorgen;x;Fout\r\n"
+    job = run(world, "klein.csv", content=content)
+    assert job.rows_refused == 1
+    response = login(world.cx_lead).get(reverse("feedback-import-report", args=[job.uuid]))
+    assert response.status_code == 200
+    event = _only(Action.EXPORT)
+    assert event.target == f"geweigerd-{job.uuid}.csv"
+    assert event.actor_email == world.cx_lead.user.email
