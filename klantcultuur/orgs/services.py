@@ -482,6 +482,14 @@ def _apply(job: PeopleImport, plan: ImportPlan) -> None:
             user=user, organization=organization
         )
         if person.action != "none" or membership.archived_at is not None:
+            if membership.pk and membership.role != values["role"]:
+                audit_record(
+                    action=Action.ROLE_CHANGED,
+                    organization=organization,
+                    actor=job.created_by,
+                    target=person.email,
+                    details={"from": membership.role, "to": values["role"], "via": "people_import"},
+                )
             membership.role = values["role"]
             membership.unit = by_code.get(values["unit_code"]) if values["unit_code"] else None
             membership.employee_number = values["employee_number"]

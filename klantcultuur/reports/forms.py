@@ -30,8 +30,12 @@ class AuditFilterForm(forms.Form):
         label=_("What"), required=False, choices=[("", _("Everything")), *Action.choices]
     )
     who = forms.CharField(label=_("Who (e-mail)"), required=False, max_length=254)
-    start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
-    end = forms.DateField(label=_("To (inclusive)"), required=False, widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
+    start = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("To (inclusive)"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
 
 class RetentionForm(forms.Form):

@@ -204,10 +204,14 @@ def actions_part(
         actions = actions.filter(team_id__in=unit_ids)
         checks = checks.filter(action__team_id__in=unit_ids)
     totals = actions.aggregate(
-        created=Count("id", filter=Q(created_at__date__gte=period.start, created_at__date__lte=period.end)),
-        closed=Count("id", filter=Q(closed_at__date__gte=period.start, closed_at__date__lte=period.end)),
+        created=Count(
+            "id", filter=Q(created_at__date__gte=period.start, created_at__date__lte=period.end)
+        ),
+        closed=Count(
+            "id", filter=Q(closed_at__date__gte=period.start, closed_at__date__lte=period.end)
+        ),
         open=Count("id", filter=Q(closed_at__isnull=True, created_at__date__lte=period.end)),
-    )  # fmt: skip
+    )
     verdicts = dict(
         checks.order_by().values_list("verdict").annotate(n=Count("id")).values_list("verdict", "n")
     )

@@ -133,3 +133,14 @@ def test_downloading_an_imports_refused_rows_is_recorded(login, world, settings,
     event = _only(Action.EXPORT)
     assert event.target == f"geweigerd-{job.uuid}.csv"
     assert event.actor_email == world.cx_lead.user.email
+
+
+def test_a_role_changed_by_the_people_import_is_recorded(world):
+    from klantcultuur.orgs.tests.test_people_import import csv_bytes, run
+
+    job = run(world, csv_bytes("7002;Bob;;Visser;bob@linge.example;W-KC-1;;;;;;hr;;"))
+    assert job.summary["changed"] == 1
+    event = _only(Action.ROLE_CHANGED)
+    assert event.target == "bob@linge.example"
+    assert event.details == {"from": "employee", "to": "hr", "via": "people_import"}
+    assert event.actor_email == world.admin.user.email

@@ -28,11 +28,16 @@ def _answers(world, n: int, *, score: int = 9, team=None):
     ingest(
         world.org,
         *[
-            item(received_at=moment + timedelta(minutes=i), metric="nps", score=score,
-                 team_id=(team or world.team).id, external_id=f"r{score}-{i}")
+            item(
+                received_at=moment + timedelta(minutes=i),
+                metric="nps",
+                score=score,
+                team_id=(team or world.team).id,
+                external_id=f"r{score}-{i}",
+            )
             for i in range(n)
         ],
-    )  # fmt: skip
+    )
 
 
 def _text_of(pdf: bytes) -> str:
@@ -94,8 +99,12 @@ def test_a_division_report_counts_only_its_own_units(login, world):
 
 def test_the_report_shows_the_scan_phase_components_gap_and_stance(login, world):
     today = timezone.localdate()
-    wave = make_wave(world.org, name="Cultuurscan 2026", opens_on=today - timedelta(days=40),
-                     closes_on=today - timedelta(days=26))  # fmt: skip
+    wave = make_wave(
+        world.org,
+        name="Cultuurscan 2026",
+        opens_on=today - timedelta(days=40),
+        closes_on=today - timedelta(days=26),
+    )
     add_responses(wave, world.team, 12, level=4)
     add_responses(wave, world.department, 5, role="manager", level=5)
     close_and_report(wave)
@@ -133,7 +142,12 @@ def test_the_pdf_in_english(login, world):
 
 def test_malformed_parameters_fall_back_instead_of_failing(login, world):
     client = login(world.board)
-    assert client.get(reverse("reports-board"), {"start": "x", "end": "2026-99-01", "lang": "fr"}).status_code == 200  # fmt: skip
+    assert (
+        client.get(
+            reverse("reports-board"), {"start": "x", "end": "2026-99-01", "lang": "fr"}
+        ).status_code
+        == 200
+    )
     assert client.get(reverse("reports-board"), {"unit": "not-a-uuid"}).status_code == 404
 
 

@@ -18,7 +18,12 @@ def test_the_default_period_is_the_previous_calendar_month():
 
 
 def test_a_malformed_or_missing_date_falls_back_to_the_previous_month():
-    for start, end in [("", ""), ("2026-13-01", "2026-11-30"), ("x", None), ("1900-01-01", "2026-01-01")]:  # fmt: skip
+    for start, end in [
+        ("", ""),
+        ("2026-13-01", "2026-11-30"),
+        ("x", None),
+        ("1900-01-01", "2026-01-01"),
+    ]:
         assert parse_period(start, end, today=TODAY) == previous_month(TODAY)
 
 

@@ -18,8 +18,9 @@ def test_a_schedule_is_set_up_and_sends_the_previous_month_once(
 ):
     client = login(world.board)
     response = client.post(
-        reverse("reports-schedule-create"), {"unit": "", "roles": ["board", "cx_lead"], "language": "nl"}
-    )  # fmt: skip
+        reverse("reports-schedule-create"),
+        {"unit": "", "roles": ["board", "cx_lead"], "language": "nl"},
+    )
     assert response.status_code == 302
     schedule = ReportSchedule.objects.get(organization=world.org)
     assert schedule.roles == ["board", "cx_lead"]
