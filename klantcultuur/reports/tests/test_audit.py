@@ -144,3 +144,21 @@ def test_a_role_changed_by_the_people_import_is_recorded(world):
     assert event.target == "bob@linge.example"
     assert event.details == {"from": "employee", "to": "hr", "via": "people_import"}
     assert event.actor_email == world.admin.user.email
+
+
+def test_the_page_runs_the_same_queries_for_few_and_many_events(login, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(world.admin)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("reports-audit")).status_code == 200
+        return len(captured)
+
+    audit_record(action=Action.EXPORT, organization=world.org, actor=world.admin, target="a")
+    few = queries()
+    for n in range(40):
+        audit_record(action=Action.EXPORT, organization=world.org, actor=world.admin, target=f"{n}")
+    assert queries() == few

@@ -156,3 +156,30 @@ def test_the_home_page_offers_the_units_and_the_schedules(login, world):
     assert world.division.name in html
     assert world.department.name in html
     assert world.team.name not in html.split('id="report-unit"')[1].split("</select>")[0]
+
+
+def test_the_report_runs_the_same_queries_for_a_small_and_a_larger_organisation(login, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from klantcultuur.orgs.models import OrgUnit, UnitKind
+
+    client = login(world.board)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("reports-board"), _period()).status_code == 200
+        return len(captured)
+
+    _answers(world, 6)
+    small = queries()
+    for n in range(12):
+        team = OrgUnit.objects.create(
+            organization=world.org,
+            parent=world.department,
+            name=f"Team {n}",
+            code=f"T-{n}",
+            kind=UnitKind.TEAM,
+        )
+        _answers(world, 3, team=team, score=n % 11)
+    assert queries() == small
