@@ -21,9 +21,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from klantcultuur.feedback import selectors as feedback
-# The Klantstem dashboard's own trend (estimates, period labels, gaps below the threshold), so
-# the report draws exactly what the dashboard draws; it could move to a documented module.
-from klantcultuur.feedback.views.dashboard import trend
+from klantcultuur.feedback.views.dashboard import trend  # the dashboard's own trend chart
 from klantcultuur.huddle.models import EffectCheck, ImprovementAction
 from klantcultuur.huddle.steering.days import is_working_day
 from klantcultuur.lib.jobs import JobStatus
