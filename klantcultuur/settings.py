@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "klantcultuur.accounts",
+    "klantcultuur.audit",
     "klantcultuur.orgs",
     "klantcultuur.feedback",
     "klantcultuur.huddle",
@@ -61,6 +62,7 @@ INSTALLED_APPS = [
     "klantcultuur.front",
     "klantcultuur.scan",
     "klantcultuur.notify",
+    "klantcultuur.reports",
 ]
 
 MIDDLEWARE = [
@@ -165,6 +167,8 @@ CELERY_BEAT_SCHEDULE = {
     "notify_retry": {"task": "notify.retry_due", "schedule": crontab(minute="*/5")},
     "feedback_overdue": {"task": "feedback.announce_overdue", "schedule": crontab(minute="*/15")},
     "daily_digests": {"task": "front.send_digests", "schedule": crontab(hour=7, minute=30, day_of_week="1-5")},
+    "audit_retention": {"task": "audit.apply_retention", "schedule": crontab(hour=3, minute=30)},
+    "board_reports": {"task": "reports.send_scheduled", "schedule": crontab(hour=6, minute=0)},
 }  # fmt: skip
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
@@ -188,6 +192,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 INVITATION_MAX_AGE = timedelta(days=envint("INVITATION_MAX_AGE_DAYS", 14))
+# How long the audit trail keeps events of organisations without their own setting, and
+# logins and failed logins (at least 90 days; see klantcultuur/audit/models.py).
+AUDIT_RETENTION_DAYS = envint("AUDIT_RETENTION_DAYS", 730)
 
 # Login throttling (django-axes): a user name + address pair is locked after N failures.
 AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)

@@ -14,4 +14,6 @@ urlpatterns = [
     path("programme/", include("klantcultuur.programme.urls")),
     path("journeys/", include("klantcultuur.journeys.urls")),
     path("hrm/", include("klantcultuur.hrm.urls")),
+    path("reports/", include("klantcultuur.reports.urls")),
+    path("audit/", include("klantcultuur.reports.urls_audit")),
 ]

@@ -40,6 +40,7 @@ TINY = {
 # Benchmarks of an app whose own tests run them at a tiny size (and assert more: that the
 # pages' query counts do not grow with the data).
 IN_APP = {
+    "board_report.py": ROOT / "klantcultuur/reports/tests/test_bench.py",
     "journeys.py": ROOT / "klantcultuur/journeys/tests/test_bench.py",
     "programme.py": ROOT / "klantcultuur/programme/tests/test_bench.py",
     "vision.py": ROOT / "klantcultuur/vision/tests/test_bench.py",

@@ -78,6 +78,8 @@ def test_every_daily_job_names_a_task_of_the_celery_app_and_has_a_schedule(setti
         "feedback_overdue",
         "notify_retry",
         "daily_digests",
+        "audit_retention",
+        "board_reports",
     }
     for name, entry in settings.CELERY_BEAT_SCHEDULE.items():
         assert entry["task"] in app.tasks, name

@@ -15,6 +15,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from klantcultuur.accounts.models import User
+from klantcultuur.audit.models import Action
+from klantcultuur.audit.services import audit_record
 from klantcultuur.lib import progress
 from klantcultuur.lib.jobs import JobStatus, job_queue, job_run
 from klantcultuur.lib.tabular import Table, TableError, match_columns, open_table
@@ -134,8 +136,17 @@ def membership_update(
             raise ValidationError({"role": _("You cannot take away your own administrator role.")})
         if _admins_left_without(membership):
             raise ValidationError({"role": _("The organisation needs at least one administrator.")})
+    old_role = membership.role
     membership.role, membership.unit, membership.job_title = role, unit, job_title
     membership.save(update_fields=["role", "unit", "job_title"])
+    if role != old_role:
+        audit_record(
+            action=Action.ROLE_CHANGED,
+            organization=membership.organization_id,
+            actor=actor,
+            target=membership.user.email,
+            details={"from": old_role, "to": role},
+        )
     return membership
 
 
@@ -189,6 +200,13 @@ def member_invite(
         membership = Membership(user=user, organization=organization)
     membership.role, membership.unit, membership.archived_at = role, unit, None
     membership.save()
+    audit_record(
+        action=Action.MEMBER_INVITED,
+        organization=organization,
+        actor=actor,
+        target=email,
+        details={"role": role},
+    )
     invitation_send(membership=membership, invited_by=invited_by)
     return membership
 
@@ -462,6 +480,14 @@ def _apply(job: PeopleImport, plan: ImportPlan) -> None:
             user=user, organization=organization
         )
         if person.action != "none" or membership.archived_at is not None:
+            if membership.pk and membership.role != values["role"]:
+                audit_record(
+                    action=Action.ROLE_CHANGED,
+                    organization=organization,
+                    actor=job.created_by,
+                    target=person.email,
+                    details={"from": membership.role, "to": values["role"], "via": "people_import"},
+                )
             membership.role = values["role"]
             membership.unit = by_code.get(values["unit_code"]) if values["unit_code"] else None
             membership.employee_number = values["employee_number"]

@@ -24,6 +24,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from klantcultuur.audit.models import Action
+from klantcultuur.audit.services import audit_record
 from klantcultuur.feedback import rollup
 from klantcultuur.feedback.metrics import record_counts
 from klantcultuur.feedback.models import (
@@ -97,6 +99,13 @@ def customer_erase(*, organization: Organization, reference: str, actor) -> Eras
     rollup.prune(organization.id)
     if reference:
         _purge_import_files(organization, reference)
+    audit_record(
+        action=Action.ERASURE,
+        organization=organization,
+        actor=actor,
+        target=reference_hash(organization, reference)[:16],
+        details={"records": len(records), "cases": cases, "sentences": sentences},
+    )
     return ErasureLog.objects.create(
         organization=organization,
         reference_hash=reference_hash(organization, reference),

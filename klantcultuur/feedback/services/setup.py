@@ -8,6 +8,8 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from klantcultuur.audit.models import Action
+from klantcultuur.audit.services import audit_record
 from klantcultuur.feedback.models import ApiToken, RoutingRule, Topic, Touchpoint
 from klantcultuur.feedback.services.records import analyser_changed
 from klantcultuur.lib.tokens import token_hash
@@ -36,6 +38,13 @@ def token_create(
         can_webhook=can_webhook,
         touchpoint=touchpoint,
         created_by=user,
+    )
+    audit_record(
+        action=Action.API_TOKEN_CREATED,
+        organization=organization,
+        actor=user,
+        target=name,
+        details={"prefix": token.prefix},
     )
     return token, raw
 

@@ -9,6 +9,8 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from klantcultuur.audit.models import Action
+from klantcultuur.audit.services import audit_record
 from klantcultuur.feedback.access import get_import_for_user
 from klantcultuur.feedback.exports import stream_csv
 from klantcultuur.feedback.forms import ImportUploadForm, MappingForm
@@ -153,6 +155,13 @@ def report(request: MemberRequest, code: UUID):
     if not job.report_path.exists():  # the import's page says so
         return redirect("feedback-import", code=job.uuid)
     rows = services.import_report_rows(job)
+    audit_record(
+        action=Action.EXPORT,
+        organization=request.organization,
+        actor=request.user,
+        target=f"geweigerd-{job.uuid}.csv",
+        request=request,
+    )
     response = StreamingHttpResponse(stream_csv(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="geweigerd-{job.uuid}.csv"'
     return response

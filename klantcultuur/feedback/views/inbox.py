@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from klantcultuur.audit.models import Action
+from klantcultuur.audit.services import audit_record
 from klantcultuur.feedback import metrics, selectors
 from klantcultuur.feedback.analysis import topics_for
 from klantcultuur.feedback.exports import (
@@ -177,6 +179,17 @@ def export(request: MemberRequest):
         )
         rows = record_rows(records, found.topic_names, show_internal_comments=show_internal)
         name = f"klantstem-{stamp}"
+    audit_record(
+        action=Action.EXPORT,
+        organization=organization,
+        actor=request.user,
+        target=name,
+        details={
+            "format": request.GET.get("format") or "csv",
+            "query": request.GET.urlencode()[:500],
+        },
+        request=request,
+    )
     if request.GET.get("format") == "xlsx":
         return xlsx_download(rows, f"{name}.xlsx", max_rows=XLSX_MAX_ROWS)
     response: HttpResponse = StreamingHttpResponse(

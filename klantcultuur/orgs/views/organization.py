@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from klantcultuur.audit.models import Action
+from klantcultuur.audit.services import audit_changes
 from klantcultuur.orgs.access import login_only, member_required
 from klantcultuur.orgs.forms import OrganizationSettingsForm
 from klantcultuur.orgs.middleware import SESSION_KEY
@@ -17,9 +19,19 @@ from klantcultuur.orgs.roles import Perm
 
 @member_required(Perm.MANAGE_SETTINGS)
 def settings_page(request: MemberRequest):
+    anonymity = ("min_group_size", "min_comment_group_size")
+    before = {name: getattr(request.organization, name) for name in anonymity}
     form = OrganizationSettingsForm(request.POST or None, instance=request.organization)
     if request.method == "POST" and form.is_valid():
         form.save()
+        audit_changes(
+            action=Action.ANONYMITY_CHANGED,
+            organization=request.organization,
+            actor=request.user,
+            before=before,
+            after={n: getattr(request.organization, n) for n in anonymity},
+            request=request,
+        )
         messages.success(request, _("The settings are saved."))
         return redirect("orgs-settings")
     return render(request, "orgs/settings.html", {"form": form})
