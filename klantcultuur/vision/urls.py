@@ -34,6 +34,7 @@ urlpatterns = [
     path("endorsements/<uuid:code>/respond/", draagvlak.respond, name="vision-respond"),
     path("behaviours/", behaviours.behaviour_list, name="vision-behaviours"),
     path("behaviours/new/", behaviours.behaviour_create, name="vision-behaviour-create"),
+    path("behaviours/scan/", behaviours.behaviours_in_scan, name="vision-behaviours-scan"),
     path("behaviours/check/", behaviours.behaviour_check, name="vision-behaviour-check"),
     path("behaviours/<uuid:code>/", behaviours.behaviour_detail, name="vision-behaviour"),
     path("behaviours/<uuid:code>/edit/", behaviours.behaviour_edit, name="vision-behaviour-edit"),
