@@ -612,3 +612,65 @@ def customer_themes(organization: Organization, *, per_theme: int = 3) -> Custom
     ]
     themes.sort(key=lambda t: (-t.sentences, t.name))
     return CustomerThemes(answers, themes, unthemed[:per_theme])
+
+
+# --- Behaviours customers notice (tagged compliments and stories) ---------------------------
+def tags_by_record(organization: Organization, record_ids: Iterable) -> dict:
+    """{feedback uuid: [CustomerTag with its behaviour]} for these records (1 query)."""
+    from klantcultuur.vision.models import CustomerTag
+
+    grouped: dict = defaultdict(list)
+    rows = CustomerTag.objects.filter(
+        organization=organization, feedback_id__in=list(record_ids)
+    ).select_related("behaviour")
+    for tag in rows.order_by("behaviour__short_name"):
+        grouped[tag.feedback_id].append(tag)
+    return grouped
+
+
+@dataclass(frozen=True)
+class Noticed:
+    behaviour: Behaviour
+    count: int
+    stories: int
+
+
+def behaviours_customers_notice(
+    organization: Organization, *, unit_ids: Iterable[int] | None, since: date
+) -> list[Noticed]:
+    """Behaviours by how often customers' compliments in these units showed them since a day,
+    with how many of those were a dagstart's story (2 queries)."""
+    from klantcultuur.vision.models import CustomerTag
+
+    tags = CustomerTag.objects.filter(organization=organization, day__gte=since)
+    if unit_ids is not None:
+        tags = tags.filter(unit_id__in=list(unit_ids))
+    counts = {
+        row["behaviour_id"]: row
+        for row in tags.values("behaviour_id").annotate(
+            n=Count("id"), stories=Count("id", filter=Q(as_story=True))
+        )
+    }
+    behaviours = Behaviour.objects.filter(id__in=list(counts)).select_related("unit")
+    result = [Noticed(b, counts[b.id]["n"], counts[b.id]["stories"]) for b in behaviours]
+    result.sort(key=lambda n: (-n.count, n.behaviour.short_name))
+    return result
+
+
+def customer_quotes(behaviour: Behaviour, *, unit_ids: Iterable[int] | None, limit: int = 5):
+    """The newest compliments tagged with a behaviour, with their compliment sentences
+    (2 queries): `[(CustomerTag, [sentence text])]`."""
+    from klantcultuur.feedback.models import FeedbackSentence, Label
+    from klantcultuur.vision.models import CustomerTag
+
+    tags = CustomerTag.objects.filter(behaviour=behaviour).select_related("unit")
+    if unit_ids is not None:
+        tags = tags.filter(unit_id__in=list(unit_ids))
+    chosen = list(tags.order_by("-day", "-created_at")[:limit])
+    texts: dict = defaultdict(list)
+    sentences = FeedbackSentence.objects.filter(
+        feedback_id__in=[t.feedback_id for t in chosen], label=Label.COMPLIMENT
+    ).order_by("field", "position")
+    for feedback_id, text in sentences.values_list("feedback_id", "text"):
+        texts[feedback_id].append(text)
+    return [(t, texts.get(t.feedback_id, [])) for t in chosen]

@@ -8,6 +8,7 @@ from klantcultuur.vision.views import (
     observations,
     recall,
     rounds,
+    tags,
     versions,
     week,
 )
@@ -50,6 +51,9 @@ urlpatterns = [
     path("recall/new/", recall.recall_create, name="vision-recall-create"),
     path("recall/<uuid:code>/", recall.recall_answer, name="vision-recall-answer"),
     path("recall/<uuid:code>/results/", recall.recall_results, name="vision-recall-results"),
+    path("tags/", tags.tag_list, name="vision-tags"),
+    path("tags/new/", tags.tag_create, name="vision-tag-create"),
+    path("tags/<uuid:code>/delete/", tags.tag_delete, name="vision-tag-delete"),
     path("customers/", customers.customers, name="vision-customers"),
     path("customers/qr.svg", customers.customers_qr, name="vision-customers-qr"),
     path("ask/<uuid:token>/", customers.ask, name="vision-ask"),

@@ -145,12 +145,14 @@ def behaviour_edit(request: OrgRequest, code: UUID):
 def behaviour_detail(request: OrgRequest, code: UUID):
     behaviour = get_behaviour_for_user(request, code)
     recent = list(behaviour.observations.select_related("shown_by__user", "unit")[:10])
+    quotes = selectors.customer_quotes(behaviour, unit_ids=request.membership.visible_unit_ids())
     return render(
         request,
         "vision/behaviour.html",
         {
             "behaviour": behaviour,
             "recent": recent,
+            "quotes": quotes,
             "can_manage": can_manage(request),
         },
     )
