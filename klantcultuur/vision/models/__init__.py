@@ -3,8 +3,8 @@
 from klantcultuur.vision.models.behaviours import Behaviour, BehaviourStatus, Observation
 from klantcultuur.vision.models.customers import CustomerQuestion
 from klantcultuur.vision.models.endorsements import Endorsement, EndorsementStatus
-from klantcultuur.vision.models.tags import CustomerTag
 from klantcultuur.vision.models.recall import RecallAnswer, RecallCheck, RecallParticipation
+from klantcultuur.vision.models.tags import CustomerTag
 from klantcultuur.vision.models.writing import (
     Contribution,
     GuidingQuestion,

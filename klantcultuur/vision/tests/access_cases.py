@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from klantcultuur.feedback.tests.factories import ingest, item
 from klantcultuur.vision.models import (
     Contribution,
     CustomerQuestion,
@@ -9,7 +10,6 @@ from klantcultuur.vision.models import (
     GuidingQuestion,
     Round,
 )
-from klantcultuur.feedback.tests.factories import ingest, item
 from klantcultuur.vision.services import writing
 from klantcultuur.vision.services.tags import tag_add
 from klantcultuur.vision.tests.helpers import behaviour, published, recall_check

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from klantcultuur.feedback.access import get_record_for_user
 from klantcultuur.feedback.models import Feedback, FeedbackSentence, Label
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.vision import selectors
 from klantcultuur.vision.access import get_behaviour_for_user, get_tag_rw_for_user
@@ -29,7 +29,7 @@ NOTICED_WEEKS = 8
 MAX_RECORDS = 30
 
 
-def _back(request: OrgRequest):
+def _back(request: MemberRequest):
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -39,7 +39,7 @@ def _back(request: OrgRequest):
 
 
 @member_required(Perm.VIEW_FEEDBACK, methods=("GET",))
-def tag_list(request: OrgRequest):
+def tag_list(request: MemberRequest):
     """Recent customers' compliments of the member's units, to tag; and what customers notice."""
     today = timezone.localdate()
     unit_ids = request.membership.visible_unit_ids()
@@ -86,7 +86,7 @@ def tag_list(request: OrgRequest):
 
 
 @member_required(Perm.VIEW_FEEDBACK, methods=("POST",))
-def tag_create(request: OrgRequest):
+def tag_create(request: MemberRequest):
     record = get_record_for_user(request, request.POST.get("feedback", ""))
     try:
         code = UUID(request.POST.get("behaviour", ""))
@@ -112,7 +112,7 @@ def tag_create(request: OrgRequest):
 
 
 @member_required(Perm.VIEW_FEEDBACK, methods=("POST",))
-def tag_delete(request: OrgRequest, code: UUID):
+def tag_delete(request: MemberRequest, code: UUID):
     tag = get_tag_rw_for_user(request, code)
     services.tag_remove(tag=tag)
     messages.success(request, _("The tag is removed."))
