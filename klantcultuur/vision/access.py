@@ -166,11 +166,13 @@ def get_behaviour_rw_for_user(request: OrgRequest, code: UUID) -> Behaviour:
 
 # --- Recall checks -----------------------------------------------------------------------
 def get_recall_for_user(request: OrgRequest, code: UUID) -> RecallCheck:
-    return get_object_or_404(
+    recall = get_object_or_404(
         RecallCheck.objects.select_related("version"),
         organization=request.organization,
         uuid=code,
     )
+    recall.organization = request.organization  # the same row: no second read
+    return recall
 
 
 def get_recall_results_for_user(request: OrgRequest, code: UUID) -> RecallCheck:
