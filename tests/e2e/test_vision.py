@@ -81,8 +81,8 @@ def test_the_team_tags_its_story_with_a_behaviour_on_the_board_on_a_phone(
     noticed = page.get_by_role("heading", name="Opgemerkt in de laatste 8 weken")
     expect(noticed).to_be_in_viewport()
     expect(page.locator("table").first).to_contain_text(call_back.short_name)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     screenshot(page, "vision-tags-phone")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
 
 def test_a_customer_answers_the_vision_question_under_a_touchpoint_form_on_a_phone(
