@@ -714,4 +714,5 @@ def customer_quotes(behaviour: Behaviour, *, unit_ids: Iterable[int] | None, lim
     ).order_by("field", "position")
     for feedback_id, text in sentences.values_list("feedback_id", "text"):
         texts[feedback_id].append(text)
-    return [(t, texts.get(t.feedback_id, [])) for t in chosen]
+    # A compliment whose words the retention period removed has nothing left to quote.
+    return [(t, texts[t.feedback_id]) for t in chosen if texts.get(t.feedback_id)]

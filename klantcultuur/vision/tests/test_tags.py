@@ -125,3 +125,22 @@ def test_erasing_the_customer_removes_the_tag(world, call_back):
     tag_add(behaviour=call_back, record=record, by=world.employee)
     customer_erase(organization=world.org, reference="K-88", actor=world.cx_lead.user)
     assert not CustomerTag.objects.exists()
+
+
+def test_after_the_retention_period_the_tag_counts_but_the_words_are_not_quoted(world, call_back):
+    from klantcultuur.feedback.models import FeedbackSettings
+    from klantcultuur.feedback.services.privacy import retention_apply
+
+    old = _compliment(world, "Heel fijn geholpen.", received_at=timezone.now() - timedelta(days=40))
+    recent = _compliment(world)
+    for record in (old, recent):
+        tag_add(behaviour=call_back, record=record, by=world.employee)
+    settings = FeedbackSettings.for_organization(world.org)
+    settings.retention_days = 30
+    settings.save()
+    assert retention_apply(organization=world.org) == 1
+    quotes = selectors.customer_quotes(call_back, unit_ids=None)
+    assert [texts for _tag, texts in quotes] == [["Ze belden me dezelfde middag terug, top!"]]
+    since = timezone.localdate() - timedelta(weeks=8)
+    (noticed,) = selectors.behaviours_customers_notice(world.org, unit_ids=None, since=since)
+    assert noticed.count == 2
