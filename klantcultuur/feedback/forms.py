@@ -26,6 +26,7 @@ from klantcultuur.feedback.models import (
     Touchpoint,
 )
 from klantcultuur.feedback.validation import FIELD_LABELS, clean_text
+from klantcultuur.lib.text import strip_unsafe
 from klantcultuur.orgs.forms import UnitChoiceField
 from klantcultuur.orgs.models import Organization
 from klantcultuur.orgs.tree import UnitTree
@@ -92,8 +93,19 @@ class PublicFeedbackForm(forms.Form):
     ref = forms.CharField(widget=forms.HiddenInput, required=False, max_length=100)
     lang = forms.CharField(widget=forms.HiddenInput, required=False, max_length=5)
 
-    def __init__(self, *args, touchpoint: Touchpoint, **kwargs):
+    def __init__(self, *args, touchpoint: Touchpoint, extra_questions=(), **kwargs):
         super().__init__(*args, **kwargs)
+        # Questions other apps add through `form_extensions` (open, never required).
+        self.extra_names: list[str] = []
+        for question in extra_questions:
+            self.fields[question.field_name] = forms.CharField(
+                label=question.label,
+                help_text=question.help_text,
+                required=False,
+                max_length=question.max_length,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+            self.extra_names.append(question.field_name)
         low, high = {"nps": (0, 10), "csat": (1, 5), "ces": (1, 7)}.get(touchpoint.metric, (0, 0))
         if touchpoint.metric:
             cast(forms.ChoiceField, self.fields["score"]).choices = [
@@ -110,8 +122,15 @@ class PublicFeedbackForm(forms.Form):
     def clean_suggestion(self) -> str:
         return clean_text("suggestion", self.cleaned_data["suggestion"])
 
+    @property
+    def extra_fields(self) -> list:
+        return [self[name] for name in self.extra_names]
+
     def clean(self):
         data = super().clean()
+        for name in self.extra_names:
+            if data.get(name):
+                data[name] = strip_unsafe(data[name]).strip()
         if "score" not in self.fields and not (data.get("reason") or data.get("suggestion")):
             raise ValidationError(_("Write a few words, please."))
         return data

@@ -206,7 +206,10 @@ class Generator:
             if draw < 0.06:
                 out[item["code"]] = 0  # "weet ik niet"
                 continue
-            scale = item["scale"] or "EIG"
+            # An organisation's own example behaviour follows the standard example items.
+            scale = item["scale"] or {"self": "VBZ", "seen": "VBM"}.get(
+                item.get("role_model", ""), "EIG"
+            )
             value = min(5, max(1, round(level[scale] + rng.gauss(0, 0.75))))
             out[item["code"]] = 6 - value if item["reverse"] else value
         return out
@@ -310,6 +313,27 @@ def _fill(org, wave, members, rng, wave_number, *, share: float, spare: set[str]
     rng.shuffle(responses)
     Response.objects.bulk_create(responses, batch_size=500)
     return len(responses)
+
+
+def closed_wave(
+    org: Organization,
+    *,
+    key: str,
+    name: str,
+    version: QuestionnaireVersion,
+    opens_on: date,
+    closes_on: date,
+    share: float = 0.8,
+) -> tuple[Wave, int]:
+    """A closed wave of the whole organisation on `version`, answered and with its report;
+    for other apps' demos (the vision's behaviours asked in the scan). Replaces an earlier
+    one with the same key; returns the wave and its number of responses."""
+    Wave.objects.filter(uuid=_uuid("wave", key)).delete()
+    wave = _wave(org, key, name, version, opens_on, closes_on, closed=True)
+    n = _fill(org, wave, _members(org), random.Random(key), 2, share=share, spare=set())
+    WaveReport.objects.create(wave=wave, status=JobStatus.QUEUED)
+    report_compute(wave_id=wave.id)
+    return wave, n
 
 
 @transaction.atomic

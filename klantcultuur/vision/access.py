@@ -15,7 +15,7 @@ from uuid import UUID
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from klantcultuur.orgs.access import require_perm
+from klantcultuur.orgs.access import require_perm, require_visible_unit
 from klantcultuur.orgs.models import Membership
 from klantcultuur.orgs.request import OrgRequest
 from klantcultuur.orgs.roles import Perm
@@ -23,6 +23,7 @@ from klantcultuur.vision.models import (
     Behaviour,
     BehaviourStatus,
     Contribution,
+    CustomerTag,
     Endorsement,
     GuidingQuestion,
     RecallCheck,
@@ -165,11 +166,13 @@ def get_behaviour_rw_for_user(request: OrgRequest, code: UUID) -> Behaviour:
 
 # --- Recall checks -----------------------------------------------------------------------
 def get_recall_for_user(request: OrgRequest, code: UUID) -> RecallCheck:
-    return get_object_or_404(
+    recall = get_object_or_404(
         RecallCheck.objects.select_related("version"),
         organization=request.organization,
         uuid=code,
     )
+    recall.organization = request.organization  # the same row: no second read
+    return recall
 
 
 def get_recall_results_for_user(request: OrgRequest, code: UUID) -> RecallCheck:
@@ -177,3 +180,16 @@ def get_recall_results_for_user(request: OrgRequest, code: UUID) -> RecallCheck:
     recall = get_recall_for_user(request, code)
     require_draagvlak(request)
     return recall
+
+
+# --- Tags of customers' compliments ----------------------------------------------------
+def get_tag_rw_for_user(request: OrgRequest, code: UUID) -> CustomerTag:
+    """A tag of the organisation (404) on a record of a unit the member may see (403): who may
+    tag a compliment may also take the tag off."""
+    tag = get_object_or_404(
+        CustomerTag.objects.select_related("behaviour"),
+        organization=request.organization,
+        uuid=code,
+    )
+    require_visible_unit(request, tag.unit_id)
+    return tag

@@ -9,6 +9,12 @@ class VisionConfig(AppConfig):
     demo_module = "klantcultuur.vision.demo"
     demo_order = 70  # after the dagstart demo: people, teams and feedback are there
 
+    def ready(self) -> None:
+        from klantcultuur.feedback import form_extensions
+        from klantcultuur.vision.extensions import ON_FORMS
+
+        form_extensions.register(ON_FORMS)
+
     @property
     def navigation(self):
         from klantcultuur.orgs.navigation import NavItem

@@ -16,7 +16,7 @@ from datetime import datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from klantcultuur.feedback.models import Feedback
+from klantcultuur.feedback.models import Feedback, Touchpoint
 from klantcultuur.feedback.services.records import feedback_ingest
 from klantcultuur.feedback.validation import RecordInput
 from klantcultuur.orgs.demo import ORG_SLUG, stable_uuid
@@ -27,6 +27,7 @@ from klantcultuur.vision.models import (
     Behaviour,
     Contribution,
     CustomerQuestion,
+    CustomerTag,
     Endorsement,
     EndorsementStatus,
     Observation,
@@ -41,6 +42,7 @@ from klantcultuur.vision.models import (
 from klantcultuur.vision.models.customers import CHANNEL, TOUCHPOINT
 from klantcultuur.vision.services import writing
 from klantcultuur.vision.services.recall import answer_fields, scorer_for
+from klantcultuur.vision.services.scan import behaviours_to_scan
 
 OBSERVATION_DAYS = 61  # two months
 
@@ -340,7 +342,105 @@ def _load(org: Organization) -> str:
         )
     if not Feedback.objects.filter(organization=org, channel=CHANNEL).exists():
         feedback_ingest(organization=org, source="demo", items=items)
+    # The question also stands under two touchpoints' feedback forms.
+    question = CustomerQuestion.objects.get(organization=org)
+    question.touchpoints.set(
+        Touchpoint.objects.filter(organization=org, is_internal=False, is_active=True).order_by(
+            "name"
+        )[:2]
+    )
+
+    tags = _tag_compliments(org, rng, behaviours, members, today)
+    waves = _scan_wave(org, cx, behaviours, today)
     return (
         f"vision v2 ({asked} managers asked), {len(behaviours)} behaviours, "
-        f"{len(observations)} observations, {len(answers)} recall answers"
+        f"{len(observations)} observations, {len(answers)} recall answers, "
+        f"{tags} tagged compliments, {waves}"
     )
+
+
+def _behaviour_for(text: str, fitting: list[Behaviour], rng: random.Random) -> Behaviour:
+    """The behaviour a compliment's words point to, else one that fits the team."""
+    lowered = text.lower()
+    for words, name in T.TAG_WORDS:
+        if any(w in lowered for w in words):
+            found = next((b for b in fitting if b.short_name == name), None)
+            if found is not None:
+                return found
+    return rng.choice(fitting)
+
+
+def _tag_compliments(
+    org: Organization, rng: random.Random, behaviours: list[Behaviour], members, today
+) -> int:
+    """Two months of compliments tagged by colleagues, and the dagstart stories by the team."""
+    from klantcultuur.huddle.models import Huddle
+
+    since = today - timedelta(days=OBSERVATION_DAYS)
+    by_unit: dict[int, list[Membership]] = {}
+    for m in members:
+        if m.unit_id:
+            by_unit.setdefault(m.unit_id, []).append(m)
+    stories = set(
+        Huddle.objects.filter(organization=org, day__gte=since, story__isnull=False).values_list(
+            "story_id", flat=True
+        )
+    )
+    records = (
+        Feedback.objects.filter(
+            organization=org,
+            day__gte=since,
+            n_compliments__gt=0,
+            is_internal=False,
+            team__isnull=False,
+        )
+        .exclude(channel=CHANNEL)
+        .only("uuid", "team_id", "day", "reason", "received_at")
+        .order_by("received_at")
+    )
+    tags: dict[tuple[int, object], CustomerTag] = {}
+    for record in records:
+        story = record.uuid in stories
+        progress = 1 - (today - record.day).days / OBSERVATION_DAYS
+        if not story and rng.random() > 0.06 + 0.14 * progress:
+            continue
+        fitting = [b for b in behaviours if b.unit_id in (None, record.team_id)]
+        behaviour = _behaviour_for(record.reason, fitting, rng)
+        people = by_unit.get(record.team_id) or members
+        tags[(behaviour.id, record.uuid)] = CustomerTag(
+            organization=org,
+            behaviour=behaviour,
+            feedback_id=record.uuid,
+            unit_id=record.team_id,
+            day=record.day,
+            as_story=story,
+            tagged_by=rng.choice(people),
+            created_at=record.received_at + timedelta(hours=rng.randint(12, 30)),
+        )
+    CustomerTag.objects.bulk_create(tags.values(), batch_size=500)
+    return len(tags)
+
+
+def _scan_wave(org: Organization, cx, behaviours: list[Behaviour], today) -> str:
+    """Six of the organisation's behaviours asked in a scan wave after publishing, with its
+    report: managers about themselves, employees about their manager."""
+    from klantcultuur.scan.demo import closed_wave
+
+    named = {b.short_name: b for b in behaviours}
+    chosen = [named[name] for name in T.IN_SCAN]
+    version = behaviours_to_scan(
+        organization=org,
+        actor=cx.user if cx else None,
+        behaviours=chosen,
+        seen_texts={str(b.uuid): seen for b in chosen if (seen := T.SEEN_TEXTS.get(b.short_name))},
+    )
+    _wave, n = closed_wave(
+        org,
+        key="gedrag",
+        name="Pulsmeting ons eigen gedrag",
+        version=version,
+        opens_on=today - timedelta(days=35),
+        closes_on=today - timedelta(days=21),
+        share=0.72,
+    )
+    return f"a scan wave on {len(chosen)} own behaviours ({n} responses)"

@@ -308,3 +308,42 @@ CUSTOMER_ANSWERS = [
     "Heldere uitleg over wat ik zelf moet repareren en wat jullie doen.",
     "Dat de website werkt en ik zelf een reparatie kan plannen.",
 ]
+
+# Words in a customer's compliment that point to one of the behaviours above (by short name);
+# a compliment without them is tagged with a behaviour that fits the team.
+TAG_WORDS = [
+    (("teruggebeld", "terugbel"), "Terugbellen binnen een werkdag"),
+    (("legde alles", "uitleg", "uitgelegd"), "Werk uitleggen bij vertrek"),
+    (("op tijd", "afgesproken tijd", "zoals beloofd", "afspraak"), "Afspraak bevestigen"),
+    (("op de hoogte", "voortgang", "bericht"), "Vraag afmaken"),
+    (("duidelijke informatie", "heldere", "mail"), "Brief in gewone taal"),
+    (("meteen iemand", "direct opgenomen", "kon al mijn vragen"), "Samenvatten voor ophangen"),
+]
+
+# How employees are asked about their manager's example in the scan (the managers are asked
+# the behaviour's own sentence).
+SEEN_TEXTS = {
+    "Terugbellen binnen een werkdag": "Mijn leidinggevende belt een huurder binnen een werkdag"
+    " terug als hij of zij een vraag niet direct kan beantwoorden.",
+    "Terugbelverzoek overdragen": "Mijn leidinggevende draagt een terugbelverzoek dat hij of zij"
+    " niet zelf afhandelt met naam over aan een collega, voor het einde van de dag.",
+    "Werk uitleggen bij vertrek": "Mijn leidinggevende legt een huurder uit wat er gedaan is"
+    " voordat hij of zij weggaat.",
+    "Samenvatten voor ophangen": "Mijn leidinggevende vat aan het eind van een klantgesprek"
+    " samen wat er is afgesproken en wanneer.",
+    "Brief in gewone taal": "Mijn leidinggevende laat een brief of e-mail aan huurders eerst"
+    " lezen door iemand buiten de afdeling.",
+    "Vraag afmaken": "Als een vraag van een huurder bij een andere afdeling ligt, blijft mijn"
+    " leidinggevende het aanspreekpunt en houdt de huurder op de hoogte.",
+    "Klantverhaal in de dagstart": "Mijn leidinggevende begint elke dagstart met het"
+    " klantverhaal van gisteren.",
+}
+# The behaviours the demo's scan wave asked about.
+IN_SCAN = [
+    "Klantverhaal in de dagstart",
+    "Terugbellen binnen een werkdag",
+    "Vraag afmaken",
+    "Werk uitleggen bij vertrek",
+    "Samenvatten voor ophangen",
+    "Brief in gewone taal",
+]

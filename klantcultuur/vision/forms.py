@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from klantcultuur.feedback.models import Touchpoint
+from klantcultuur.orgs.models import Organization
 from klantcultuur.orgs.roles import Role
 from klantcultuur.vision.models import EndorsementStatus
 from klantcultuur.vision.models.writing import MAX_PROMISES
@@ -224,6 +226,29 @@ class CustomerQuestionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     is_open = forms.BooleanField(label=_("Accepting answers"), required=False)
+
+
+class CustomerTouchpointsForm(forms.Form):
+    """Which touchpoints' feedback forms also ask the customer question."""
+
+    touchpoints = forms.ModelMultipleChoiceField(
+        label=_("Also ask it on these touchpoint forms"),
+        queryset=Touchpoint.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Under the form's own questions, as an extra open question; answers go to the "
+            "themes on this page. Only customers' touchpoints (not colleagues') can ask it."
+        ),
+    )
+
+    def __init__(self, *args, organization: Organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["touchpoints"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        field.queryset = Touchpoint.objects.filter(
+            organization=organization, is_internal=False, is_active=True
+        ).order_by("name")
 
 
 class CustomerAnswerForm(forms.Form):

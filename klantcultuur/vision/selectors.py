@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.core.cache import cache
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 
 from klantcultuur.orgs.models import Organization, OrgUnit
 from klantcultuur.scan.anonymity import Policy, decide
@@ -34,14 +34,23 @@ from klantcultuur.vision.models.endorsements import Layer
 from klantcultuur.vision.scoring.layers import LAYERS
 
 
-def published_version(organization: Organization | int) -> VisionVersion | None:
-    """The vision in force, with its promises."""
+def published_version(
+    organization: Organization | int, *, with_promises: bool = True
+) -> VisionVersion | None:
+    """The vision in force, with its promises (unless told not to: a page that shows none
+    saves a query) and `previous_published_id`, the version published before it (1 query)."""
     org_id = getattr(organization, "id", organization)
-    return (
-        VisionVersion.objects.filter(organization_id=org_id, status=VersionStatus.PUBLISHED)
-        .prefetch_related("promises")
-        .first()
-    )
+    earlier = VisionVersion.objects.filter(
+        organization_id=OuterRef("organization_id"),
+        number__lt=OuterRef("number"),
+        published_at__isnull=False,
+    ).order_by("-number")
+    versions = VisionVersion.objects.filter(
+        organization_id=org_id, status=VersionStatus.PUBLISHED
+    ).annotate(previous_published_id=Subquery(earlier.values("id")[:1]))
+    if with_promises:
+        versions = versions.prefetch_related("promises")
+    return versions.first()
 
 
 def behaviours_by_promise(
@@ -110,6 +119,21 @@ class Draagvlak:
     layers: list[tuple[str, str, Tally]]  # (layer key, label, tally)
     units: list[UnitTally]  # divisions and departments, with the managers in their subtree
     objections: list[Endorsement]  # open: "not yet" without an answer yet
+    # (status, layer, unit_id) -> managers: counts any filter of the list without a query
+    grouped: Counter = field(default_factory=Counter)
+
+    def count(
+        self, *, layer: str = "", status: str = "", unit_ids: Iterable[int] | None = None
+    ) -> int:
+        """How many endorsements `endorsement_rows` finds with these filters."""
+        units = None if unit_ids is None else set(unit_ids)
+        return sum(
+            n
+            for (s, lay, unit_id), n in self.grouped.items()
+            if (not layer or lay == layer)
+            and (not status or s == status)
+            and (units is None or unit_id in units)
+        )
 
 
 @dataclass(frozen=True)
@@ -125,9 +149,10 @@ def _units(organization_id: int) -> dict[int, UnitRow]:
     """The organisation's active units as plain rows (1 query): id, parent and kind; the
     names and UUIDs of the few units a page shows come from `_named`."""
     rows = OrgUnit.objects.filter(organization_id=organization_id, archived_at__isnull=True)
+    # Fetched in one go: a server-side cursor (`iterator`) costs PostgreSQL round trips to
+    # declare, fetch and close, more than a few thousand small rows cost to hold.
     return {
-        r[0]: UnitRow(r[0], r[1], "", r[2], "")
-        for r in rows.values_list("id", "parent_id", "kind").iterator(chunk_size=5000)
+        r[0]: UnitRow(r[0], r[1], "", r[2], "") for r in rows.values_list("id", "parent_id", "kind")
     }
 
 
@@ -225,6 +250,7 @@ def draagvlak(version: VisionVersion, *, objections_limit: int = 50) -> Draagvla
         [(key, labels[key], _tally(per_layer[key])) for key in LAYERS],
         rows,
         objections,
+        grouped,
     )
 
 
@@ -236,8 +262,10 @@ def endorsement_rows(
     unit_ids: Iterable[int] | None = None,
     offset: int = 0,
     limit: int = 50,
+    count: int | None = None,
 ) -> tuple[list[Endorsement], int]:
-    """One page of managers with their answer, and how many match (2 queries)."""
+    """One page of managers with their answer, and how many match (2 queries; 1 when the
+    caller knows the count, e.g. from `Draagvlak.count`)."""
     rows = Endorsement.objects.filter(version=version)
     if layer:
         rows = rows.filter(layer=layer)
@@ -245,7 +273,8 @@ def endorsement_rows(
         rows = rows.filter(status=status)
     if unit_ids is not None:
         rows = rows.filter(unit_id__in=list(unit_ids))
-    count = rows.count()
+    if count is None:
+        count = rows.count()
     page = list(
         rows.select_related("manager__user", "unit").order_by(
             "layer", "unit__name", "manager__user__last_name", "id"
@@ -255,8 +284,25 @@ def endorsement_rows(
 
 
 def previous_answers(version: VisionVersion, manager_ids: Iterable[int]) -> dict[int, str]:
-    """Each manager's answer to the version published before this one (1 query)."""
-    previous = (
+    """Each manager's answer to the version published before this one (1 query, 2 for a
+    version not read through `published_version`)."""
+    previous = getattr(version, "previous_published_id", _UNKNOWN)
+    if previous is _UNKNOWN:
+        previous = _previous_published(version)
+    if previous is None:
+        return {}
+    return dict(
+        Endorsement.objects.filter(
+            version_id=previous, manager_id__in=list(manager_ids)
+        ).values_list("manager_id", "status")
+    )
+
+
+_UNKNOWN = object()
+
+
+def _previous_published(version: VisionVersion) -> int | None:
+    return (
         VisionVersion.objects.filter(
             organization_id=version.organization_id,
             number__lt=version.number,
@@ -265,13 +311,6 @@ def previous_answers(version: VisionVersion, manager_ids: Iterable[int]) -> dict
         .order_by("-number")
         .values_list("id", flat=True)
         .first()
-    )
-    if previous is None:
-        return {}
-    return dict(
-        Endorsement.objects.filter(
-            version_id=previous, manager_id__in=list(manager_ids)
-        ).values_list("manager_id", "status")
     )
 
 
@@ -376,6 +415,11 @@ def recall_results(
         min_group=organization.min_group_size,
         min_comments=max(organization.min_comment_group_size, organization.min_group_size),
     )
+    promises = list(recall.version.promises.all())
+    # One grouped read gives every figure, the counts per promise too.
+    per_promise = {
+        f"p{i}": Count("id", filter=Q(positions__contains=f" {i} ")) for i in range(len(promises))
+    }
     rows = (
         RecallAnswer.objects.filter(recall=recall)
         .values_list("unit_id", "is_manager")
@@ -384,13 +428,17 @@ def recall_results(
             total_named=Sum("named"),
             three=Count("id", filter=Q(named__gte=3)),
             understand=Count("id", filter=Q(understanding__gte=4)),
+            **per_promise,
         )
     )
     units = _units(organization.id)
     roles = ("employee", "manager")
     direct: dict[object, list[int]] = defaultdict(lambda: [0, 0])
     sums: dict[tuple[object, str | None], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    for answer_unit, is_manager, n, named, three, understand in rows:
+    promise_totals = [0] * len(promises)
+    for answer_unit, is_manager, n, named, three, understand, *named_each in rows:
+        for i, k in enumerate(named_each):
+            promise_totals[i] += k
         key = answer_unit if answer_unit in units else "org"
         role = "manager" if is_manager else "employee"
         direct[key][roles.index(role)] += n
@@ -444,16 +492,9 @@ def recall_results(
         )
         for u, depth in _walk(named_units, named_units)
     ]
-    promises = list(recall.version.promises.all())
     counts: list[tuple[Promise, int | None]] = [(p, None) for p in promises]
-    if total.shown and promises:
-        named = RecallAnswer.objects.filter(recall=recall).aggregate(
-            **{
-                f"p{i}": Count("id", filter=Q(positions__contains=f" {i} "))
-                for i in range(len(promises))
-            }
-        )
-        counts = [(p, named[f"p{i}"]) for i, p in enumerate(promises)]
+    if total.shown:
+        counts = list(zip(promises, promise_totals, strict=True))
     return RecallResults(recall, len(promises), total, layers, unit_rows, policy.min_group, counts)
 
 
@@ -612,3 +653,66 @@ def customer_themes(organization: Organization, *, per_theme: int = 3) -> Custom
     ]
     themes.sort(key=lambda t: (-t.sentences, t.name))
     return CustomerThemes(answers, themes, unthemed[:per_theme])
+
+
+# --- Behaviours customers notice (tagged compliments and stories) ---------------------------
+def tags_by_record(organization: Organization, record_ids: Iterable) -> dict:
+    """{feedback uuid: [CustomerTag with its behaviour]} for these records (1 query)."""
+    from klantcultuur.vision.models import CustomerTag
+
+    grouped: dict = defaultdict(list)
+    rows = CustomerTag.objects.filter(
+        organization=organization, feedback_id__in=list(record_ids)
+    ).select_related("behaviour")
+    for tag in rows.order_by("behaviour__short_name"):
+        grouped[tag.feedback_id].append(tag)
+    return grouped
+
+
+@dataclass(frozen=True)
+class Noticed:
+    behaviour: Behaviour
+    count: int
+    stories: int
+
+
+def behaviours_customers_notice(
+    organization: Organization, *, unit_ids: Iterable[int] | None, since: date
+) -> list[Noticed]:
+    """Behaviours by how often customers' compliments in these units showed them since a day,
+    with how many of those were a dagstart's story (2 queries)."""
+    from klantcultuur.vision.models import CustomerTag
+
+    tags = CustomerTag.objects.filter(organization=organization, day__gte=since)
+    if unit_ids is not None:
+        tags = tags.filter(unit_id__in=list(unit_ids))
+    counts = {
+        row["behaviour_id"]: row
+        for row in tags.values("behaviour_id").annotate(
+            n=Count("id"), stories=Count("id", filter=Q(as_story=True))
+        )
+    }
+    behaviours = Behaviour.objects.filter(id__in=list(counts)).select_related("unit")
+    result = [Noticed(b, counts[b.id]["n"], counts[b.id]["stories"]) for b in behaviours]
+    result.sort(key=lambda n: (-n.count, n.behaviour.short_name))
+    return result
+
+
+def customer_quotes(behaviour: Behaviour, *, unit_ids: Iterable[int] | None, limit: int = 5):
+    """The newest compliments tagged with a behaviour, with their compliment sentences
+    (2 queries): `[(CustomerTag, [sentence text])]`."""
+    from klantcultuur.feedback.models import FeedbackSentence, Label
+    from klantcultuur.vision.models import CustomerTag
+
+    tags = CustomerTag.objects.filter(behaviour=behaviour).select_related("unit")
+    if unit_ids is not None:
+        tags = tags.filter(unit_id__in=list(unit_ids))
+    chosen = list(tags.order_by("-day", "-created_at")[:limit])
+    texts: dict = defaultdict(list)
+    sentences = FeedbackSentence.objects.filter(
+        feedback_id__in=[t.feedback_id for t in chosen], label=Label.COMPLIMENT
+    ).order_by("field", "position")
+    for feedback_id, text in sentences.values_list("feedback_id", "text"):
+        texts[feedback_id].append(text)
+    # A compliment whose words the retention period removed has nothing left to quote.
+    return [(t, texts[t.feedback_id]) for t in chosen if texts.get(t.feedback_id)]

@@ -25,9 +25,8 @@ def _fresh_rate_limits():
 
 def make_touchpoint(org, **values) -> Touchpoint:
     values.setdefault("team", None)
-    return Touchpoint.objects.create(
-        organization=org, name="Reparatie afgerond", subject="de monteur", metric="nps", **values
-    )
+    values.setdefault("name", "Reparatie afgerond")
+    return Touchpoint.objects.create(organization=org, subject="de monteur", metric="nps", **values)
 
 
 @pytest.fixture
@@ -245,3 +244,59 @@ def test_concurrent_submissions_of_one_form_store_exactly_one_record():
         thread.join()
     assert statuses == [302] * len(clients)
     assert Feedback.objects.count() == 1
+
+
+class _Extension:
+    """An app above feedback that adds one question to touchpoints named "Reparatie afgerond"."""
+
+    def __init__(self):
+        self.received = []
+
+    def questions(self, touchpoint, language):
+        from klantcultuur.feedback.form_extensions import ExtraQuestion
+
+        if touchpoint.name != "Reparatie afgerond":
+            return []
+        return [ExtraQuestion("wens", "Wat wenst u?" if language == "nl" else "Your wish?")]
+
+    def receive(self, submission):
+        self.received.append(submission)
+
+
+@pytest.fixture
+def extension():
+    from klantcultuur.feedback import form_extensions
+
+    added = _Extension()
+    form_extensions.register(added)
+    yield added
+    form_extensions.unregister(added)
+
+
+def test_an_extension_adds_its_question_and_receives_the_answer_with_the_record(
+    client, touchpoint, extension, world
+):
+    page, fields = fresh_form(client, touchpoint)
+    assert "Wat wenst u?" in page.content.decode()
+    response = submit(client, touchpoint, fields, x_wens="  Een vaste monteur.\x07 ", ref="K-7")
+    assert response.status_code == 302
+    record = Feedback.objects.get()
+    (submission,) = extension.received
+    assert submission.answers == {"wens": "Een vaste monteur."}
+    assert submission.external_id == record.external_id
+    assert (submission.customer_ref, submission.team_id, submission.language) == (
+        "K-7",
+        world.team.id,
+        "nl",
+    )
+
+
+def test_an_extension_is_not_told_of_an_empty_answer_nor_asked_on_other_forms(
+    client, touchpoint, extension, world
+):
+    _page, fields = fresh_form(client, touchpoint)
+    submit(client, touchpoint, fields, x_wens="   ")
+    assert extension.received == [] and Feedback.objects.count() == 1
+    other = make_touchpoint(world.org, name="Verhuizing")
+    page, _fields = fresh_form(client, other)
+    assert "Wat wenst u?" not in page.content.decode()

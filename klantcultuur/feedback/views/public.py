@@ -16,6 +16,7 @@ from uuid import UUID
 
 from django.conf import settings
 from django.core import signing
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
@@ -23,7 +24,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from klantcultuur.feedback import selectors
+from klantcultuur.feedback import form_extensions, selectors
 from klantcultuur.feedback.forms import PublicFeedbackForm
 from klantcultuur.feedback.models import Feedback, Source, Touchpoint
 from klantcultuur.feedback.services.records import feedback_ingest
@@ -126,6 +127,8 @@ def form(request: HttpRequest, code: UUID):
             )
         ref = strip_unsafe(request.POST.get("ref") or request.GET.get("ref") or "").strip()[:100]
         team, reaches_team = _team(request, touchpoint)
+        extras = form_extensions.questions_for(touchpoint, language)
+        extra_questions = [question for _extension, question in extras]
         context = {
             "touchpoint": touchpoint,
             "language": language,
@@ -142,7 +145,9 @@ def form(request: HttpRequest, code: UUID):
         if request.method == "POST":
             if _rate_limited(touchpoint, request):
                 return render(request, "feedback/public_limited.html", context, status=429)
-            form = PublicFeedbackForm(request.POST, touchpoint=touchpoint)
+            form = PublicFeedbackForm(
+                request.POST, touchpoint=touchpoint, extra_questions=extra_questions
+            )
             if form.is_valid():
                 data = form.cleaned_data
                 if data["website"]:
@@ -153,15 +158,26 @@ def form(request: HttpRequest, code: UUID):
                     form.data = form.data.copy()
                     form.data["token"] = new_token()
                 else:
-                    _store(
-                        touchpoint,
-                        data,
-                        raw,
-                        ref if ref else "",
-                        context["ask_consent"],
-                        language,
-                        team.id if team else touchpoint.team_id,
-                    )
+                    team_id = team.id if team else touchpoint.team_id
+                    with transaction.atomic():
+                        _store(
+                            touchpoint,
+                            data,
+                            raw,
+                            ref if ref else "",
+                            context["ask_consent"],
+                            language,
+                            team_id,
+                        )
+                        form_extensions.deliver(
+                            extras,
+                            data,
+                            touchpoint=touchpoint,
+                            external_id=_external_id(raw),
+                            customer_ref=ref,
+                            language=language,
+                            team_id=team_id,
+                        )
                     return redirect(thanks)
         else:
             token = request.GET.get("t", "")
@@ -171,7 +187,9 @@ def form(request: HttpRequest, code: UUID):
             if raw is None or _unsign(token) is None:
                 return _with_new_token(request)
             form = PublicFeedbackForm(
-                touchpoint=touchpoint, initial={"token": token, "ref": ref, "lang": language}
+                touchpoint=touchpoint,
+                extra_questions=extra_questions,
+                initial={"token": token, "ref": ref, "lang": language},
             )
         context["form"] = form
         return render(request, "feedback/public_form.html", context)

@@ -26,6 +26,10 @@ def _new_item(raw: Mapping[str, Any]) -> dict[str, Any]:
         "text": dict(raw.get("text") or {}),
         "origin": "custom",
     }
+    # An own example behaviour: a self/seen pair sharing a behaviour key (see schema.Item).
+    if raw.get("role_model") is not None:
+        item["role_model"] = raw["role_model"]
+        item["behaviour"] = raw.get("behaviour")
     return item
 
 

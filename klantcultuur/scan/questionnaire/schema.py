@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Literal, NotRequired, TypedDict
+from collections.abc import Mapping
+from typing import Any, Literal, NotRequired, TypedDict
 
 LANGUAGES: tuple[str, ...] = ("nl", "en")
 
@@ -82,6 +83,9 @@ class Item(TypedDict):
     text: Text
     origin: Literal["standard", "custom"]
     behaviour: NotRequired[str]
+    # An organisation's own example behaviour (outside the standard VBZ/VBM scales, so those
+    # stay comparable): "self" asked of managers, "seen" of employees about their manager.
+    role_model: NotRequired[Literal["self", "seen"]]
 
 
 class Precondition(TypedDict):
@@ -120,3 +124,13 @@ class Questionnaire(TypedDict):
     sections: list[Section]
     items: list[Item]
     analysis: Analysis
+
+
+def role_model_side(item: Mapping[str, Any], analysis: Mapping[str, Any]) -> str | None:
+    """ "self" or "seen" for an example-behaviour item (standard or the organisation's own)."""
+    if item.get("scale") is not None and item.get("scale") == analysis.get("role_model_self"):
+        return "self"
+    if item.get("scale") is not None and item.get("scale") == analysis.get("role_model_seen"):
+        return "seen"
+    side = item.get("role_model")
+    return side if side in ("self", "seen") else None

@@ -11,6 +11,7 @@ from klantcultuur.scan.questionnaire.schema import (
     DONT_KNOW,
     ITEM_TYPES,
     LANGUAGES,
+    role_model_side,
 )
 
 MIN_ITEMS_PER_SCALE = 3
@@ -149,14 +150,21 @@ def _check_analysis(q: dict[str, Any], problems: list[str]) -> None:
         for code in precondition.get("items", []):
             if items.get(code, {}).get("type") != "likert":
                 problems.append(f"precondition {precondition.get('key')}: {code} is not likert")
-    self_scale, seen_scale = analysis.get("role_model_self"), analysis.get("role_model_seen")
     pairs: dict[str, dict[str, dict[str, Any]]] = {}
     for item in q["items"]:
-        if item.get("scale") in (self_scale, seen_scale):
+        side = role_model_side(item, analysis)
+        if side is not None:
             if not item.get("behaviour"):
                 problems.append(f"item {item['code']}: a role-model item names its behaviour")
                 continue
-            side = "self" if item["scale"] == self_scale else "seen"
+            if item.get("role_model") is not None and (
+                item.get("type") != "likert"
+                or item.get("audience") != ("managers" if side == "self" else "employees")
+            ):
+                problems.append(
+                    f"item {item['code']}: an own example-behaviour item is a likert item for"
+                    f" {'managers' if side == 'self' else 'employees'}"
+                )
             pairs.setdefault(item["behaviour"], {})
             if side in pairs[item["behaviour"]]:
                 problems.append(f"behaviour {item['behaviour']}: asked twice on the {side} side")

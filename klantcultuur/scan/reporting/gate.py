@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from klantcultuur.scan.anonymity import HINTS, REASONS
 from klantcultuur.scan.models import WaveReport
 from klantcultuur.scan.questionnaire import Questionnaire
+from klantcultuur.scan.questionnaire.schema import role_model_side
 from klantcultuur.scan.scoring import PHASES, SLICES
 from klantcultuur.scan.scoring.units import strength_band
 
@@ -198,10 +199,9 @@ class ReportGate:
         analysis = self.questionnaire["analysis"]
         pairs: dict[str, dict[str, str]] = {}
         for item in self.questionnaire["items"]:
-            if item["scale"] == analysis["role_model_self"]:
-                pairs.setdefault(item["behaviour"], {})["self"] = item["code"]
-            elif item["scale"] == analysis["role_model_seen"]:
-                pairs.setdefault(item["behaviour"], {})["seen"] = item["code"]
+            side = role_model_side(item, analysis)
+            if side is not None:
+                pairs.setdefault(item["behaviour"], {})[side] = item["code"]
         return {b: (p["self"], p["seen"]) for b, p in pairs.items()}
 
     def gap(self, key: str) -> list[dict[str, Any]]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from klantcultuur.scan.questionnaire.schema import role_model_side
 from klantcultuur.scan.scoring.rules import MIN_ANSWERED_SHARE, ROLES
 
 _AUDIENCE_ROLE = {"managers": "manager", "employees": "employee"}
@@ -79,8 +80,10 @@ class ScoringLayout:
         n_items = membership.sum(axis=0).astype(np.int64)
         analysis = q["analysis"]
         self_scale, seen_scale = analysis["role_model_self"], analysis["role_model_seen"]
-        self_by_behaviour = {i["behaviour"]: i["code"] for i in closed if i["scale"] == self_scale}
-        seen_by_behaviour = {i["behaviour"]: i["code"] for i in closed if i["scale"] == seen_scale}
+        # The standard behaviours and then the organisation's own (schema.role_model_side).
+        side = {i["code"]: role_model_side(i, analysis) for i in closed}
+        self_by_behaviour = {i["behaviour"]: i["code"] for i in closed if side[i["code"]] == "self"}
+        seen_by_behaviour = {i["behaviour"]: i["code"] for i in closed if side[i["code"]] == "seen"}
         behaviours = tuple(self_by_behaviour)
         approach_item = next(i for i in closed if i["code"] == analysis["approach_item"])
         approach_options = q["response_scales"][approach_item["response_scale"]]["options"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Max
@@ -24,6 +26,21 @@ from klantcultuur.scan.questionnaire import (
 log = logging.getLogger(__name__)
 CUSTOM_SECTION = "eigen"
 CUSTOM_CODE = re.compile(r"^EIG(\d+)$")
+BEHAVIOUR_SECTION = "eigen_gedrag"
+BEHAVIOUR_CODE = re.compile(r"^OG[ZM](\d+)$")
+
+
+@dataclass(frozen=True)
+class BehaviourStatement:
+    """An organisation's own example behaviour for the scan: `key` stays the same across
+    versions (the gap report follows it), `self_text` is asked of managers about themselves,
+    `seen_text` of employees about their manager (Dutch and English)."""
+
+    key: str
+    self_nl: str
+    seen_nl: str
+    self_en: str = ""
+    seen_en: str = ""
 
 
 def standard_version(version: str = LATEST_VERSION) -> QuestionnaireVersion:
@@ -77,11 +94,14 @@ def _new_copy(
         or 0
     ) + 1
     standard = base.questionnaire
-    sections = (
-        [_custom_section(organization)]
-        if any(i["section"] == CUSTOM_SECTION for i in items)
-        else []
-    )
+    sections = [
+        section
+        for key, section in (
+            (CUSTOM_SECTION, _custom_section(organization)),
+            (BEHAVIOUR_SECTION, _behaviour_section(organization)),
+        )
+        if any(i["section"] == key for i in items)
+    ]
     title = {
         "nl": f"{standard['title']['nl']} · {organization.name}",
         "en": f"{standard['title']['en']} · {organization.name}",
@@ -103,13 +123,99 @@ def _new_copy(
     return version
 
 
+def _behaviour_section(organization: Organization) -> dict:
+    return {
+        "key": BEHAVIOUR_SECTION,
+        "title": {"nl": "Ons eigen gedrag", "en": "Our own behaviours"},
+        "intro": {
+            "nl": f"Gedrag dat {organization.name} met elkaar heeft afgesproken. Hoe vaak zie je"
+            " het?",
+            "en": f"Behaviours {organization.name} agreed on. How often do you see them?",
+        },
+    }
+
+
+_KEPT = (
+    "code",
+    "section",
+    "type",
+    "response_scale",
+    "reverse",
+    "audience",
+    "text",
+    "behaviour",
+    "role_model",
+)
+
+
 def _items_of(version: QuestionnaireVersion | None) -> list[dict]:
     if version is None:
         return []
+    return [{key: item[key] for key in _KEPT if key in item} for item in version.custom_items]
+
+
+def own_behaviours(version: QuestionnaireVersion | None) -> list[BehaviourStatement]:
+    """The organisation's own example behaviours in a version, in form order."""
+    pairs: dict[str, dict[str, dict]] = {}
+    for item in _items_of(version):
+        if item.get("role_model") in ("self", "seen"):
+            pairs.setdefault(item["behaviour"], {})[item["role_model"]] = item["text"]
     return [
-        {key: item[key] for key in ("code", "section", "type", "reverse", "audience", "text")}
-        for item in version.custom_items
+        BehaviourStatement(
+            key=key,
+            self_nl=texts["self"]["nl"],
+            seen_nl=texts["seen"]["nl"],
+            self_en=texts["self"]["en"],
+            seen_en=texts["seen"]["en"],
+        )
+        for key, texts in pairs.items()
+        if set(texts) == {"self", "seen"}
     ]
+
+
+def questionnaire_set_behaviours(
+    *,
+    organization: Organization,
+    actor: User | None,
+    statements: Sequence[BehaviourStatement],
+) -> QuestionnaireVersion:
+    """A new own version whose own example behaviours are exactly `statements`.
+
+    Each becomes a pair on the frequency scale: the self-view for managers and the view of
+    employees on their manager, outside the standard VBZ/VBM scales (so those stay comparable
+    with earlier waves and the benchmark). The report's example-behaviour gap then runs on
+    them too, behind the same anonymity gate. A wave keeps the version it started with: the
+    change reaches the next wave.
+    """
+    others = [i for i in _items_of(latest_copy(organization)) if not i.get("role_model")]
+    items = list(others)
+    for number, statement in enumerate(statements, 1):
+        for side, prefix, audience, nl, en in (
+            ("self", "OGZ", "managers", statement.self_nl, statement.self_en),
+            ("seen", "OGM", "employees", statement.seen_nl, statement.seen_en),
+        ):
+            nl = " ".join(nl.split())
+            items.append(
+                {
+                    "code": f"{prefix}{number}",
+                    "section": BEHAVIOUR_SECTION,
+                    "type": "likert",
+                    "response_scale": "frequency",
+                    "reverse": False,
+                    "audience": audience,
+                    "text": {"nl": nl, "en": " ".join(en.split()) or nl},
+                    "behaviour": statement.key,
+                    "role_model": side,
+                }
+            )
+    try:
+        return _new_copy(organization, actor, items)
+    except QuestionnaireError as exc:
+        log.warning("Refused own behaviours for %s: %s", organization.slug, exc)
+        raise ValueError(
+            _("These behaviours cannot be added: %(problems)s")
+            % {"problems": "; ".join(exc.problems)}
+        ) from exc
 
 
 def questionnaire_copy_create(
@@ -163,7 +269,14 @@ def questionnaire_remove_item(
 ) -> QuestionnaireVersion | None:
     """A new own version without one of the organisation's items (None if it had no such item)."""
     items = _items_of(latest_copy(organization))
-    remaining = [item for item in items if item["code"] != code]
+    gone = next((item for item in items if item["code"] == code), None)
+    # An own example behaviour goes as a pair: the self-view needs the employees' view.
+    pair = gone.get("behaviour") if gone is not None and gone.get("role_model") else None
+    remaining = [
+        item
+        for item in items
+        if item["code"] != code and not (pair and item.get("behaviour") == pair)
+    ]
     if len(remaining) == len(items):
         return None
     return _new_copy(organization, actor, remaining)

@@ -4,6 +4,7 @@ from klantcultuur.vision.models.behaviours import Behaviour, BehaviourStatus, Ob
 from klantcultuur.vision.models.customers import CustomerQuestion
 from klantcultuur.vision.models.endorsements import Endorsement, EndorsementStatus
 from klantcultuur.vision.models.recall import RecallAnswer, RecallCheck, RecallParticipation
+from klantcultuur.vision.models.tags import CustomerTag
 from klantcultuur.vision.models.writing import (
     Contribution,
     GuidingQuestion,
@@ -20,6 +21,7 @@ __all__ = [
     "BehaviourStatus",
     "Contribution",
     "CustomerQuestion",
+    "CustomerTag",
     "Endorsement",
     "EndorsementStatus",
     "GuidingQuestion",

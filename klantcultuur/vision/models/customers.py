@@ -15,6 +15,7 @@ from klantcultuur.orgs.models import Organization
 # the comment analyser apply to them as to every customer answer).
 TOUCHPOINT = "Klantvisie: wat verwacht u van ons?"
 CHANNEL = "klantvisie"
+DEFAULT_QUESTION = "Wat verwacht u van ons?"
 
 
 class CustomerQuestion(models.Model):
@@ -25,9 +26,17 @@ class CustomerQuestion(models.Model):
         Organization, on_delete=models.CASCADE, related_name="vision_customer_question"
     )
     token = models.UUIDField(default=uuid4, unique=True, editable=False)
-    question = models.CharField(_("question"), max_length=300, default="Wat verwacht u van ons?")
+    question = models.CharField(_("question"), max_length=300, default=DEFAULT_QUESTION)
     intro = models.CharField(_("introduction"), max_length=600, blank=True)
     is_open = models.BooleanField(_("accepting answers"), default=True)
+    # Touchpoints whose public feedback form also asks this question (feedback's form
+    # extension point, `vision.extensions`).
+    touchpoints = models.ManyToManyField(
+        "feedback.Touchpoint",
+        verbose_name=_("also on these touchpoint forms"),
+        blank=True,
+        related_name="+",
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:

@@ -3,11 +3,14 @@ them, erasure and retention apply), through feedback's documented `feedback_inge
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from klantcultuur.feedback.models import Touchpoint
 from klantcultuur.feedback.services.records import feedback_ingest
 from klantcultuur.feedback.validation import RecordInput
 from klantcultuur.orgs.models import Organization
@@ -34,8 +37,31 @@ def customer_question_update(
     return question
 
 
-def customer_answer_submit(*, question: CustomerQuestion, text: str, customer_ref: str = ""):
-    """Store a customer's answer as a feedback record without a score; returns the record."""
+@transaction.atomic
+def customer_question_attach(
+    *, question: CustomerQuestion, touchpoints: Iterable[Touchpoint]
+) -> CustomerQuestion:
+    """Ask the question on exactly these touchpoints' feedback forms (customers' ones only)."""
+    chosen = [
+        t
+        for t in touchpoints
+        if t.organization_id == question.organization_id and not t.is_internal
+    ]
+    question.touchpoints.set(chosen)
+    return question
+
+
+def customer_answer_submit(
+    *,
+    question: CustomerQuestion,
+    text: str,
+    customer_ref: str = "",
+    external_id: str = "",
+    team_id: int | None = None,
+    language: str = "",
+):
+    """Store a customer's answer as a feedback record without a score; returns the record
+    (None when the same answer, by external id, is already stored)."""
     text = (text or "").strip()
     if not question.is_open:
         raise ValidationError(_("This question no longer takes answers."))
@@ -53,6 +79,9 @@ def customer_answer_submit(*, question: CustomerQuestion, text: str, customer_re
                 touchpoint=TOUCHPOINT,
                 channel=CHANNEL,
                 customer_ref=customer_ref.strip(),
+                external_id=external_id,
+                team_id=team_id,
+                language=language,
             )
         ],
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from klantcultuur.feedback.tests.factories import ingest, item
 from klantcultuur.vision.models import (
     Contribution,
     CustomerQuestion,
@@ -10,6 +11,7 @@ from klantcultuur.vision.models import (
     Round,
 )
 from klantcultuur.vision.services import writing
+from klantcultuur.vision.services.tags import tag_add
 from klantcultuur.vision.tests.helpers import behaviour, published, recall_check
 
 
@@ -29,7 +31,12 @@ def url_kwargs(world) -> dict[str, dict]:
     recall = recall_check(world, version)
     question = GuidingQuestion.objects.filter(organization=world.org).first()
     CustomerQuestion.objects.get_or_create(organization=world.org)
+    compliment = ingest(
+        world.org, item(reason="De monteur was heel vriendelijk.", team_id=world.team.id)
+    ).created[0]
+    tag = tag_add(behaviour=seen, record=compliment, by=world.employee)
     return {
+        "vision-tag-delete": {"code": tag.uuid},
         "vision-question": {"code": question.uuid},
         "vision-round": {"code": round_.uuid},
         "vision-round-close": {"code": round_.uuid},

@@ -54,3 +54,24 @@ def test_the_demo_tells_a_realistic_story_and_loads_once(db):
         Observation.objects.count(),
         RecallAnswer.objects.count(),
     ) == counts
+
+
+def test_the_demo_asks_its_own_behaviours_in_a_scan_wave_and_puts_the_question_on_forms(db):
+    from klantcultuur.scan.models import Wave
+    from klantcultuur.scan.selectors import report_gate
+    from klantcultuur.vision.models import CustomerQuestion
+
+    org_demo.load()
+    demo.load()
+    org = Organization.objects.get(slug=org_demo.ORG_SLUG)
+    wave = Wave.objects.get(organization=org, name="Pulsmeting ons eigen gedrag")
+    admin = org.memberships.filter(role="admin").first()
+    gate, _report = report_gate(wave, admin)
+    rows = {row["behaviour"]: row for row in gate.gap("org")}
+    own = Behaviour.objects.get(organization=org, short_name="Klantverhaal in de dagstart")
+    row = rows[str(own.uuid)]
+    # Managers see more of their own example than their employees do.
+    assert row["self"] and row["seen"]
+    assert row["self"].value["mean"] > row["seen"].value["mean"]
+    assert len([key for key in rows if not key.startswith("B")]) == 6
+    assert CustomerQuestion.objects.get(organization=org).touchpoints.count() <= 2

@@ -24,6 +24,7 @@ from klantcultuur.vision.forms import BehaviourForm
 from klantcultuur.vision.models import Behaviour, BehaviourStatus
 from klantcultuur.vision.scoring import tact
 from klantcultuur.vision.services import behaviours as services
+from klantcultuur.vision.services import scan as scan_services
 from klantcultuur.vision.tact_messages import explain
 
 
@@ -42,6 +43,7 @@ def behaviour_list(request: OrgRequest):
             "groups": groups,
             "can_manage": can_manage(request),
             "can_propose": bool(request.membership.managed_unit_ids) or can_manage(request),
+            "can_scan": request.membership.has_perm(Perm.MANAGE_SCANS),
         },
     )
 
@@ -143,12 +145,14 @@ def behaviour_edit(request: OrgRequest, code: UUID):
 def behaviour_detail(request: OrgRequest, code: UUID):
     behaviour = get_behaviour_for_user(request, code)
     recent = list(behaviour.observations.select_related("shown_by__user", "unit")[:10])
+    quotes = selectors.customer_quotes(behaviour, unit_ids=request.membership.visible_unit_ids())
     return render(
         request,
         "vision/behaviour.html",
         {
             "behaviour": behaviour,
             "recent": recent,
+            "quotes": quotes,
             "can_manage": can_manage(request),
         },
     )
@@ -193,4 +197,48 @@ def behaviour_check(request: OrgRequest):
             "sentence": sentence,
             "checked": True,
         },
+    )
+
+
+@member_required(Perm.MANAGE_SCANS)
+def behaviours_in_scan(request: OrgRequest):
+    """Choose which behaviours the next culture-scan wave asks about (self-view and seen)."""
+    version = selectors.published_version(request.organization)
+    groups = selectors.behaviours_by_promise(version) if version else []
+    behaviours = [b for _promise, items in groups for b in items]
+    current = scan_services.statements_in_scan(request.organization)
+    if request.method == "POST":
+        chosen_ids = set(request.POST.getlist("behaviour"))
+        chosen = [b for b in behaviours if str(b.uuid) in chosen_ids]
+        texts = {str(b.uuid): request.POST.get(f"seen-{b.uuid}", "")[:300] for b in chosen}
+        try:
+            scan_services.behaviours_to_scan(
+                organization=request.organization,
+                actor=request.user,
+                behaviours=chosen,
+                seen_texts=texts,
+            )
+        except ValueError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request,
+                _("The scan's questionnaire now asks about %(n)d of your behaviours.")
+                % {"n": len(chosen)},
+            )
+            return redirect("vision-behaviours-scan")
+    rows = [
+        {
+            "behaviour": b,
+            "chosen": str(b.uuid) in current,
+            "seen": current[str(b.uuid)].seen_nl
+            if str(b.uuid) in current
+            else scan_services.seen_text(b),
+        }
+        for b in behaviours
+    ]
+    return render(
+        request,
+        "vision/behaviours_scan.html",
+        {"version": version, "rows": rows, "max": scan_services.MAX_IN_SCAN},
     )

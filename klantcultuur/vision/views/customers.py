@@ -21,7 +21,11 @@ from klantcultuur.orgs.access import member_required, public
 from klantcultuur.orgs.request import OrgRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.vision import selectors
-from klantcultuur.vision.forms import CustomerAnswerForm, CustomerQuestionForm
+from klantcultuur.vision.forms import (
+    CustomerAnswerForm,
+    CustomerQuestionForm,
+    CustomerTouchpointsForm,
+)
 from klantcultuur.vision.models import CustomerQuestion
 from klantcultuur.vision.services import customers as services
 from klantcultuur.vision.views.common import flash_errors
@@ -42,15 +46,30 @@ def _public_url(request, question: CustomerQuestion) -> str:
 @member_required(Perm.MANAGE_VISION)
 def customers(request: OrgRequest):
     question = services.customer_question_ensure(organization=request.organization)
+    posted = request.POST if request.method == "POST" else None
+    which = request.POST.get("which", "question")
+    touchpoints_form = CustomerTouchpointsForm(
+        posted if which == "touchpoints" else None,
+        organization=request.organization,
+        initial={"touchpoints": list(question.touchpoints.all())},
+    )
+    if posted is not None and which == "touchpoints":
+        if touchpoints_form.is_valid():
+            services.customer_question_attach(
+                question=question, touchpoints=touchpoints_form.cleaned_data["touchpoints"]
+            )
+            messages.success(request, _("The touchpoint forms are saved."))
+            return redirect("vision-customers")
+        posted = None
     form = CustomerQuestionForm(
-        request.POST or None,
+        posted,
         initial={
             "question": question.question,
             "intro": question.intro,
             "is_open": question.is_open,
         },
     )
-    if request.method == "POST" and form.is_valid():
+    if posted is not None and form.is_valid():
         try:
             services.customer_question_update(
                 question=question,
@@ -71,6 +90,7 @@ def customers(request: OrgRequest):
         {
             "question": question,
             "form": form,
+            "touchpoints_form": touchpoints_form,
             "url": url,
             "qr": qr_code(url),
             "themes": themes,

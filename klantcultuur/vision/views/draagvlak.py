@@ -37,7 +37,7 @@ def overview(request: OrgRequest):
     """Per layer and per division/department: who carries it, who has not answered, open
     objections; below, one page of managers (filter by layer, answer, unit)."""
     require_draagvlak(request)
-    version = selectors.published_version(request.organization)
+    version = selectors.published_version(request.organization, with_promises=False)
     if version is None:
         return render(request, "vision/draagvlak.html", {"version": None})
     layer = request.GET.get("layer", "")
@@ -66,6 +66,7 @@ def overview(request: OrgRequest):
         unit_ids=unit_ids,
         offset=(page - 1) * PAGE,
         limit=PAGE,
+        count=summary.count(layer=layer, status=status, unit_ids=unit_ids),
     )
     previous = selectors.previous_answers(version, [r.manager_id for r in rows])
     for row in rows:

@@ -7,6 +7,7 @@ from datetime import date
 from uuid import UUID
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from klantcultuur.orgs.access import get_visible_unit_for_user, member_required
@@ -22,10 +23,39 @@ def _day(value: str | None) -> date:
         return today
 
 
+def _story(unit, day: date):
+    """The customer's story the team chose for that dagstart, when it is a customer's."""
+    from klantcultuur.huddle.models import Huddle
+
+    huddle = Huddle.objects.filter(unit=unit, day=day).select_related("story").first()
+    story = huddle.story if huddle is not None else None
+    return story if story is not None and not story.is_internal else None
+
+
 @member_required(methods=("GET",))
 def week_block(request: OrgRequest, code: UUID):
     unit = get_visible_unit_for_user(request, code)
-    week = selectors.behaviour_of_the_week(unit, _day(request.GET.get("day")))
+    day = _day(request.GET.get("day"))
+    week = selectors.behaviour_of_the_week(unit, day)
+    wall = request.GET.get("wall") == "1"
+    story = _story(unit, day)
+    story_tags, behaviours = [], []
+    if story is not None:
+        story_tags = selectors.tags_by_record(request.organization, [story.uuid]).get(
+            story.uuid, []
+        )
+        if not wall:
+            behaviours = selectors.behaviours_for_unit(request.organization, unit)
+    board = reverse("huddle-board", args=[unit.uuid]) + f"?day={day.isoformat()}"
     return render(
-        request, "vision/_week_block.html", {"week": week, "wall": request.GET.get("wall") == "1"}
+        request,
+        "vision/_week_block.html",
+        {
+            "week": week,
+            "wall": wall,
+            "story": story,
+            "story_tags": story_tags,
+            "behaviours": behaviours,
+            "next": board,
+        },
     )
