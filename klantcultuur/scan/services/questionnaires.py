@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
@@ -151,7 +152,8 @@ _KEPT = (
 def _items_of(version: QuestionnaireVersion | None) -> list[dict]:
     if version is None:
         return []
-    return [{key: item[key] for key in _KEPT if key in item} for item in version.custom_items]
+    items: list[Mapping[str, Any]] = list(version.custom_items)
+    return [{key: item[key] for key in _KEPT if key in item} for item in items]
 
 
 def own_behaviours(version: QuestionnaireVersion | None) -> list[BehaviourStatement]:
