@@ -65,9 +65,7 @@ def cases_announce(*, cases: list[FollowUpCase]) -> int:
     """Tell each team's leader (and the team channel) that customers wait for a call-back.
 
     One message per team, without the customer's words: those stay in the app."""
-    from django.conf import settings
     from django.urls import reverse
-    from django.utils import translation
 
     from klantcultuur.lib.urls import site_url
     from klantcultuur.notify.services import notify
@@ -82,26 +80,22 @@ def cases_announce(*, cases: list[FollowUpCase]) -> int:
     for team_id, found in by_team.items():
         team = teams[team_id]
         leaders = [team.manager] if team.manager_id and team.manager.user.is_active else []
-        with translation.override(settings.LANGUAGE_CODE):
+        due = timezone.localtime(min(c.due_at for c in found)).strftime("%d-%m %H:%M")
+
+        def compose(team=team, n=len(found), due=due) -> tuple[str, str]:
             subject = _("%(team)s: a customer asks to be called back") % {"team": team.name}
-            due = timezone.localtime(min(c.due_at for c in found)).strftime("%d-%m %H:%M")
             text = _(
                 "%(n)s customer(s) of %(team)s gave a low score and may be contacted. "
                 "Call back before %(due)s."
             )
-            body = text % {"n": len(found), "team": team.name, "due": due}
+            return subject, text % {"n": n, "team": team.name, "due": due}
+
         link = site_url() + (
             reverse("feedback-case", args=[found[0].uuid])
             if len(found) == 1
             else reverse("feedback-cases")
         )
-        notify(
-            organization=team.organization,
-            recipients=leaders,
-            subject=subject,
-            body=body,
-            link=link,
-        )
+        notify(organization=team.organization, recipients=leaders, compose=compose, link=link)
         sent += 1
     return sent
 
@@ -109,9 +103,7 @@ def cases_announce(*, cases: list[FollowUpCase]) -> int:
 def cases_overdue_announce(*, now=None) -> int:
     """Tell each team once about customers who now wait past their call-back time (the
     scheduler's job, every quarter of an hour); returns how many cases were announced."""
-    from django.conf import settings
     from django.urls import reverse
-    from django.utils import translation
 
     from klantcultuur.feedback.models import overdue_condition
     from klantcultuur.lib.urls import site_url
@@ -131,19 +123,21 @@ def cases_overdue_announce(*, now=None) -> int:
             team = found[0].team
             people = [team.manager] if team.manager_id else []
             people += [c.assigned_to for c in found if c.assigned_to_id]
-            with translation.override(settings.LANGUAGE_CODE):
+
+            def compose(team=team, n=len(found)) -> tuple[str, str]:
                 subject = _("%(team)s: a customer waits too long for a call-back") % {
                     "team": team.name
                 }
                 body = _("%(n)s customer(s) of %(team)s passed the agreed call-back time.") % {
-                    "n": len(found),
+                    "n": n,
                     "team": team.name,
                 }
+                return subject, body
+
             notify(
                 organization=team.organization,
                 recipients=people,
-                subject=subject,
-                body=body,
+                compose=compose,
                 link=site_url() + reverse("feedback-cases") + "?state=overdue",
             )
         FollowUpCase.objects.filter(pk__in=[c.pk for c in late]).update(overdue_told_at=now)
