@@ -47,6 +47,8 @@ def case_update(
         case.handled_by_id is None
     ):  # who picked it up; a colleague who closes it does not replace them
         case.handled_by = actor
+    if status == CaseStatus.RESOLVED and not _keeps_address(case):
+        case.customer_email = ""  # the organisation keeps no address once a case is closed
     case.save(
         update_fields=[
             "status",
@@ -56,9 +58,16 @@ def case_update(
             "contacted_at",
             "resolved_at",
             "assigned_to",
+            "customer_email",
         ]
     )
     return case
+
+
+def _keeps_address(case: FollowUpCase) -> bool:
+    from klantcultuur.feedback.models import FeedbackSettings
+
+    return FeedbackSettings.for_organization(case.organization).contact_retention_days > 0
 
 
 def cases_announce(*, cases: list[FollowUpCase]) -> int:
