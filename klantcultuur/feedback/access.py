@@ -112,9 +112,7 @@ def get_rule_for_user(request: MemberRequest, code: UUID) -> RoutingRule:
 
 def get_reply_template_for_user(request: MemberRequest, code: UUID | str) -> ReplyTemplate:
     """A reply template of the current organisation (404 for any other)."""
-    return get_object_or_404(
-        ReplyTemplate, organization=request.organization, uuid=_uuid(code)
-    )
+    return get_object_or_404(ReplyTemplate, organization=request.organization, uuid=_uuid(code))
 
 
 def get_topic_for_user(request: MemberRequest, code: UUID) -> Topic:

@@ -24,7 +24,7 @@ from klantcultuur.feedback.models import (
     Topic,
     Touchpoint,
 )
-from klantcultuur.feedback.replytext import PLACEHOLDERS, unknown_placeholders
+from klantcultuur.feedback.replytext import PLACEHOLDERS, braced, unknown_placeholders
 from klantcultuur.feedback.validation import FIELD_LABELS, clean_text
 from klantcultuur.lib.text import strip_unsafe
 from klantcultuur.orgs.forms import UnitChoiceField
@@ -424,7 +424,7 @@ class ReplyTemplateForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.organization = organization
         self.fields["body"].help_text = _("Placeholders: %(names)s.") % {
-            "names": ", ".join("{%s}" % name for name in PLACEHOLDERS)
+            "names": braced(PLACEHOLDERS)
         }
 
     def clean(self):
@@ -436,8 +436,8 @@ class ReplyTemplateForm(forms.ModelForm):
                     name,
                     _("Unknown placeholder: %(names)s. Use %(known)s.")
                     % {
-                        "names": ", ".join("{%s}" % u for u in unknown),
-                        "known": ", ".join("{%s}" % k for k in PLACEHOLDERS),
+                        "names": braced(unknown),
+                        "known": braced(PLACEHOLDERS),
                     },
                 )
         return data

@@ -21,6 +21,11 @@ def unknown_placeholders(text: str) -> list[str]:
     return seen
 
 
+def braced(names) -> str:
+    """Placeholder names as they are written in a template: "{team}, {datum}"."""
+    return ", ".join(f"{{{name}}}" for name in names)
+
+
 def fill(text: str, values: Mapping[str, str]) -> str:
     """`text` with each known placeholder replaced; anything else is left as written."""
 

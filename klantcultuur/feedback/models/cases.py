@@ -146,9 +146,7 @@ class CaseReply(models.Model):
     subject = models.CharField(max_length=200)
     body = models.TextField()
     template_name = models.CharField(max_length=100, blank=True)
-    sent_by = models.ForeignKey(
-        Membership, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    sent_by = models.ForeignKey(Membership, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     # The stored message that carries it (its status: waiting, sent, failed).
     delivery = models.ForeignKey(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -70,6 +72,26 @@ def _keeps_address(case: FollowUpCase) -> bool:
     return FeedbackSettings.for_organization(case.organization).contact_retention_days > 0
 
 
+def _new_cases_text(team: str, n: int, due: str) -> tuple[str, str]:
+    """The message about new call-backs, in the active language."""
+    subject = _("%(team)s: a customer asks to be called back") % {"team": team}
+    text = _(
+        "%(n)s customer(s) of %(team)s gave a low score and may be contacted. "
+        "Call back before %(due)s."
+    )
+    return subject, text % {"n": n, "team": team, "due": due}
+
+
+def _overdue_text(team: str, n: int) -> tuple[str, str]:
+    """The message about customers waiting past their call-back time, in the active language."""
+    subject = _("%(team)s: a customer waits too long for a call-back") % {"team": team}
+    body = _("%(n)s customer(s) of %(team)s passed the agreed call-back time.") % {
+        "n": n,
+        "team": team,
+    }
+    return subject, body
+
+
 def cases_announce(*, cases: list[FollowUpCase]) -> int:
     """Tell each team's leader (and the team channel) that customers wait for a call-back.
 
@@ -90,14 +112,7 @@ def cases_announce(*, cases: list[FollowUpCase]) -> int:
         team = teams[team_id]
         leaders = [team.manager] if team.manager_id and team.manager.user.is_active else []
         due = timezone.localtime(min(c.due_at for c in found)).strftime("%d-%m %H:%M")
-
-        def compose(team=team, n=len(found), due=due) -> tuple[str, str]:
-            subject = _("%(team)s: a customer asks to be called back") % {"team": team.name}
-            text = _(
-                "%(n)s customer(s) of %(team)s gave a low score and may be contacted. "
-                "Call back before %(due)s."
-            )
-            return subject, text % {"n": n, "team": team.name, "due": due}
+        compose = partial(_new_cases_text, team.name, len(found), due)
 
         link = site_url() + (
             reverse("feedback-case", args=[found[0].uuid])
@@ -132,21 +147,10 @@ def cases_overdue_announce(*, now=None) -> int:
             team = found[0].team
             people = [team.manager] if team.manager_id else []
             people += [c.assigned_to for c in found if c.assigned_to_id]
-
-            def compose(team=team, n=len(found)) -> tuple[str, str]:
-                subject = _("%(team)s: a customer waits too long for a call-back") % {
-                    "team": team.name
-                }
-                body = _("%(n)s customer(s) of %(team)s passed the agreed call-back time.") % {
-                    "n": n,
-                    "team": team.name,
-                }
-                return subject, body
-
             notify(
                 organization=team.organization,
                 recipients=people,
-                compose=compose,
+                compose=partial(_overdue_text, team.name, len(found)),
                 link=site_url() + reverse("feedback-cases") + "?state=overdue",
             )
         FollowUpCase.objects.filter(pk__in=[c.pk for c in late]).update(overdue_told_at=now)

@@ -164,9 +164,7 @@ def contact_addresses_clear(*, now=None) -> int:
     (the daily retention job); returns how many cases lost their address."""
     now = now or timezone.now()
     cleared = 0
-    for config in FeedbackSettings.objects.all().only(
-        "organization_id", "contact_retention_days"
-    ):
+    for config in FeedbackSettings.objects.all().only("organization_id", "contact_retention_days"):
         before = now - timedelta(days=config.contact_retention_days)
         cases = FollowUpCase.objects.filter(
             organization_id=config.organization_id,

@@ -65,18 +65,3 @@ def test_an_answered_escalation_reaches_each_in_their_language(world, english_le
     subjects = {m.to[0]: m.subject for m in mail.outbox}
     assert subjects["mila@linge.example"].endswith("your escalation is answered")
     assert subjects["bob@linge.example"].endswith("jullie escalatie is beantwoord")
-
-
-def test_the_daily_digest_is_in_the_reader_s_language(
-    login, world, settings, english_leader, django_capture_on_commit_callbacks
-):
-    from klantcultuur.front.digest import digests_send
-    from klantcultuur.notify.models import DigestSubscription
-
-    for member in (world.manager, world.employee):
-        DigestSubscription.objects.create(membership=member)
-    with django_capture_on_commit_callbacks(execute=True):
-        assert digests_send() == 2
-    bodies = {m.to[0]: m.body for m in mail.outbox}
-    assert "Overdue call-backs: " in bodies["mila@linge.example"]
-    assert "Te laat teruggebeld: " in bodies["bob@linge.example"]
