@@ -51,8 +51,9 @@ def test_the_demo_has_a_year_of_team_feedback_with_internal_customers_and_cases(
     assert records.filter(team__code="B-ICT-S", is_internal=True).exists()
     assert not records.filter(team__code="V-RO-N", is_internal=True).exists()
     # Every form reaches a team or its department but the website's new contact form,
-    # whose handful of answers wait in the unrouted queue.
-    unrouted = records.filter(team__isnull=True)
+    # whose handful of answers wait in the unrouted queue. (The customer vision's question
+    # is the organisation's, not a team's: the vision app reads its answers.)
+    unrouted = records.filter(team__isnull=True).exclude(channel="klantvisie")
     assert 1 <= unrouted.count() <= 20
     assert set(unrouted.values_list("touchpoint", flat=True)) == {"Contactformulier website"}
     forms = Touchpoint.objects.filter(organization=org)
