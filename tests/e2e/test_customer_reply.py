@@ -80,3 +80,19 @@ def test_a_customer_leaves_an_address_and_the_team_answers_from_the_case(
     assert "de monteur komt donderdag" in mail.outbox[1].body
     assert mail.outbox[1].reply_to == ["bob@linge.example"]
     screenshot(page, "case-reply-sent-desktop")
+
+
+def test_the_reply_templates_are_edited_on_every_screen(live_server, page_factory):
+    build_world()
+    for width, height in ((390, 844), (1024, 768), (1280, 900)):
+        page = page_factory(width=width, height=height)
+        log_in(page, live_server.url, "alice@linge.example")
+        page.goto(f"{live_server.url}/feedback/replies/")
+        expect(page.get_by_role("heading", name="Antwoordsjablonen")).to_be_visible()
+        expect(page.get_by_role("link", name="Excuses en terugkoppeling")).to_be_visible()
+        assert fits(page)
+        screenshot(page, f"reply-templates-{width}")
+    page.get_by_role("link", name="Excuses en terugkoppeling").click()
+    page.get_by_label("Onderwerp").fill("Over {contactmoment} bij {organisatie}")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("cell", name="Over {contactmoment} bij {organisatie}")).to_be_visible()
