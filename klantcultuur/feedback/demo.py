@@ -655,7 +655,50 @@ def _cases(org: Organization, today: date, now: datetime, rng: random.Random) ->
                 case.customer_email = ""  # the daily retention has cleared it
         cases.append(case)
     FollowUpCase.objects.bulk_create(cases, batch_size=1000)
+    answered = [
+        c for c in cases if c.status == CaseStatus.CONTACTED and c.customer_email and c.handled_by
+    ]
+    _replies(org, answered[:3])
     return len(cases)
+
+
+def _replies(org: Organization, cases: list[FollowUpCase]) -> None:
+    """A few customers already had an e-mail from the default template, as sent."""
+    from klantcultuur.feedback.models import CaseReply
+    from klantcultuur.feedback.services.replies import reply_draft, reply_templates_ensure
+    from klantcultuur.notify.models import Channel, Delivery, DeliveryStatus
+
+    template = reply_templates_ensure(organization=org)[0]
+    for case in cases:
+        assert case.handled_by is not None and case.contacted_at is not None
+        subject, body = reply_draft(case=case, template=template, sender=case.handled_by)
+        body = body.replace(
+            "[schrijf hier wat u gedaan of afgesproken heeft]",
+            "de monteur komt deze week nog bij u langs om het af te maken",
+        )
+        delivery = Delivery.objects.create(
+            organization=org,
+            channel=Channel.EMAIL,
+            to=case.customer_email,
+            to_customer=True,
+            reply_to=case.handled_by.user.email,
+            subject=subject,
+            body=body,
+            status=DeliveryStatus.SENT,
+            attempts=1,
+            created_at=case.contacted_at,
+            sent_at=case.contacted_at,
+        )
+        CaseReply.objects.create(
+            uuid=stable_uuid(ORG_SLUG, "reply", str(case.uuid)),
+            case=case,
+            subject=subject,
+            body=body,
+            template_name=template.name,
+            sent_by=case.handled_by,
+            created_at=case.contacted_at,
+            delivery=delivery,
+        )
 
 
 SURNAMES = ("dekker", "bos", "vermeulen", "hendriks", "smits", "van.dijk", "kok", "peters",
@@ -672,7 +715,12 @@ def _remove_demo_records(org: Organization) -> None:
     """Delete the previous demo responses with three statements (no per-object cascade)."""
     from klantcultuur.feedback.models import FeedbackSentence
 
+    from klantcultuur.feedback.models import CaseReply
+    from klantcultuur.notify.models import Delivery
+
     demo = Feedback.objects.filter(organization=org, source=Source.DEMO)
+    sent = CaseReply.objects.filter(case__feedback__in=demo)
+    Delivery.objects.filter(pk__in=list(sent.values_list("delivery_id", flat=True))).delete()
     FeedbackSentence.objects.filter(feedback__in=demo).delete()
     FollowUpCase.objects.filter(feedback__in=demo).delete()
     table = connection.ops.quote_name(Feedback._meta.db_table)

@@ -6,11 +6,19 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from klantcultuur.feedback import rollup, selectors
-from klantcultuur.feedback.models import CaseStatus, Feedback, FollowUpCase, Touchpoint
+from klantcultuur.feedback import demo, rollup, selectors
+from klantcultuur.feedback.models import (
+    CaseReply,
+    CaseStatus,
+    Feedback,
+    FollowUpCase,
+    Touchpoint,
+)
+from klantcultuur.notify.models import Delivery
 from klantcultuur.orgs.models import Organization
 
 pytestmark = pytest.mark.slow  # loads the demo
@@ -35,6 +43,13 @@ def test_loading_the_demo_twice_leaves_the_same_feedback(db, settings):
     call_command("load_demo")
     assert snapshot(org) == first
     assert rollup.differences(org.id) == []
+    # A few customers were answered by e-mail; a new day's demo replaces them, not adds.
+    replies = CaseReply.objects.filter(case__organization=org)
+    assert replies.exists() and all(r.delivery.status == "sent" for r in replies)
+    with pytest.raises(RuntimeError), transaction.atomic():  # rolled back: boards keep stories
+        demo._remove_demo_records(org)
+        assert not Delivery.objects.filter(organization=org, to_customer=True).exists()
+        raise RuntimeError
 
 
 def test_the_demo_has_a_year_of_team_feedback_with_internal_customers_and_cases(db, settings):
