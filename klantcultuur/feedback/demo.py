@@ -712,10 +712,8 @@ def _demo_address(index: int) -> str:
 
 
 def _remove_demo_records(org: Organization) -> None:
-    """Delete the previous demo responses with three statements (no per-object cascade)."""
-    from klantcultuur.feedback.models import FeedbackSentence
-
-    from klantcultuur.feedback.models import CaseReply
+    """Delete the previous demo responses with a few statements (no per-object cascade)."""
+    from klantcultuur.feedback.models import CaseReply, FeedbackSentence
     from klantcultuur.notify.models import Delivery
 
     demo = Feedback.objects.filter(organization=org, source=Source.DEMO)
