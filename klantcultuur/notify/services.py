@@ -170,9 +170,10 @@ def delivery_retry(*, delivery: Delivery) -> None:
     from klantcultuur.lib.tasks import enqueue
     from klantcultuur.notify.tasks import deliver
 
-    Delivery.objects.filter(pk=delivery.pk).exclude(status=DeliveryStatus.SENT).update(
-        status=DeliveryStatus.FAILED, next_try_at=timezone.now()
-    )
+    # A customer's address cleared by the retention or an erasure: nowhere to send it.
+    Delivery.objects.filter(pk=delivery.pk).exclude(status=DeliveryStatus.SENT).exclude(
+        to=""
+    ).update(status=DeliveryStatus.FAILED, next_try_at=timezone.now())
     transaction.on_commit(lambda: enqueue(deliver, delivery.pk))
 
 

@@ -288,3 +288,22 @@ def test_the_daily_retention_command_clears_addresses_too(world):
     assert "Customer e-mail addresses cleared: 1." in out.getvalue()
     case.refresh_from_db()
     assert case.customer_email == ""
+
+
+def test_a_reply_that_was_never_sent_is_not_tried_again_once_its_address_is_gone(
+    world, django_capture_on_commit_callbacks
+):
+    from klantcultuur.feedback.services.replies import case_reply_send
+    from klantcultuur.notify.services import delivery_retry
+
+    case = a_case(world)
+    case_reply_send(case=case, subject="Uw reactie", body="Tekst", actor=world.employee)
+    Delivery.objects.filter(to_customer=True).update(status=DeliveryStatus.GAVE_UP)
+    case_update(case=case, status="resolved", outcome="solved", note="", actor=world.employee)
+    contact_addresses_clear(now=timezone.now() + timedelta(days=31))
+    delivery = Delivery.objects.get(to_customer=True)
+    assert delivery.to == ""
+    with django_capture_on_commit_callbacks(execute=True):
+        delivery_retry(delivery=delivery)
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.GAVE_UP and mail.outbox == []
