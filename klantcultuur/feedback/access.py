@@ -23,6 +23,7 @@ from klantcultuur.feedback.models import (
     FeedbackImport,
     FeedbackSentence,
     FollowUpCase,
+    ReplyTemplate,
     RoutingRule,
     Topic,
     Touchpoint,
@@ -107,6 +108,11 @@ def get_touchpoint_for_user(request: MemberRequest, code: UUID) -> Touchpoint:
 def get_rule_for_user(request: MemberRequest, code: UUID) -> RoutingRule:
     """A routing rule of the current organisation (404 for any other)."""
     return get_object_or_404(RoutingRule, organization=request.organization, uuid=code)
+
+
+def get_reply_template_for_user(request: MemberRequest, code: UUID | str) -> ReplyTemplate:
+    """A reply template of the current organisation (404 for any other)."""
+    return get_object_or_404(ReplyTemplate, organization=request.organization, uuid=_uuid(code))
 
 
 def get_topic_for_user(request: MemberRequest, code: UUID) -> Topic:

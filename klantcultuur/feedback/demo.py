@@ -43,7 +43,11 @@ from klantcultuur.orgs.demo import ORG_SLUG, stable_uuid
 from klantcultuur.orgs.models import Membership, Organization, OrgUnit
 
 DAYS = 365
-UNROUTED_SHARE = 0.004
+# The website's general contact form went live a few days ago and nobody routed it yet: a
+# handful of its answers wait in the unrouted queue, and the list of forms flags it.
+NEW_FORM = "Contactformulier website"
+NEW_FORM_DAYS = 10
+NEW_FORM_EVERY = 97  # one answer in so many of those days comes through it
 
 
 @dataclass(frozen=True)
@@ -423,7 +427,13 @@ def generate(units: dict[str, OrgUnit], today: date, now: datetime, seed: int = 
                 channel = rng.choices(
                     [c for c, _w in profile.channels], weights=[w for _c, w in profile.channels]
                 )[0]
-                unrouted = rng.random() < UNROUTED_SHARE
+                unrouted = (
+                    offset >= DAYS - NEW_FORM_DAYS
+                    and not profile.internal
+                    and index % NEW_FORM_EVERY == 13
+                )
+                if unrouted:
+                    channel = "website"
                 consent = rng.random() < (0.5 if profile.internal else 0.3)
                 reference = (
                     f"MW-{rng.randrange(1000, 9999)}"
@@ -443,7 +453,7 @@ def generate(units: dict[str, OrgUnit], today: date, now: datetime, seed: int = 
                         reason,
                         suggestion,
                         channel,
-                        "Algemeen" if unrouted else profile.touchpoint,
+                        NEW_FORM if unrouted else profile.touchpoint,
                         rng.choice(profile.products) if profile.products else "",
                         "",
                         team_code,
@@ -500,6 +510,16 @@ def _setup(org: Organization, units: dict[str, OrgUnit]) -> None:
             "our front desk",
         ),
         (
+            NEW_FORM,
+            "nps",
+            "website",
+            "Woonstichting Rivierduin",
+            None,
+            False,
+            "Website contact form",
+            "Woonstichting Rivierduin",
+        ),
+        (
             "Melding servicedesk afgesloten",
             "csat",
             "intranet",
@@ -526,10 +546,15 @@ def _setup(org: Organization, units: dict[str, OrgUnit]) -> None:
             defaults=values,
             create_defaults={**values, "uuid": stable_uuid(ORG_SLUG, "touchpoint", name)},
         )
+    # The repair and phone forms are sent with a link per team (the planning system's sms
+    # after a repair, the telephony's survey per queue): those answers carry their team. A
+    # link without one goes to the department, whose manager passes it on.
     rules = [
         ("touchpoint", "Woningtoewijzing", "W-VH-T"),
         ("channel", "balie", "W-KC-BA"),
         ("touchpoint", "Oplevering woning", "V-VB-M"),
+        ("touchpoint", "Reparatie afgerond", "V-RO"),
+        ("touchpoint", "Telefonisch contact", "W-KC"),
     ]
     for position, (field_name, value, code) in enumerate(rules):
         RoutingRule.objects.update_or_create(
@@ -610,6 +635,8 @@ def _cases(org: Organization, today: date, now: datetime, rng: random.Random) ->
             status=status,
             created_at=record.received_at,
         )
+        if index % 3 == 0:  # a third left an address on the form to be answered by e-mail
+            case.customer_email = _demo_address(index)
         people = handlers.get(record.team_id or 0, [])
         latest = now - timedelta(minutes=10)
         if status != CaseStatus.OPEN:
@@ -624,16 +651,74 @@ def _cases(org: Organization, today: date, now: datetime, rng: random.Random) ->
             )
             if case.outcome in (CaseOutcome.UNREACHABLE, CaseOutcome.DECLINED):
                 case.contacted_at = None
+            if case.resolved_at < now - timedelta(days=config.contact_retention_days):
+                case.customer_email = ""  # the daily retention has cleared it
         cases.append(case)
     FollowUpCase.objects.bulk_create(cases, batch_size=1000)
+    answered = [
+        c for c in cases if c.status == CaseStatus.CONTACTED and c.customer_email and c.handled_by
+    ]
+    _replies(org, answered[:3])
     return len(cases)
 
 
+def _replies(org: Organization, cases: list[FollowUpCase]) -> None:
+    """A few customers already had an e-mail from the default template, as sent."""
+    from klantcultuur.feedback.models import CaseReply
+    from klantcultuur.feedback.services.replies import reply_draft, reply_templates_ensure
+    from klantcultuur.notify.models import Channel, Delivery, DeliveryStatus
+
+    template = reply_templates_ensure(organization=org)[0]
+    for case in cases:
+        assert case.handled_by is not None and case.contacted_at is not None
+        subject, body = reply_draft(case=case, template=template, sender=case.handled_by)
+        body = body.replace(
+            "[schrijf hier wat u gedaan of afgesproken heeft]",
+            "de monteur komt deze week nog bij u langs om het af te maken",
+        )
+        delivery = Delivery.objects.create(
+            organization=org,
+            channel=Channel.EMAIL,
+            to=case.customer_email,
+            to_customer=True,
+            reply_to=case.handled_by.user.email,
+            subject=subject,
+            body=body,
+            status=DeliveryStatus.SENT,
+            attempts=1,
+            created_at=case.contacted_at,
+            sent_at=case.contacted_at,
+        )
+        CaseReply.objects.create(
+            uuid=stable_uuid(ORG_SLUG, "reply", str(case.uuid)),
+            case=case,
+            subject=subject,
+            body=body,
+            template_name=template.name,
+            sent_by=case.handled_by,
+            created_at=case.contacted_at,
+            delivery=delivery,
+        )
+
+
+SURNAMES = ("dekker", "bos", "vermeulen", "hendriks", "smits", "van.dijk", "kok", "peters",
+            "jacobs", "de.groot", "mulder", "willems", "van.leeuwen", "brouwer", "koster")  # fmt: skip
+
+
+def _demo_address(index: int) -> str:
+    """A made-up tenant's address on a reserved domain (never a real mailbox)."""
+    initial = "abcdefghijklmnoprstw"[index % 20]
+    return f"{initial}.{SURNAMES[index // 3 % len(SURNAMES)]}@example.org"
+
+
 def _remove_demo_records(org: Organization) -> None:
-    """Delete the previous demo responses with three statements (no per-object cascade)."""
-    from klantcultuur.feedback.models import FeedbackSentence
+    """Delete the previous demo responses with a few statements (no per-object cascade)."""
+    from klantcultuur.feedback.models import CaseReply, FeedbackSentence
+    from klantcultuur.notify.models import Delivery
 
     demo = Feedback.objects.filter(organization=org, source=Source.DEMO)
+    sent = CaseReply.objects.filter(case__feedback__in=demo)
+    Delivery.objects.filter(pk__in=list(sent.values_list("delivery_id", flat=True))).delete()
     FeedbackSentence.objects.filter(feedback__in=demo).delete()
     FollowUpCase.objects.filter(feedback__in=demo).delete()
     table = connection.ops.quote_name(Feedback._meta.db_table)

@@ -21,10 +21,12 @@ from klantcultuur.feedback.models import (
     Label,
     Metric,
     Preset,
+    ReplyTemplate,
     RoutingRule,
     Topic,
     Touchpoint,
 )
+from klantcultuur.feedback.replytext import PLACEHOLDERS, braced, unknown_placeholders
 from klantcultuur.feedback.validation import FIELD_LABELS, clean_text
 from klantcultuur.lib.text import strip_unsafe
 from klantcultuur.orgs.forms import UnitChoiceField
@@ -87,14 +89,24 @@ class PublicFeedbackForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=10_000
     )
     contact_consent = forms.BooleanField(required=False)
+    customer_email = forms.EmailField(
+        required=False,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
+    )
     # A field people do not see (CSS) and bots fill in.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
     token = forms.CharField(widget=forms.HiddenInput)
     ref = forms.CharField(widget=forms.HiddenInput, required=False, max_length=100)
     lang = forms.CharField(widget=forms.HiddenInput, required=False, max_length=5)
 
-    def __init__(self, *args, touchpoint: Touchpoint, extra_questions=(), **kwargs):
+    def __init__(
+        self, *args, touchpoint: Touchpoint, has_ref: bool = False, extra_questions=(), **kwargs
+    ):
         super().__init__(*args, **kwargs)
+        self.has_ref = has_ref
+        if not touchpoint.ask_consent:
+            del self.fields["contact_consent"], self.fields["customer_email"]
         # Questions other apps add through `form_extensions` (open, never required).
         self.extra_names: list[str] = []
         for question in extra_questions:
@@ -133,6 +145,16 @@ class PublicFeedbackForm(forms.Form):
                 data[name] = strip_unsafe(data[name]).strip()
         if "score" not in self.fields and not (data.get("reason") or data.get("suggestion")):
             raise ValidationError(_("Write a few words, please."))
+        email, consent = data.get("customer_email"), data.get("contact_consent")
+        if email and not consent:
+            self.add_error(
+                "customer_email",
+                _("Tick that we may contact you, or leave your e-mail address empty."),
+            )
+        elif consent and not email and not self.has_ref and "customer_email" in self.fields:
+            self.add_error(
+                "customer_email", _("Fill in your e-mail address so that we can contact you.")
+            )
         return data
 
 
@@ -200,7 +222,13 @@ class TopicForm(forms.ModelForm):
 class SettingsForm(forms.ModelForm):
     class Meta:
         model = FeedbackSettings
-        fields = ["case_due_hours", "case_max_age_days", "retention_days", "route_by_team_code"]
+        fields = [
+            "case_due_hours",
+            "case_max_age_days",
+            "retention_days",
+            "contact_retention_days",
+            "route_by_team_code",
+        ]
 
 
 class ImportUploadForm(forms.Form):
@@ -327,7 +355,14 @@ class CaseForm(forms.Form):
 
 
 class EraseForm(forms.Form):
-    reference = forms.CharField(label=_("Customer reference"), max_length=100)
+    reference = forms.CharField(
+        label=_("Customer reference or e-mail address"),
+        max_length=254,
+        help_text=_(
+            "The reference as it is in the feedback, or the e-mail address the customer gave "
+            "on the form."
+        ),
+    )
     confirm = forms.BooleanField(
         label=_("I understand that this removes the customer's feedback for good."), required=True
     )
@@ -408,3 +443,48 @@ class AssignForm(forms.Form):
 
     def unit(self):
         return self.units[self.cleaned_data["team"]]
+
+
+class ReplyTemplateForm(forms.ModelForm):
+    class Meta:
+        model = ReplyTemplate
+        fields = ["name", "language", "subject", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 12})}
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.organization = organization
+        self.fields["body"].help_text = _("Placeholders: %(names)s.") % {
+            "names": braced(PLACEHOLDERS)
+        }
+
+    def clean(self):
+        data = super().clean()
+        for name in ("subject", "body"):
+            unknown = unknown_placeholders(data.get(name) or "")
+            if unknown:
+                self.add_error(
+                    name,
+                    _("Unknown placeholder: %(names)s. Use %(known)s.")
+                    % {
+                        "names": braced(unknown),
+                        "known": braced(PLACEHOLDERS),
+                    },
+                )
+        return data
+
+
+class ReplyForm(forms.Form):
+    """A reply to the customer of a case: a template's text, adapted before it is sent."""
+
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    body = forms.CharField(
+        label=_("Message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 12})
+    )
+    template = forms.CharField(widget=forms.HiddenInput, required=False, max_length=100)
+
+    def clean_body(self) -> str:
+        return strip_unsafe(self.cleaned_data["body"]).strip()
+
+    def clean_subject(self) -> str:
+        return strip_unsafe(self.cleaned_data["subject"]).strip()

@@ -23,10 +23,12 @@ def run_import_analysis(job_id: int) -> int:
 
 @shared_task(name="feedback.apply_retention")
 def apply_retention() -> int:
-    """Daily (Celery beat): clear comments past each organisation's retention; returns how many."""
+    """Daily (Celery beat): clear comments past each organisation's retention, and customers'
+    e-mail addresses of cases closed longer ago than it keeps them; returns how many."""
     from klantcultuur.feedback.services.privacy import retention_apply_all
+    from klantcultuur.feedback.services.replies import contact_addresses_clear
 
-    return sum(retention_apply_all().values())
+    return sum(retention_apply_all().values()) + contact_addresses_clear()
 
 
 @shared_task(name="feedback.announce_overdue")

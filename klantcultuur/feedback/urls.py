@@ -10,6 +10,7 @@ from klantcultuur.feedback.views import (
     privacy,
     public,
     records,
+    replies,
     setup,
 )
 
@@ -24,6 +25,9 @@ urlpatterns = [
     path("feedback/unrouted/", records.unrouted, name="feedback-unrouted"),
     path("feedback/cases/", cases.cases, name="feedback-cases"),
     path("feedback/cases/<uuid:code>/", cases.case, name="feedback-case"),
+    path("feedback/cases/<uuid:code>/reply/", cases.reply, name="feedback-case-reply"),
+    path("feedback/replies/", replies.templates, name="feedback-reply-templates"),
+    path("feedback/replies/<uuid:code>/", replies.template, name="feedback-reply-template"),
     path("feedback/settings/", setup.settings_page, name="feedback-setup"),
     path("feedback/touchpoints/", setup.touchpoints, name="feedback-touchpoints"),
     path("feedback/touchpoints/<uuid:code>/", setup.touchpoint, name="feedback-touchpoint"),

@@ -65,6 +65,7 @@ class RecordInput:
     external_id: str = ""
     customer_ref: str = ""
     contact_consent: bool = False
+    customer_email: str = ""  # kept only on the follow-up case the record may get
     is_internal: bool = False
     language: str = ""
     team_id: int | None = None  # an explicit owning unit (a touchpoint's team)

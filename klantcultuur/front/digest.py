@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from klantcultuur.front import today
@@ -40,17 +39,18 @@ def digests_send(*, now=None) -> int:
         if team is None or not member.user.is_active:
             continue
         team_day = today.team_day(member, team, can_steer=False, now=now)
-        with translation.override(settings.LANGUAGE_CODE):
+
+        def compose(team=team, team_day=team_day) -> tuple[str, str]:
             subject = _("%(team)s: the day of %(day)s") % {
                 "team": team.name,
                 "day": day.strftime("%d-%m"),
             }
-            body = digest_text(team_day)
+            return subject, digest_text(team_day)
+
         notify(
             organization=member.organization,
             recipients=[member],
-            subject=subject,
-            body=body,
+            compose=compose,
             link=site_url() + reverse("huddle-board", args=[team.uuid]),
             to_channel=False,
         )

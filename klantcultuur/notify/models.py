@@ -58,6 +58,10 @@ class Delivery(models.Model):
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
     channel = models.CharField(max_length=10, choices=Channel.choices)
     to = models.CharField(max_length=500)  # an e-mail address or the webhook's address
+    # A customer's own address (a reply on a follow-up case): shown only on the case, and
+    # cleared with it by the feedback app's erasure and retention.
+    to_customer = models.BooleanField(default=False)
+    reply_to = models.CharField(max_length=254, blank=True)
     subject = models.CharField(max_length=200)
     body = models.TextField()
     link = models.CharField(max_length=500, blank=True)

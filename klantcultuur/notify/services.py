@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import urllib.request
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from klantcultuur.notify.models import Channel, Delivery, DeliveryStatus, NotifySettings
 from klantcultuur.orgs.models import Membership, Organization
@@ -24,32 +24,60 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(minutes=4 ** max(attempts - 1, 0))
 
 
+Compose = Callable[[], tuple[str, str]]
+
+
+def language_of(membership: Membership | None) -> str:
+    """The language a person reads messages in: their own choice, else the default."""
+    chosen = getattr(getattr(membership, "user", None), "language", "") or ""
+    known = {code for code, _name in settings.LANGUAGES}
+    return chosen if chosen in known else settings.LANGUAGE_CODE
+
+
+def compose_in(language: str, compose: Compose) -> tuple[str, str]:
+    """The subject and body that `compose` writes with `language` active (gettext)."""
+    with translation.override(language):
+        subject, body = compose()
+    return str(subject), str(body)
+
+
 def notify(
     *,
     organization: Organization,
     recipients: Iterable[Membership],
-    subject: str,
-    body: str,
+    compose: Compose,
     link: str = "",
     to_channel: bool = True,
 ) -> list[Delivery]:
-    """One e-mail per recipient with an address, and one message in the organisation's
-    channel when it has a webhook; all sent from the background after the commit."""
-    from klantcultuur.notify.tasks import deliver
+    """One e-mail per recipient with an address, in their own language, and one message in
+    the organisation's channel (in the default language) when it has a webhook; all sent
+    from the background after the commit.
 
-    rows = [
-        Delivery(
-            organization=organization,
-            channel=Channel.EMAIL,
-            to=m.user.email,
-            subject=subject[:200],
-            body=body,
-            link=link,
+    `compose` returns (subject, body) and is called with each language active in turn, so
+    its gettext calls give the recipient's words."""
+    people = {m.id: m for m in recipients if m.user.email}.values()
+    texts: dict[str, tuple[str, str]] = {}
+    rows = []
+    for member in people:
+        language = language_of(member)
+        if language not in texts:
+            texts[language] = compose_in(language, compose)
+        subject, body = texts[language]
+        rows.append(
+            Delivery(
+                organization=organization,
+                channel=Channel.EMAIL,
+                to=member.user.email,
+                subject=subject[:200],
+                body=body,
+                link=link,
+            )
         )
-        for m in {m.id: m for m in recipients if m.user.email}.values()
-    ]
     webhook = NotifySettings.for_organization(organization).webhook_url
     if to_channel and webhook:
+        subject, body = texts.get(settings.LANGUAGE_CODE) or compose_in(
+            settings.LANGUAGE_CODE, compose
+        )
         rows.append(
             Delivery(
                 organization=organization,
@@ -60,9 +88,32 @@ def notify(
                 link=link,
             )
         )
-    created = Delivery.objects.bulk_create(rows)
-    from klantcultuur.lib.tasks import enqueue
+    return _queue(rows)
 
+
+def notify_customer(
+    *, organization: Organization, to: str, subject: str, body: str, reply_to: str = ""
+) -> Delivery:
+    """An e-mail to a customer's own address (a reply on a follow-up case), written by a
+    person in the customer's language; stored first and sent like every other message."""
+    row = Delivery(
+        organization=organization,
+        channel=Channel.EMAIL,
+        to=to,
+        to_customer=True,
+        reply_to=reply_to,
+        subject=subject[:200],
+        body=body,
+    )
+    return _queue([row])[0]
+
+
+def _queue(rows: list[Delivery]) -> list[Delivery]:
+    """Store the messages, then send each from the background once the transaction commits."""
+    from klantcultuur.lib.tasks import enqueue
+    from klantcultuur.notify.tasks import deliver
+
+    created = Delivery.objects.bulk_create(rows)
     for row in created:
         transaction.on_commit(lambda pk=row.pk: enqueue(deliver, pk))
     return created
@@ -71,9 +122,13 @@ def notify(
 def _send(delivery: Delivery) -> None:
     text = f"{delivery.body}\n\n{delivery.link}".strip()
     if delivery.channel == Channel.EMAIL:
-        send_mail(
-            delivery.subject, text, settings.DEFAULT_FROM_EMAIL, [delivery.to], fail_silently=False
-        )
+        EmailMessage(
+            delivery.subject,
+            text,
+            settings.DEFAULT_FROM_EMAIL,
+            [delivery.to],
+            reply_to=[delivery.reply_to] if delivery.reply_to else None,
+        ).send(fail_silently=False)
         return
     # Teams and Slack incoming webhooks both take a JSON body with a "text".
     payload = json.dumps({"text": f"**{delivery.subject}**\n\n{text}"}).encode("utf-8")
@@ -115,9 +170,10 @@ def delivery_retry(*, delivery: Delivery) -> None:
     from klantcultuur.lib.tasks import enqueue
     from klantcultuur.notify.tasks import deliver
 
-    Delivery.objects.filter(pk=delivery.pk).exclude(status=DeliveryStatus.SENT).update(
-        status=DeliveryStatus.FAILED, next_try_at=timezone.now()
-    )
+    # A customer's address cleared by the retention or an erasure: nowhere to send it.
+    Delivery.objects.filter(pk=delivery.pk).exclude(status=DeliveryStatus.SENT).exclude(
+        to=""
+    ).update(status=DeliveryStatus.FAILED, next_try_at=timezone.now())
     transaction.on_commit(lambda: enqueue(deliver, delivery.pk))
 
 

@@ -2,9 +2,11 @@
 
 from klantcultuur.feedback.models.cases import (
     CaseOutcome,
+    CaseReply,
     CaseStatus,
     ErasureLog,
     FollowUpCase,
+    ReplyTemplate,
     overdue_condition,
 )
 from klantcultuur.feedback.models.config import (
@@ -39,6 +41,7 @@ __all__ = [
     "SCORE_RANGE",
     "ApiToken",
     "CaseOutcome",
+    "CaseReply",
     "CaseStatus",
     "CommentField",
     "DailyTeamStats",
@@ -54,6 +57,7 @@ __all__ = [
     "LabelCorrection",
     "Metric",
     "Preset",
+    "ReplyTemplate",
     "RoutingField",
     "RoutingRule",
     "Source",

@@ -76,6 +76,11 @@ class FollowUpCase(models.Model):
         on_delete=models.SET_NULL,
         related_name="assigned_cases",
     )
+    # The customer's own address, given on the form with their consent, to reply by e-mail.
+    # Kept here rather than on the response: only a case needs it, so only those who handle
+    # cases see it, and it goes when the case has been closed for the organisation's
+    # retention period (and with an erasure).
+    customer_email = models.EmailField(_("customer's e-mail address"), blank=True)
 
     objects = FollowUpCaseQuerySet.as_manager()
 
@@ -103,6 +108,56 @@ class FollowUpCase(models.Model):
     def is_overdue(self, now=None) -> bool:
         """See `overdue_condition`."""
         return self.status == CaseStatus.OPEN and self.due_at < (now or timezone.now())
+
+
+class ReplyTemplate(models.Model):
+    """A reply to a customer that an organisation writes once and a case handler adapts."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="reply_templates"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    language = models.CharField(
+        _("language"), max_length=5, choices=settings.LANGUAGES, default="nl"
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("text"), max_length=5000)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("reply template")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "name"], name="reply_template_name_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CaseReply(models.Model):
+    """An e-mail sent to the customer of a case: the case's history of what was written."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    case = models.ForeignKey(FollowUpCase, on_delete=models.CASCADE, related_name="replies")
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    template_name = models.CharField(max_length=100, blank=True)
+    sent_by = models.ForeignKey(Membership, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    # The stored message that carries it (its status: waiting, sent, failed).
+    delivery = models.ForeignKey(
+        "notify.Delivery", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.subject
 
 
 class ErasureLog(models.Model):

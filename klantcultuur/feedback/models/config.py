@@ -43,6 +43,15 @@ class FeedbackSettings(models.Model):
             "Older feedback (for example from a historical import) gets no follow-up case."
         ),
     )
+    contact_retention_days = models.PositiveIntegerField(
+        _("keep a customer's e-mail address after the case is closed (days)"),
+        default=30,
+        validators=[MaxValueValidator(365)],
+        help_text=_(
+            "The address a customer gave to be answered is removed this many days after "
+            "their follow-up case is resolved (0: at once)."
+        ),
+    )
     route_by_team_code = models.BooleanField(
         _("route by the team code in the data"),
         default=True,

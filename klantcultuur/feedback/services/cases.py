@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -47,6 +49,8 @@ def case_update(
         case.handled_by_id is None
     ):  # who picked it up; a colleague who closes it does not replace them
         case.handled_by = actor
+    if status == CaseStatus.RESOLVED and not _keeps_address(case):
+        case.customer_email = ""  # the organisation keeps no address once a case is closed
     case.save(
         update_fields=[
             "status",
@@ -56,18 +60,43 @@ def case_update(
             "contacted_at",
             "resolved_at",
             "assigned_to",
+            "customer_email",
         ]
     )
     return case
+
+
+def _keeps_address(case: FollowUpCase) -> bool:
+    from klantcultuur.feedback.models import FeedbackSettings
+
+    return FeedbackSettings.for_organization(case.organization).contact_retention_days > 0
+
+
+def _new_cases_text(team: str, n: int, due: str) -> tuple[str, str]:
+    """The message about new call-backs, in the active language."""
+    subject = _("%(team)s: a customer asks to be called back") % {"team": team}
+    text = _(
+        "%(n)s customer(s) of %(team)s gave a low score and may be contacted. "
+        "Call back before %(due)s."
+    )
+    return subject, text % {"n": n, "team": team, "due": due}
+
+
+def _overdue_text(team: str, n: int) -> tuple[str, str]:
+    """The message about customers waiting past their call-back time, in the active language."""
+    subject = _("%(team)s: a customer waits too long for a call-back") % {"team": team}
+    body = _("%(n)s customer(s) of %(team)s passed the agreed call-back time.") % {
+        "n": n,
+        "team": team,
+    }
+    return subject, body
 
 
 def cases_announce(*, cases: list[FollowUpCase]) -> int:
     """Tell each team's leader (and the team channel) that customers wait for a call-back.
 
     One message per team, without the customer's words: those stay in the app."""
-    from django.conf import settings
     from django.urls import reverse
-    from django.utils import translation
 
     from klantcultuur.lib.urls import site_url
     from klantcultuur.notify.services import notify
@@ -82,26 +111,15 @@ def cases_announce(*, cases: list[FollowUpCase]) -> int:
     for team_id, found in by_team.items():
         team = teams[team_id]
         leaders = [team.manager] if team.manager_id and team.manager.user.is_active else []
-        with translation.override(settings.LANGUAGE_CODE):
-            subject = _("%(team)s: a customer asks to be called back") % {"team": team.name}
-            due = timezone.localtime(min(c.due_at for c in found)).strftime("%d-%m %H:%M")
-            text = _(
-                "%(n)s customer(s) of %(team)s gave a low score and may be contacted. "
-                "Call back before %(due)s."
-            )
-            body = text % {"n": len(found), "team": team.name, "due": due}
+        due = timezone.localtime(min(c.due_at for c in found)).strftime("%d-%m %H:%M")
+        compose = partial(_new_cases_text, team.name, len(found), due)
+
         link = site_url() + (
             reverse("feedback-case", args=[found[0].uuid])
             if len(found) == 1
             else reverse("feedback-cases")
         )
-        notify(
-            organization=team.organization,
-            recipients=leaders,
-            subject=subject,
-            body=body,
-            link=link,
-        )
+        notify(organization=team.organization, recipients=leaders, compose=compose, link=link)
         sent += 1
     return sent
 
@@ -109,9 +127,7 @@ def cases_announce(*, cases: list[FollowUpCase]) -> int:
 def cases_overdue_announce(*, now=None) -> int:
     """Tell each team once about customers who now wait past their call-back time (the
     scheduler's job, every quarter of an hour); returns how many cases were announced."""
-    from django.conf import settings
     from django.urls import reverse
-    from django.utils import translation
 
     from klantcultuur.feedback.models import overdue_condition
     from klantcultuur.lib.urls import site_url
@@ -131,19 +147,10 @@ def cases_overdue_announce(*, now=None) -> int:
             team = found[0].team
             people = [team.manager] if team.manager_id else []
             people += [c.assigned_to for c in found if c.assigned_to_id]
-            with translation.override(settings.LANGUAGE_CODE):
-                subject = _("%(team)s: a customer waits too long for a call-back") % {
-                    "team": team.name
-                }
-                body = _("%(n)s customer(s) of %(team)s passed the agreed call-back time.") % {
-                    "n": len(found),
-                    "team": team.name,
-                }
             notify(
                 organization=team.organization,
                 recipients=people,
-                subject=subject,
-                body=body,
+                compose=partial(_overdue_text, team.name, len(found)),
                 link=site_url() + reverse("feedback-cases") + "?state=overdue",
             )
         FollowUpCase.objects.filter(pk__in=[c.pk for c in late]).update(overdue_told_at=now)

@@ -1,6 +1,7 @@
 """Privacy: erase one customer's data on request, and remove comments after the retention.
 
-Erasure removes the customer's records with their sentences, labels and follow-up cases,
+Erasure removes the customer's records with their sentences, labels and follow-up cases
+(with the e-mail address the customer gave and the replies sent to it),
 label corrections made from their sentences, their rows in import reports and every upload
 that mentions them; uploads of finished imports are deleted as well. The audit entry keeps
 who, when and how much, and the reference only as a hash.
@@ -75,9 +76,14 @@ def customer_erase(*, organization: Organization, reference: str, actor) -> Eras
     from klantcultuur.textanalysis import normalise
 
     reference = reference.strip()
+    # A customer known by the address they gave on the form (kept on their case) is found
+    # through it; a reference is matched exactly.
+    match = Q(customer_ref=reference)
+    if "@" in reference:
+        match |= Q(case__customer_email__iexact=reference)
     records = list(
-        Feedback.objects.select_for_update()
-        .filter(organization=organization, customer_ref=reference)
+        Feedback.objects.select_for_update(of=("self",))
+        .filter(match, organization=organization)
         .prefetch_related("sentences")
     )
     deltas = Deltas()
@@ -90,6 +96,7 @@ def customer_erase(*, organization: Organization, reference: str, actor) -> Eras
         _subtract(deltas, record, found)
     ids = [r.pk for r in records]
     cases = FollowUpCase.objects.filter(feedback_id__in=ids).count()
+    _erase_replies(organization, FollowUpCase.objects.filter(feedback_id__in=ids), reference)
     FollowUpCase.objects.filter(feedback_id__in=ids).delete()
     FeedbackSentence.objects.filter(feedback_id__in=ids).delete()
     Feedback.objects.filter(pk__in=ids).delete()
@@ -114,6 +121,17 @@ def customer_erase(*, organization: Organization, reference: str, actor) -> Eras
         cases=cases,
         sentences=sentences,
     )
+
+
+def _erase_replies(organization: Organization, cases, reference: str) -> None:
+    """The e-mails sent to the customer (their address and the text) go with their cases."""
+    from klantcultuur.feedback.models import CaseReply
+    from klantcultuur.notify.models import Delivery
+
+    sent = CaseReply.objects.filter(case__in=cases, delivery__isnull=False).values("delivery_id")
+    Delivery.objects.filter(Q(pk__in=sent) | Q(to_customer=True, to__iexact=reference)).filter(
+        organization=organization, to_customer=True
+    ).delete()
 
 
 def _drop_unused_corrections(organization: Organization, keys: set[str] | None = None) -> bool:
@@ -260,7 +278,7 @@ def retention_apply(*, organization: Organization, now=None) -> int:
                 chunk,
                 ["reason", "suggestion", "topics", "n_compliments", "n_improvements", "analysed"],
             )
-            FollowUpCase.objects.filter(feedback_id__in=ids).update(note="")
+            FollowUpCase.objects.filter(feedback_id__in=ids).update(note="", customer_email="")
             deltas.apply()
             cleared += len(chunk)
     rollup.prune(organization.id)

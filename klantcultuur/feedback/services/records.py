@@ -123,6 +123,7 @@ def feedback_ingest(
     config = FeedbackSettings.for_organization(organization)
     result = IngestResult()
     same = SameContent()
+    emails: dict[object, str] = {}  # record key -> the address its case keeps
     for position, item in enumerate(items):
         team_id = router.route(item.routing_values, item.team_id)
         record = _new_record(organization, item, team_id, source, same)
@@ -133,6 +134,8 @@ def feedback_ingest(
             result.duplicates.append(position)
             continue
         result.created.append(record)
+        if item.customer_email:
+            emails[record.pk] = item.customer_email
     if not result.created:
         return result
     deltas = Deltas()
@@ -147,7 +150,13 @@ def feedback_ingest(
     if to_read:
         analysis.analyse_records(to_read, analysis.analyser_for(organization), deltas)
     cases = [
-        FollowUpCase(organization=organization, feedback=r, team_id=r.team_id, due_at=due)
+        FollowUpCase(
+            organization=organization,
+            feedback=r,
+            team_id=r.team_id,
+            due_at=due,
+            customer_email=emails.get(r.pk, ""),
+        )
         for r in result.created
         if (due := case_due(config, r, now)) is not None
     ]

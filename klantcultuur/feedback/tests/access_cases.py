@@ -11,6 +11,7 @@ from klantcultuur.feedback.models import (
     ApiToken,
     FeedbackImport,
     FollowUpCase,
+    ReplyTemplate,
     RoutingRule,
     Touchpoint,
 )
@@ -35,6 +36,7 @@ def url_kwargs(world) -> dict[str, dict]:
                 team_id=world.team.id,
                 contact_consent=True,
                 customer_ref="K-1",
+                customer_email="klant@example.nl",
             )
         ],
     ).created[0]
@@ -47,12 +49,17 @@ def url_kwargs(world) -> dict[str, dict]:
         organization=org, name="CRM", prefix="kc_x", token_hash="0" * 64
     )
     job = FeedbackImport.objects.create(organization=org, filename="enquete.csv")
+    template = ReplyTemplate.objects.create(
+        organization=org, name="Excuses", subject="Uw reactie", body="Beste klant,"
+    )
     return {
         "feedback-unit": {"code": world.team.uuid},
         "feedback-record": {"code": record.uuid},
         "feedback-record-label": {"code": record.uuid},
         "feedback-record-team": {"code": record.uuid},
         "feedback-case": {"code": case.uuid},
+        "feedback-case-reply": {"code": case.uuid},
+        "feedback-reply-template": {"code": template.uuid},
         "feedback-touchpoint": {"code": touchpoint.uuid},
         "feedback-touchpoint-qr": {"code": touchpoint.uuid},
         "feedback-rule-delete": {"code": rule.uuid},

@@ -60,7 +60,8 @@ def test_the_form_asks_the_touchpoint_question_in_dutch_without_login(client, to
     assert page.status_code == 200
     assert "Hoe waarschijnlijk is het dat u de monteur aanbeveelt aan vrienden of familie?" in html
     assert "Wat zou er een 10 van maken?" in html
-    assert "U mag contact met mij opnemen" not in html  # no customer reference in the link
+    # Without a customer reference in the link, consent comes with an address to answer at.
+    assert "U mag contact met mij opnemen" in html and 'type="email"' in html
 
 
 def test_the_form_speaks_english_on_request_with_the_dutch_subject_when_no_english_one_is_set(

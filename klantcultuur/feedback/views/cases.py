@@ -12,10 +12,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from klantcultuur.feedback import selectors
-from klantcultuur.feedback.access import get_case_for_user, get_case_rw_for_user
-from klantcultuur.feedback.forms import CaseForm
+from klantcultuur.feedback.access import (
+    get_case_for_user,
+    get_case_rw_for_user,
+    get_reply_template_for_user,
+)
+from klantcultuur.feedback.forms import CaseForm, ReplyForm
 from klantcultuur.feedback.models import CaseStatus, FollowUpCase
 from klantcultuur.feedback.services.cases import case_update
+from klantcultuur.feedback.services.replies import (
+    can_reply,
+    case_reply_send,
+    reply_draft,
+    reply_templates_ensure,
+)
 from klantcultuur.feedback.views.scope import scope_for
 from klantcultuur.orgs.access import member_required
 from klantcultuur.orgs.request import MemberRequest
@@ -79,11 +89,81 @@ def case(request: MemberRequest, code: UUID):
             else:
                 messages.success(request, _("The case is saved."))
                 return redirect("feedback-case", code=found.uuid)
+    return _case_page(request, found, form)
+
+
+def _case_page(request: MemberRequest, found: FollowUpCase, form, reply_form=None):
+    """The case with what happened, its replies, and a reply drafted from a template."""
+    reply = _reply_context(request, found, reply_form)
     context = {
         "section": "cases",
         "case": found,
         "record": found.feedback,
         "form": form,
         "overdue": found.is_overdue(),
+        "replies": found.replies.select_related("sent_by__user", "delivery"),
+        **reply,
     }
     return render(request, "feedback/case.html", context)
+
+
+def _reply_context(request: MemberRequest, found: FollowUpCase, reply_form) -> dict:
+    if not can_reply(found):
+        return {"can_reply": False}
+    templates = reply_templates_ensure(organization=request.organization)
+    wanted = request.GET.get("template")
+    chosen = None
+    if wanted:
+        chosen = get_reply_template_for_user(request, wanted)
+    elif templates:
+        language = found.feedback.language or "nl"
+        chosen = next((t for t in templates if t.language == language), templates[0])
+    if reply_form is None:
+        subject, body = (
+            reply_draft(case=found, template=chosen, sender=request.membership)
+            if chosen
+            else ("", "")
+        )
+        reply_form = ReplyForm(
+            initial={"subject": subject, "body": body, "template": chosen.name if chosen else ""}
+        )
+    return {
+        "can_reply": True,
+        "templates": templates,
+        "chosen": chosen,
+        "reply_form": reply_form,
+    }
+
+
+@member_required(Perm.HANDLE_CASES, methods=("POST",))
+def reply(request: MemberRequest, code: UUID):
+    """Send the customer the reply written on the case page."""
+    found = get_case_rw_for_user(request, code)
+    if not can_reply(found):
+        messages.error(request, _("This customer gave no e-mail address to be answered at."))
+        return redirect("feedback-case", code=found.uuid)
+    form = ReplyForm(request.POST)
+    if form.is_valid():
+        try:
+            case_reply_send(
+                case=found,
+                subject=form.cleaned_data["subject"],
+                body=form.cleaned_data["body"],
+                template_name=form.cleaned_data["template"],
+                actor=request.membership,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request, _("The e-mail to the customer is on its way; the case shows it below.")
+            )
+            return redirect("feedback-case", code=found.uuid)
+    initial = {
+        "status": found.status,
+        "outcome": found.outcome,
+        "note": found.note,
+        "assigned_to": found.assigned_to_id,
+    }
+    case_form = CaseForm(initial=initial, team_id=found.team_id)
+    return _case_page(request, found, case_form, reply_form=form)

@@ -136,7 +136,7 @@ def form(request: HttpRequest, code: UUID):
             "questions": _questions(touchpoint, language),
             "reaches_team": reaches_team,
             "team_code": team.uuid if team else "",
-            "ask_consent": touchpoint.ask_consent and bool(ref),
+            "ask_consent": touchpoint.ask_consent,
             "ref": ref,
         }
         thanks = reverse("feedback-form-thanks", args=[touchpoint.uuid]) + f"?lang={language}"
@@ -146,7 +146,10 @@ def form(request: HttpRequest, code: UUID):
             if _rate_limited(touchpoint, request):
                 return render(request, "feedback/public_limited.html", context, status=429)
             form = PublicFeedbackForm(
-                request.POST, touchpoint=touchpoint, extra_questions=extra_questions
+                request.POST,
+                touchpoint=touchpoint,
+                has_ref=bool(ref),
+                extra_questions=extra_questions,
             )
             if form.is_valid():
                 data = form.cleaned_data
@@ -188,6 +191,7 @@ def form(request: HttpRequest, code: UUID):
                 return _with_new_token(request)
             form = PublicFeedbackForm(
                 touchpoint=touchpoint,
+                has_ref=bool(ref),
                 extra_questions=extra_questions,
                 initial={"token": token, "ref": ref, "lang": language},
             )
@@ -212,6 +216,10 @@ def _store(
     language: str,
     team_id: int | None,
 ):
+    # Consent means something only with a way to reach the customer: a reference the
+    # organisation knows (from its link) or the address the customer typed.
+    email = (data.get("customer_email") or "").strip() if ask_consent else ""
+    consent = bool(ask_consent and data.get("contact_consent") and (ref or email))
     item = RecordInput(
         received_at=timezone.now(),
         metric=touchpoint.metric if data.get("score") is not None else "",
@@ -222,7 +230,8 @@ def _store(
         touchpoint=touchpoint.name,
         external_id=_external_id(raw),
         customer_ref=ref,
-        contact_consent=bool(ask_consent and data.get("contact_consent")),
+        contact_consent=consent,
+        customer_email=email if consent else "",
         is_internal=touchpoint.is_internal,
         language=language,
         team_id=team_id,

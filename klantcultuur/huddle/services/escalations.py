@@ -52,26 +52,26 @@ def escalation_answer(*, escalation: Escalation, answer: str, by: Membership) ->
 
 def _announce_answer(escalation: Escalation) -> None:
     """The team that escalated hears the answer: its leader and whoever raised it."""
-    from django.conf import settings
     from django.urls import reverse
-    from django.utils import translation
 
     from klantcultuur.lib.urls import site_url
     from klantcultuur.notify.services import notify
 
     team = escalation.from_unit
     people = [m for m in (team.manager, escalation.raised_by) if m is not None]
-    with translation.override(settings.LANGUAGE_CODE):
+
+    def compose() -> tuple[str, str]:
         subject = _("%(team)s: your escalation is answered") % {"team": team.name}
         body = _("“%(text)s” has an answer from %(unit)s.") % {
             "text": escalation.text[:120],
             "unit": escalation.to_unit.name if escalation.to_unit else team.organization.name,
         }
+        return subject, body
+
     notify(
         organization=team.organization,
         recipients=people,
-        subject=subject,
-        body=body,
+        compose=compose,
         link=site_url() + reverse("huddle-escalation", args=[escalation.uuid]),
     )
 
