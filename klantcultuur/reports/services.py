@@ -66,20 +66,25 @@ def schedule_send(*, schedule: ReportSchedule, today: date) -> int:
             .filter(organization_id=locked.organization_id, role__in=locked.roles)
             .select_related("user")
         )
-        with translation.override(locked.language):
-            name = locked.unit.name if locked.unit else locked.organization.name
-            month = date_format(period.start, "F Y")
-            subject = _("Board report %(name)s, %(month)s") % {"name": name, "month": month}
-            body = _(
-                "The board report of %(name)s over %(month)s is ready: the maturity phase, "
-                "customer figures with their trends, dagstart adoption, improvement actions "
-                "and the programme. Open it (after logging in) with the link below."
-            ) % {"name": name, "month": month}
+        name = locked.unit.name if locked.unit else locked.organization.name
+
+        def compose() -> tuple[str, str]:
+            # The schedule's language, whatever the recipient's: the e-mail is about a
+            # report in that language.
+            with translation.override(locked.language):
+                month = date_format(period.start, "F Y")
+                subject = _("Board report %(name)s, %(month)s") % {"name": name, "month": month}
+                body = _(
+                    "The board report of %(name)s over %(month)s is ready: the maturity phase, "
+                    "customer figures with their trends, dagstart adoption, improvement actions "
+                    "and the programme. Open it (after logging in) with the link below."
+                ) % {"name": name, "month": month}
+            return subject, body
+
         notify(
             organization=locked.organization,
             recipients=recipients,
-            subject=subject,
-            body=body,
+            compose=compose,
             link=report_link(locked, period.start, period.end),
             to_channel=False,
         )
