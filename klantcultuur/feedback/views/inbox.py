@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from django.core.paginator import Paginator
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 from klantcultuur.feedback import metrics, selectors
 from klantcultuur.feedback.analysis import topics_for
 from klantcultuur.feedback.exports import (
-    record_rows,
+    RecordExport,
     stream_csv,
     summary_rows,
     xlsx_download,
@@ -151,21 +152,22 @@ def export(request: MemberRequest):
     found = _inbox(request)
     organization = request.organization
     stamp = timezone.localdate().isoformat()
+    xlsx = request.GET.get("format") == "xlsx"
+    chunks: Iterator[str]
     if request.GET.get("kind") == "summary":
         rows = summary_rows(
             organization=organization, scope=found.scope, flt=found.flt, period=found.period
         )
         name = f"klantstem-cijfers-{stamp}"
+        if xlsx:
+            return xlsx_download(rows, f"{name}.xlsx", max_rows=XLSX_MAX_ROWS)
+        chunks = stream_csv(rows)
     else:
-        records = (
-            selectors.records_query(
-                organization=organization,
-                unit_ids=found.scope.unit_ids,
-                flt=found.flt,
-                include_unrouted=found.scope.includes_unrouted,
-            )
-            .select_related("team")
-            .order_by("day", "received_at", "uuid")
+        records = selectors.records_query(
+            organization=organization,
+            unit_ids=found.scope.unit_ids,
+            flt=found.flt,
+            include_unrouted=found.scope.includes_unrouted,
         )
         show_internal = (
             selectors.filtered_counts(
@@ -175,12 +177,18 @@ def export(request: MemberRequest):
             ).with_comment
             >= organization.min_comment_group_size
         )
-        rows = record_rows(records, found.topic_names, show_internal_comments=show_internal)
+        export = RecordExport(
+            records,
+            organization_id=organization.id,
+            start=found.flt.start,
+            end=found.flt.end,
+            topic_names=found.topic_names,
+            show_internal_comments=show_internal,
+        )
         name = f"klantstem-{stamp}"
-    if request.GET.get("format") == "xlsx":
-        return xlsx_download(rows, f"{name}.xlsx", max_rows=XLSX_MAX_ROWS)
-    response: HttpResponse = StreamingHttpResponse(
-        stream_csv(rows), content_type="text/csv; charset=utf-8"
-    )
+        if xlsx:
+            return xlsx_download(export.rows(), f"{name}.xlsx", max_rows=XLSX_MAX_ROWS)
+        chunks = export.csv()  # streamed from the first rows the database gives
+    response: HttpResponse = StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     return response
