@@ -28,6 +28,21 @@ TINY = {
         True,
         {"records", "team_p50_ms", "team_p95_ms", "dept_p95_ms", "queries_per_board"},
     ),
+    "feedback_export.py": (
+        ["2000", "--repeats", "1"],
+        True,
+        {
+            "records",
+            "floor_seconds",
+            "old_seconds",
+            "new_seconds",
+            "new_first_row_s",
+            "rows_per_s",
+            "floor_ratio",
+            "peak_mb",
+            "peak_mb_90_days",
+        },
+    ),
     "feedback_ingest.py": (
         ["2000"],
         True,

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import csv
 import io
+import queue
 import tempfile
+import threading
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import nullcontext
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.db import connections, transaction
-from django.db.models import BigIntegerField, Func, QuerySet
+from django.db.models import BigIntegerField, CharField, Func, QuerySet
 from django.http import FileResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -54,9 +55,12 @@ RECORD_COLUMNS = (
     "source",
     "uuid",
 )
-# Rows one query of the export aims at: its window of days grows or shrinks to hold about this.
+# Records one query of the export aims at (a window of days), rows per fetch, and fetches
+# read ahead of the writer on PostgreSQL.
 WINDOW_ROWS = 20_000
-_MAX_WINDOW_DAYS = 366
+CHUNK_ROWS = 2_000
+READ_AHEAD_CHUNKS = 4
+_DAY = timedelta(days=1)
 _FORMULA_FIRST = "=+-@\t\r"
 _CLOCK = [f"{m // 60:02d}:{m % 60:02d}" for m in range(24 * 60)]
 
@@ -86,33 +90,103 @@ def record_header() -> list[str]:
     ]
 
 
-def ordered_records(records: QuerySet[Feedback], start: date, end: date) -> Iterator[tuple]:
-    """The columns of `records` (of the days start to end) in the export's order: by day,
+def plan_windows(
+    day_counts: Iterable[tuple[date, int]], start: date, end: date, *, rows: int
+) -> list[tuple[date, date]]:
+    """Consecutive windows of days (first, last) from start to end, each holding about `rows`
+    records by the roll-up's counts (a day with more is a window of its own). The first
+    window is one day, so that the first rows leave at once."""
+    counts = dict(day_counts)
+    windows: list[tuple[date, date]] = []
+    first, held = start, 0
+    day = start
+    while day <= end:
+        held += counts.get(day, 0)
+        if day == end or held + counts.get(day + _DAY, 0) > rows or not windows:
+            windows.append((first, day))
+            first, held = day + _DAY, 0
+        day += _DAY
+    return windows
+
+
+def ordered_records(
+    records: QuerySet[Feedback], *, organization_id: int, unit_ids, start: date, end: date
+) -> Iterator[tuple]:
+    """The export's columns of `records` (of the days start to end) in its order: by day,
     time and key.
 
-    Read a window of days at a time: each query sorts only its window, which the
-    (organisation, day, team) index finds, so the first rows leave before the last are read
-    (one query over twelve months sorts them all first). The window grows or shrinks to hold
-    about WINDOW_ROWS records. On PostgreSQL the windows are read through a server-side
-    cursor inside a transaction: outside one, Django declares the cursor WITH HOLD, and the
-    server then builds the whole result before the first row.
+    Read a window of days at a time (plan_windows, from the daily roll-up): each query sorts
+    only its window, which the (organisation, day, team) index finds, so the first rows leave
+    before the last are read (one query over twelve months sorts them all first) and memory
+    stays flat. On PostgreSQL a thread reads the next rows while these are written out: the
+    server sorts and sends while Python formats, on two cores.
     """
-    columns = [EpochSeconds("received_at") if c == "received_at" else c for c in RECORD_COLUMNS]
+    columns = [
+        EpochSeconds("received_at")
+        if c == "received_at"
+        else UuidText("uuid")
+        if c == "uuid"
+        else c
+        for c in RECORD_COLUMNS
+    ]
     query = records.order_by("day", "received_at", "uuid").values_list(*columns)
-    postgres = connections[query.db].vendor == "postgresql"
-    with transaction.atomic(using=query.db) if postgres else nullcontext():
-        first, days = start, 1
-        while first <= end:
-            last = min(end, first + timedelta(days=days - 1))
-            found = 0
-            window = query.filter(day__gte=first, day__lte=last)
-            for row in window.iterator(chunk_size=5000):
-                found += 1
-                yield row
-            span = (last - first).days + 1
-            first = last + timedelta(days=1)
-            wanted = WINDOW_ROWS * span // found if found else 2 * span
-            days = max(1, min(_MAX_WINDOW_DAYS, wanted))
+    daily = selectors.daily_counts(
+        organization=organization_id, unit_ids=unit_ids, start=start, end=end
+    )
+    windows = plan_windows(
+        ((day, counts.records) for day, counts in daily), start, end, rows=WINDOW_ROWS
+    )
+    queries = [query.filter(day__gte=first, day__lte=last) for first, last in windows]
+    if connections[query.db].vendor != "postgresql":
+        for window in queries:
+            yield from window.iterator(chunk_size=CHUNK_ROWS)
+        return
+    # Outside a transaction Django declares the cursor WITH HOLD, and the server then builds
+    # the whole result before the first row.
+    with transaction.atomic(using=query.db):
+        yield from _read_ahead(query.db, [w.query.sql_with_params() for w in queries])
+
+
+def _read_ahead(alias: str, statements: list[tuple[str, tuple]]) -> Iterator[tuple]:
+    """The rows of the statements, fetched by a thread through server-side cursors on this
+    connection (inside the caller's transaction) a few chunks ahead of the reader."""
+    connection = connections[alias]
+    connection.ensure_connection()
+    raw = connection.connection
+    chunks: queue.Queue = queue.Queue(maxsize=READ_AHEAD_CHUNKS)
+    stop = threading.Event()
+
+    def put(item) -> bool:
+        while not stop.is_set():
+            try:
+                chunks.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def fetch() -> None:
+        try:
+            for sql, params in statements:
+                with raw.cursor(name="klantcultuur_export") as cursor:
+                    cursor.execute(sql, params)
+                    while rows := cursor.fetchmany(CHUNK_ROWS):
+                        if not put(rows):
+                            return
+            put(None)
+        except BaseException as error:  # handed to the reader, raised there
+            put(error)
+
+    reader = threading.Thread(target=fetch, name="export-read-ahead", daemon=True)
+    reader.start()
+    try:
+        while (rows := chunks.get()) is not None:
+            if isinstance(rows, BaseException):
+                raise rows
+            yield from rows
+    finally:
+        stop.set()  # a reader that stops early (a download broken off) ends the thread
+        reader.join()
 
 
 class EpochSeconds(Func):
@@ -127,6 +201,22 @@ class EpochSeconds(Func):
 
     def as_postgresql(self, compiler, connection, **extra_context):
         template = "FLOOR(EXTRACT(EPOCH FROM %(expressions)s))::bigint"
+        return super().as_sql(compiler, connection, template=template, **extra_context)
+
+
+class UuidText(Func):
+    """A UUID as its usual text (with dashes), read as text rather than made into an object."""
+
+    output_field = CharField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        # SQLite keeps a UUIDField as 32 hex digits.
+        parts = [(1, 8), (9, 4), (13, 4), (17, 4), (21, 12)]
+        template = " || '-' || ".join(f"substr(%(expressions)s, {a}, {n})" for a, n in parts)
+        return super().as_sql(compiler, connection, template=template, **extra_context)
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        template = "%(expressions)s::text"
         return super().as_sql(compiler, connection, template=template, **extra_context)
 
 
@@ -182,12 +272,14 @@ class RecordExport:
         records: QuerySet[Feedback],
         *,
         organization_id: int,
+        unit_ids: Iterable[int] | None,
         start: date,
         end: date,
         topic_names: dict[str, str],
         show_internal_comments: bool,
     ) -> None:
         self.records, self.start, self.end = records, start, end
+        self.unit_ids = None if unit_ids is None else list(unit_ids)
         self.organization_id = organization_id
         self.topic_names = topic_names
         self.show_internal = show_internal_comments
@@ -203,6 +295,15 @@ class RecordExport:
         link = settings.SITE_URL + reverse("feedback-record", args=[zero])
         head, _zero, tail = link.rpartition(zero)
         return units, sources, head, tail
+
+    def _ordered(self) -> Iterator[tuple]:
+        return ordered_records(
+            self.records,
+            organization_id=self.organization_id,
+            unit_ids=self.unit_ids,
+            start=self.start,
+            end=self.end,
+        )
 
     def _topics(self, slugs: str) -> str:
         return ", ".join(self.topic_names.get(t, t) for t in slugs.split())
@@ -234,7 +335,7 @@ class RecordExport:
             internal,
             source,
             key,
-        ) in ordered_records(self.records, self.start, self.end):
+        ) in self._ordered():
             hide = internal and not self.show_internal
             yield [
                 day,
@@ -298,7 +399,7 @@ class RecordExport:
             internal,
             source,
             key,
-        ) in ordered_records(self.records, self.start, self.end):
+        ) in self._ordered():
             day_cell = day_cells.get(day)
             if day_cell is None:
                 day_cell = day_cells[day] = day.strftime("%d-%m-%Y")

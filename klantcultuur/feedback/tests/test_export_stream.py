@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -73,15 +74,15 @@ def varied(world):
 
 
 def both(world, *, start: date, end: date, show: bool, **filters):
+    unit_ids = filters.pop("unit_ids", None)
     records = records_query(
-        organization=world.org,
-        unit_ids=filters.pop("unit_ids", None),
-        flt=RecordFilter(start=start, end=end, **filters),
+        organization=world.org, unit_ids=unit_ids, flt=RecordFilter(start=start, end=end, **filters)
     )
     names = {"wachttijd": "Wachttijd", "vriendelijkheid": "=Vriendelijkheid"}
     export = RecordExport(
         records,
         organization_id=world.org.id,
+        unit_ids=unit_ids,
         start=start,
         end=end,
         topic_names=names,
@@ -167,3 +168,31 @@ def test_the_clock_gives_the_local_time_of_every_minute_around_a_change_of_offse
                 moment = change + timedelta(minutes=minute, seconds=minute % 60)
                 expected = timezone.localtime(moment).strftime("%H:%M")
                 assert clock(int(moment.timestamp())) == expected, moment
+
+
+def test_the_windows_cover_every_day_once_the_first_alone():
+    start = date(2026, 1, 1)
+    counts = [(start + timedelta(days=d), 10 if d != 40 else 500) for d in range(100)]
+    windows = exports.plan_windows(counts, start, start + timedelta(days=99), rows=100)
+    assert windows[0] == (start, start)
+    days = [w[0] + timedelta(days=i) for w in windows for i in range((w[1] - w[0]).days + 1)]
+    assert days == [start + timedelta(days=d) for d in range(100)]
+    held = {w: sum(n for d, n in counts if w[0] <= d <= w[1]) for w in windows}
+    assert all(n <= 100 or w[0] == w[1] for w, n in held.items())
+    assert (start + timedelta(days=40),) * 2 in held
+    assert len(windows) <= 1 + 100 * 10 // 100 + 4
+    assert exports.plan_windows([], start, start + timedelta(days=9), rows=100) == [
+        (start, start),
+        (start + timedelta(days=1), start + timedelta(days=9)),
+    ]
+
+
+def test_a_download_broken_off_ends_its_reading_and_leaves_the_connection_usable(varied):
+    today = timezone.localdate()
+    export, _old = both(varied, start=today - timedelta(days=400), end=today, show=False)
+    chunks = export.csv()
+    next(chunks)
+    next(chunks)
+    chunks.close()
+    assert not [t for t in threading.enumerate() if t.name == "export-read-ahead"]
+    assert Feedback.objects.count() > 400

@@ -180,6 +180,7 @@ def export(request: MemberRequest):
         export = RecordExport(
             records,
             organization_id=organization.id,
+            unit_ids=found.scope.unit_ids,
             start=found.flt.start,
             end=found.flt.end,
             topic_names=found.topic_names,
