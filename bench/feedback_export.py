@@ -104,7 +104,7 @@ def build(records: int) -> None:
                 (ARRAY['telefoon', 'e-mail', 'chat', 'balie'])[1 + i %% 4],
                 (ARRAY['Reparatieverzoek', 'Huurbetaling', 'Oplevering'])[1 + i %% 3],
                 '', '', 'T' || (i %% 25), 'R_' || lpad(i::text, 9, '0'), '',
-                'K' || lpad((i * 7919 %% 1000000)::text, 6, '0'), i %% 4 = 0, i %% 6 = 0, 'nl',
+                'K' || lpad((i::bigint * 7919 %% 1000000)::text, 6, '0'), i %% 4 = 0, i %% 6 = 0, 'nl',
                 'import', (c < 0.4)::int, (c >= 0.4 AND c < 0.7)::int,
                 CASE WHEN c < 0.7 THEN ({array(TOPICS)})[1 + i %% {len(TOPICS)}] ELSE '' END,
                 true, now()

@@ -204,7 +204,7 @@ class _Tree:
         for u, p in enumerate(self.parent):
             if p >= 0:
                 self.children[p].append(u)
-        self.direct = [[int(c) for c in row] for row in counts]
+        self.direct = [list(map(int, row)) for row in counts]
         if any(len(row) != n_roles or min(row, default=0) < 0 for row in self.direct):
             raise ValueError("each unit needs a non-negative count per role")
         root = self.parent.index(-1)
@@ -228,6 +228,8 @@ def _sumset(a: int, b: int, full: int) -> int:
     """Masks of reachable values below k: {x + y : x in a, y in b, x + y < k}."""
     if not a or not b:
         return 0
+    if not a & (a - 1):  # one value: a shift
+        return (b << (a.bit_length() - 1)) & full
     if a.bit_count() > b.bit_count():
         a, b = b, a
     out = 0
@@ -259,11 +261,10 @@ class _Checker:
         self.small = self.full & ~1  # remainders 1..k-1 disclose a small group
         self.states = range(1 << n_roles)
         self.subsets = [_submasks(m) for m in self.states]
-        self.own = [
-            [sum(row[r] for r in range(n_roles) if not state >> r & 1) for state in self.states]
-            for row in tree.direct
-        ]
-        self.empty = [sum(1 << r for r in range(n_roles) if row[r] == 0) for row in tree.sub]
+        self.role_bits = [(r, 1 << r) for r in range(n_roles)]
+        uncovered = [[r for r in range(n_roles) if not state >> r & 1] for state in self.states]
+        self.own = [[sum([row[r] for r in roles]) for roles in uncovered] for row in tree.direct]
+        self.empty = [sum([1 << r for r in range(n_roles) if row[r] == 0]) for row in tree.sub]
         self.F: list[list[int]] = [[0] * (1 << n_roles) for _ in tree.parent]
         self.depth = [0] * len(tree.parent)
         for u in reversed(tree.postorder):  # parents before children
@@ -278,7 +279,11 @@ class _Checker:
 
     def _shown_roles(self, u: int) -> int:
         shown = self.shown
-        return sum(1 << r for r in range(self.R) if (u, r) in shown)
+        roles = 0
+        for r, bit in self.role_bits:
+            if (u, r) in shown:
+                roles |= bit
+        return roles
 
     def _options(self, u: int, covered: int) -> list[int]:
         """Sets D of roles whose cells at u can be subtracted given the already covered roles."""
@@ -302,7 +307,10 @@ class _Checker:
                 continue
             part = 1 << x
             for c in children:
-                part = _sumset(part, F[c][state], full)
+                reach = F[c][state]
+                if reach == 1:  # the child can leave only 0: nothing changes
+                    continue
+                part = _sumset(part, reach, full)
                 if not part:
                     break
             mask |= part
@@ -314,9 +322,20 @@ class _Checker:
         whole = (u, self.ALL) in self.shown
         empty = self.empty[u]
         row = self.F[u]
+        if self.t.children[u]:
+            for covered in self.states:
+                fits = 1 if whole and not covered & ~empty else 0
+                row[covered] = fits | self._branch(u, covered, roles)
+            return
+        # A unit without children: the branch is its own respondents alone.
+        own, k, subsets = self.own[u], self.k, self.subsets
         for covered in self.states:
-            fits = 1 if whole and not covered & ~empty else 0
-            row[covered] = fits | self._branch(u, covered, roles)
+            mask = 1 if whole and not covered & ~empty else 0
+            for d in subsets[roles & ~covered]:
+                x = own[covered | d]
+                if x < k:
+                    mask |= 1 << x
+            row[covered] = mask
 
     def remainders(self, u: int, role: int) -> int:
         """Reachable remainders of the shown cell (u, role) after subtracting shown sub-cells."""
@@ -328,7 +347,9 @@ class _Checker:
         for c in self.t.children[u]:
             if not part:
                 break
-            part = _sumset(part, F[c][others], full)
+            reach = F[c][others]
+            if reach != 1:  # a child that can leave only 0 changes nothing
+                part = _sumset(part, reach, full)
         return part
 
     def refresh_path(self, u: int) -> list[int]:
@@ -518,8 +539,19 @@ def decide_positions(
             chain.append((below, c))
         return chain
 
-    # known: every cell whose respondents form the same set as some shown cell.
-    known = {member for cell in shown for member in same_set(cell)}
+    # known: every cell whose respondents form the same set as some shown cell. Only a cell
+    # with a parent or child of its size has a chain longer than itself.
+    linked: set[tuple[int, int]] = set()
+    for u, p in enumerate(tree.parent):
+        if p >= 0:
+            mine, theirs = sizes[u], sizes[p]
+            for c in range(n_roles + 1):
+                if mine[c] == theirs[c]:
+                    linked.add((u, c))
+                    linked.add((p, c))
+    known = set(shown)
+    for cell in shown & linked:
+        known.update(same_set(cell))
     checker = _Checker(tree, n_roles, k, known)
     violating = {cell for cell in known if checker.remainders(*cell) & checker.small}
     while violating:
