@@ -46,7 +46,7 @@ TINY = {
     "feedback_ingest.py": (
         ["2000"],
         True,
-        {"rows", "pg_rows_per_s", "sqlite_rows_per_s", "peak_mb", "macro_f1"},
+        {"rows", "pg_rows_per_s", "pg_ratio_vs_floor", "sqlite_rows_per_s", "peak_mb", "macro_f1"},
     ),
     "scan_decisions.py": (["200"], False, {"respondents", "decisions_seconds", "json_mb"}),
     "scan_scoring.py": (["200"], False, {"respondents", "seconds", "peak_mb"}),
