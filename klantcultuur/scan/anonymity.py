@@ -204,7 +204,7 @@ class _Tree:
         for u, p in enumerate(self.parent):
             if p >= 0:
                 self.children[p].append(u)
-        self.direct = [[int(c) for c in row] for row in counts]
+        self.direct = [list(map(int, row)) for row in counts]
         if any(len(row) != n_roles or min(row, default=0) < 0 for row in self.direct):
             raise ValueError("each unit needs a non-negative count per role")
         root = self.parent.index(-1)
@@ -226,17 +226,32 @@ class _Tree:
 
 def _sumset(a: int, b: int, full: int) -> int:
     """Masks of reachable values below k: {x + y : x in a, y in b, x + y < k}."""
-    out, shift = 0, 0
+    if not a or not b:
+        return 0
+    if not a & (a - 1):  # one value: a shift
+        return (b << (a.bit_length() - 1)) & full
+    if a.bit_count() > b.bit_count():
+        a, b = b, a
+    out = 0
     while a:
-        if a & 1:
-            out |= b << shift
-        a >>= 1
-        shift += 1
+        low = a & -a
+        out |= b << (low.bit_length() - 1)
+        a ^= low
     return out & full
 
 
+def _submasks(mask: int) -> list[int]:
+    """Every subset of the bits of `mask`, ascending."""
+    return [d for d in range(mask + 1) if d & ~mask == 0]
+
+
 class _Checker:
-    """The dynamic programme over reachable small remainders (see the module docstring)."""
+    """The dynamic programme over reachable small remainders (see the module docstring).
+
+    Per unit the respondents outside each set of covered roles (`own`) and the roles nobody
+    of its subtree has (`empty`) are worked out once; a branch stops as soon as its mask is
+    empty (nothing added to it can be small again).
+    """
 
     def __init__(self, tree: _Tree, n_roles: int, k: int, known: set[tuple[int, int]]) -> None:
         # ``known`` is shared with the caller, who removes cells as it suppresses them.
@@ -245,6 +260,11 @@ class _Checker:
         self.full = (1 << k) - 1
         self.small = self.full & ~1  # remainders 1..k-1 disclose a small group
         self.states = range(1 << n_roles)
+        self.subsets = [_submasks(m) for m in self.states]
+        self.role_bits = [(r, 1 << r) for r in range(n_roles)]
+        uncovered = [[r for r in range(n_roles) if not state >> r & 1] for state in self.states]
+        self.own = [[sum([row[r] for r in roles]) for roles in uncovered] for row in tree.direct]
+        self.empty = [sum([1 << r for r in range(n_roles) if row[r] == 0]) for row in tree.sub]
         self.F: list[list[int]] = [[0] * (1 << n_roles) for _ in tree.parent]
         self.depth = [0] * len(tree.parent)
         for u in reversed(tree.postorder):  # parents before children
@@ -257,38 +277,65 @@ class _Checker:
         """The mask {x} when x < k, else empty (x can never be a small remainder)."""
         return 1 << x if x < self.k else 0
 
-    def _options(self, u: int, covered: int) -> Iterable[int]:
-        """Sets D of roles whose cells at u can be subtracted given the already covered roles."""
-        free = [r for r in range(self.R) if not covered >> r & 1 and (u, r) in self.shown]
-        for bits in range(1 << len(free)):
-            yield sum(1 << free[i] for i in range(len(free)) if bits >> i & 1)
+    def _shown_roles(self, u: int) -> int:
+        shown = self.shown
+        roles = 0
+        for r, bit in self.role_bits:
+            if (u, r) in shown:
+                roles |= bit
+        return roles
 
-    def _own(self, u: int, covered: int) -> int:
-        """Respondents attached to u itself in roles not yet covered."""
-        return sum(self.t.direct[u][r] for r in range(self.R) if not covered >> r & 1)
+    def _options(self, u: int, covered: int) -> list[int]:
+        """Sets D of roles whose cells at u can be subtracted given the already covered roles."""
+        return self.subsets[self._shown_roles(u) & ~covered]
 
     def _all_cell_fits(self, u: int, covered: int) -> bool:
         """(u, all) can join a family if shown and it has nobody in the covered roles."""
-        return (u, self.ALL) in self.shown and all(
-            self.t.sub[u][r] == 0 for r in range(self.R) if covered >> r & 1
-        )
+        return (u, self.ALL) in self.shown and not covered & ~self.empty[u]
 
-    def _branch(self, u: int, covered: int) -> int:
+    def _branch(self, u: int, covered: int, roles: int | None = None) -> int:
         """Reachable remainders in u's subtree when (u, all) itself is not subtracted."""
+        if roles is None:
+            roles = self._shown_roles(u)
+        own, k, full, F = self.own[u], self.k, self.full, self.F
+        children = self.t.children[u]
         mask = 0
-        for d in self._options(u, covered):
-            part = self._val(self._own(u, covered | d))
-            for c in self.t.children[u]:
-                part = _sumset(part, self.F[c][covered | d], self.full)
+        for d in self.subsets[roles & ~covered]:
+            state = covered | d
+            x = own[state]
+            if x >= k:
+                continue
+            part = 1 << x
+            for c in children:
+                reach = F[c][state]
+                if reach == 1:  # the child can leave only 0: nothing changes
+                    continue
+                part = _sumset(part, reach, full)
+                if not part:
+                    break
             mask |= part
         return mask
 
     def _update(self, u: int) -> None:
         """Recompute F[u][state] from u's children."""
+        roles = self._shown_roles(u)
+        whole = (u, self.ALL) in self.shown
+        empty = self.empty[u]
+        row = self.F[u]
+        if self.t.children[u]:
+            for covered in self.states:
+                fits = 1 if whole and not covered & ~empty else 0
+                row[covered] = fits | self._branch(u, covered, roles)
+            return
+        # A unit without children: the branch is its own respondents alone.
+        own, k, subsets = self.own[u], self.k, self.subsets
         for covered in self.states:
-            self.F[u][covered] = (1 if self._all_cell_fits(u, covered) else 0) | self._branch(
-                u, covered
-            )
+            mask = 1 if whole and not covered & ~empty else 0
+            for d in subsets[roles & ~covered]:
+                x = own[covered | d]
+                if x < k:
+                    mask |= 1 << x
+            row[covered] = mask
 
     def remainders(self, u: int, role: int) -> int:
         """Reachable remainders of the shown cell (u, role) after subtracting shown sub-cells."""
@@ -296,8 +343,13 @@ class _Checker:
             return self._branch(u, 0)
         others = ((1 << self.R) - 1) & ~(1 << role)
         part = self._val(self.t.direct[u][role])
+        F, full = self.F, self.full
         for c in self.t.children[u]:
-            part = _sumset(part, self.F[c][others], self.full)
+            if not part:
+                break
+            reach = F[c][others]
+            if reach != 1:  # a child that can leave only 0 changes nothing
+                part = _sumset(part, reach, full)
         return part
 
     def refresh_path(self, u: int) -> list[int]:
@@ -332,7 +384,7 @@ class _Checker:
         for d in self._options(u, covered):
             state = covered | d
             children = self.t.children[u]
-            split = self._split(x, self._own(u, state), [self.F[c][state] for c in children])
+            split = self._split(x, self.own[u][state], [self.F[c][state] for c in children])
             if split is None:
                 continue
             family = [(u, r) for r in range(self.R) if d >> r & 1]
@@ -365,6 +417,19 @@ class _Checker:
         return family
 
 
+@dataclass(frozen=True)
+class Positions:
+    """What ``decide`` found, by position: cells are (unit position, role position), role
+    position ``len(roles)`` being all roles. ``decide`` turns it into ``Decisions``; callers
+    that need only which cells are shown (one table per figure family) read ``shown``."""
+
+    wanted: list[tuple[int, int]]
+    shown: set[tuple[int, int]]
+    reason: dict[tuple[int, int], str]
+    sizes: list[list[int]]  # per unit: subtree count per role, then all roles
+    threshold: int
+
+
 def decide(
     keys: Sequence[Hashable],
     parents: Sequence[Hashable | None],
@@ -384,6 +449,32 @@ def decide(
     role name or None for all roles)``; default every unit with None and every role.
     ``kind``: "figures" (threshold ``min_group``) or "comments" (``comment_threshold``).
     """
+    roles = tuple(roles)
+    found = decide_positions(
+        keys, parents, direct_counts, roles=roles, requested=requested, policy=policy, kind=kind
+    )
+    names: list[str | None] = [*roles, None]
+    k = found.threshold
+    cells = {
+        (keys[u], names[c]): Decision(
+            keys[u], names[c], found.sizes[u][c], (u, c) in found.shown, found.reason.get((u, c)), k
+        )
+        for u, c in found.wanted
+    }
+    return Decisions(kind=kind, threshold=k, cells=cells)
+
+
+def decide_positions(
+    keys: Sequence[Hashable],
+    parents: Sequence[Hashable | None],
+    direct_counts: Mapping[Hashable, Sequence[int]] | Sequence[Sequence[int]],
+    *,
+    roles: Sequence[str] = ROLES,
+    requested: Iterable[Cell] | None = None,
+    policy: Policy | None = None,
+    kind: str = "figures",
+) -> Positions:
+    """``decide`` by position, without a ``Decision`` per cell (arguments as ``decide``)."""
     policy = policy or Policy()
     if kind not in ("figures", "comments"):
         raise ValueError("kind must be 'figures' or 'comments'")
@@ -397,6 +488,7 @@ def decide(
         if len(counts) != len(keys):
             raise ValueError("one row of counts per unit is needed")
     tree = _Tree(keys, parents, counts, n_roles)
+    sizes = [[*row, sum(row)] for row in tree.sub]
     position = {key: u for u, key in enumerate(keys)}
     role_index: dict[str | None, int] = {None: n_roles, **{r: i for i, r in enumerate(roles)}}
     if requested is None:
@@ -410,12 +502,11 @@ def decide(
         wanted = sorted(set(wanted))
 
     def size(cell: tuple[int, int]) -> int:
-        u, c = cell
-        return sum(tree.sub[u]) if c == n_roles else tree.sub[u][c]
+        return sizes[cell[0]][cell[1]]
 
     def order(cell: tuple[int, int]) -> tuple[int, int, int]:
         # Smallest first; ties by unit position, then role order with "all" last.
-        return (size(cell), cell[0], cell[1])
+        return (sizes[cell[0]][cell[1]], cell[0], cell[1])
 
     reason: dict[tuple[int, int], str] = {}
     shown: set[tuple[int, int]] = set()
@@ -433,22 +524,34 @@ def decide(
         # of a department sit in one team): showing either shows both. Sizes only grow upwards,
         # so such cells form one chain of equal size along the tree.
         u, c = cell
+        n = size(cell)
         chain = [cell]
         p = tree.parent[u]
-        while p >= 0 and size((p, c)) == size(cell):
+        while p >= 0 and sizes[p][c] == n:
             chain.append((p, c))
             p = tree.parent[p]
         below = u
-        while True:
-            equal = [ch for ch in tree.children[below] if size((ch, c)) == size(cell)]
-            if not equal or size(cell) == 0:
+        while n:
+            equal = [ch for ch in tree.children[below] if sizes[ch][c] == n]
+            if not equal:
                 break
             below = equal[0]
             chain.append((below, c))
         return chain
 
-    # known: every cell whose respondents form the same set as some shown cell.
-    known = {member for cell in shown for member in same_set(cell)}
+    # known: every cell whose respondents form the same set as some shown cell. Only a cell
+    # with a parent or child of its size has a chain longer than itself.
+    linked: set[tuple[int, int]] = set()
+    for u, p in enumerate(tree.parent):
+        if p >= 0:
+            mine, theirs = sizes[u], sizes[p]
+            for c in range(n_roles + 1):
+                if mine[c] == theirs[c]:
+                    linked.add((u, c))
+                    linked.add((p, c))
+    known = set(shown)
+    for cell in shown & linked:
+        known.update(same_set(cell))
     checker = _Checker(tree, n_roles, k, known)
     violating = {cell for cell in known if checker.remainders(*cell) & checker.small}
     while violating:
@@ -470,15 +573,7 @@ def decide(
                     violating.add((u, c))
                 else:
                     violating.discard((u, c))
-
-    names: list[str | None] = [*roles, None]
-    cells = {
-        (keys[u], names[c]): Decision(
-            keys[u], names[c], size((u, c)), (u, c) in shown, reason.get((u, c)), k
-        )
-        for u, c in wanted
-    }
-    return Decisions(kind=kind, threshold=k, cells=cells)
+    return Positions(wanted, shown, reason, sizes, k)
 
 
 def decide_report(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from django.core.paginator import Paginator
@@ -17,7 +18,7 @@ from klantcultuur.audit.services import audit_record
 from klantcultuur.feedback import metrics, selectors
 from klantcultuur.feedback.analysis import topics_for
 from klantcultuur.feedback.exports import (
-    record_rows,
+    RecordExport,
     stream_csv,
     summary_rows,
     xlsx_download,
@@ -153,32 +154,9 @@ def export(request: MemberRequest):
     found = _inbox(request)
     organization = request.organization
     stamp = timezone.localdate().isoformat()
-    if request.GET.get("kind") == "summary":
-        rows = summary_rows(
-            organization=organization, scope=found.scope, flt=found.flt, period=found.period
-        )
-        name = f"klantstem-cijfers-{stamp}"
-    else:
-        records = (
-            selectors.records_query(
-                organization=organization,
-                unit_ids=found.scope.unit_ids,
-                flt=found.flt,
-                include_unrouted=found.scope.includes_unrouted,
-            )
-            .select_related("team")
-            .order_by("day", "received_at", "uuid")
-        )
-        show_internal = (
-            selectors.filtered_counts(
-                organization=organization,
-                unit_ids=found.scope.unit_ids,
-                flt=RecordFilter(start=found.flt.start, end=found.flt.end, internal=True),
-            ).with_comment
-            >= organization.min_comment_group_size
-        )
-        rows = record_rows(records, found.topic_names, show_internal_comments=show_internal)
-        name = f"klantstem-{stamp}"
+    xlsx = request.GET.get("format") == "xlsx"
+    summary = request.GET.get("kind") == "summary"
+    name = f"klantstem-cijfers-{stamp}" if summary else f"klantstem-{stamp}"
     audit_record(
         action=Action.EXPORT,
         organization=organization,
@@ -190,10 +168,41 @@ def export(request: MemberRequest):
         },
         request=request,
     )
-    if request.GET.get("format") == "xlsx":
-        return xlsx_download(rows, f"{name}.xlsx", max_rows=XLSX_MAX_ROWS)
-    response: HttpResponse = StreamingHttpResponse(
-        stream_csv(rows), content_type="text/csv; charset=utf-8"
-    )
+    chunks: Iterator[str]
+    if summary:
+        rows = summary_rows(
+            organization=organization, scope=found.scope, flt=found.flt, period=found.period
+        )
+        if xlsx:
+            return xlsx_download(rows, f"{name}.xlsx", max_rows=XLSX_MAX_ROWS)
+        chunks = stream_csv(rows)
+    else:
+        records = selectors.records_query(
+            organization=organization,
+            unit_ids=found.scope.unit_ids,
+            flt=found.flt,
+            include_unrouted=found.scope.includes_unrouted,
+        )
+        show_internal = (
+            selectors.filtered_counts(
+                organization=organization,
+                unit_ids=found.scope.unit_ids,
+                flt=RecordFilter(start=found.flt.start, end=found.flt.end, internal=True),
+            ).with_comment
+            >= organization.min_comment_group_size
+        )
+        export = RecordExport(
+            records,
+            organization_id=organization.id,
+            unit_ids=found.scope.unit_ids,
+            start=found.flt.start,
+            end=found.flt.end,
+            topic_names=found.topic_names,
+            show_internal_comments=show_internal,
+        )
+        if xlsx:
+            return xlsx_download(export.rows(), f"{name}.xlsx", max_rows=XLSX_MAX_ROWS)
+        chunks = export.csv()  # streamed from the first rows the database gives
+    response: HttpResponse = StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     return response

@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from klantcultuur.scan.anonymity import Policy, decide, decide_report
+from klantcultuur.scan.anonymity import Policy, decide_positions, decide_report
 from klantcultuur.scan.scoring import ROLES, SLICES, Report, UnitTree
 
 _SLICE_ROLES: tuple[str | None, ...] = (None, *ROLES)  # SLICES order: all, employee, manager
@@ -44,9 +44,9 @@ def _parents(tree: UnitTree) -> list[Hashable | None]:
 def _direct(tree: UnitTree, rolled: np.ndarray) -> np.ndarray:
     """Undo the roll-up: what each unit holds itself (rolled minus its children's rolled)."""
     direct = np.array(rolled, dtype=np.int64, copy=True)
-    for u, p in enumerate(tree.parent.tolist()):
-        if p >= 0:
-            direct[p] -= rolled[u]
+    parent = np.asarray(tree.parent)
+    below = parent >= 0
+    np.subtract.at(direct, parent[below], np.asarray(rolled, dtype=np.int64)[below])
     return direct
 
 
@@ -72,37 +72,31 @@ def decide_counts(
     """
     rolled = np.asarray(rolled_by_role, dtype=np.int64)
     parents = _parents(tree)
+    keys = tree.keys
     if rolled.ndim == 1:
         direct = _direct(tree, rolled)[:, None]
-        whole = [(key, None) for i, key in enumerate(tree.keys) if shown_cells[i][column]]
-        made = decide(
-            tree.keys, parents, direct.tolist(), roles=("x",), policy=policy, requested=whole
+        whole = [(key, None) for i, key in enumerate(keys) if shown_cells[i][column]]
+        made = decide_positions(
+            keys, parents, direct.tolist(), roles=("x",), policy=policy, requested=whole
         )
-        return [
-            [int(made.shown(key, None)) if shown_cells[i][column] else 0]
-            for i, key in enumerate(tree.keys)
-        ]
+        return [[int((i, 1) in made.shown)] for i in range(len(keys))]
     requested: list[tuple[Hashable, str | None]] = [
         (key, role)
-        for i, key in enumerate(tree.keys)
+        for i, key in enumerate(keys)
         for col, role in enumerate(_SLICE_ROLES)
         if shown_cells[i][col]
     ]
-    made = decide(
-        tree.keys,
+    made = decide_positions(
+        keys,
         parents,
         _direct(tree, rolled).tolist(),
         roles=ROLES,
         policy=policy,
         requested=requested,
     )
-    return [
-        [
-            int(shown_cells[i][col] and made.shown(key, role))
-            for col, role in enumerate(_SLICE_ROLES)
-        ]
-        for i, key in enumerate(tree.keys)
-    ]
+    # The columns of the table (all, employee, manager) as decide's role positions.
+    positions = [len(ROLES) if role is None else ROLES.index(role) for role in _SLICE_ROLES]
+    return [[int((i, c) in made.shown) for c in positions] for i in range(len(keys))]
 
 
 def report_decisions(
