@@ -14,4 +14,5 @@ urlpatterns = [
     path("programme/", include("klantcultuur.programme.urls")),
     path("journeys/", include("klantcultuur.journeys.urls")),
     path("hrm/", include("klantcultuur.hrm.urls")),
+    path("", include("klantcultuur.sso.urls")),
 ]

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from klantcultuur.accounts.policy import password_login_refusal
+
 
 class LoginForm(AuthenticationForm):
     username = forms.EmailField(
@@ -16,6 +18,18 @@ class LoginForm(AuthenticationForm):
 
     def clean_username(self) -> str:
         return self.cleaned_data["username"].strip().lower()
+
+    @property
+    def sso_only(self) -> bool:
+        """Whether the password was right but the organisation logs in with SSO only."""
+        return self.has_error(forms.forms.NON_FIELD_ERRORS, "sso_only")
+
+    def confirm_login_allowed(self, user) -> None:
+        super().confirm_login_allowed(user)
+        # Asked only after the password was right, so it tells a stranger nothing.
+        refusal = password_login_refusal(user)
+        if refusal:
+            raise forms.ValidationError(refusal, code="sso_only")
 
 
 class ProfileForm(forms.Form):

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SsoConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "klantcultuur.sso"
+    label = "sso"
+    verbose_name = _("Single sign-on and MFA")
+
+    def ready(self) -> None:
+        from klantcultuur.sso import signals  # noqa: F401  (connects the receivers)
