@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
 
 from klantcultuur.orgs.roles import Role
 from klantcultuur.sso.models import IdentityProvider, Protocol
+from klantcultuur.sso.tests.keys import software_key_credential
 
 
 def url_kwargs(world) -> dict[str, dict]:
@@ -22,14 +25,13 @@ def url_kwargs(world) -> dict[str, dict]:
     key = Authenticator.objects.create(
         user=world.members[Role.ADMIN].user,
         type=Authenticator.Type.WEBAUTHN,
-        data={"name": "Sleutel"},
+        data={"name": "Sleutel", "credential": software_key_credential()},
     )
-    # and an authenticator app, so that the page that switches it off has something to show.
-    Authenticator.objects.create(
-        user=world.members[Role.ADMIN].user,
-        type=Authenticator.Type.TOTP,
-        data={"secret": "JBSWY3DPEHPK3PXP"},
-    )
+    # Also an authenticator app
+    # and recovery codes: the pages that switch them off or show them need something to show.
+    admin = world.members[Role.ADMIN].user
+    TOTP.activate(admin, "JBSWY3DPEHPK3PXP")
+    RecoveryCodes.activate(admin)
     return {
         "sso-provider-edit": {"code": idp.uuid},
         "sso-provider-delete": {"code": idp.uuid},
