@@ -29,6 +29,7 @@ PUBLIC = {
     "accounts-password-reset-complete",
     "accounts-language",
     "account_login",  # allauth links to the login page by this name
+    "account_logout",  # and to the logout (cancelling a second step)
     "sso-find",
     "sso-provider",
     "sso-go",

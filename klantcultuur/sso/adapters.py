@@ -3,9 +3,13 @@ people matched by e-mail within the provider's domains, admission by domain with
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
+from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import get_authentication_records
+from allauth.core import context
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from allauth.socialaccount.models import SocialApp, SocialLogin
@@ -77,6 +81,15 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         # Nobody signs up with a password: people are invited, imported or admitted by SSO.
         return False
+
+    def is_reauthentication_required(self, app: str = "") -> bool:
+        # A login of the last few minutes counts as a fresh proof, so that setting up the
+        # second step right after logging in does not ask for the password again.
+        request = context.request
+        records = get_authentication_records(request, request.user)
+        if records and time.time() - records[-1]["at"] < app_settings.REAUTHENTICATION_TIMEOUT:
+            return False
+        return super().is_reauthentication_required(app=app)
 
     def login(self, request: HttpRequest, user: Any) -> None:
         if not hasattr(user, "backend"):

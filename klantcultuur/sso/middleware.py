@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from klantcultuur.sso.policy import ENROL_SESSION_KEY
+from klantcultuur.sso.policy import ENROL_SESSION_KEY, has_second_step
 
 # What an enrolling person may still open: the MFA pages, logging out, the language.
 _ALLOWED_URL_NAMES = (
@@ -25,12 +25,13 @@ def mfa_enrolment(get_response: Callable[[HttpRequest], HttpResponse]):
 
     def middleware(request: HttpRequest) -> HttpResponse:
         nonlocal allowed
-        if (
-            request.user.is_authenticated
-            and request.session.get(ENROL_SESSION_KEY)
-            and not _allowed(request.path, allowed := allowed or _allowed_prefixes())
-        ):
-            return redirect("sso-mfa-enrol")
+        # Only a session marked at login costs a query: the others pass on the session alone.
+        if request.user.is_authenticated and request.session.get(ENROL_SESSION_KEY):
+            allowed = allowed or _allowed_prefixes()
+            if has_second_step(request.user):  # type: ignore[arg-type]
+                del request.session[ENROL_SESSION_KEY]
+            elif not _allowed(request.path, allowed):
+                return redirect("sso-mfa-enrol")
         return get_response(request)
 
     return middleware
@@ -38,7 +39,7 @@ def mfa_enrolment(get_response: Callable[[HttpRequest], HttpResponse]):
 
 def _allowed_prefixes() -> tuple[str, ...]:
     # Every MFA page lives under the MFA index (TOTP, WebAuthn, recovery codes).
-    return tuple(reverse(name) for name in _ALLOWED_URL_NAMES) + ("/static/",)
+    return (*(reverse(name) for name in _ALLOWED_URL_NAMES), "/static/")
 
 
 def _allowed(path: str, prefixes: tuple[str, ...]) -> bool:

@@ -84,8 +84,9 @@ urlpatterns = [
         _user(account_views.reauthenticate),
         name="account_reauthenticate",
     ),
-    # allauth links to its own login page by this name: ours.
+    # allauth links to its own login and logout pages by these names: ours.
     path("sso/login/", accounts_views.login, name="account_login"),
+    path("sso/logout/", accounts_views.logout, name="account_logout"),
     path("security/", include(mfa)),
     path("security/enrol/", views.mfa_enrol, name="sso-mfa-enrol"),
     path("settings/login/", views.settings_page, name="sso-settings"),
