@@ -49,7 +49,9 @@ INSTALLED_APPS = [
     "template_partials",
     "axes",
     "csp",
-    # Single sign-on (OpenID Connect, SAML 2.0) and MFA; configured per organisation (sso).
+    # Single sign-on (OpenID Connect, SAML 2.0) and MFA; configured per organisation (sso,
+    # listed first so that its templates dress allauth's pages in the product's layout).
+    "klantcultuur.sso",
     "allauth",
     "allauth.account",
     "allauth.socialaccount",
@@ -67,7 +69,6 @@ INSTALLED_APPS = [
     "klantcultuur.front",
     "klantcultuur.scan",
     "klantcultuur.notify",
-    "klantcultuur.sso",
 ]
 
 MIDDLEWARE = [
