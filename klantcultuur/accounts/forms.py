@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
 from klantcultuur.accounts.policy import password_login_refusal
@@ -22,7 +23,7 @@ class LoginForm(AuthenticationForm):
     @property
     def sso_only(self) -> bool:
         """Whether the password was right but the organisation logs in with SSO only."""
-        return self.has_error(forms.forms.NON_FIELD_ERRORS, "sso_only")
+        return self.has_error(NON_FIELD_ERRORS, "sso_only")
 
     def confirm_login_allowed(self, user) -> None:
         super().confirm_login_allowed(user)

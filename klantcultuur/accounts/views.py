@@ -19,6 +19,7 @@ from klantcultuur.lib.access import login_only, public
 from klantcultuur.lib.clientip import client_address
 from klantcultuur.lib.ratelimit import hashed, over_limit
 
+
 class LoginView(auth_views.LoginView):
     """Django's login page; a right password goes through allauth's login stages, which ask
     for the second step (authenticator app, security key or recovery code) when the person

@@ -14,8 +14,6 @@ from klantcultuur.sso.models import IdentityProvider
 
 def get_identity_provider_rw_for_user(request: MemberRequest, code: UUID) -> IdentityProvider:
     """Another organisation's provider is a 404; a member without MANAGE_SETTINGS gets 403."""
-    provider = get_object_or_404(
-        IdentityProvider, uuid=code, organization=request.organization
-    )
+    provider = get_object_or_404(IdentityProvider, uuid=code, organization=request.organization)
     require_perm(request, Perm.MANAGE_SETTINGS)
     return provider

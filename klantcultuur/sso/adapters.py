@@ -155,7 +155,8 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
                 % {"organization": idp.organization.name},
             )
         assert membership is not None
-        if membership.joined_at is None and user.memberships.exclude(pk=membership.pk).exists():
+        others = Membership.objects.filter(user=user).exclude(pk=membership.pk)
+        if membership.joined_at is None and others.exists():
             # An invitation the person has not accepted vouches for nothing: otherwise any
             # organisation could invite someone of another one and log in as them.
             _refuse(request, email, _("Accept your invitation first, with your password."))

@@ -74,7 +74,9 @@ class IdentityProviderForm(forms.ModelForm):
         # Admitting people with a role is giving them that role: only what the actor may give.
         choices: list[tuple[str, Any]] = [("", _("Nobody: invited people only"))]
         choices += grantable_choices(actor_role)
-        self.fields["join_role"].choices = choices
+        join_role = self.fields["join_role"]
+        assert isinstance(join_role, forms.ChoiceField)
+        join_role.choices = choices
         self.allowed_roles = {value for value, _label in choices}
 
     def clean_domains(self) -> str:

@@ -28,7 +28,7 @@ def mfa_enrolment(get_response: Callable[[HttpRequest], HttpResponse]):
         # Only a session marked at login costs a query: the others pass on the session alone.
         if request.user.is_authenticated and request.session.get(ENROL_SESSION_KEY):
             allowed = allowed or _allowed_prefixes()
-            if has_second_step(request.user):  # type: ignore[arg-type]
+            if has_second_step(request.user):
                 del request.session[ENROL_SESSION_KEY]
             elif not _allowed(request.path, allowed):
                 return redirect("sso-mfa-enrol")

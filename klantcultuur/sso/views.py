@@ -50,9 +50,7 @@ def find(request: HttpRequest) -> HttpResponse:
         idp = provider_for_email(form.cleaned_data["email"])
         if idp is not None:
             return _continue_page(request, idp)
-        form.add_error(
-            "email", _("No organisation logs in with single sign-on for this address.")
-        )
+        form.add_error("email", _("No organisation logs in with single sign-on for this address."))
     return render(request, "sso/find.html", {"form": form, "next": _next_url(request)})
 
 
@@ -170,11 +168,14 @@ def provider_delete(request: MemberRequest, code: UUID) -> HttpResponse:
 def _keep_a_way_in(request: MemberRequest) -> None:
     """Without an identity provider in use, password login is switched on again."""
     policy = login_policy(request.organization)
-    if policy.pk and not policy.password_login:
-        if not request.organization.identity_providers.filter(enabled=True).exists():
-            policy.password_login = True
-            policy.save(update_fields=["password_login", "updated_at"])
-            messages.warning(request, _("Password login is switched on again."))
+    if (
+        policy.pk
+        and not policy.password_login
+        and not request.organization.identity_providers.filter(enabled=True).exists()
+    ):
+        policy.password_login = True
+        policy.save(update_fields=["password_login", "updated_at"])
+        messages.warning(request, _("Password login is switched on again."))
 
 
 @login_only(methods=("GET",))

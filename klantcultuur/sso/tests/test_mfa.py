@@ -83,7 +83,7 @@ def test_with_an_authenticator_app_the_code_is_asked_before_the_session_starts(
 
 def test_a_recovery_code_replaces_a_lost_phone_once(client, world):
     user = world.members[Role.EMPLOYEE].user
-    secret = with_app(user)
+    with_app(user)
     code = RecoveryCodes.activate(user).get_unused_codes()[0]
     password_login(client, user.email)
     client.post(reverse("mfa_authenticate"), {"code": code})
@@ -127,9 +127,7 @@ def test_an_administrator_must_enrol_when_the_organisation_requires_it(client, w
     response = client.post(reverse("mfa_activate_totp"), {"code": current_code(secret)})
     assert response.status_code == 302
     assert Authenticator.objects.filter(user=admin, type=Authenticator.Type.TOTP).exists()
-    assert Authenticator.objects.filter(
-        user=admin, type=Authenticator.Type.RECOVERY_CODES
-    ).exists()
+    assert Authenticator.objects.filter(user=admin, type=Authenticator.Type.RECOVERY_CODES).exists()
     assert client.get(reverse("front-home")).status_code == 200
 
 

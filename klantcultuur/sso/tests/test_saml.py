@@ -77,7 +77,10 @@ def client():
 @pytest.fixture
 def saml_idp(world, client, tmp_path):
     """The organisation's SAML provider in Klantcultuur, and the provider process."""
-    require_service("xmlsec1 (apt install xmlsec1, for the test identity provider)", bool(shutil.which("xmlsec1")))
+    require_service(
+        "xmlsec1 (apt install xmlsec1, for the test identity provider)",
+        bool(shutil.which("xmlsec1")),
+    )
     key_file, cert_file, pem = _key_and_certificate(tmp_path)
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -117,7 +120,7 @@ def idp_answer(client, username: str) -> dict[str, str]:
     browser = requests.Session()
     login_page = browser.get(to_idp["Location"], timeout=20)
     assert login_page.status_code == 200, login_page.text
-    request_id = re.search(r'name="request" value="([^"]+)"', login_page.text).group(1)
+    request_id = _first(r'name="request" value="([^"]+)"', login_page.text)
     answer = browser.post(
         urlsplit(to_idp["Location"])._replace(path="/login", query="").geturl(),
         data={"request": unescape(request_id), "username": username, "password": PASSWORD},
@@ -125,9 +128,15 @@ def idp_answer(client, username: str) -> dict[str, str]:
     )
     assert answer.status_code == 200, answer.text
     fields = dict(re.findall(r'name="(SAMLResponse|RelayState)" value="([^"]*)"', answer.text))
-    action = unescape(re.search(r'action="([^"]+)"', answer.text).group(1))
+    action = unescape(_first(r'action="([^"]+)"', answer.text))
     assert urlsplit(action).path == reverse("saml_acs", args=[str(IDP_UUID)])
     return {name: unescape(value) for name, value in fields.items()}
+
+
+def _first(pattern: str, text: str) -> str:
+    match = re.search(pattern, text)
+    assert match is not None, text[:500]
+    return match.group(1)
 
 
 def post_to_acs(client, fields: dict[str, str]):

@@ -31,7 +31,7 @@ class _Server(ThreadingMixIn, WSGIServer):
 
 
 class _Quiet(WSGIRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002  (the base class's name)
+    def log_message(self, format, *args):
         pass
 
 
@@ -112,7 +112,11 @@ def main() -> None:
                 BINDING_HTTP_POST, str(response), args["destination"], relay_state, response=True
             )
             start_response("200 OK", [("Content-Type", "text/html")])
-            return [http_args["data"].encode() if isinstance(http_args["data"], str) else http_args["data"]]
+            return [
+                http_args["data"].encode()
+                if isinstance(http_args["data"], str)
+                else http_args["data"]
+            ]
         start_response("404 Not Found", [("Content-Type", "text/plain")])
         return [b"not found"]
 
