@@ -41,7 +41,7 @@ def password_login_refusal(user: User) -> str | None:
         if policy is not None and not policy.password_login:
             return _(
                 "%(organization)s logs in with single sign-on. Use the button "
-                "\u201cLog in with single sign-on\u201d below."
+                "“Log in with single sign-on” below."
             ) % {"organization": membership.organization.name}
     return None
 
