@@ -20,17 +20,21 @@ from klantcultuur.sso import views
 
 _user = login_only()
 
+# Whole paths (no include with a parameter): the access and fuzz tests read each pattern's
+# own converters.
+OIDC = "sso/oidc/<str:provider_id>/"
+SAML = "sso/saml/<str:organization_slug>/"
 oidc = [
-    path("login/", public(oidc_views.login), name="openid_connect_login"),
-    path("login/callback/", public(oidc_views.callback), name="openid_connect_callback"),
+    path(f"{OIDC}login/", public(oidc_views.login), name="openid_connect_login"),
+    path(f"{OIDC}login/callback/", public(oidc_views.callback), name="openid_connect_callback"),
 ]
 saml = [
     # The identity provider posts the answer here: no CSRF token, its signature is the proof.
-    path("acs/", public(saml_views.acs), name="saml_acs"),
-    path("acs/finish/", public(saml_views.finish_acs), name="saml_finish_acs"),
-    path("sls/", public(saml_views.sls), name="saml_sls"),
-    path("metadata/", public(saml_views.metadata), name="saml_metadata"),
-    path("login/", public(saml_views.login), name="saml_login"),
+    path(f"{SAML}acs/", public(saml_views.acs), name="saml_acs"),
+    path(f"{SAML}acs/finish/", public(saml_views.finish_acs), name="saml_finish_acs"),
+    path(f"{SAML}sls/", public(saml_views.sls), name="saml_sls"),
+    path(f"{SAML}metadata/", public(saml_views.metadata), name="saml_metadata"),
+    path(f"{SAML}login/", public(saml_views.login), name="saml_login"),
 ]
 mfa = [
     path("", _user(mfa_views.index), name="mfa_index"),
@@ -70,8 +74,8 @@ urlpatterns = [
     path("sso/", views.find, name="sso-find"),
     path("sso/<uuid:code>/", views.provider_page, name="sso-provider"),
     path("sso/<uuid:code>/go/", views.go, name="sso-go"),
-    path("sso/oidc/<str:provider_id>/", include(oidc)),
-    path("sso/saml/<str:organization_slug>/", include(saml)),
+    *oidc,
+    *saml,
     path(
         "sso/login/cancelled/",
         public(social_views.login_cancelled),
