@@ -104,8 +104,16 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         providers = IdentityProvider.objects.filter(enabled=True)
         if provider and provider.startswith("kc-"):
             providers = providers.filter(uuid=_uuid_or_none(provider.removeprefix("kc-")))
-        elif provider == "saml" and client_id:
-            providers = providers.filter(protocol=Protocol.SAML, uuid=_uuid_or_none(client_id))
+        elif provider == "saml":
+            providers = providers.filter(protocol=Protocol.SAML)
+            if client_id:
+                providers = providers.filter(uuid=_uuid_or_none(client_id))
+        elif provider == "openid_connect":
+            # A login resumed after its second step names the provider by class and client ID
+            # (client IDs are unique: see IdentityProviderForm).
+            providers = providers.filter(protocol=Protocol.OIDC)
+            if client_id:
+                providers = providers.filter(oidc_client_id=client_id)
         elif provider:
             return []
         return [social_app(idp) for idp in providers]

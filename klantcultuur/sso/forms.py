@@ -99,6 +99,13 @@ class IdentityProviderForm(forms.ModelForm):
             )
         return " ".join(domains)
 
+    def clean_oidc_client_id(self) -> str:
+        client_id = self.cleaned_data.get("oidc_client_id", "").strip()
+        others = IdentityProvider.objects.filter(oidc_client_id=client_id)
+        if client_id and others.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Another identity provider uses this client ID."))
+        return client_id
+
     def clean_join_role(self) -> str:
         role = self.cleaned_data.get("join_role") or ""
         if role not in self.allowed_roles:

@@ -4,6 +4,7 @@ all go over HTTP, as with Microsoft Entra ID or Google."""
 
 from __future__ import annotations
 
+import time
 import uuid
 from urllib.parse import urlsplit
 
@@ -148,3 +149,38 @@ def test_password_login_switched_off_sends_people_to_single_sign_on(client, worl
     )
     sso_login(client, "alice", "alice@linge.example")
     assert logged_in_user(client) == world.members[Role.ADMIN].user
+
+
+def test_a_second_step_is_asked_after_single_sign_on_too(client, world, provider):
+    from allauth.mfa.totp.internal.auth import (
+        TOTP,
+        format_hotp_value,
+        generate_totp_secret,
+        hotp_value,
+    )
+
+    admin = world.members[Role.ADMIN].user
+    secret = generate_totp_secret()
+    TOTP.activate(admin, secret)
+    response = sso_login(client, "alice", "alice@linge.example")
+    assert response["Location"] == reverse("mfa_authenticate")
+    assert logged_in_user(client) is None
+    code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    client.post(reverse("mfa_authenticate"), {"code": code})
+    assert logged_in_user(client) == admin
+
+
+def test_a_refused_single_sign_on_counts_as_a_failed_login(client, world, provider):
+    from django.contrib.auth.signals import user_login_failed
+
+    failed: list[dict] = []
+
+    def receiver(sender, credentials, **kwargs):
+        failed.append(credentials)
+
+    user_login_failed.connect(receiver)
+    try:
+        sso_login(client, "nieuw", "nieuw@linge.example")
+    finally:
+        user_login_failed.disconnect(receiver)
+    assert [c["username"] for c in failed] == ["nieuw@linge.example"]

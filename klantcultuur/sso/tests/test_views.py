@@ -163,3 +163,9 @@ def test_a_switched_off_provider_is_not_offered(client, world):
 def test_the_login_page_offers_single_sign_on(client):
     page = client.get(reverse("accounts-login")).content.decode()
     assert reverse("sso-find") in page
+
+
+def test_a_client_id_belongs_to_one_provider(admin, world):
+    make_provider(world.other_org, domains="zuid.example", oidc_client_id="abc")
+    response = admin.post(reverse("sso-provider-new"), OIDC)
+    assert "oidc_client_id" in response.context["form"].errors
