@@ -7,6 +7,8 @@ class SsoConfig(AppConfig):
     name = "klantcultuur.sso"
     label = "sso"
     verbose_name = _("Single sign-on and MFA")
+    demo_module = "klantcultuur.sso.demo"
+    demo_order = 90
 
     def ready(self) -> None:
         from klantcultuur.sso import signals  # noqa: F401  (connects the receivers)
