@@ -4,7 +4,7 @@ people matched by e-mail within the provider's domains, admission by domain with
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, NoReturn
 
 from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
@@ -135,7 +135,6 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         email = _email(sociallogin)
         if idp is None:
             _refuse(request, email, _("This single sign-on is no longer in use."))
-        assert idp is not None
         if not email or email.rpartition("@")[2] not in idp.domain_list():
             _refuse(
                 request,
@@ -162,7 +161,6 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
                 _("You are not a member of %(organization)s.")
                 % {"organization": idp.organization.name},
             )
-        assert membership is not None
         others = Membership.objects.filter(user=user).exclude(pk=membership.pk)
         if membership.joined_at is None and others.exists():
             # An invitation the person has not accepted vouches for nothing: otherwise any
@@ -217,7 +215,7 @@ def _admit(user: User, idp: IdentityProvider) -> Membership:
     return membership
 
 
-def _refuse(request: HttpRequest, email: str, reason: str) -> None:
+def _refuse(request: HttpRequest, email: str, reason: str) -> NoReturn:
     # A refused single sign-on is a failed login (django-axes and the audit trail count it).
     user_login_failed.send(
         sender=__name__, credentials={"username": email, "method": "sso"}, request=request
