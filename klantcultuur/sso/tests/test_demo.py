@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from django.urls import reverse
 
 from klantcultuur.orgs import demo as org_demo
 from klantcultuur.sso import demo
 from klantcultuur.sso.models import IdentityProvider
+
+pytestmark = pytest.mark.slow  # loads the demo organisation
 
 
 def test_the_demo_provider_is_there_once_and_passwords_still_work(db, client):
