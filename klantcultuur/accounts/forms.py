@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +31,12 @@ class LoginForm(AuthenticationForm):
         # Asked only after the password was right, so it tells a stranger nothing.
         refusal = password_login_refusal(user)
         if refusal:
+            # A refused login is a failed one, for django-axes and the audit trail alike.
+            user_login_failed.send(
+                sender=__name__,
+                credentials={"username": user.email, "method": "password"},
+                request=self.request,
+            )
             raise forms.ValidationError(refusal, code="sso_only")
 
 

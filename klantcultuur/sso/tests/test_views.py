@@ -169,3 +169,36 @@ def test_a_client_id_belongs_to_one_provider(admin, world):
     make_provider(world.other_org, domains="zuid.example", oidc_client_id="abc")
     response = admin.post(reverse("sso-provider-new"), OIDC)
     assert "oidc_client_id" in response.context["form"].errors
+
+
+def test_a_right_password_refused_for_single_sign_on_is_a_failed_login(client, world):
+    from django.contrib.auth.signals import user_login_failed
+
+    make_provider(world.org)
+    LoginPolicy.objects.create(organization=world.org, password_login=False)
+    failed: list[dict] = []
+
+    def receiver(sender, credentials, **kwargs):
+        failed.append(credentials)
+
+    user_login_failed.connect(receiver)
+    try:
+        response = client.post(
+            reverse("accounts-login"),
+            {"username": "bob@linge.example", "password": "correct-horse-battery"},
+        )
+    finally:
+        user_login_failed.disconnect(receiver)
+    assert response.context["form"].sso_only
+    assert "Woonstichting De Linge logt in met single sign-on" in response.content.decode()
+    assert [c["username"] for c in failed] == ["bob@linge.example"]
+
+
+def test_another_organisations_password_rule_does_not_reach_its_people(client, world):
+    make_provider(world.other_org, domains="zuid.example")
+    LoginPolicy.objects.create(organization=world.other_org, password_login=False)
+    response = client.post(
+        reverse("accounts-login"),
+        {"username": "bob@linge.example", "password": "correct-horse-battery"},
+    )
+    assert response.status_code == 302
