@@ -50,6 +50,15 @@ INSTALLED_APPS = [
     "template_partials",
     "axes",
     "csp",
+    # Single sign-on (OpenID Connect, SAML 2.0) and MFA; configured per organisation (sso,
+    # listed first so that its templates dress allauth's pages in the product's layout).
+    "klantcultuur.sso",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
+    "allauth.mfa",
     "klantcultuur.accounts",
     "klantcultuur.audit",
     "klantcultuur.orgs",
@@ -79,6 +88,9 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "klantcultuur.lib.htmx.vary_on_htmx",
     "klantcultuur.orgs.middleware.CurrentOrganizationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # After login: sends a person whose organisation requires MFA to enrol first.
+    "klantcultuur.sso.middleware.mfa_enrolment",
     # AxesMiddleware must stay last: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -178,6 +190,29 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# --- Single sign-on and MFA (django-allauth, configured per organisation in sso) ----------
+# Only allauth's social login and MFA pages are served (klantcultuur/sso/urls.py); the
+# password login stays the accounts app's, and passes through allauth's login stages so
+# that MFA is asked when a person has it.
+ACCOUNT_ADAPTER = "klantcultuur.sso.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "klantcultuur.sso.adapters.SocialAccountAdapter"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGOUT_REDIRECT_URL = "accounts-login"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_REQUIRED = True
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
+PASSWORD_LOGIN_POLICY = "klantcultuur.sso.policy.password_login_refusal"
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = False
+MFA_TOTP_ISSUER = "Klantcultuur"
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG or envbool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", False)
+
 LOGIN_URL = "accounts-login"
 LOGIN_REDIRECT_URL = "front-home"
 LOGOUT_REDIRECT_URL = "accounts-login"

@@ -16,4 +16,5 @@ urlpatterns = [
     path("hrm/", include("klantcultuur.hrm.urls")),
     path("reports/", include("klantcultuur.reports.urls")),
     path("audit/", include("klantcultuur.reports.urls_audit")),
+    path("", include("klantcultuur.sso.urls")),
 ]

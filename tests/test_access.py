@@ -28,6 +28,22 @@ PUBLIC = {
     "accounts-password-reset-confirm",
     "accounts-password-reset-complete",
     "accounts-language",
+    "account_login",  # allauth links to the login page by this name
+    "account_logout",  # and to the logout (cancelling a second step)
+    "sso-find",
+    "sso-provider",
+    "sso-go",
+    "openid_connect_login",
+    "openid_connect_callback",
+    "saml_acs",  # the identity provider posts its signed answer here
+    "saml_finish_acs",
+    "saml_sls",
+    "saml_metadata",
+    "saml_login",
+    "socialaccount_login_cancelled",
+    "socialaccount_login_error",
+    "account_inactive",
+    "mfa_authenticate",  # the second step of a login in progress
     "orgs-invitation",
     "feedback-form",
     "feedback-form-thanks",

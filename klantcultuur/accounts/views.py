@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from allauth.account.internal.flows.login import perform_password_login
+from allauth.account.models import Login
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -17,13 +19,23 @@ from klantcultuur.lib.access import login_only, public
 from klantcultuur.lib.clientip import client_address
 from klantcultuur.lib.ratelimit import hashed, over_limit
 
-login = public(
-    auth_views.LoginView.as_view(
-        template_name="accounts/login.html",
-        authentication_form=LoginForm,
-        redirect_authenticated_user=True,
-    )
-)
+
+class LoginView(auth_views.LoginView):
+    """Django's login page; a right password goes through allauth's login stages, which ask
+    for the second step (authenticator app, security key or recovery code) when the person
+    has one. The session starts, and `user_logged_in` is sent, only after that step."""
+
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        user = form.get_user()
+        login = Login(user=user, redirect_url=self.get_success_url(), email=user.email)
+        return perform_password_login(self.request, {"email": user.email}, login)
+
+
+login = public(LoginView.as_view())
 logout = public(auth_views.LogoutView.as_view())
 # Password reset requests per client address, and e-mails per account, per RESET_WINDOW.
 RESET_PER_ADDRESS = 10
