@@ -49,9 +49,9 @@ def build(teams: int, per_team: int, *, seed: int = 21) -> dict:
     from django.utils import timezone
 
     from klantcultuur.huddle.models import Huddle, ImprovementAction
+    from klantcultuur.huddle.steering.days import working_days_back
     from klantcultuur.orgs.models import Membership, OrgUnit, UnitKind
     from klantcultuur.programme.models import Ambassador, NextStep, StepTemplate
-    from klantcultuur.programme.selectors import working_days_back
     from klantcultuur.programme.services import steps
     from klantcultuur.vision.models import Behaviour, Observation
 
