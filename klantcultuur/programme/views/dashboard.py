@@ -51,5 +51,7 @@ def dashboard(request: OrgRequest):
             "steps": selectors.step_totals(org, today=today),
             "ambassadors": selectors.ambassador_coverage(org),
             "quick_wins": selectors.quick_win_totals(org),
+            # Totals only (no leader rows): the coverage page breaks them down.
+            "visits": selectors.visit_coverage(org, day=today, list_limit=0, leader_ids=()),
         },
     )
