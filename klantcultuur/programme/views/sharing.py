@@ -3,17 +3,16 @@
 
 from __future__ import annotations
 
-from datetime import date
 from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from klantcultuur.huddle.access import can_steer, get_action_rw_for_user, get_board_unit_for_user
+from klantcultuur.huddle.views.common import board_day
 from klantcultuur.orgs.access import member_required
 from klantcultuur.orgs.models import OrgUnit, UnitKind
 from klantcultuur.orgs.request import OrgRequest
@@ -75,20 +74,12 @@ def shared_win(request: OrgRequest, code: UUID):
     return redirect("huddle-dagstart", code=shared.unit.uuid)
 
 
-def _day(value: str | None) -> date:
-    today = timezone.localdate()
-    try:
-        return min(date.fromisoformat(value), today) if value else today
-    except ValueError:
-        return today
-
-
 @member_required(methods=("GET",))
 def board_block(request: OrgRequest, code: UUID):
     """The programme's block on a team's board: shared quick wins, leaders' feedback after a
     visit and the pulse to answer. Empty when there is nothing (the placeholder goes away)."""
     unit = get_board_unit_for_user(request, code)
-    news = selectors.board_news(unit, request.membership, today=_day(request.GET.get("day")))
+    news = selectors.board_news(unit, request.membership, today=board_day(request.GET.get("day")))
     if not news:
         return HttpResponse("")
     return render(
