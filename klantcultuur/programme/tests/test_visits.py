@@ -97,7 +97,7 @@ def test_the_board_loads_the_block_by_htmx_and_runs_no_query_of_the_programme(lo
     with CaptureQueriesContext(connection) as ctx:
         page = (
             login(world.employee)
-            .get(reverse("huddle-dagstart", args=[world.team.uuid]))
+            .get(reverse("huddle-board", args=[world.team.uuid]))
             .content.decode()
         )
     assert reverse("programme-board-block", args=[world.team.uuid]) in page

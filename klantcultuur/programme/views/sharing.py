@@ -71,7 +71,7 @@ def shared_win(request: OrgRequest, code: UUID):
         return redirect("huddle-action", code=copy.uuid)
     services.win_hide(shared=shared)
     messages.success(request, _("Taken off your board."))
-    return redirect("huddle-dagstart", code=shared.unit.uuid)
+    return redirect("huddle-board", code=shared.unit.uuid)
 
 
 @member_required(methods=("GET",))

@@ -185,7 +185,7 @@ def pulse(request: OrgRequest, code: UUID):
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, _("Thank you. Your answer is anonymous."))
-            return redirect("huddle-dagstart", code=visit.unit.uuid)
+            return redirect("huddle-board", code=visit.unit.uuid)
     from klantcultuur.programme.models import PulseParticipation
 
     answered = PulseParticipation.objects.filter(
