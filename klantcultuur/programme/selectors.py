@@ -15,7 +15,16 @@ from django.db.models import Count, Q, QuerySet
 from klantcultuur.lib.jobs import JobStatus
 from klantcultuur.orgs.models import Membership, Organization, OrgUnit, UnitKind
 from klantcultuur.orgs.roles import Perm, Role
-from klantcultuur.programme.models import Component, NextStep, StepStatus, StepTemplate
+from klantcultuur.programme.models import (
+    Component,
+    NextStep,
+    Position,
+    Stakeholder,
+    StakeholderAction,
+    StepStatus,
+    StepTemplate,
+    Trait,
+)
 from klantcultuur.programme.progress import PhasePoint, trend
 from klantcultuur.scan.models import Wave
 from klantcultuur.scan.reporting.gate import ROOT_KEY
@@ -506,9 +515,9 @@ def quick_win_totals(organization: Organization) -> dict[str, int]:
 # --- The interest analysis -------------------------------------------------------------
 @dataclass
 class StakeholderView:
-    stakeholder: object
-    positions: list  # oldest first
-    actions: list
+    stakeholder: Stakeholder
+    positions: list[Position]  # oldest first
+    actions: list[StakeholderAction]
 
     @property
     def latest(self):
@@ -521,15 +530,13 @@ class StakeholderView:
 
 @dataclass
 class TraitView:
-    trait: object
+    trait: Trait
     stakeholders: list[StakeholderView]
 
 
 def interest_analysis(organization: Organization) -> list[TraitView]:
     """Traits in force with their stakeholders, dated positions and actions (four queries)."""
     from django.db.models import Prefetch
-
-    from klantcultuur.programme.models import Position, Stakeholder, StakeholderAction, Trait
 
     traits = list(
         Trait.objects.filter(organization=organization, archived_at__isnull=True).prefetch_related(

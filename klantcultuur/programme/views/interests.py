@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.programme import selectors
 from klantcultuur.programme.access import (
@@ -84,7 +84,7 @@ def _moves(views: list[selectors.StakeholderView]) -> dict[int, str]:
 
 
 @member_required(perm=Perm.MANAGE_PROGRAMME, methods=("GET", "POST"))
-def interests(request: OrgRequest):
+def interests(request: MemberRequest):
     """Every trait with its stakeholders; add a trait by hand or from the scan."""
     org = request.organization
     form = TraitForm()
@@ -135,7 +135,7 @@ def _uuid(value):
 
 
 @member_required(perm=Perm.MANAGE_PROGRAMME, methods=("GET", "POST"))
-def trait_detail(request: OrgRequest, code: UUID):
+def trait_detail(request: MemberRequest, code: UUID):
     trait = get_trait_rw_for_user(request, code)
     form = StakeholderForm()
     if request.method == "POST":
@@ -177,7 +177,7 @@ def trait_detail(request: OrgRequest, code: UUID):
 
 
 @member_required(perm=Perm.MANAGE_PROGRAMME, methods=("GET", "POST"))
-def stakeholder_detail(request: OrgRequest, code: UUID):
+def stakeholder_detail(request: MemberRequest, code: UUID):
     """Record a position, plan actions, change or archive a stakeholder."""
     stakeholder = get_stakeholder_rw_for_user(request, code)
     owners = selectors.possible_owners(request.organization)
@@ -244,7 +244,7 @@ def stakeholder_detail(request: OrgRequest, code: UUID):
 
 
 @member_required(perm=Perm.MANAGE_PROGRAMME, methods=("POST",))
-def stakeholder_action_done(request: OrgRequest, code: UUID):
+def stakeholder_action_done(request: MemberRequest, code: UUID):
     action = get_stakeholder_action_rw_for_user(request, code)
     services.stakeholder_action_done(action=action, by=request.membership)
     return redirect("programme-stakeholder", code=action.stakeholder.uuid)

@@ -15,7 +15,7 @@ from klantcultuur.huddle.access import can_steer, get_action_rw_for_user, get_bo
 from klantcultuur.huddle.views.common import board_day
 from klantcultuur.orgs.access import member_required
 from klantcultuur.orgs.models import OrgUnit, UnitKind
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.programme import selectors
 from klantcultuur.programme.access import get_shared_win_rw_for_user
@@ -24,7 +24,7 @@ from klantcultuur.programme.services import sharing as services
 
 
 @member_required(perm=Perm.MANAGE_ACTIONS, methods=("GET", "POST"))
-def share(request: OrgRequest, code: UUID):
+def share(request: MemberRequest, code: UUID):
     """Choose the teams whose boards show this quick win."""
     action = get_action_rw_for_user(request, code)
     teams = list(
@@ -62,7 +62,7 @@ def share(request: OrgRequest, code: UUID):
 
 
 @member_required(perm=Perm.MANAGE_ACTIONS, methods=("POST",))
-def shared_win(request: OrgRequest, code: UUID):
+def shared_win(request: MemberRequest, code: UUID):
     """The receiving team copies the quick win as its own action, or takes it off its board."""
     shared = get_shared_win_rw_for_user(request, code)
     if request.POST.get("do") == "copy":
@@ -75,7 +75,7 @@ def shared_win(request: OrgRequest, code: UUID):
 
 
 @member_required(methods=("GET",))
-def board_block(request: OrgRequest, code: UUID):
+def board_block(request: MemberRequest, code: UUID):
     """The programme's block on a team's board: shared quick wins, leaders' feedback after a
     visit and the pulse to answer. Empty when there is nothing (the placeholder goes away)."""
     unit = get_board_unit_for_user(request, code)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from klantcultuur.orgs.access import member_required
 from klantcultuur.orgs.models import OrgUnit, UnitKind
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.programme import selectors
 from klantcultuur.programme.access import (
@@ -30,7 +30,7 @@ from klantcultuur.programme.services import visits as services
 MAX_LISTED = 40
 
 
-def _teams(request: OrgRequest):
+def _teams(request: MemberRequest):
     """Teams a leader may visit: every active team except their own."""
     return (
         OrgUnit.objects.filter(
@@ -42,7 +42,7 @@ def _teams(request: OrgRequest):
 
 
 @member_required(methods=("GET", "POST"))
-def visits(request: OrgRequest):
+def visits(request: MemberRequest):
     """My visits (planned first) and a form to plan one; my own self-view next to the floor's."""
     membership = request.membership
     if not selectors.may_visit(membership):
@@ -87,7 +87,7 @@ def visits(request: OrgRequest):
 
 
 @member_required(methods=("GET", "POST"))
-def visit_detail(request: OrgRequest, code: UUID):
+def visit_detail(request: MemberRequest, code: UUID):
     """The visit: its questions, and after it the one-minute log (phone first)."""
     visit = get_visit_for_user(request, code)
     is_leader = visit.leader_id == request.membership.id
@@ -142,7 +142,7 @@ def _quarter(value: str | None, today: date) -> date:
 
 
 @member_required(perm=Perm.MANAGE_PROGRAMME, methods=("GET",))
-def coverage(request: OrgRequest):
+def coverage(request: MemberRequest):
     """Per leader per quarter: visits, teams visited, self-view next to the floor's view; the
     teams no leader visited."""
     today = timezone.localdate()
@@ -171,7 +171,7 @@ def coverage(request: OrgRequest):
 
 
 @member_required(methods=("GET", "POST"))
-def pulse(request: OrgRequest, code: UUID):
+def pulse(request: MemberRequest, code: UUID):
     """ "Heb je iets gemerkt van dit bezoek?": one anonymous answer per member of the team."""
     visit = get_pulse_visit_for_user(request, code)
     if request.method == "POST":
