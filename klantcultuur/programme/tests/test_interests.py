@@ -9,9 +9,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from klantcultuur.programme import selectors
 from klantcultuur.programme.models import Position, Stakeholder, StakeholderAction, Trait
 from klantcultuur.programme.progress import Track, movement, positions_chart
 from klantcultuur.programme.services import interests as services
+from klantcultuur.scan.tests.conftest import reported  # noqa: F401 (fixture)
 
 
 def _analysis(world):
@@ -153,3 +155,22 @@ def test_movement_and_chart_are_plain_computation():
     )
     assert svg.count("<polyline") == 1 and "marker-end" in svg
     assert "<script>" not in svg and "&lt;script&gt;" in svg
+
+
+def test_a_trait_starts_from_the_scans_weakest_statements(login, world, reported):  # noqa: F811
+    client = login(world.cx_lead)
+    page = client.get(reverse("programme-interests")).content.decode()
+    assert "Uit de zwakste stellingen van de scan" in page and "Analyseren" in page
+    wave, statements = selectors.weakest_statements(world.org, world.cx_lead)
+    assert wave == reported.wave and statements
+    weakest = statements[0]
+    client.post(
+        reverse("programme-interests"),
+        {"text": weakest["text"], "statement": weakest["code"], "wave": str(wave.uuid)},
+    )
+    trait = Trait.objects.get()
+    assert (trait.source, trait.statement, trait.wave) == ("scan", weakest["code"], wave)
+    # Once analysed it is no longer offered.
+    again = selectors.weakest_statements(world.org, world.cx_lead)[1]
+    page = client.get(reverse("programme-interests")).content.decode()
+    assert f'value="{weakest["code"]}"' not in page and len(again) == len(statements)

@@ -192,6 +192,8 @@ def test_coverage_lists_the_teams_no_leader_visited_this_quarter(login, world):
     page = login(world.cx_lead).get(reverse("programme-visit-coverage")).content.decode()
     assert "Planning" in page and "Reparaties" in page
     assert "1 van 3 teams" in page
+    year = timezone.localdate().year
+    assert f", K{(timezone.localdate().month - 1) // 3 + 1} {year}</h1>" in page  # no "2.026"
     assert login(world.manager).get(reverse("programme-visit-coverage")).status_code == 403
 
 
