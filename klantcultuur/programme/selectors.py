@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from klantcultuur.lib.jobs import JobStatus
 from klantcultuur.orgs.models import Membership, Organization, OrgUnit, UnitKind
@@ -678,14 +679,26 @@ def _floor_views(
 
 
 def visit_coverage(
-    organization: Organization, *, day: date, list_limit: int = 60, leader_ids=None
+    organization: Organization,
+    *,
+    day: date,
+    list_limit: int = 60,
+    leader_ids=None,
+    today: date | None = None,
 ) -> Coverage:
     """Per leader for the quarter of `day`: visits planned and done, teams visited, and the
-    floor's pulse next to the leader's own view; the teams no leader visited. Fixed queries."""
+    floor's pulse next to the leader's own view; the teams no leader visited. Fixed queries.
+
+    A visit's pulse counts once it has closed (`PULSE_DAYS` after the visit was logged):
+    a figure that moved with every single answer would tell the leader what that one
+    colleague said, however many answers it holds."""
     from django.db.models import Sum
 
     from klantcultuur.programme.models import Noticed, Visit, VisitStatus
+    from klantcultuur.programme.services.visits import PULSE_DAYS
 
+    today = today or timezone.localdate()
+    closed = Q(logged_at__date__lt=today - timedelta(days=PULSE_DAYS))
     start, end = quarter_of(day)
     visits = Visit.objects.filter(
         organization=organization, planned_on__gte=start, planned_on__lte=end
@@ -696,9 +709,9 @@ def visit_coverage(
             planned=Count("id", filter=Q(status=VisitStatus.PLANNED)),
             done=Count("id", filter=Q(status=VisitStatus.DONE)),
             teams=Count("unit_id", filter=Q(status=VisitStatus.DONE), distinct=True),
-            clearly=Sum("pulse_clearly"),
-            little=Sum("pulse_a_little"),
-            nothing=Sum("pulse_nothing"),
+            clearly=Sum("pulse_clearly", filter=closed),
+            little=Sum("pulse_a_little", filter=closed),
+            nothing=Sum("pulse_nothing", filter=closed),
             self_n=Count("id", filter=Q(self_noticed__isnull=False)),
             self_yes=Count("id", filter=Q(self_noticed__gte=Noticed.A_LITTLE)),
         )

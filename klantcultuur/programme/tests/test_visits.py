@@ -149,16 +149,28 @@ def test_employees_do_not_plan_visits(login, world):
     assert login(world.employee).get(reverse("programme-visits")).status_code == 403
 
 
+def _closed(*visits):
+    """Let the pulse of these visits close (logged more than two weeks ago)."""
+    Visit.objects.filter(id__in=[v.id for v in visits]).update(
+        logged_at=timezone.now() - timedelta(days=services.PULSE_DAYS + 1)
+    )
+
+
 def test_the_floor_view_is_hidden_below_the_threshold_and_shown_from_it(world):
     visit = _visit(world, heard="Gehoord.", self_noticed=3)
     people = _team_members(world, 5)
     for person in people[:4]:
         services.pulse_answer(visit=visit, membership=person, noticed=3)
+    _closed(visit)
     found = selectors.visit_coverage(world.org, day=timezone.localdate())
     row = found.rows[0]
     assert row.floor.n == 4 and not row.floor.shown and row.floor.noticed_pct is None
     assert row.floor.self_noticed_pct == 100  # the leader's own view is theirs to see
+    Visit.objects.filter(id=visit.id).update(logged_at=timezone.now())  # reopen to answer
     services.pulse_answer(visit=visit, membership=people[4], noticed=1)
+    # While the pulse is open, the answers do not count: each new one would show.
+    assert selectors.visit_coverage(world.org, day=timezone.localdate()).rows[0].floor.n == 0
+    _closed(visit)
     row = selectors.visit_coverage(world.org, day=timezone.localdate()).rows[0]
     assert row.floor.shown and row.floor.noticed_pct == 80 and row.floor.clearly_pct == 80
 
@@ -173,6 +185,7 @@ def test_a_small_leader_group_cannot_be_worked_out_from_the_total(world):
         services.pulse_answer(visit=first, membership=person, noticed=3)
     for person in people[:2]:
         services.pulse_answer(visit=second, membership=person, noticed=1)
+    _closed(first, second)
     found = selectors.visit_coverage(world.org, day=timezone.localdate())
     by_leader = {r.leader: r.floor for r in found.rows}
     assert not by_leader[world.cx_lead].shown
