@@ -8,9 +8,10 @@ How the data is made: the organisation, people, published vision, endorsements a
 answers of ``bench/vision.py`` (its ``build``); then 50,000 behaviour observations over eight
 weeks (25 per team at the default size), a dagstart on 85% of team-days over the last 20
 working days, a next step for every team, an ambassador in 80% of the teams and a quick win
-in every tenth team. Not in it: a culture-scan wave (the phase chart reads one stored report
-per wave through the scan's gate, measured by the scan's own benchmark) and leader visits
-(not built yet).
+in every tenth team, and 5,000 leader visits (2.5 per team at the default size) in this
+quarter by 200 leaders, logged, with pulse tallies. Not in it: a culture-scan wave (the phase
+chart reads one stored report per wave through the scan's gate, measured by the scan's own
+benchmark).
 
 What is measured: ``Client.get`` of the dashboard as the CX lead after warm-up, with its
 query count per request. The last line is one JSON object. ``run(...)`` is also called by
@@ -36,6 +37,7 @@ PG_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:543
 SAMPLES = 40
 WARM_UP = 5
 OBSERVATIONS_PER_TEAM = 25
+VISITS_PER_TEAM = 2.5
 
 
 def _vision_bench():
@@ -49,9 +51,9 @@ def build(teams: int, per_team: int, *, seed: int = 21) -> dict:
     from django.utils import timezone
 
     from klantcultuur.huddle.models import Huddle, ImprovementAction
+    from klantcultuur.huddle.steering.days import working_days_back
     from klantcultuur.orgs.models import Membership, OrgUnit, UnitKind
     from klantcultuur.programme.models import Ambassador, NextStep, StepTemplate
-    from klantcultuur.programme.selectors import working_days_back
     from klantcultuur.programme.services import steps
     from klantcultuur.vision.models import Behaviour, Observation
 
@@ -128,7 +130,39 @@ def build(teams: int, per_team: int, *, seed: int = 21) -> dict:
         )
         for team in team_units[::10]
     )
-    world.update(observations=len(observations), huddles=len(huddles), steps=len(team_units))
+    from klantcultuur.programme.models import Visit
+    from klantcultuur.programme.selectors import quarter_of
+
+    start, _end = quarter_of(today)
+    span = max((today - start).days, 1)
+    leaders = [members[team.id][0] for team in team_units[: max(1, len(team_units) // 10)]]
+    n_visits = int(len(team_units) * VISITS_PER_TEAM)
+    logged_at = timezone.now()
+    Visit.objects.bulk_create(
+        (
+            Visit(
+                organization=org,
+                leader_id=leaders[i % len(leaders)],
+                unit=team_units[rng.randrange(len(team_units))],
+                planned_on=start + timedelta(days=rng.randrange(span)),
+                status="done",
+                heard="Gehoord op de vloer.",
+                logged_at=logged_at,
+                self_noticed=rng.choice([2, 3]),
+                pulse_clearly=rng.randrange(4),
+                pulse_a_little=rng.randrange(4),
+                pulse_nothing=rng.randrange(3),
+            )
+            for i in range(n_visits)
+        ),
+        batch_size=5000,
+    )
+    world.update(
+        observations=len(observations),
+        huddles=len(huddles),
+        steps=len(team_units),
+        visits=n_visits,
+    )
     from django.db import connection
 
     if connection.vendor == "postgresql":
@@ -176,6 +210,7 @@ def measure(world: dict, *, samples: int = SAMPLES, warm_up: int = WARM_UP) -> d
         "observations": world["observations"],
         "dagstarts": world["huddles"],
         "steps": world["steps"],
+        "visits": world["visits"],
         "endorsements": world["endorsements"],
         "dashboard_p50_ms": round(statistics.median(times), 1),
         "dashboard_p95_ms": round(times[max(0, int(len(times) * 0.95) - 1)], 1),

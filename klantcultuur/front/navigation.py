@@ -27,6 +27,8 @@ def items_for(request) -> list[dict]:
     for item in sorted(found, key=lambda i: (i.order, str(i.label))):
         if item.perm is not None and not membership.has_perm(item.perm):
             continue
+        if item.without is not None and membership.has_perm(item.without):
+            continue
         url = reverse(item.url_name)
         prefixes = (item.section,) if isinstance(item.section, str) else item.section
         prefixes = tuple(p for p in prefixes if p and p != "/") or (url,)

@@ -17,15 +17,14 @@ from django.utils.translation import gettext as _
 
 from klantcultuur.feedback import selectors as fb
 from klantcultuur.huddle import boards
-from klantcultuur.huddle.models import ActionState, Huddle, ImprovementAction
-from klantcultuur.huddle.selectors import open_escalation_counts
+from klantcultuur.huddle.models import ActionState, ImprovementAction
+from klantcultuur.huddle.selectors import Adoption, dagstart_adoption, open_escalation_counts
 from klantcultuur.huddle.steering import charts
 from klantcultuur.orgs.models import Membership, OrgUnit, UnitKind
 from klantcultuur.orgs.roles import Perm
 
 ACTIONS_DUE_DAYS = 2
 TREND_WEEKS = 8
-ADOPTION_DAYS = 7
 
 
 @dataclass
@@ -47,7 +46,7 @@ class OrganisationDay:
     nps_now: float | None
     nps_trend: SafeString | None
     teams: int
-    teams_holding: int
+    adoption: Adoption
     unrouted: int | None
     overdue_cases: int
     escalations: int
@@ -128,13 +127,8 @@ def organisation_day(membership: Membership, now=None) -> OrganisationDay:
             charts.sparkline(values, label=_("NPS per week, the last eight weeks"))
         )
     teams = OrgUnit.objects.filter(organization=org, kind=UnitKind.TEAM, archived_at__isnull=True)
-    since = today - timedelta(days=ADOPTION_DAYS)
-    holding = (
-        Huddle.objects.filter(organization=org, day__gte=since, unit__in=teams)
-        .values("unit")
-        .distinct()
-        .count()
-    )
+    # The same figure as the programme dashboard (huddle.selectors.dagstart_adoption).
+    adoption = dagstart_adoption(org, today=today)
     _raised, received = open_escalation_counts(org.id)
     phase, wave_name = _phase(membership)
     all_units = list(teams.values_list("id", flat=True))
@@ -144,7 +138,7 @@ def organisation_day(membership: Membership, now=None) -> OrganisationDay:
         nps_now=round(known[-1]) if known else None,
         nps_trend=trend,
         teams=len(all_units),
-        teams_holding=holding,
+        adoption=adoption,
         unrouted=fb.unrouted_count(org) if membership.has_perm(Perm.MANAGE_FEEDBACK) else None,
         overdue_cases=fb.overdue_cases(unit_ids=all_units, now=now).count(),
         escalations=received.get(None, 0),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -19,11 +20,13 @@ from klantcultuur.huddle.models import (
     Escalation,
     EscalationState,
     Goal,
+    Huddle,
     ImprovementAction,
     KpiValue,
     TeamKpi,
 )
-from klantcultuur.orgs.models import Membership, OrgUnit
+from klantcultuur.huddle.steering.days import adoption_share, working_days_back
+from klantcultuur.orgs.models import Membership, Organization, OrgUnit, UnitKind
 
 
 def team_kpis(team_ids: Iterable[int]) -> list[TeamKpi]:
@@ -212,3 +215,65 @@ def kpi_data_gaps(team: OrgUnit, kpis: Iterable, today: date) -> dict[int, str]:
             "asked": ", ".join(asked),
         }
     return gaps
+
+
+# --- Dagstart adoption -----------------------------------------------------------------
+ADOPTION_DAYS = 20
+
+
+@dataclass
+class Adoption:
+    """Dagstart adoption: of the active teams, how many held a dagstart on each of the last
+    working days. The one definition the start page and the programme dashboard show."""
+
+    days: list[date]
+    held: list[int]  # teams with a dagstart, per working day (oldest first)
+    teams: int
+    without: list[OrgUnit] = field(default_factory=list)  # teams without any in the window
+
+    @property
+    def share(self) -> int | None:
+        """Average share (percent) of teams holding a dagstart per working day."""
+        return adoption_share(self.held, self.teams)
+
+    @property
+    def last_day(self) -> int:
+        """Teams that held a dagstart on the last working day of the window."""
+        return self.held[-1] if self.held else 0
+
+
+def dagstart_adoption(
+    organization: Organization,
+    *,
+    today: date,
+    unit_ids: Iterable[int] | None = None,
+    days: int = ADOPTION_DAYS,
+    list_without: int = 0,
+) -> Adoption:
+    """How many active teams held a dagstart on each of the last `days` working days (today
+    included), and (up to `list_without`) the teams that held none in that window. Two
+    queries, three with the list."""
+    window = working_days_back(today, days)
+    teams = OrgUnit.objects.filter(
+        organization=organization, kind=UnitKind.TEAM, archived_at__isnull=True
+    )
+    # A dagstart is unique per unit and day: counting rows per day counts teams. Joined to
+    # the unit rather than `IN (teams)`, which PostgreSQL plans badly at thousands of teams.
+    held_rows = Huddle.objects.filter(
+        organization=organization,
+        day__in=window,
+        unit__kind=UnitKind.TEAM,
+        unit__archived_at__isnull=True,
+    )
+    if unit_ids is not None:
+        ids = set(unit_ids)
+        teams = teams.filter(id__in=ids)
+        held_rows = held_rows.filter(unit_id__in=ids)
+    per_day = defaultdict(
+        int, held_rows.values("day").annotate(n=Count("id")).values_list("day", "n")
+    )
+    without: list[OrgUnit] = []
+    if list_without:
+        active = Huddle.objects.filter(organization=organization, day__in=window).values("unit_id")
+        without = list(teams.exclude(id__in=active).order_by("name")[:list_without])
+    return Adoption(window, [per_day[d] for d in window], teams.count(), without)

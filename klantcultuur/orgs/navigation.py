@@ -21,3 +21,6 @@ class NavItem:
     perm: Perm | None = None  # the permission a member needs to see the item
     order: int = 50
     section: str | tuple[str, ...] = ""  # URL prefix(es) that mark the item as current
+    # Shown only to members who lack this permission: a way in for those who do not get a
+    # fuller entry (an employee's "Ambassador" where a manager has the whole programme).
+    without: Perm | None = None

@@ -87,3 +87,98 @@ def get_ambassador_rw_for_user(request: OrgRequest, code: UUID):
     if not can_take_for(request.membership, ambassador.unit):
         raise PermissionDenied
     return ambassador
+
+
+# --- The interest analysis: board, CX lead and administrator only ----------------------
+# It names colleagues and what they gain from the culture as it is: reading it is as
+# sensitive as changing it, so both need MANAGE_PROGRAMME. Managers and HR are left out on
+# purpose (they are often among the stakeholders named); an administrator is in, because an
+# administrator can give themselves either role and hiding it would only pretend.
+def get_trait_for_user(request: OrgRequest, code: UUID):
+    from klantcultuur.programme.models import Trait
+
+    trait = get_object_or_404(Trait, organization=request.organization, uuid=code)
+    require_perm(request, Perm.MANAGE_PROGRAMME)
+    return trait
+
+
+get_trait_rw_for_user = get_trait_for_user
+
+
+def get_stakeholder_for_user(request: OrgRequest, code: UUID):
+    from klantcultuur.programme.models import Stakeholder
+
+    stakeholder = get_object_or_404(
+        Stakeholder.objects.select_related("trait"), organization=request.organization, uuid=code
+    )
+    require_perm(request, Perm.MANAGE_PROGRAMME)
+    return stakeholder
+
+
+get_stakeholder_rw_for_user = get_stakeholder_for_user
+
+
+def get_stakeholder_action_rw_for_user(request: OrgRequest, code: UUID):
+    from klantcultuur.programme.models import StakeholderAction
+
+    action = get_object_or_404(
+        StakeholderAction.objects.select_related("stakeholder"),
+        stakeholder__organization=request.organization,
+        uuid=code,
+    )
+    require_perm(request, Perm.MANAGE_PROGRAMME)
+    return action
+
+
+# --- Leaders on the floor --------------------------------------------------------------
+def get_visit_for_user(request: OrgRequest, code: UUID):
+    """A visit: its leader, and the board and CX lead who follow the coverage."""
+    from klantcultuur.programme.models import Visit
+
+    visit = get_object_or_404(
+        Visit.objects.select_related("unit", "leader__user", "action"),
+        organization=request.organization,
+        uuid=code,
+    )
+    if visit.leader_id == request.membership.id or can_manage(request):
+        return visit
+    raise PermissionDenied
+
+
+def get_visit_rw_for_user(request: OrgRequest, code: UUID):
+    """Logging and changing a visit: its leader only (it is their log)."""
+    visit = get_visit_for_user(request, code)
+    if visit.leader_id != request.membership.id:
+        raise PermissionDenied
+    return visit
+
+
+def get_pulse_visit_for_user(request: OrgRequest, code: UUID):
+    """A visit whose pulse question a member reads. Only a member of the visited team (not
+    its leader) may answer: `services.visits.pulse_answer` checks that; the question itself
+    is no secret, so others get the page saying it is not for them."""
+    from klantcultuur.programme.models import Visit
+
+    visit = get_object_or_404(
+        Visit.objects.select_related("unit", "leader__user"),
+        organization=request.organization,
+        uuid=code,
+    )
+    return visit
+
+
+# --- Quick wins shared to other boards -------------------------------------------------
+def get_shared_win_rw_for_user(request: OrgRequest, code: UUID):
+    """A quick win on this team's board: those who steer the receiving team act on it."""
+    from klantcultuur.huddle.access import can_steer
+    from klantcultuur.programme.models import SharedWin
+
+    shared = get_object_or_404(
+        SharedWin.objects.select_related("unit", "action__team"),
+        organization=request.organization,
+        uuid=code,
+    )
+    require_perm(request, Perm.MANAGE_ACTIONS)
+    if not can_steer(request, shared.unit_id):  # type: ignore[arg-type]
+        raise PermissionDenied
+    return shared

@@ -15,5 +15,22 @@ class ProgrammeConfig(AppConfig):
         from klantcultuur.orgs.roles import Perm
 
         return [
-            NavItem(_("Programme"), "programme-home", Perm.VIEW_SCAN_REPORTS, 18, "/programme/")
+            NavItem(_("Programme"), "programme-home", Perm.VIEW_SCAN_REPORTS, 18, "/programme/"),
+            # Employees do not read scan reports, so they lack the entry above: this one lets
+            # them volunteer as ambassador (and see their role) from the menu.
+            NavItem(
+                _("Ambassador"),
+                "programme-ambassador-mine",
+                None,
+                18,
+                "/programme/ambassadors/",
+                without=Perm.VIEW_SCAN_REPORTS,
+            ),
         ]
+
+    @property
+    def board_blocks(self):
+        from klantcultuur.huddle.blocks import BoardBlock
+
+        # Quick wins shared by other teams, leaders' feedback after a visit, the pulse.
+        return [BoardBlock("programme-board-block", area="work", order=50)]

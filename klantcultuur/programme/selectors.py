@@ -7,18 +7,25 @@ Maturity phases come from the scan's stored reports through ``scan.selectors.rep
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
-from klantcultuur.huddle.models import Huddle
-from klantcultuur.huddle.steering.days import is_working_day
 from klantcultuur.lib.jobs import JobStatus
 from klantcultuur.orgs.models import Membership, Organization, OrgUnit, UnitKind
 from klantcultuur.orgs.roles import Perm, Role
-from klantcultuur.programme.models import Component, NextStep, StepStatus, StepTemplate
+from klantcultuur.programme.models import (
+    Component,
+    NextStep,
+    Position,
+    Stakeholder,
+    StakeholderAction,
+    StepStatus,
+    StepTemplate,
+    Trait,
+)
 from klantcultuur.programme.progress import PhasePoint, trend
 from klantcultuur.scan.models import Wave
 from klantcultuur.scan.reporting.gate import ROOT_KEY
@@ -188,60 +195,6 @@ def possible_owners(organization: Organization, *, also: int | None = None) -> Q
         .distinct()
         .order_by("user__first_name", "user__last_name")
     )
-
-
-def working_days_back(today: date, count: int) -> list[date]:
-    """The last `count` working days up to and including today, oldest first."""
-    days: list[date] = []
-    day = today
-    while len(days) < count:
-        if is_working_day(day):
-            days.append(day)
-        day -= timedelta(days=1)
-    return list(reversed(days))
-
-
-@dataclass
-class Adoption:
-    days: list[date]
-    held: list[int]  # teams with a dagstart, per day
-    teams: int
-    without: list[OrgUnit] = field(default_factory=list)  # teams without any in the window
-
-
-def dagstart_adoption(
-    organization: Organization,
-    *,
-    today: date,
-    unit_ids: set[int] | None = None,
-    days: int = 20,
-    list_without: int = 50,
-) -> Adoption:
-    """How many teams held a dagstart on each of the last `days` working days, and (up to
-    `list_without`) the teams that held none in that window. Three queries."""
-    window = working_days_back(today, days)
-    teams = OrgUnit.objects.filter(
-        organization=organization, kind=UnitKind.TEAM, archived_at__isnull=True
-    )
-    # A dagstart is unique per unit and day: counting rows per day counts teams. Joined to
-    # the unit rather than `IN (teams)`, which PostgreSQL plans badly at thousands of teams.
-    held_rows = Huddle.objects.filter(
-        organization=organization,
-        day__in=window,
-        unit__kind=UnitKind.TEAM,
-        unit__archived_at__isnull=True,
-    )
-    if unit_ids is not None:
-        teams = teams.filter(id__in=unit_ids)
-        held_rows = held_rows.filter(unit_id__in=unit_ids)
-    per_day = defaultdict(
-        int, held_rows.values("day").annotate(n=Count("id")).values_list("day", "n")
-    )
-    without: list[OrgUnit] = []
-    if list_without:
-        active = Huddle.objects.filter(organization=organization, day__in=window).values("unit_id")
-        without = list(teams.exclude(id__in=active).order_by("name")[:list_without])
-    return Adoption(window, [per_day[d] for d in window], teams.count(), without)
 
 
 def can_take_for(membership: Membership, unit: OrgUnit | None) -> bool:
@@ -558,3 +511,323 @@ def quick_win_totals(organization: Organization) -> dict[str, int]:
     return ImprovementAction.objects.filter(organization=organization, is_quick_win=True).aggregate(
         total=Count("id"), improved=Count("id", filter=Exists(improved))
     )
+
+
+# --- The interest analysis -------------------------------------------------------------
+@dataclass
+class StakeholderView:
+    stakeholder: Stakeholder
+    positions: list[Position]  # oldest first
+    actions: list[StakeholderAction]
+
+    @property
+    def latest(self):
+        return self.positions[-1] if self.positions else None
+
+    @property
+    def previous(self):
+        return self.positions[-2] if len(self.positions) > 1 else None
+
+
+@dataclass
+class TraitView:
+    trait: Trait
+    stakeholders: list[StakeholderView]
+
+
+def interest_analysis(organization: Organization) -> list[TraitView]:
+    """Traits in force with their stakeholders, dated positions and actions (four queries)."""
+    from django.db.models import Prefetch
+
+    traits = list(
+        Trait.objects.filter(organization=organization, archived_at__isnull=True).prefetch_related(
+            Prefetch(
+                "stakeholders",
+                queryset=Stakeholder.objects.filter(archived_at__isnull=True).prefetch_related(
+                    Prefetch("positions", queryset=Position.objects.order_by("measured_on", "id")),
+                    Prefetch(
+                        "actions",
+                        queryset=StakeholderAction.objects.select_related("owner__user"),
+                    ),
+                ),
+            )
+        )
+    )
+    return [
+        TraitView(
+            t,
+            [
+                StakeholderView(s, list(s.positions.all()), list(s.actions.all()))
+                for s in t.stakeholders.all()
+            ],
+        )
+        for t in traits
+    ]
+
+
+def weakest_statements(
+    organization: Organization, membership: Membership, *, limit: int = 5
+) -> tuple[Wave | None, list[dict]]:
+    """The latest scan's lowest-scored culture statements for the whole organisation (shown
+    ones only, through the report gate), as candidates for a trait."""
+    from klantcultuur.scan.reporting.pages import extremes
+
+    wave = (
+        Wave.objects.filter(organization=organization, report__status=JobStatus.DONE)
+        .order_by("-opens_on", "-created_at")
+        .first()
+    )
+    if wave is None:
+        return None, []
+    gate, _report = report_gate(wave, membership, summary_only=True)
+    if gate is None:
+        return wave, []
+    _best, worst = extremes(gate, ROOT_KEY)
+    return wave, worst[:limit]
+
+
+# --- Leaders on the floor --------------------------------------------------------------
+def quarter_of(day: date) -> tuple[date, date]:
+    """First and last day of the calendar quarter holding `day`."""
+    first_month = 3 * ((day.month - 1) // 3) + 1
+    start = date(day.year, first_month, 1)
+    end_month = first_month + 3
+    end = (
+        date(day.year + 1, 1, 1) if end_month > 12 else date(day.year, end_month, 1)
+    ) - timedelta(days=1)
+    return start, end
+
+
+def may_visit(membership: Membership) -> bool:
+    """Leaders: who leads a unit, and the board, CX lead and administrator."""
+    return bool(membership.managed_unit_ids) or membership.has_perm(Perm.MANAGE_PROGRAMME)
+
+
+@dataclass
+class FloorView:
+    """The team's pulse next to the leader's own guess, behind the anonymity gate."""
+
+    n: int  # pulse answers
+    shown: bool
+    reason: str | None
+    noticed_pct: int | None = None  # % "yes, clearly" or "a little"
+    clearly_pct: int | None = None
+    self_n: int = 0  # visits with the leader's own guess
+    self_noticed_pct: int | None = None  # % of visits the leader thinks were noticed
+
+
+@dataclass
+class LeaderRow:
+    leader: Membership
+    planned: int
+    done: int
+    teams: int  # distinct teams visited
+    floor: FloorView
+
+
+@dataclass
+class Coverage:
+    start: date
+    end: date
+    rows: list[LeaderRow]
+    total: FloorView
+    teams: int
+    visited: int
+    unvisited: list[OrgUnit]
+    n_unvisited: int
+
+    @property
+    def visited_pct(self) -> int | None:
+        return round(100 * self.visited / self.teams) if self.teams else None
+
+
+def _floor_views(
+    organization: Organization, tallies: dict[object, list[int]]
+) -> dict[object, FloorView]:
+    """Per leader (and "org" for all of them): the pulse behind the scan's anonymity rules,
+    primary and complementary suppression (the organisation minus shown leaders must not
+    reveal a smaller group)."""
+    from klantcultuur.scan.anonymity import Policy, decide
+
+    policy = Policy(
+        min_group=organization.min_group_size,
+        min_comments=max(organization.min_comment_group_size, organization.min_group_size),
+    )
+    leaders = [k for k in tallies if k != "org"]
+    keys = ["org", *leaders]
+    direct = {k: [tallies[k][0]] for k in leaders}
+    decided = decide(
+        keys,
+        [None, *["org"] * len(leaders)],
+        direct,
+        roles=("all",),
+        requested=[(k, None) for k in keys],
+        policy=policy,
+    )
+    views = {}
+    for key in keys:
+        n, clearly, little, self_n, self_yes = tallies.get(key, [0, 0, 0, 0, 0])
+        decision = decided.get(key, None)
+        view = FloorView(n, decision.shown, decision.reason, self_n=self_n)
+        if decision.shown and n:
+            view.noticed_pct = round(100 * (clearly + little) / n)
+            view.clearly_pct = round(100 * clearly / n)
+        if self_n:
+            view.self_noticed_pct = round(100 * self_yes / self_n)
+        views[key] = view
+    return views
+
+
+def visit_coverage(
+    organization: Organization,
+    *,
+    day: date,
+    list_limit: int = 60,
+    leader_ids=None,
+    today: date | None = None,
+) -> Coverage:
+    """Per leader for the quarter of `day`: visits planned and done, teams visited, and the
+    floor's pulse next to the leader's own view; the teams no leader visited. Fixed queries.
+
+    A visit's pulse counts once it has closed (`PULSE_DAYS` after the visit was logged):
+    a figure that moved with every single answer would tell the leader what that one
+    colleague said, however many answers it holds."""
+    from django.db.models import Sum
+
+    from klantcultuur.programme.models import Noticed, Visit, VisitStatus
+    from klantcultuur.programme.services.visits import PULSE_DAYS
+
+    today = today or timezone.localdate()
+    closed = Q(logged_at__date__lt=today - timedelta(days=PULSE_DAYS))
+    start, end = quarter_of(day)
+    visits = Visit.objects.filter(
+        organization=organization, planned_on__gte=start, planned_on__lte=end
+    ).exclude(status=VisitStatus.CANCELLED)
+    rows = (
+        visits.values("leader_id")
+        .annotate(
+            planned=Count("id", filter=Q(status=VisitStatus.PLANNED)),
+            done=Count("id", filter=Q(status=VisitStatus.DONE)),
+            teams=Count("unit_id", filter=Q(status=VisitStatus.DONE), distinct=True),
+            clearly=Sum("pulse_clearly", filter=closed),
+            little=Sum("pulse_a_little", filter=closed),
+            nothing=Sum("pulse_nothing", filter=closed),
+            self_n=Count("id", filter=Q(self_noticed__isnull=False)),
+            self_yes=Count("id", filter=Q(self_noticed__gte=Noticed.A_LITTLE)),
+        )
+        .order_by()
+    )
+    tallies: dict[object, list[int]] = {"org": [0, 0, 0, 0, 0]}
+    counts = {}
+    for r in rows:
+        n = (r["clearly"] or 0) + (r["little"] or 0) + (r["nothing"] or 0)
+        tally = [n, r["clearly"] or 0, r["little"] or 0, r["self_n"], r["self_yes"]]
+        tallies[r["leader_id"]] = tally
+        tallies["org"] = [a + b for a, b in zip(tallies["org"], tally, strict=True)]
+        counts[r["leader_id"]] = (r["planned"], r["done"], r["teams"])
+    views = _floor_views(organization, tallies)
+    wanted = [k for k in counts if leader_ids is None or k in leader_ids]
+    people = {
+        m.id: m for m in Membership.objects.filter(id__in=wanted).select_related("user", "unit")
+    }
+    leader_rows = [LeaderRow(people[k], *counts[k], views[k]) for k in wanted if k in people]
+    leader_rows.sort(key=lambda r: (r.leader.user.get_full_name() or r.leader.user.email).lower())
+    teams = OrgUnit.objects.filter(
+        organization=organization, kind=UnitKind.TEAM, archived_at__isnull=True
+    )
+    done_units = visits.filter(status=VisitStatus.DONE).values("unit_id")
+    unvisited = teams.exclude(id__in=done_units).order_by("name")
+    n_teams = teams.count()
+    n_unvisited = unvisited.count()
+    return Coverage(
+        start,
+        end,
+        leader_rows,
+        views["org"],
+        n_teams,
+        n_teams - n_unvisited,
+        list(unvisited[:list_limit]) if list_limit else [],
+        n_unvisited,
+    )
+
+
+def visits_of(membership: Membership) -> QuerySet:
+    from klantcultuur.programme.models import Visit
+
+    return (
+        Visit.objects.filter(leader=membership)
+        .select_related("unit", "action")
+        .order_by("-planned_on", "-id")
+    )
+
+
+def open_pulses(membership: Membership, *, today: date) -> list:
+    """Visits to this member's team they can still answer the pulse of (two queries)."""
+    from klantcultuur.programme.models import PulseParticipation, Visit, VisitStatus
+    from klantcultuur.programme.services.visits import PULSE_DAYS
+
+    if not membership.unit_id:
+        return []
+    answered = PulseParticipation.objects.filter(membership=membership).values("visit_id")
+    return list(
+        Visit.objects.filter(
+            unit_id=membership.unit_id,
+            status=VisitStatus.DONE,
+            logged_at__date__gte=today - timedelta(days=PULSE_DAYS),
+        )
+        .exclude(leader=membership)
+        .exclude(id__in=answered)
+        .select_related("leader__user")
+        .order_by("-logged_at")[:5]
+    )
+
+
+# --- The programme's block on a team's dagstart board ----------------------------------
+SHARED_DAYS = 60
+VISIT_NEWS_DAYS = 14
+
+
+@dataclass
+class BoardNews:
+    wins: list  # SharedWin with the action, its team and its latest effect check
+    checks: dict  # action id -> latest EffectCheck
+    visits: list  # visits whose feedback is for this team
+    pulses: list  # visits this member may still answer the pulse of
+
+    def __bool__(self) -> bool:
+        return bool(self.wins or self.visits or self.pulses)
+
+
+def board_news(unit: OrgUnit, membership: Membership, *, today: date) -> BoardNews:
+    """What the programme puts on a team's board: quick wins other teams shared with it,
+    leaders' feedback after a visit, and the pulse to answer. Fixed queries."""
+    from klantcultuur.huddle.models import EffectCheck
+    from klantcultuur.programme.models import SharedWin, Visit, VisitOutcome, VisitStatus
+
+    wins = list(
+        SharedWin.objects.filter(
+            unit=unit,
+            hidden_at__isnull=True,
+            shared_at__date__gte=today - timedelta(days=SHARED_DAYS),
+        )
+        .select_related("action__team", "action__feedback", "shared_by__user")
+        .order_by("-shared_at")[:3]
+    )
+    checks: dict = {}
+    if wins:
+        for check in EffectCheck.objects.filter(action_id__in=[w.action_id for w in wins]).order_by(
+            "action_id", "-checked_at", "-id"
+        ):
+            checks.setdefault(check.action_id, check)
+    visits = list(
+        Visit.objects.filter(
+            unit=unit,
+            status=VisitStatus.DONE,
+            outcome=VisitOutcome.FEEDBACK,
+            logged_at__date__gte=today - timedelta(days=VISIT_NEWS_DAYS),
+        )
+        .select_related("leader__user")
+        .order_by("-logged_at")[:2]
+    )
+    pulses = open_pulses(membership, today=today) if membership.unit_id == unit.id else []
+    return BoardNews(wins, checks, visits, pulses)

@@ -4,9 +4,12 @@ from klantcultuur.programme.views import (
     ambassadors,
     catalogue,
     dashboard,
+    interests,
     overview,
     quickwins,
+    sharing,
     steps,
+    visits,
 )
 
 urlpatterns = [
@@ -30,4 +33,26 @@ urlpatterns = [
         "ambassadors/<uuid:code>/confirm/", ambassadors.confirm, name="programme-ambassador-confirm"
     ),
     path("ambassadors/<uuid:code>/end/", ambassadors.end, name="programme-ambassador-end"),
+    # The interest analysis (board, CX lead, administrator)
+    path("interests/", interests.interests, name="programme-interests"),
+    path("interests/traits/<uuid:code>/", interests.trait_detail, name="programme-trait"),
+    path(
+        "interests/stakeholders/<uuid:code>/",
+        interests.stakeholder_detail,
+        name="programme-stakeholder",
+    ),
+    path(
+        "interests/actions/<uuid:code>/",
+        interests.stakeholder_action_done,
+        name="programme-stakeholder-action",
+    ),
+    # Leaders on the floor
+    path("visits/", visits.visits, name="programme-visits"),
+    path("visits/coverage/", visits.coverage, name="programme-visit-coverage"),
+    path("visits/<uuid:code>/", visits.visit_detail, name="programme-visit"),
+    path("visits/<uuid:code>/pulse/", visits.pulse, name="programme-pulse"),
+    # Quick wins on other teams' boards
+    path("quick-wins/<uuid:code>/share/", sharing.share, name="programme-quick-win-share"),
+    path("shared/<uuid:code>/", sharing.shared_win, name="programme-shared-win"),
+    path("board/<uuid:code>/", sharing.board_block, name="programme-board-block"),
 ]

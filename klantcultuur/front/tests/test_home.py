@@ -15,7 +15,9 @@ from klantcultuur.orgs.models import OrgUnit, UnitKind
 
 pytestmark = pytest.mark.django_db
 
-BUDGET = {"manager": 22, "employee": 21, "board": 16, "cx_lead": 17}
+# Board and CX lead: one more than before since dagstart adoption is read per working day
+# through huddle.selectors.dagstart_adoption, the same figure as the programme dashboard.
+BUDGET = {"manager": 22, "employee": 21, "board": 17, "cx_lead": 18}
 
 
 def grow(world, size: int) -> None:

@@ -63,6 +63,25 @@ def previous_working_day(day: date) -> date:
     return current
 
 
+def working_days_back(today: date, count: int) -> list[date]:
+    """The last `count` working days up to and including `today`, oldest first."""
+    days: list[date] = []
+    day = today
+    while len(days) < count:
+        if is_working_day(day):
+            days.append(day)
+        day -= timedelta(days=1)
+    return list(reversed(days))
+
+
+def adoption_share(held: list[int], teams: int) -> int | None:
+    """Dagstart adoption as one figure: the average share (percent) of teams that held a
+    dagstart per working day of the window; None without teams or days."""
+    if not teams or not held:
+        return None
+    return round(100 * sum(held) / (teams * len(held)))
+
+
 def week_start(day: date) -> date:
     """The Monday of the ISO week that holds `day`."""
     return day - timedelta(days=day.weekday())

@@ -113,3 +113,18 @@ def state_label(value: str) -> str:
         return str(ActionState(value).label)
     except ValueError:
         return value
+
+
+@register.inclusion_tag("huddle/_block_slots.html")
+def board_block_slots(area: str, unit, day, wall=False):
+    """Placeholders for the blocks other apps put on the board (huddle.blocks)."""
+    from klantcultuur.huddle.blocks import board_blocks
+
+    query = f"?day={day:%Y-%m-%d}" + ("&wall=1" if wall else "")
+    return {
+        "urls": [
+            reverse(block.url_name, args=[unit.uuid]) + query
+            for block in board_blocks()
+            if block.area == area and (block.in_wall or not wall)
+        ]
+    }

@@ -6,19 +6,22 @@ of units in that phase at each wave), because change runs in overlapping phases,
 straight line.
 """
 
-from klantcultuur.programme.progress.adoption import adoption_chart, adoption_share
+from klantcultuur.programme.progress.adoption import adoption_chart
 from klantcultuur.programme.progress.phases import (
     PhasePoint,
     phase_chart,
     phase_shares,
     trend,
 )
+from klantcultuur.programme.progress.positions import Track, movement, positions_chart
 
 __all__ = [
     "PhasePoint",
+    "Track",
     "adoption_chart",
-    "adoption_share",
+    "movement",
     "phase_chart",
     "phase_shares",
+    "positions_chart",
     "trend",
 ]

@@ -12,13 +12,6 @@ GRID = "#BDBDBD"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 
 
-def adoption_share(held: Sequence[int], teams: int) -> int | None:
-    """Average share (percent) of teams holding a dagstart per working day; None without teams."""
-    if not teams or not held:
-        return None
-    return round(100 * sum(held) / (teams * len(held)))
-
-
 def adoption_chart(
     labels: Sequence[str], held: Sequence[int], teams: int, *, title: str, width: int = 640
 ) -> str:

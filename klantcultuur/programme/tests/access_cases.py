@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from klantcultuur.huddle.models import ImprovementAction
 from klantcultuur.programme.models import StepTemplate
-from klantcultuur.programme.services import ambassadors, steps
+from klantcultuur.programme.services import ambassadors, interests, sharing, steps, visits
 
 
 def url_kwargs(world) -> dict[str, dict]:
@@ -29,7 +29,38 @@ def url_kwargs(world) -> dict[str, dict]:
     action = ImprovementAction.objects.create(
         organization=world.org, team=world.team, title="Terugbelbelofte", problem="Wachten."
     )
+    action.is_quick_win = True
+    action.save(update_fields=["is_quick_win"])
+    shared = sharing.win_share(action=action, units=[world.back_team], by=world.manager)
+    assert shared == 1
+    from klantcultuur.programme.models import SharedWin
+
+    trait = interests.trait_add(organization=world.org, by=world.cx_lead, text="Eilandjes")
+    stakeholder = interests.stakeholder_save(
+        by=world.cx_lead, trait=trait, who="Ploegleiders", gain="Rust", influence_kind="formal"
+    )
+    planned = stakeholder_action = interests.stakeholder_action_add(
+        stakeholder=stakeholder, by=world.cx_lead, text="Gesprek"
+    )
+    # A visit of the board member to the employee's team (so the employee may answer).
+    visit = visits.visit_plan(
+        organization=world.org,
+        leader=world.board,
+        unit=world.team,
+        planned_on=timezone.localdate(),
+        by=world.board,
+    )
+    visits.visit_log(visit=visit, by=world.board, heard="Te veel doorverbinden.")
+    del planned
     return {
+        "programme-quick-win-share": {"code": action.uuid},
+        "programme-shared-win": {"code": SharedWin.objects.get().uuid},
+        "programme-board-block": {"code": world.team.uuid},
+        "programme-trait": {"code": trait.uuid},
+        "programme-stakeholder": {"code": stakeholder.uuid},
+        "programme-stakeholder-action": {"code": stakeholder_action.uuid},
+        "programme-visit": {"code": visit.uuid},
+        "programme-pulse": {"code": visit.uuid},
         "programme-quick-win-toggle": {"code": action.uuid},
         "programme-ambassador-confirm": {"code": nominee.uuid},
         "programme-ambassador-end": {"code": nominee.uuid},

@@ -24,6 +24,7 @@ def test_the_benchmark_runs_and_the_dashboard_queries_do_not_grow():
     large = bench.measure(bench.build(60, 5, seed=2), samples=4, warm_up=1)
     assert large["observations"] == 3 * small["observations"] > 0
     assert large["dagstarts"] > 2 * small["dagstarts"]
+    assert large["visits"] == 3 * small["visits"] > 0
     assert large["dashboard_queries_max"] == small["dashboard_queries_max"]
     assert small["dashboard_queries_min"] == small["dashboard_queries_max"]
     assert small["dashboard_p95_ms"] > 0

@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from klantcultuur.huddle.models import Huddle
+from klantcultuur.huddle.steering.days import adoption_share, working_days_back
 from klantcultuur.orgs.models import OrgUnit, UnitKind
 from klantcultuur.programme.models import StepTemplate
-from klantcultuur.programme.progress import adoption_chart, adoption_share
-from klantcultuur.programme.selectors import working_days_back
+from klantcultuur.programme.progress import adoption_chart
 from klantcultuur.programme.services import steps as services
 from klantcultuur.scan.tests.conftest import reported  # noqa: F401 (fixture)
 from klantcultuur.vision.models import Observation

@@ -29,3 +29,28 @@ def test_the_demo_runs_a_programme_and_loads_once():
     before = (steps.count(), Ambassador.objects.count(), wins.count())
     call_command("load_demo")
     assert (steps.count(), Ambassador.objects.count(), wins.count()) == before
+
+
+@pytest.mark.django_db
+def test_the_demo_has_shared_wins_an_interest_analysis_measured_twice_and_visits():
+    from django.utils import timezone
+
+    from klantcultuur.programme import selectors
+    from klantcultuur.programme.models import Position, SharedWin, Stakeholder, Visit
+
+    call_command("load_demo")
+    org = Organization.objects.get(slug=ORG_SLUG)
+    assert SharedWin.objects.filter(organization=org).count() >= 2
+    stakeholders = Stakeholder.objects.filter(organization=org)
+    assert stakeholders.count() >= 4
+    assert all(s.positions.count() == 2 for s in stakeholders)
+    assert Position.objects.values("measured_on").distinct().count() == 2
+    visits = Visit.objects.filter(organization=org)
+    quarters = {selectors.quarter_of(v.planned_on) for v in visits}
+    assert len(quarters) == 2 and visits.filter(status="done").count() >= 10
+    coverage = selectors.visit_coverage(org, day=timezone.localdate())
+    assert coverage.n_unvisited > 0 and coverage.rows
+    assert any(r.floor.shown for r in coverage.rows)  # enough answers for some leaders
+    before = (visits.count(), stakeholders.count(), SharedWin.objects.count())
+    call_command("load_demo")
+    assert (visits.count(), stakeholders.count(), SharedWin.objects.count()) == before

@@ -8,11 +8,12 @@ from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from klantcultuur.huddle.selectors import dagstart_adoption
 from klantcultuur.orgs.access import member_required
 from klantcultuur.orgs.request import OrgRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.programme import selectors
-from klantcultuur.programme.progress import adoption_chart, adoption_share, phase_chart
+from klantcultuur.programme.progress import adoption_chart, phase_chart
 from klantcultuur.programme.views.common import chart_texts, phase_names
 from klantcultuur.scan.reporting.gate import ROOT_KEY
 
@@ -30,7 +31,7 @@ def dashboard(request: OrgRequest):
         title=_("Maturity phases of the units over the waves"),
         **chart_texts(),
     )
-    adoption = selectors.dagstart_adoption(org, today=today, list_without=0)
+    adoption = dagstart_adoption(org, today=today)
     adoption_svg = adoption_chart(
         [date_format(d, "j M") for d in adoption.days],
         adoption.held,
@@ -43,8 +44,6 @@ def dashboard(request: OrgRequest):
         {
             "vision": selectors.vision_figures(org, today=today),
             "adoption": adoption,
-            "adoption_share": adoption_share(adoption.held, adoption.teams),
-            "adoption_today": adoption.held[-1] if adoption.held else 0,
             "adoption_chart": mark_safe(adoption_svg),
             "phases_chart": mark_safe(phases_svg),
             "matrix": selectors.phase_matrix(org, history),
@@ -52,5 +51,7 @@ def dashboard(request: OrgRequest):
             "steps": selectors.step_totals(org, today=today),
             "ambassadors": selectors.ambassador_coverage(org),
             "quick_wins": selectors.quick_win_totals(org),
+            # Totals only (no leader rows): the coverage page breaks them down.
+            "visits": selectors.visit_coverage(org, day=today, list_limit=0, leader_ids=()),
         },
     )

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from klantcultuur.huddle.selectors import dagstart_adoption
 from klantcultuur.orgs.access import get_visible_unit_for_user, member_required
 from klantcultuur.orgs.request import OrgRequest
 from klantcultuur.orgs.roles import Perm
@@ -63,7 +64,7 @@ def next_steps(request: OrgRequest):
         unit_ids = None
         if unit is not None:
             unit_ids = set(UnitTree.for_organization(request.organization.id).subtree_ids(unit.id))
-        adoption = selectors.dagstart_adoption(
+        adoption = dagstart_adoption(
             request.organization, today=timezone.localdate(), unit_ids=unit_ids, list_without=12
         )
     may_take = selectors.can_take_for(request.membership, unit)
