@@ -22,13 +22,14 @@ from django.utils.translation import gettext as _
 
 from klantcultuur.feedback import selectors as feedback
 from klantcultuur.feedback.views.dashboard import trend  # the dashboard's own trend chart
+from klantcultuur.huddle import selectors as huddle
 from klantcultuur.huddle.models import EffectCheck, ImprovementAction
 from klantcultuur.huddle.steering.days import is_working_day
 from klantcultuur.lib.jobs import JobStatus
 from klantcultuur.orgs.models import Membership, Organization, OrgUnit, UnitKind
 from klantcultuur.orgs.tree import UnitTree
 from klantcultuur.programme import selectors as programme
-from klantcultuur.programme.progress import adoption_chart, adoption_share
+from klantcultuur.programme.progress import adoption_chart
 from klantcultuur.reports.period import Period, trend_start, working_days
 from klantcultuur.scan.models import Wave
 from klantcultuur.scan.reporting import pages
@@ -171,7 +172,7 @@ def adoption_part(
 ) -> dict[str, Any]:
     """Teams that held a dagstart per working day of the period (the last 66 at most)."""
     days = max(1, min(MAX_ADOPTION_DAYS, working_days(period, is_working_day)))
-    found = programme.dagstart_adoption(
+    found = huddle.dagstart_adoption(
         organization, today=period.end, unit_ids=unit_ids, days=days, list_without=10
     )
     step = max(1, len(found.days) // 22)
@@ -184,7 +185,7 @@ def adoption_part(
     )
     return {
         "adoption": found,
-        "share": adoption_share(found.held, found.teams),
+        "share": found.share,
         "chart": _chart(svg) if found.teams else None,
     }
 

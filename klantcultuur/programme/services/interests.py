@@ -14,6 +14,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from klantcultuur.audit.services import interest_analysis_changed
 from klantcultuur.orgs.models import Membership, Organization
 from klantcultuur.programme.models import (
     Influence,
@@ -38,6 +39,13 @@ def interest_write(
         instance.save()
     else:
         instance.save(update_fields=fields)
+    interest_analysis_changed(
+        organization=by.organization_id,
+        actor=by,
+        what=verb,
+        target=f"{instance._meta.verbose_name} {getattr(instance, 'uuid', instance.pk)}",
+        details={"fields": fields or []},
+    )
     return instance
 
 

@@ -174,3 +174,16 @@ def test_a_trait_starts_from_the_scans_weakest_statements(login, world, reported
     again = selectors.weakest_statements(world.org, world.cx_lead)[1]
     page = client.get(reverse("programme-interests")).content.decode()
     assert f'value="{weakest["code"]}"' not in page and len(again) == len(statements)
+
+
+def test_every_change_to_the_analysis_is_in_the_audit_trail(world):
+    from klantcultuur.audit.models import Action, AuditEvent
+
+    trait, stakeholder = _analysis(world)
+    events = AuditEvent.objects.filter(action=Action.INTEREST_ANALYSIS_CHANGED).order_by("id")
+    assert [(e.organization_id, e.actor_email, e.details["what"]) for e in events] == [
+        (world.org.id, world.cx_lead.user.email, "create"),
+        (world.org.id, world.cx_lead.user.email, "create"),
+    ]
+    assert str(stakeholder.uuid) in events.last().target
+    assert "Ploegleiders" not in str(events.last().details)  # who is named stays in the analysis
