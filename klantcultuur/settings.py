@@ -274,8 +274,35 @@ STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "klantcultuur" / "static"]
 MEDIA_ROOT = VAR_DIR / "media"  # uploads are private: never served by URL
+# Uploads (feedback import files and their reports, klantcultuur.lib.storage) lie under
+# MEDIA_ROOT by default; with S3_BUCKET in an S3-compatible object store (AWS S3, MinIO,
+# Ceph, Garage, ...), which web processes and workers on every machine share.
+S3_BUCKET = envstr("S3_BUCKET")
+_default_storage: dict = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if S3_BUCKET:
+    _default_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "location": envstr("S3_PREFIX").strip("/"),
+            "endpoint_url": envstr("S3_ENDPOINT_URL") or None,
+            "region_name": envstr("S3_REGION") or None,
+            # Without keys boto3 looks further: AWS_* variables, an instance role.
+            "access_key": envstr("S3_ACCESS_KEY_ID") or None,
+            "secret_key": envstr("S3_SECRET_ACCESS_KEY") or None,
+            # MinIO and most other servers want bucket names in the path, not the host name.
+            "addressing_style": envstr(
+                "S3_ADDRESSING_STYLE", "path" if envstr("S3_ENDPOINT_URL") else "auto"
+            ),
+            "default_acl": None,  # the bucket's own policy: private
+            "file_overwrite": True,
+            # A file read from the store spills to a temporary file above this size, so an
+            # import of hundreds of megabytes is never held in memory.
+            "max_memory_size": 8 * 1024 * 1024,
+        },
+    }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_storage,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
