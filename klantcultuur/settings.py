@@ -162,6 +162,7 @@ CELERY_BEAT_SCHEDULE = {
     "send_scan_reminders": {"task": "scan.send_reminders", "schedule": crontab(hour=9, minute=0)},
     "notify_retry": {"task": "notify.retry_due", "schedule": crontab(minute="*/5")},
     "feedback_overdue": {"task": "feedback.announce_overdue", "schedule": crontab(minute="*/15")},
+    "feedback_follow_up": {"task": "feedback.follow_up_all", "schedule": crontab(minute="*/10")},
     "daily_digests": {"task": "front.send_digests", "schedule": crontab(hour=7, minute=30, day_of_week="1-5")},
 }  # fmt: skip
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import secrets
 
@@ -89,10 +90,8 @@ def _cache() -> None:
 
 
 def _storage() -> None:
-    try:
+    with contextlib.suppress(FileNotFoundError):  # the local disk before the first upload
         storage.files().listdir("")  # an object store lists its bucket (a wrong one fails)
-    except FileNotFoundError:
-        pass  # the local disk before the first upload
 
 
 def _broker() -> None:

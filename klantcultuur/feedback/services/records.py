@@ -25,6 +25,7 @@ from klantcultuur.feedback.models import (
     FollowUpCase,
     LabelCorrection,
     RoutingRule,
+    Source,
 )
 from klantcultuur.feedback.rollup import Deltas, record_key
 from klantcultuur.feedback.routing import Router, build_router
@@ -111,21 +112,30 @@ def feedback_ingest(
     source: str,
     router: Router | None = None,
     now: datetime | None = None,
+    follow_up_later: bool = False,
 ) -> IngestResult:
     """Route, store and read a small batch of records; duplicates are skipped, not stored twice.
 
     A duplicate is a record whose external id (or, without one, content) the organisation
     already has: re-sending the same form, API call or webhook stores nothing new. Records
     of the same content within one batch are different answers (see `SameContent`).
+
+    `follow_up_later`: store the records and their counts only; reading their comments,
+    their follow-up cases and the channel list are left to `answers_follow_up`, which
+    finds them by their `analysed` flag (the caller starts it with `follow_up_soon`).
     """
-    router = router or router_for(organization)
+    if router is None and any(item.team_id is None for item in items):
+        router = router_for(organization)
     now = now or timezone.now()
-    config = FeedbackSettings.for_organization(organization)
     result = IngestResult()
     same = SameContent()
     for position, item in enumerate(items):
-        team_id = router.route(item.routing_values, item.team_id)
+        team_id = (
+            item.team_id if router is None else router.route(item.routing_values, item.team_id)
+        )
         record = _new_record(organization, item, team_id, source, same)
+        if follow_up_later:
+            record.analysed = False  # also without a comment: its case is still to come
         try:
             with transaction.atomic():
                 record.save(force_insert=True)
@@ -143,23 +153,86 @@ def feedback_ingest(
                 record.metric, record.score, has_comment=bool(record.reason or record.suggestion)
             ),
         )
+    if follow_up_later:
+        deltas.apply()
+        return result
     to_read = [r for r in result.created if not r.analysed]
     if to_read:
         analysis.analyse_records(to_read, analysis.analyser_for(organization), deltas)
+    result.cases = _open_cases(organization, result.created, now)
+    deltas.apply()
+    remember_channels(organization, {r.channel for r in result.created})
+    return result
+
+
+def _open_cases(organization: Organization, records: Sequence[Feedback], now: datetime) -> int:
+    """Follow-up cases for the consenting detractors among new records; the teams are told."""
+    config = FeedbackSettings.for_organization(organization)
     cases = [
         FollowUpCase(organization=organization, feedback=r, team_id=r.team_id, due_at=due)
-        for r in result.created
+        for r in records
         if (due := case_due(config, r, now)) is not None
     ]
     FollowUpCase.objects.bulk_create(cases)
-    result.cases = len(cases)
     if cases:
         from klantcultuur.feedback.services.cases import cases_announce
 
         cases_announce(cases=cases)
-    deltas.apply()
-    remember_channels(organization, {r.channel for r in result.created})
-    return result
+    return len(cases)
+
+
+# --- What follows an answer (public form): in the background -----------------------------
+FOLLOW_UP_KEY = "feedback-follow-up:{}"
+FOLLOW_UP_DAYS = 2  # the periodic job looks this far back for answers a lost task left
+
+
+def follow_up_soon(organization_id: int) -> None:
+    """Start `answers_follow_up` for the organisation unless one is already waiting to start.
+
+    Under load one task then takes many answers at once. The waiting mark expires, so a
+    lost task holds nothing up for long; the periodic `feedback_follow_up` job catches up.
+    """
+    from django.core.cache import cache
+
+    from klantcultuur.feedback.tasks import follow_up_answers
+    from klantcultuur.lib.tasks import enqueue
+
+    if cache.add(FOLLOW_UP_KEY.format(organization_id), 1, timeout=60):
+        enqueue(follow_up_answers, organization_id)
+
+
+def answers_follow_up(*, organization_id: int, now: datetime | None = None) -> int:
+    """Read the comments of the organisation's recent answers that wait for it, open their
+    follow-up cases and remember their channels; returns how many. Safe to run again and
+    in parallel: each chunk locks the answers it takes and sets their `analysed` flag in
+    the same transaction."""
+    from django.core.cache import cache
+
+    cache.delete(FOLLOW_UP_KEY.format(organization_id))  # an answer from now on asks again
+    organization = Organization.objects.get(id=organization_id)
+    now = now or timezone.now()
+    since = local_day(now) - timedelta(days=FOLLOW_UP_DAYS)
+    # Form answers only: an import opens its cases itself and reads its comments afterwards.
+    waiting = Feedback.objects.filter(
+        organization_id=organization_id, day__gte=since, source=Source.FORM
+    )
+
+    def follow_up(records: list[Feedback]) -> None:
+        _open_cases(organization, records, now)
+        remember_channels(organization, {r.channel for r in records})
+
+    return analysis.analyse_pending(
+        waiting,
+        analysis.analyser_for(organization),
+        fields=("received_at", "contact_consent", "metric", "score", "channel"),
+        on_batch=follow_up,
+    )
+
+
+def answers_follow_up_all(*, now: datetime | None = None) -> int:
+    """`answers_follow_up` for every organisation (the periodic job)."""
+    ids = Organization.objects.values_list("id", flat=True)
+    return sum(answers_follow_up(organization_id=i, now=now) for i in ids)
 
 
 MAX_CHANNELS = 100
@@ -170,6 +243,11 @@ def remember_channels(organization: Organization, seen: set[str]) -> None:
     seen = {c for c in seen if c}
     if not seen:
         return
+    known = FeedbackSettings.objects.filter(organization=organization).values_list(
+        "channels", flat=True
+    )
+    if any(seen <= set(channels) for channels in known):
+        return  # nothing new: no lock on the settings, which every answer would wait for
     config = FeedbackSettings.objects.select_for_update().get_or_create(organization=organization)[
         0
     ]
