@@ -150,6 +150,8 @@ else:
 TASK_MODE = envstr("TASK_MODE", "celery" if CELERY_BROKER_URL else "thread")
 if TASK_MODE not in {"celery", "thread", "inline"}:
     raise ImproperlyConfigured("TASK_MODE must be celery, thread or inline")
+# Installations that share one Redis each need a queue of their own.
+CELERY_TASK_DEFAULT_QUEUE = envstr("CELERY_QUEUE", "celery")
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
