@@ -65,8 +65,15 @@ REASONS = [
     "De wachttijd aan de telefoon was veel te lang.",
     "Snel antwoord op mijn vraag, probleem opgelost.",
     "De reparatie was goed, maar niemand liet weten wanneer hij zou komen.",
-    "",
 ]
+DETAILS = [
+    "Afspraak was op de {day}e, {name} kwam pas 's middags.",
+    "{name} legde duidelijk uit wat er mis was.",
+    "Op de {day}e belde ik en kreeg ik {name} aan de lijn.",
+    "Daarna heb ik niets meer gehoord.",
+    "Complimenten voor {name}!",
+]
+NAMES = ["Ahmed", "Sanne", "Jeroen", "Fatima", "de monteur", "de dame van de balie", "Kees"]
 SUGGESTIONS = ["Graag een sms vooraf.", "Terugbellen op een vast tijdstip zou fijn zijn.", "", ""]
 
 
@@ -177,9 +184,17 @@ def run_load(config: dict) -> dict:
     busy.set()
     random.seed(7)
     low, high = config["scale"]
+    # Every comment differs (a day and a name in it), as customers' comments do: the
+    # comment reader cannot answer from what it read before.
     choices = [
-        (random.randint(low, high), random.choice(REASONS), random.choice(SUGGESTIONS))
-        for _ in range(len(opened))
+        (
+            random.randint(low, high),
+            f"{random.choice(REASONS)} {random.choice(DETAILS).format(day=n % 28 + 1, name=random.choice(NAMES))}"
+            if n % 7
+            else "",
+            random.choice(SUGGESTIONS),
+        )
+        for n in range(len(opened))
     ]
     deadline = time.monotonic() + seconds
 

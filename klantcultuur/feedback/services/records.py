@@ -112,17 +112,12 @@ def feedback_ingest(
     source: str,
     router: Router | None = None,
     now: datetime | None = None,
-    follow_up_later: bool = False,
 ) -> IngestResult:
     """Route, store and read a small batch of records; duplicates are skipped, not stored twice.
 
     A duplicate is a record whose external id (or, without one, content) the organisation
     already has: re-sending the same form, API call or webhook stores nothing new. Records
     of the same content within one batch are different answers (see `SameContent`).
-
-    `follow_up_later`: store the records and their counts only; reading their comments,
-    their follow-up cases and the channel list are left to `answers_follow_up`, which
-    finds them by their `analysed` flag (the caller starts it with `follow_up_soon`).
     """
     if router is None and any(item.team_id is None for item in items):
         router = router_for(organization)
@@ -134,8 +129,6 @@ def feedback_ingest(
             item.team_id if router is None else router.route(item.routing_values, item.team_id)
         )
         record = _new_record(organization, item, team_id, source, same)
-        if follow_up_later:
-            record.analysed = False  # also without a comment: its case is still to come
         try:
             with transaction.atomic():
                 record.save(force_insert=True)
@@ -153,9 +146,6 @@ def feedback_ingest(
                 record.metric, record.score, has_comment=bool(record.reason or record.suggestion)
             ),
         )
-    if follow_up_later:
-        deltas.apply()
-        return result
     to_read = [r for r in result.created if not r.analysed]
     if to_read:
         analysis.analyse_records(to_read, analysis.analyser_for(organization), deltas)
@@ -179,6 +169,41 @@ def _open_cases(organization: Organization, records: Sequence[Feedback], now: da
 
         cases_announce(cases=cases)
     return len(cases)
+
+
+# --- One customer's answer (the public form): stored now, followed up in the background ---
+def feedback_store_answer(
+    *, organization: Organization, item: RecordInput, source: str
+) -> Feedback | None:
+    """Store one answer and add it to the roll-up, in one short transaction; None when the
+    organisation has it already (the same form sent twice).
+
+    Everything else an answer leads to (reading its comment, its call-back case, the
+    channel list) is left to `answers_follow_up`, which finds the answer by its `analysed`
+    flag: start it with `follow_up_soon` once this returns. The answer needs a team or no
+    routing at all (`item.team_id`, else the routing rules are compiled for it).
+    """
+    team_id = item.team_id
+    if team_id is None:
+        team_id = router_for(organization).route(item.routing_values)
+    record = _new_record(organization, item, team_id, source, SameContent())
+    record.analysed = False  # also without a comment: its case is still to come
+    deltas = Deltas()
+    deltas.add(
+        record_key(record),
+        metrics.record_counts(
+            record.metric, record.score, has_comment=bool(record.reason or record.suggestion)
+        ),
+    )
+    try:
+        # No savepoint: the insert is the transaction's first statement, so a duplicate
+        # ends the whole (empty) transaction. Four round trips to the database in all.
+        with transaction.atomic():
+            record.save(force_insert=True)
+            deltas.apply()
+    except IntegrityError:
+        return None
+    return record
 
 
 # --- What follows an answer (public form): in the background -----------------------------

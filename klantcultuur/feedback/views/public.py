@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from klantcultuur.feedback import selectors
 from klantcultuur.feedback.forms import PublicFeedbackForm
 from klantcultuur.feedback.models import Feedback, Source, Touchpoint
-from klantcultuur.feedback.services.records import feedback_ingest, follow_up_soon
+from klantcultuur.feedback.services.records import feedback_store_answer, follow_up_soon
 from klantcultuur.feedback.validation import RecordInput
 from klantcultuur.lib.clientip import client_address
 from klantcultuur.lib.ratelimit import over_limit
@@ -212,12 +212,7 @@ def _store(
     # A second submission with the same token is a duplicate: nothing is stored twice.
     # The answer and its counts are stored before the customer is thanked; reading the
     # comment and opening a call-back case follow in the background.
-    feedback_ingest(
-        organization=touchpoint.organization,
-        items=[item],
-        source=Source.FORM,
-        follow_up_later=True,
-    )
+    feedback_store_answer(organization=touchpoint.organization, item=item, source=Source.FORM)
     follow_up_soon(touchpoint.organization_id)
 
 
