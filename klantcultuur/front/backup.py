@@ -120,9 +120,12 @@ def backup(target: Path, *, with_files: bool = True) -> dict[str, Any]:
         port=settings.get("PORT") or None,
         user=settings.get("USER") or None,
         password=settings.get("PASSWORD") or None,
+        autocommit=True,  # the transaction below is begun by hand, with its isolation level
     ) as snapshot_connection:
         snapshot_connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        snapshot = snapshot_connection.execute("SELECT pg_export_snapshot()").fetchone()[0]
+        exported = snapshot_connection.execute("SELECT pg_export_snapshot()").fetchone()
+        assert exported is not None
+        snapshot = exported[0]
         counts = _count(snapshot_connection.cursor(), tables())
         # pg_dump reads the same snapshot while this transaction stays open.
         done = subprocess.run(

@@ -13,7 +13,7 @@ import io
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import IO
+from typing import IO, cast
 
 from django.core.files import File
 from django.core.files.storage import Storage, storages
@@ -50,7 +50,7 @@ def open_binary(name: str) -> IO[bytes]:
     except NotImplementedError:
         if not storage.exists(name):
             raise FileNotFoundError(name) from None
-        return storage.open(name, "rb").file
+        return cast(IO[bytes], storage.open(name, "rb").file)
     return open(local, "rb")  # the caller closes it
 
 

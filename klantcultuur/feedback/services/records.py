@@ -268,10 +268,10 @@ def remember_channels(organization: Organization, seen: set[str]) -> None:
     seen = {c for c in seen if c}
     if not seen:
         return
-    known = FeedbackSettings.objects.filter(organization=organization).values_list(
+    stored = FeedbackSettings.objects.filter(organization=organization).values_list(
         "channels", flat=True
     )
-    if any(seen <= set(channels) for channels in known):
+    if any(seen <= set(channels) for channels in stored):
         return  # nothing new: no lock on the settings, which every answer would wait for
     config = FeedbackSettings.objects.select_for_update().get_or_create(organization=organization)[
         0
