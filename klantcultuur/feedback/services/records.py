@@ -6,6 +6,7 @@ roll-ups in step, inside one transaction. Large files go through `services.impor
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -222,8 +223,11 @@ def follow_up_soon(organization_id: int) -> None:
     from klantcultuur.feedback.tasks import follow_up_answers
     from klantcultuur.lib.tasks import enqueue
 
-    if cache.add(FOLLOW_UP_KEY.format(organization_id), 1, timeout=60):
-        enqueue(follow_up_answers, organization_id)
+    try:
+        if cache.add(FOLLOW_UP_KEY.format(organization_id), 1, timeout=60):
+            enqueue(follow_up_answers, organization_id)
+    except Exception:  # the answer is stored: the periodic job will follow it up
+        logging.getLogger(__name__).exception("could not start the follow-up of answers")
 
 
 def answers_follow_up(*, organization_id: int, now: datetime | None = None) -> int:
@@ -234,7 +238,9 @@ def answers_follow_up(*, organization_id: int, now: datetime | None = None) -> i
     from django.core.cache import cache
 
     cache.delete(FOLLOW_UP_KEY.format(organization_id))  # an answer from now on asks again
-    organization = Organization.objects.get(id=organization_id)
+    organization = Organization.objects.filter(id=organization_id).first()
+    if organization is None:
+        return 0
     now = now or timezone.now()
     since = local_day(now) - timedelta(days=FOLLOW_UP_DAYS)
     # Form answers only: an import opens its cases itself and reads its comments afterwards.
