@@ -329,8 +329,16 @@ def cpu_seconds(server_pids: list[int]) -> dict[str, float]:
                 continue
             if title.startswith(b"postgres: ") and f" {database} ".encode() in title:
                 backends += used(entry.name)
+    # The master, its live workers, and the workers it replaced (recycled after
+    # max_requests): their time is in the master's "children" fields once reaped.
+    master = server_pids[0]
+    try:
+        fields = Path(f"/proc/{master}/stat").read_text().rsplit(")", 1)[1].split()
+        reaped = (int(fields[13]) + int(fields[14])) / ticks
+    except (OSError, IndexError, ValueError):
+        reaped = 0.0
     return {
-        "server": sum(used(pid) for pid in server_pids),
+        "server": used(master) + reaped + sum(used(pid) for pid in server_processes(master)[1:]),
         "database": backends,
         "client": time.process_time(),
     }
