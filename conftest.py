@@ -86,3 +86,67 @@ def login(client):
         return client
 
     return _login
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """A real S3-compatible server for this test run: moto's server mode, in its own process
+    on a free loopback port. Its URL; the server stops with the run."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    from klantcultuur.testing import service_reachable
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not service_reachable("127.0.0.1", port):
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("the S3 test server (moto) did not start")
+            time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.fixture
+def s3_storage(settings, s3_server):
+    """Private files in a fresh bucket of the S3 test server, as S3_BUCKET configures them.
+
+    Returns a boto3 client of that server and the bucket's name, to look at what is stored."""
+    import uuid
+
+    import boto3
+
+    bucket = f"klantcultuur-{uuid.uuid4().hex[:12]}"
+    keys = {"aws_access_key_id": "test-key", "aws_secret_access_key": "test-secret"}
+    client = boto3.client("s3", endpoint_url=s3_server, region_name="us-east-1", **keys)
+    client.create_bucket(Bucket=bucket)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": bucket,
+                "endpoint_url": s3_server,
+                "region_name": "us-east-1",
+                "access_key": keys["aws_access_key_id"],
+                "secret_key": keys["aws_secret_access_key"],
+                "addressing_style": "path",
+                "default_acl": None,
+                "file_overwrite": True,
+                "max_memory_size": 8 * 1024 * 1024,
+            },
+        },
+    }
+    return client, bucket

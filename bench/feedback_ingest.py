@@ -148,8 +148,9 @@ def worker(kind: str, file: Path, database_url: str, media: Path) -> dict:
         status=JobStatus.QUEUED,
         size=file.stat().st_size,
     )
-    job.directory.mkdir(parents=True, exist_ok=True)
-    os.link(file, job.path)
+    upload = Path(media) / job.upload_name  # the local disk: the storage's own layout
+    upload.parent.mkdir(parents=True, exist_ok=True)
+    os.link(file, upload)
     started = time.perf_counter()
     job = imports.import_run(job_id=job.id, read_comments=False)
     seconds = time.perf_counter() - started

@@ -166,6 +166,8 @@ else:
 TASK_MODE = envstr("TASK_MODE", "celery" if CELERY_BROKER_URL else "thread")
 if TASK_MODE not in {"celery", "thread", "inline"}:
     raise ImproperlyConfigured("TASK_MODE must be celery, thread or inline")
+# Installations that share one Redis each need a queue of their own.
+CELERY_TASK_DEFAULT_QUEUE = envstr("CELERY_QUEUE", "celery")
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
@@ -178,6 +180,7 @@ CELERY_BEAT_SCHEDULE = {
     "send_scan_reminders": {"task": "scan.send_reminders", "schedule": crontab(hour=9, minute=0)},
     "notify_retry": {"task": "notify.retry_due", "schedule": crontab(minute="*/5")},
     "feedback_overdue": {"task": "feedback.announce_overdue", "schedule": crontab(minute="*/15")},
+    "feedback_follow_up": {"task": "feedback.follow_up_all", "schedule": crontab(minute="*/10")},
     "daily_digests": {"task": "front.send_digests", "schedule": crontab(hour=7, minute=30, day_of_week="1-5")},
     "audit_retention": {"task": "audit.apply_retention", "schedule": crontab(hour=3, minute=30)},
     "board_reports": {"task": "reports.send_scheduled", "schedule": crontab(hour=6, minute=0)},
@@ -257,6 +260,8 @@ SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", not DEBUG)
+# Supervisors and load balancers ask over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^health/$", r"^ready/$"]
 BEHIND_TLS_PROXY = envbool("BEHIND_TLS_PROXY", False)
 if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -318,8 +323,35 @@ STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "klantcultuur" / "static"]
 MEDIA_ROOT = VAR_DIR / "media"  # uploads are private: never served by URL
+# Uploads (feedback import files and their reports, klantcultuur.lib.storage) lie under
+# MEDIA_ROOT by default; with S3_BUCKET in an S3-compatible object store (AWS S3, MinIO,
+# Ceph, Garage, ...), which web processes and workers on every machine share.
+S3_BUCKET = envstr("S3_BUCKET")
+_default_storage: dict = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if S3_BUCKET:
+    _default_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "location": envstr("S3_PREFIX").strip("/"),
+            "endpoint_url": envstr("S3_ENDPOINT_URL") or None,
+            "region_name": envstr("S3_REGION") or None,
+            # Without keys boto3 looks further: AWS_* variables, an instance role.
+            "access_key": envstr("S3_ACCESS_KEY_ID") or None,
+            "secret_key": envstr("S3_SECRET_ACCESS_KEY") or None,
+            # MinIO and most other servers want bucket names in the path, not the host name.
+            "addressing_style": envstr(
+                "S3_ADDRESSING_STYLE", "path" if envstr("S3_ENDPOINT_URL") else "auto"
+            ),
+            "default_acl": None,  # the bucket's own policy: private
+            "file_overwrite": True,
+            # A file read from the store spills to a temporary file above this size, so an
+            # import of hundreds of megabytes is never held in memory.
+            "max_memory_size": 8 * 1024 * 1024,
+        },
+    }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_storage,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG

@@ -21,6 +21,7 @@ from klantcultuur.orgs.roles import Role, roles_without
 PUBLIC = {
     "front-root",
     "front-health",
+    "front-ready",
     "accounts-login",
     "accounts-logout",
     "accounts-password-reset",

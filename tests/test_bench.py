@@ -48,6 +48,11 @@ TINY = {
         True,
         {"rows", "pg_rows_per_s", "pg_ratio_vs_floor", "sqlite_rows_per_s", "peak_mb", "macro_f1"},
     ),
+    "load.py": (
+        ["40", "--seconds", "20", "--clients", "4", "--readers", "1", "--demo-responses", "300"],
+        True,
+        {"posts_per_s", "post_p95_ms", "board_p95_ms", "inbox_p95_ms", "lost", "twice"},
+    ),
     "scan_decisions.py": (["200"], False, {"respondents", "decisions_seconds", "json_mb"}),
     "scan_scoring.py": (["200"], False, {"respondents", "seconds", "peak_mb"}),
 }

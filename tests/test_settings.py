@@ -76,6 +76,7 @@ def test_every_daily_job_names_a_task_of_the_celery_app_and_has_a_schedule(setti
         "feedback_retention",
         "send_scan_reminders",
         "feedback_overdue",
+        "feedback_follow_up",
         "notify_retry",
         "daily_digests",
         "audit_retention",

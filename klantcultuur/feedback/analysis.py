@@ -243,8 +243,13 @@ def _save_derived(records: list[Feedback]) -> None:
 COMMENT_FIELDS = (CommentField.REASON, CommentField.SUGGESTION)
 
 
-def analyse_pending(records, analyser, *, chunk: int = 2000, on_chunk=None) -> int:
+def analyse_pending(
+    records, analyser, *, chunk: int = 2000, on_chunk=None, fields=(), on_batch=None
+) -> int:
     """Read the comments of the unread records among `records`, a chunk per transaction.
+
+    `on_batch(records)` runs in each chunk's transaction after the reading (with `fields`
+    loaded besides those the reading needs).
 
     Safe to run again or in parallel: each chunk locks its rows (skipping locked ones on
     PostgreSQL) and only unread records are taken. Returns how many were read.
@@ -268,6 +273,7 @@ def analyse_pending(records, analyser, *, chunk: int = 2000, on_chunk=None) -> i
             "reason",
             "suggestion",
             "analysed",
+            *fields,
         )
         .order_by("pk")
     )
@@ -279,6 +285,8 @@ def analyse_pending(records, analyser, *, chunk: int = 2000, on_chunk=None) -> i
             if batch:
                 deltas = Deltas()
                 analyse_records(batch, analyser, deltas)
+                if on_batch is not None:
+                    on_batch(batch)
                 deltas.apply()
         if not batch:
             if after is None:

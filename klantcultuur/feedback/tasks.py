@@ -37,3 +37,19 @@ def announce_overdue() -> int:
     from klantcultuur.feedback.services.cases import cases_overdue_announce
 
     return cases_overdue_announce()
+
+
+@shared_task(name="feedback.follow_up_answers")
+def follow_up_answers(organization_id: int) -> int:
+    """Read new form answers of an organisation, open their cases (safe to run again)."""
+    from klantcultuur.feedback.services.records import answers_follow_up
+
+    return answers_follow_up(organization_id=organization_id)
+
+
+@shared_task(name="feedback.follow_up_all")
+def follow_up_all() -> int:
+    """Every ten minutes (Celery beat): answers whose follow-up task was lost."""
+    from klantcultuur.feedback.services.records import answers_follow_up_all
+
+    return answers_follow_up_all()

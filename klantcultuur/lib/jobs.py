@@ -91,9 +91,22 @@ def job_run(
     say); any other is logged and fails it with `failure` (a text, or made from the
     exception). `work` sets what it computed on the job; `fields` names what it sets, saved
     with the status. The progress ends at `steps` of `steps`, with the status as its stage.
+
+    The job is claimed first, from the status the caller read, in one UPDATE: when a
+    message is delivered twice (a worker that stopped before acknowledging it, two workers
+    on other machines), only one of them runs the work; the other returns the job as is.
     """
-    job.status, job.started_at = JobStatus.RUNNING, timezone.now()
-    job.save(update_fields=["status", "started_at"])
+    started = timezone.now()
+    claimed = (
+        type(job)
+        ._default_manager.filter(pk=job.pk, status=job.status)
+        .update(status=JobStatus.RUNNING, started_at=started)
+    )
+    if not claimed:
+        log.info("%s %s was claimed by another worker", type(job).__name__, progress_code)
+        job.refresh_from_db()
+        return job
+    job.status, job.started_at = JobStatus.RUNNING, started
     status, error = JobStatus.DONE, ""
     try:
         work()

@@ -101,15 +101,22 @@ def too_many_columns(limits: Limits) -> TableError:
 
 
 def open_table(
-    source: str | Path | bytes,
+    source: str | Path | bytes | IO[bytes],
     *,
     filename: str = "",
     header_row: int = 0,
     skip_rows_after_header: int = 0,
     limits: Limits = DEFAULT_LIMITS,
 ) -> Table:
-    """Open a CSV or XLSX file (path or bytes) and return its header and a row iterator."""
-    handle: IO[bytes] = io.BytesIO(source) if isinstance(source, bytes) else open(source, "rb")  # noqa: SIM115
+    """Open a CSV or XLSX file (path, bytes or a seekable binary handle, which the table
+    closes) and return its header and a row iterator."""
+    handle: IO[bytes]
+    if isinstance(source, bytes):
+        handle = io.BytesIO(source)
+    elif isinstance(source, str | Path):
+        handle = open(source, "rb")  # noqa: SIM115
+    else:
+        handle = source
     try:
         handle.seek(0, io.SEEK_END)
         size = handle.tell()

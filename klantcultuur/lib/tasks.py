@@ -31,12 +31,21 @@ def _run_in_thread(task: Any, args: tuple[Any, ...]) -> None:
         connections.close_all()
 
 
+def _submit(task: Any, args: tuple[Any, ...]) -> None:
+    try:
+        _executor.submit(_run_in_thread, task, args)
+    except RuntimeError:
+        # This process is stopping (gunicorn replaces a worker now and then): what the task
+        # would do waits for the periodic job that catches up (retries, follow-ups).
+        log.warning("Background task %s not started: the process is stopping", task.name)
+
+
 def enqueue(task: Any, *args: Any) -> None:
     """Start a Celery task (a @shared_task) in the configured way."""
     mode = settings.TASK_MODE
     if mode == "inline":
         task.run(*args)
     elif mode == "thread":
-        transaction.on_commit(lambda: _executor.submit(_run_in_thread, task, args))
+        transaction.on_commit(lambda: _submit(task, args))
     else:
         transaction.on_commit(lambda: task.delay(*args))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 
 from django.conf import settings
 from django.db import models
@@ -54,8 +53,9 @@ class ImportMapping(models.Model):
 class FeedbackImport(BackgroundJob):
     """An uploaded file: mapped, previewed, then loaded in one transaction in the background.
 
-    The file lives under MEDIA_ROOT (never served by URL); a million rows is too much for a
-    database blob. Workers on other machines need the same MEDIA_ROOT (shared storage).
+    The file lives in the storage of private files (never served by URL): a million rows is
+    too much for a database blob. With an object store (S3_BUCKET) workers on other
+    machines read it from there; on the local disk they would need the same MEDIA_ROOT.
     """
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -89,22 +89,24 @@ class FeedbackImport(BackgroundJob):
     def __str__(self) -> str:
         return self.filename
 
+    # Names in the storage of private files (klantcultuur.lib.storage): the local disk
+    # under MEDIA_ROOT, or an S3-compatible object store that every worker reaches.
     @property
-    def directory(self) -> Path:
-        return Path(settings.MEDIA_ROOT) / "feedback-imports" / str(self.organization.uuid)
+    def directory(self) -> str:
+        return f"feedback-imports/{self.organization.uuid}"
 
     @property
-    def path(self) -> Path:
-        return self.directory / f"{self.uuid}.upload"
+    def upload_name(self) -> str:
+        return f"{self.directory}/{self.uuid}.upload"
 
     @property
-    def inspection_path(self) -> Path:
+    def inspection_name(self) -> str:
         """What the first reading of the file kept: its layout, header and first rows."""
-        return self.directory / f"{self.uuid}.inspect.json"
+        return f"{self.directory}/{self.uuid}.inspect.json"
 
     @property
-    def report_path(self) -> Path:
-        return self.directory / f"{self.uuid}-refused.csv"
+    def report_name(self) -> str:
+        return f"{self.directory}/{self.uuid}-refused.csv"
 
     def stored_records(self):
         """The records this import stored (a primary-key range scan)."""

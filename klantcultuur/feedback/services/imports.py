@@ -52,7 +52,7 @@ from klantcultuur.feedback.models import (
 )
 from klantcultuur.feedback.services.records import remember_channels, router_for
 from klantcultuur.feedback.validation import FIELD_LABELS
-from klantcultuur.lib import progress
+from klantcultuur.lib import progress, storage
 from klantcultuur.lib.jobs import JobStatus, job_queue, job_run
 from klantcultuur.lib.spreadsheet import neutralise
 from klantcultuur.lib.tabular import (
@@ -79,17 +79,11 @@ STALLED_AFTER = timedelta(hours=2)
 def import_create(
     *, organization: Organization, user, upload: UploadedFile, preset: str
 ) -> FeedbackImport:
-    """Store an uploaded file under MEDIA_ROOT (streamed to disk, never in memory)."""
+    """Store an uploaded file in the storage of private files (streamed, never in memory)."""
     job = FeedbackImport(
         organization=organization, created_by=user, filename=upload.name[:255], preset=preset
     )
-    job.directory.mkdir(parents=True, exist_ok=True)
-    size = 0
-    with job.path.open("wb") as target:
-        for chunk in upload.chunks():
-            target.write(chunk)
-            size += len(chunk)
-    job.size = size
+    job.size = storage.save(job.upload_name, upload)
     job.save()
     return job
 
@@ -122,7 +116,9 @@ def _limits():
 
 def _read_file(job: FeedbackImport) -> dict:
     """Read the head of the upload once: its layout, header rows and first rows."""
-    table = open_table(job.path, filename=job.filename, limits=_limits())
+    table = open_table(
+        storage.open_binary(job.upload_name), filename=job.filename, limits=_limits()
+    )
     try:
         first = [table.headers]
         for _line, cells in table.rows:
@@ -154,13 +150,12 @@ def _read_file(job: FeedbackImport) -> dict:
 
 def _kept(job: FeedbackImport) -> dict:
     """What the first reading of the file kept (reads the file the first time only)."""
-    path = job.inspection_path
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
-        pass
+    text = storage.read_text(job.inspection_name)
+    if text is not None:
+        with contextlib.suppress(ValueError):
+            return json.loads(text)
     kept = _read_file(job)
-    path.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+    storage.save_text(job.inspection_name, json.dumps(kept, ensure_ascii=False))
     return kept
 
 
@@ -183,7 +178,10 @@ class _Table:
 
 def _open_at(job: FeedbackImport, layout: presets.Layout) -> _Table:
     table = open_table(
-        job.path, filename=job.filename, header_row=layout.header_row, limits=_limits()
+        storage.open_binary(job.upload_name),
+        filename=job.filename,
+        header_row=layout.header_row,
+        limits=_limits(),
     )
     try:
         extra = [
@@ -416,7 +414,7 @@ def import_start(*, job: FeedbackImport) -> None:
 
 def _estimate_rows(job: FeedbackImport) -> int:
     """Rows in the file, for the progress bar (lines for CSV, the sheet size for XLSX)."""
-    with job.path.open("rb") as handle:
+    with storage.open_binary(job.upload_name) as handle:
         head = handle.read(4)
         handle.seek(0)
         if head.startswith(b"PK"):
@@ -474,7 +472,7 @@ def import_run(*, job_id: int, now=None, read_comments: bool = True) -> Feedback
             ],
         )
     if job.status == JobStatus.DONE:  # the first rows kept for the preview are not needed now
-        job.inspection_path.unlink(missing_ok=True)
+        storage.delete(job.inspection_name)
     if job.status == JobStatus.DONE and job.rows_stored and read_comments:
         from klantcultuur.feedback.tasks import run_import_analysis
         from klantcultuur.lib.tasks import enqueue
@@ -578,7 +576,7 @@ def _write_report(job: FeedbackImport, headers: list[str], *parts) -> None:
     for part in parts:
         part.seek(0)
     rows = heapq.merge(*(csv.reader(part) for part in parts), key=lambda row: int(row[0]))
-    with job.report_path.open("w", encoding="utf-8-sig", newline="") as handle:
+    with storage.text_writer(job.report_name, encoding="utf-8-sig") as handle:
         report = csv.writer(handle, delimiter=";", lineterminator="\r\n")
         report.writerow([_("Line"), _("Reason"), *map(neutralise, headers)])
         report.writerows(rows)
@@ -675,7 +673,9 @@ def import_analyse(*, job_id: int) -> int:
 
 def import_report_rows(job: FeedbackImport) -> Iterator[list[str]]:
     """The refused rows as written during the run (header first)."""
-    if not job.report_path.exists():
+    try:
+        handle = storage.open_text(job.report_name, encoding="utf-8-sig")
+    except FileNotFoundError:
         return
-    with job.report_path.open(encoding="utf-8-sig", newline="") as handle:
+    with handle:
         yield from csv.reader(handle, delimiter=";")

@@ -40,6 +40,7 @@ from klantcultuur.feedback.models import (
 )
 from klantcultuur.feedback.rollup import Deltas, TopicKey, record_key
 from klantcultuur.feedback.services.records import analyser_changed
+from klantcultuur.lib import storage
 from klantcultuur.lib.jobs import JobStatus
 from klantcultuur.lib.spreadsheet import neutralise
 from klantcultuur.lib.tabular import cell_text, open_table
@@ -171,11 +172,11 @@ def _purge_import_files(organization: Organization, reference: str) -> None:
     for job in jobs:
         job.organization = organization  # the files' directory, without a query per import
         if job.status == JobStatus.DONE:
-            job.path.unlink(missing_ok=True)
-            job.inspection_path.unlink(missing_ok=True)
-        elif job.path.exists() and _upload_mentions(job, reference):
-            job.path.unlink()
-            job.inspection_path.unlink(missing_ok=True)  # its first rows, kept for the preview
+            storage.delete(job.upload_name)
+            storage.delete(job.inspection_name)
+        elif storage.exists(job.upload_name) and _upload_mentions(job, reference):
+            storage.delete(job.upload_name)
+            storage.delete(job.inspection_name)  # its first rows, kept for the preview
             if job.status == JobStatus.QUEUED:
                 job.status, job.finished_at = JobStatus.FAILED, timezone.now()
                 job.error = _("The file is gone.")
@@ -186,7 +187,9 @@ def _purge_import_files(organization: Organization, reference: str) -> None:
 def _upload_mentions(job: FeedbackImport, reference: str) -> bool:
     """Whether any cell of the upload is the reference (True for a file that cannot be read)."""
     try:
-        table = open_table(job.path, filename=job.filename)  # every row, the header included
+        table = open_table(
+            storage.open_binary(job.upload_name), filename=job.filename
+        )  # every row, the header included
         try:
             return reference in table.headers or any(
                 reference == cell_text(cell) for _line, cells in table.rows for cell in cells
@@ -199,20 +202,21 @@ def _upload_mentions(job: FeedbackImport, reference: str) -> bool:
 
 def _drop_report_rows(job: FeedbackImport, reference: str) -> None:
     """Remove the reference's rows from the import's refused-rows report."""
-    if not job.report_path.exists():
+    try:
+        handle = storage.open_text(job.report_name, encoding="utf-8-sig")
+    except FileNotFoundError:
         return
     # The report neutralised its cells against spreadsheet formulas ("+316…" -> "'+316…").
     forms = {reference, neutralise(reference)}
-    with job.report_path.open(encoding="utf-8-sig", newline="") as handle:
+    with handle:
         rows = list(csv.reader(handle, delimiter=";"))
     kept = [rows[0], *(r for r in rows[1:] if forms.isdisjoint(r))] if rows else []
     if len(kept) == len(rows):
         return
-    # A new file replaces the old at once: a download that is reading it keeps a whole file.
-    partial = job.report_path.with_suffix(".partial")
-    with partial.open("w", encoding="utf-8-sig", newline="") as handle:
-        csv.writer(handle, delimiter=";", lineterminator="\r\n").writerows(kept)
-    partial.replace(job.report_path)
+    # The new file replaces the old when it is complete: a download that is reading the old
+    # one keeps a whole file.
+    with storage.text_writer(job.report_name, encoding="utf-8-sig") as out:
+        csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(kept)
 
 
 def _expire_import_files(organization: Organization, *, before, imports: set[int]) -> None:
@@ -224,9 +228,9 @@ def _expire_import_files(organization: Organization, *, before, imports: set[int
     )
     for job in jobs:
         job.organization = organization
-        job.path.unlink(missing_ok=True)
-        job.inspection_path.unlink(missing_ok=True)
-        job.report_path.unlink(missing_ok=True)
+        storage.delete(job.upload_name)
+        storage.delete(job.inspection_name)
+        storage.delete(job.report_name)
 
 
 def retention_apply(*, organization: Organization, now=None) -> int:

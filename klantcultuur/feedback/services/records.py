@@ -6,7 +6,8 @@ roll-ups in step, inside one transaction. Large files go through `services.impor
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -25,6 +26,7 @@ from klantcultuur.feedback.models import (
     FollowUpCase,
     LabelCorrection,
     RoutingRule,
+    Source,
 )
 from klantcultuur.feedback.rollup import Deltas, record_key
 from klantcultuur.feedback.routing import Router, build_router
@@ -118,14 +120,16 @@ def feedback_ingest(
     already has: re-sending the same form, API call or webhook stores nothing new. Records
     of the same content within one batch are different answers (see `SameContent`).
     """
-    router = router or router_for(organization)
+    if router is None and any(item.team_id is None for item in items):
+        router = router_for(organization)
     now = now or timezone.now()
-    config = FeedbackSettings.for_organization(organization)
     result = IngestResult()
     same = SameContent()
     emails: dict[object, str] = {}  # record key -> the address its case keeps
     for position, item in enumerate(items):
-        team_id = router.route(item.routing_values, item.team_id)
+        team_id = (
+            item.team_id if router is None else router.route(item.routing_values, item.team_id)
+        )
         record = _new_record(organization, item, team_id, source, same)
         try:
             with transaction.atomic():
@@ -149,26 +153,132 @@ def feedback_ingest(
     to_read = [r for r in result.created if not r.analysed]
     if to_read:
         analysis.analyse_records(to_read, analysis.analyser_for(organization), deltas)
+    result.cases = _open_cases(organization, result.created, now, emails)
+    deltas.apply()
+    remember_channels(organization, {r.channel for r in result.created})
+    return result
+
+
+def _open_cases(
+    organization: Organization,
+    records: Sequence[Feedback],
+    now: datetime,
+    emails: Mapping[object, str] | None = None,
+) -> int:
+    """Follow-up cases for the consenting detractors among new records (`emails`: the
+    address a record's case keeps, by record key); the teams are told."""
+    config = FeedbackSettings.for_organization(organization)
     cases = [
         FollowUpCase(
             organization=organization,
             feedback=r,
             team_id=r.team_id,
             due_at=due,
-            customer_email=emails.get(r.pk, ""),
+            customer_email=(emails or {}).get(r.pk, ""),
         )
-        for r in result.created
+        for r in records
         if (due := case_due(config, r, now)) is not None
     ]
     FollowUpCase.objects.bulk_create(cases)
-    result.cases = len(cases)
     if cases:
         from klantcultuur.feedback.services.cases import cases_announce
 
         cases_announce(cases=cases)
-    deltas.apply()
-    remember_channels(organization, {r.channel for r in result.created})
-    return result
+    return len(cases)
+
+
+# --- One customer's answer (the public form): stored now, followed up in the background ---
+def feedback_store_answer(
+    *, organization: Organization, item: RecordInput, source: str
+) -> Feedback | None:
+    """Store one answer and add it to the roll-up, in one short transaction; None when the
+    organisation has it already (the same form sent twice).
+
+    Everything else an answer leads to (reading its comment, its call-back case, the
+    channel list) is left to `answers_follow_up`, which finds the answer by its `analysed`
+    flag: start it with `follow_up_soon` once this returns. The answer needs a team or no
+    routing at all (`item.team_id`, else the routing rules are compiled for it).
+    """
+    team_id = item.team_id
+    if team_id is None:
+        team_id = router_for(organization).route(item.routing_values)
+    record = _new_record(organization, item, team_id, source, SameContent())
+    record.analysed = False  # also without a comment: its case is still to come
+    deltas = Deltas()
+    deltas.add(
+        record_key(record),
+        metrics.record_counts(
+            record.metric, record.score, has_comment=bool(record.reason or record.suggestion)
+        ),
+    )
+    try:
+        # No savepoint: the insert is the transaction's first statement, so a duplicate
+        # ends the whole (empty) transaction. Four round trips to the database in all.
+        with transaction.atomic():
+            record.save(force_insert=True)
+            deltas.apply()
+    except IntegrityError:
+        return None
+    return record
+
+
+# --- What follows an answer (public form): in the background -----------------------------
+FOLLOW_UP_KEY = "feedback-follow-up:{}"
+FOLLOW_UP_DAYS = 2  # the periodic job looks this far back for answers a lost task left
+
+
+def follow_up_soon(organization_id: int) -> None:
+    """Start `answers_follow_up` for the organisation unless one is already waiting to start.
+
+    Under load one task then takes many answers at once. The waiting mark expires, so a
+    lost task holds nothing up for long; the periodic `feedback_follow_up` job catches up.
+    """
+    from django.core.cache import cache
+
+    from klantcultuur.feedback.tasks import follow_up_answers
+    from klantcultuur.lib.tasks import enqueue
+
+    try:
+        if cache.add(FOLLOW_UP_KEY.format(organization_id), 1, timeout=60):
+            enqueue(follow_up_answers, organization_id)
+    except Exception:  # the answer is stored: the periodic job will follow it up
+        logging.getLogger(__name__).exception("could not start the follow-up of answers")
+
+
+def answers_follow_up(*, organization_id: int, now: datetime | None = None) -> int:
+    """Read the comments of the organisation's recent answers that wait for it, open their
+    follow-up cases and remember their channels; returns how many. Safe to run again and
+    in parallel: each chunk locks the answers it takes and sets their `analysed` flag in
+    the same transaction."""
+    from django.core.cache import cache
+
+    cache.delete(FOLLOW_UP_KEY.format(organization_id))  # an answer from now on asks again
+    organization = Organization.objects.filter(id=organization_id).first()
+    if organization is None:
+        return 0
+    now = now or timezone.now()
+    since = local_day(now) - timedelta(days=FOLLOW_UP_DAYS)
+    # Form answers only: an import opens its cases itself and reads its comments afterwards.
+    waiting = Feedback.objects.filter(
+        organization_id=organization_id, day__gte=since, source=Source.FORM
+    )
+
+    def follow_up(records: list[Feedback]) -> None:
+        _open_cases(organization, records, now)
+        remember_channels(organization, {r.channel for r in records})
+
+    return analysis.analyse_pending(
+        waiting,
+        analysis.analyser_for(organization),
+        fields=("received_at", "contact_consent", "metric", "score", "channel"),
+        on_batch=follow_up,
+    )
+
+
+def answers_follow_up_all(*, now: datetime | None = None) -> int:
+    """`answers_follow_up` for every organisation (the periodic job)."""
+    ids = Organization.objects.values_list("id", flat=True)
+    return sum(answers_follow_up(organization_id=i, now=now) for i in ids)
 
 
 MAX_CHANNELS = 100
@@ -179,6 +289,11 @@ def remember_channels(organization: Organization, seen: set[str]) -> None:
     seen = {c for c in seen if c}
     if not seen:
         return
+    stored = FeedbackSettings.objects.filter(organization=organization).values_list(
+        "channels", flat=True
+    )
+    if any(seen <= set(channels) for channels in stored):
+        return  # nothing new: no lock on the settings, which every answer would wait for
     config = FeedbackSettings.objects.select_for_update().get_or_create(organization=organization)[
         0
     ]

@@ -28,6 +28,7 @@ from klantcultuur.feedback.services import imports
 from klantcultuur.feedback.services.privacy import customer_erase, reference_hash, retention_apply
 from klantcultuur.feedback.services.records import sentence_correct
 from klantcultuur.feedback.tests.factories import ingest, item
+from klantcultuur.lib import storage
 from klantcultuur.lib.jobs import JobStatus
 
 SECRET_REF = "H-770031"
@@ -58,6 +59,11 @@ def files_mentioning(text: str) -> list[Path]:
 
     root = Path(settings.MEDIA_ROOT)
     return [p for p in root.rglob("*") if p.is_file() and text.encode() in p.read_bytes()]
+
+
+def stored_bytes(name: str) -> bytes:
+    with storage.open_binary(name) as handle:
+        return handle.read()
 
 
 def import_file(world, body: str, *, start: bool = True) -> FeedbackImport:
@@ -149,9 +155,11 @@ def test_erasing_a_customer_leaves_nothing_of_them_behind(world, customer):
     assert not LabelCorrection.objects.exists()  # made from the customer's sentence
     assert rollup.differences(world.org.id) == []
     # The import's refused-rows report no longer mentions the customer; the upload is gone.
-    rows = list(csv.reader(customer.report_path.open(encoding="utf-8-sig"), delimiter=";"))
+    rows = list(
+        csv.reader(storage.open_text(customer.report_name, encoding="utf-8-sig"), delimiter=";")
+    )
     assert rows == [["Regel", "Reden", "Datum", "Klantnummer", "Cijfer"]]
-    assert not customer.path.exists()
+    assert not storage.exists(customer.upload_name)
     assert tables_mentioning(SECRET_REF) == []
     assert files_mentioning(SECRET_REF) == []
     # The audit entry keeps who, when, how much, and only a fingerprint of the reference.
@@ -284,7 +292,7 @@ def test_erasing_removes_the_customer_from_uploads_of_imports_that_did_not_run(
 
     assert files_mentioning(SECRET_REF) == []
     assert tables_mentioning(SECRET_REF) == []
-    assert others.path.exists()  # another customer's upload waits for its mapping
+    assert storage.exists(others.upload_name)  # another customer's upload waits for its mapping
     queued.refresh_from_db()
     assert queued.status == JobStatus.FAILED  # a worker must not pick it up
     client = login(world.cx_lead)
@@ -296,10 +304,10 @@ def test_erasing_removes_the_customer_from_uploads_of_imports_that_did_not_run(
 def test_erasing_leaves_the_files_of_a_running_import_alone(world, customer):
     # The worker streams the upload and writes the report through open files right now.
     FeedbackImport.objects.filter(pk=customer.pk).update(status=JobStatus.RUNNING)
-    upload, report = customer.path.read_bytes(), customer.report_path.read_bytes()
+    upload, report = stored_bytes(customer.upload_name), stored_bytes(customer.report_name)
     customer_erase(organization=world.org, reference=SECRET_REF, actor=None)
-    assert customer.path.read_bytes() == upload
-    assert customer.report_path.read_bytes() == report
+    assert stored_bytes(customer.upload_name) == upload
+    assert stored_bytes(customer.report_name) == report
 
 
 def test_retention_deletes_the_import_files_that_hold_expired_comments(login, world, customer):
@@ -336,10 +344,10 @@ def test_retention_deletes_the_import_files_that_hold_expired_comments(login, wo
 
     for text in ("Geheim verhaal", "Nog geheimer", "Nooit ingelezen"):
         assert files_mentioning(text) == [], text
-    assert not expired.path.exists()
-    assert not expired.report_path.exists()
+    assert not storage.exists(expired.upload_name)
+    assert not storage.exists(expired.report_name)
     assert [row[5] for row in imports.import_report_rows(fresh)] == ["Reden", "Vers geweigerd"]
-    assert running.path.exists()
+    assert storage.exists(running.upload_name)
     # The pages of an import whose files are gone still open.
     client = login(world.cx_lead)
     for job in (expired, abandoned):

@@ -3,16 +3,21 @@ record per submission (also when the same submission arrives twice at the same t
 
 from __future__ import annotations
 
+import io
 import re
 import threading
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connections
 from django.test import Client
 from django.urls import reverse
 
-from klantcultuur.feedback.models import Feedback, FollowUpCase, Touchpoint
+from klantcultuur.feedback import rollup
+from klantcultuur.feedback.models import DailyTeamStats, Feedback, FollowUpCase, Touchpoint
+from klantcultuur.feedback.services.records import answers_follow_up
+from klantcultuur.feedback.tests.factories import ingest
 from klantcultuur.testing import build_world
 
 
@@ -158,6 +163,53 @@ def test_a_linked_customer_may_agree_to_be_contacted_and_becomes_a_case(client, 
     record = Feedback.objects.get()
     assert (record.customer_ref, record.contact_consent) == ("H-201944", True)
     assert FollowUpCase.objects.get(feedback=record).team == touchpoint.team
+
+
+def test_an_answer_is_stored_and_counted_before_the_thanks_and_read_in_the_background(
+    client, touchpoint, monkeypatch
+):
+    # The background follow-up is lost (a worker died): the answer is stored and counted all
+    # the same, and the periodic job reads it and opens its case later, exactly once.
+    started: list[int] = []
+    monkeypatch.setattr("klantcultuur.feedback.views.public.follow_up_soon", started.append)
+    _page, fields = fresh_form(client, touchpoint, "?ref=H-201944")
+    submit(
+        client,
+        touchpoint,
+        {**fields, "ref": "H-201944"},
+        score="3",
+        reason="De monteur kwam niet opdagen.",
+        contact_consent="on",
+    )
+    record = Feedback.objects.get()
+    assert started == [touchpoint.organization_id]
+    assert (record.analysed, record.sentences.count(), FollowUpCase.objects.count()) == (
+        False,
+        0,
+        0,
+    )
+    stats = DailyTeamStats.objects.get(team=touchpoint.team)
+    assert (stats.records, stats.nps_detractors, stats.with_comment) == (1, 1, 1)
+    assert rollup.differences(touchpoint.organization_id) == []
+
+    call_command("feedback_follow_up", stdout=io.StringIO())
+
+    record.refresh_from_db()
+    assert record.analysed and record.n_improvements >= 1 and record.sentences.exists()
+    assert FollowUpCase.objects.get(feedback=record).team == touchpoint.team
+    assert rollup.differences(touchpoint.organization_id) == []
+    assert answers_follow_up(organization_id=touchpoint.organization_id) == 0  # nothing twice
+    assert FollowUpCase.objects.count() == 1
+
+
+def test_the_follow_up_leaves_an_import_of_the_same_days_to_its_own_reading(world, touchpoint):
+    from klantcultuur.feedback.tests.factories import item
+
+    # An import's records wait for its own analysis task; their cases came with the import.
+    ingest(world.org, item(score=2, reason="Slecht", contact_consent=True), source="import")
+    Feedback.objects.update(analysed=False)
+    assert answers_follow_up(organization_id=world.org.id) == 0
+    assert not Feedback.objects.get().analysed
 
 
 def test_the_honeypot_pretends_success_and_stores_nothing(client, touchpoint):

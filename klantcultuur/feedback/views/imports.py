@@ -17,7 +17,7 @@ from klantcultuur.feedback.forms import ImportUploadForm, MappingForm
 from klantcultuur.feedback.models import FeedbackImport, ImportMapping, Touchpoint
 from klantcultuur.feedback.services import imports as services
 from klantcultuur.feedback.validation import FIELD_LABELS
-from klantcultuur.lib import progress
+from klantcultuur.lib import progress, storage
 from klantcultuur.lib.jobs import JobStatus, progress_response
 from klantcultuur.lib.tabular import TableError
 from klantcultuur.orgs.access import member_required
@@ -123,7 +123,7 @@ def detail(request: MemberRequest, code: UUID):
     else:
         context["progress"] = progress.read(services.PROGRESS_KIND, job.uuid)
         context["analysis"] = progress.read(services.ANALYSIS_KIND, job.uuid)
-        context["report_kept"] = job.report_path.exists()  # gone after the retention period
+        context["report_kept"] = storage.exists(job.report_name)  # gone after the retention period
         context["report_rows"] = list(_first(services.import_report_rows(job), 21))[1:]
     return render(request, "feedback/import.html", context)
 
@@ -152,7 +152,7 @@ def progress_partial(request: MemberRequest, code: UUID):
 def report(request: MemberRequest, code: UUID):
     """The refused rows with their line number and reason (already neutralised)."""
     job = get_import_for_user(request, code)
-    if not job.report_path.exists():  # the import's page says so
+    if not storage.exists(job.report_name):  # the import's page says so
         return redirect("feedback-import", code=job.uuid)
     rows = services.import_report_rows(job)
     audit_record(

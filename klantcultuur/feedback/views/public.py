@@ -27,7 +27,11 @@ from django.utils.translation import gettext as _
 from klantcultuur.feedback import form_extensions, selectors
 from klantcultuur.feedback.forms import PublicFeedbackForm
 from klantcultuur.feedback.models import Feedback, Source, Touchpoint
-from klantcultuur.feedback.services.records import feedback_ingest
+from klantcultuur.feedback.services.records import (
+    feedback_create,
+    feedback_store_answer,
+    follow_up_soon,
+)
 from klantcultuur.feedback.validation import RecordInput
 from klantcultuur.lib.clientip import client_address
 from klantcultuur.lib.ratelimit import over_limit
@@ -101,9 +105,9 @@ def _team(request: HttpRequest, touchpoint: Touchpoint):
     A touchpoint's own team wins; else a valid team in the link (`?team=<uuid>`, one QR code
     per team); else the routing rule that catches the touchpoint. A link's unknown team is
     ignored rather than refused: the customer still gets the form."""
-    team = None
-    if touchpoint.team_id is None:
-        team = selectors.link_team(touchpoint.organization, request.GET.get("team", ""))
+    if touchpoint.team_id is not None:
+        return None, True
+    team = selectors.link_team(touchpoint.organization, request.GET.get("team", ""))
     if team is not None:
         return team, True
     owner = selectors.touchpoint_owners(touchpoint.organization, [touchpoint])[touchpoint.id]
@@ -237,7 +241,14 @@ def _store(
         team_id=team_id,
     )
     # A second submission with the same token is a duplicate: nothing is stored twice.
-    feedback_ingest(organization=touchpoint.organization, items=[item], source=Source.FORM)
+    # The answer and its counts are stored before the customer is thanked; reading the
+    # comment and opening a call-back case follow in the background.
+    if item.customer_email:
+        # The address lives only on the case, so this answer's case is opened now, with it.
+        feedback_create(organization=touchpoint.organization, item=item, source=Source.FORM)
+        return
+    feedback_store_answer(organization=touchpoint.organization, item=item, source=Source.FORM)
+    follow_up_soon(touchpoint.organization_id)
 
 
 @public

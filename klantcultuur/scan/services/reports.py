@@ -225,6 +225,8 @@ def report_compute(*, wave_id: int) -> WaveReport:
     """Score the wave, decide what may be shown, group open answers, store it all (the task)."""
     wave = Wave.objects.select_related("organization", "questionnaire").get(id=wave_id)
     report = WaveReport.objects.get(wave=wave)
+    if report.status != JobStatus.QUEUED:
+        return report  # computed already (a message delivered twice), or another one runs it
     done = 0
 
     def step(stage: str) -> None:
