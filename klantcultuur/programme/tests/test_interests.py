@@ -179,7 +179,7 @@ def test_a_trait_starts_from_the_scans_weakest_statements(login, world, reported
 def test_every_change_to_the_analysis_is_in_the_audit_trail(world):
     from klantcultuur.audit.models import Action, AuditEvent
 
-    trait, stakeholder = _analysis(world)
+    _trait, stakeholder = _analysis(world)
     events = AuditEvent.objects.filter(action=Action.INTEREST_ANALYSIS_CHANGED).order_by("id")
     assert [(e.organization_id, e.actor_email, e.details["what"]) for e in events] == [
         (world.org.id, world.cx_lead.user.email, "create"),
