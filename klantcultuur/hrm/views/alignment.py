@@ -6,12 +6,12 @@ from django.shortcuts import render
 
 from klantcultuur.hrm import selectors, steps
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 
 
 @member_required(Perm.VIEW_ALL_UNITS, methods=("GET",))
-def alignment(request: OrgRequest):
+def alignment(request: MemberRequest):
     found = selectors.alignment(request.organization, request.membership)
     return render(
         request,

@@ -13,13 +13,12 @@ from klantcultuur.hrm import access, selectors, steps
 from klantcultuur.hrm.forms import BuddyForm, StartPathForm
 from klantcultuur.hrm.services import onboarding as services
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.models import Membership
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 
 
 @member_required()
-def paths(request: OrgRequest):
+def paths(request: MemberRequest):
     """Newcomers and their progress: all for HR, those of one's units for a manager."""
     me = request.membership
     found = selectors.paths_for(me)
@@ -52,7 +51,7 @@ def paths(request: OrgRequest):
 
 
 @member_required(methods=("GET",))
-def mine(request: OrgRequest):
+def mine(request: MemberRequest):
     own = selectors.open_path_of(request.membership)
     if own is None:
         return redirect("front-home")
@@ -60,7 +59,7 @@ def mine(request: OrgRequest):
 
 
 @member_required()
-def path(request: OrgRequest, code: UUID):
+def path(request: MemberRequest, code: UUID):
     found = access.get_path_for_user(request, code)
     me = request.membership
     is_newcomer = found.membership_id == me.id
@@ -107,15 +106,13 @@ def path(request: OrgRequest, code: UUID):
             "follows_up": follows_up,
             "buddy_form": buddy_form,
             "first_dagstarts": steps.FIRST_DAGSTARTS,
-            "role_label": dict(Membership._meta.get_field("role").choices).get(
-                found.membership.role, ""
-            ),
+            "role_label": found.membership.get_role_display(),
         },
     )
 
 
 @member_required(methods=("GET",))
-def path_card(request: OrgRequest):
+def path_card(request: MemberRequest):
     """A card on the start page (htmx): one's own open path, or newcomers to follow up."""
     me = request.membership
     own = selectors.open_path_of(me)

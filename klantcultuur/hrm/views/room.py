@@ -13,12 +13,12 @@ from klantcultuur.hrm import access, selectors
 from klantcultuur.hrm.forms import RoomForm
 from klantcultuur.hrm.services import onboarding as services
 from klantcultuur.orgs.access import get_visible_unit_for_user, member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 
 
 @member_required(Perm.VIEW_ALL_UNITS)
-def rooms(request: OrgRequest):
+def rooms(request: MemberRequest):
     can_edit = request.membership.has_perm(Perm.MANAGE_PEOPLE)
     form = RoomForm(request.POST or None)
     if request.method == "POST":
@@ -56,7 +56,7 @@ def rooms(request: OrgRequest):
 
 
 @member_required(Perm.MANAGE_PEOPLE, methods=("POST",))
-def room_delete(request: OrgRequest, code: UUID):
+def room_delete(request: MemberRequest, code: UUID):
     room = access.get_room_rw_for_user(request, code)
     services.room_delete(room=room)
     messages.success(request, _("Removed."))
@@ -64,7 +64,7 @@ def room_delete(request: OrgRequest, code: UUID):
 
 
 @member_required(methods=("GET",))
-def room_block(request: OrgRequest, code: UUID):
+def room_block(request: MemberRequest, code: UUID):
     """The team's room to decide, loaded by the dagstart board (htmx) so that the board's own
     page reads nothing of this app."""
     unit = get_visible_unit_for_user(request, code)
