@@ -10,7 +10,11 @@ through the journeys app's services (eight front-office steps on customers' answ
 back-office steps on colleagues'), and times ``Client.get`` of the journey map (middleware,
 view, queries, template) as an administrator, for the periods of 30, 90 and 365 days, 200
 requests after 10 warm-up ones, each the median of three in a row (a shared machine adds
-spikes to single requests). Queries are counted on every request. PostgreSQL database
+spikes to single requests). Queries are counted on every request. The map is timed twice
+in the same run, request by request in turn: as it is ("after": the database sums the daily
+roll-up into the period, the period before and the trend's weeks) and with the former
+reading of one row per team and day summed in Python ("before", ``daylevel_step_counts``
+below), so that the two figures meet the same machine load. PostgreSQL database
 ``kc_bench_journeys`` on 127.0.0.1 (``BENCH_POSTGRES_URL`` overrides), created for the run and
 dropped afterwards. The last line is one JSON object.
 """
@@ -91,7 +95,100 @@ def journey_of(world):
     return journey
 
 
-def measure(world, journey, samples: int = SAMPLES, warm_up: int = WARM_UP) -> dict:
+def daylevel_step_counts(*, organization_id, team_ids, start, end):
+    """The former reading of the map's figures: one row per team and day, summed in Python."""
+    from collections import defaultdict
+    from datetime import timedelta
+
+    from django.db.models import Sum
+
+    from klantcultuur.feedback.metrics import ZERO, Counts
+    from klantcultuur.feedback.models import ROLLUP_COUNTERS, DailyTeamStats
+    from klantcultuur.journeys.selectors import TREND_WEEKS
+
+    days = (end - start).days + 1
+    before_start, before_end = start - timedelta(days=days), start - timedelta(days=1)
+    trend_start = end - timedelta(weeks=TREND_WEEKS) + timedelta(days=1)
+    rows = (
+        DailyTeamStats.objects.filter(
+            organization_id=organization_id,
+            day__gte=min(before_start, trend_start),
+            day__lte=end,
+            team_id__in=team_ids,
+        )
+        .order_by()
+        .values("team_id", "is_internal", "day")
+        .annotate(**{name: Sum(name) for name in ROLLUP_COUNTERS})
+    )
+    current = defaultdict(lambda: ZERO)
+    previous = defaultdict(lambda: ZERO)
+    weekly = defaultdict(lambda: [ZERO] * TREND_WEEKS)
+    for row in rows:
+        key, day, counts = (
+            (row["team_id"], row["is_internal"]),
+            row["day"],
+            Counts.from_mapping(row),
+        )
+        if start <= day <= end:
+            current[key] = current[key] + counts
+        elif before_start <= day <= before_end:
+            previous[key] = previous[key] + counts
+        if day >= trend_start:
+            week = (day - trend_start).days // 7
+            weekly[key][week] = weekly[key][week] + counts
+    return current, previous, weekly
+
+
+def measure(
+    world, journey, samples: int = SAMPLES, warm_up: int = WARM_UP, compare: bool = False
+) -> dict:
+    """The map's timings; with `compare`, also those of the former day-level reading
+    ("before_" keys), each request of one timed right after the same request of the other."""
+    from klantcultuur.journeys import selectors
+
+    variants = {"": selectors.step_counts}
+    if compare:
+        variants["before_"] = daylevel_step_counts
+    original = selectors.step_counts
+    times: dict[str, list[float]] = {name: [] for name in variants}
+    queries: dict[str, list[int]] = {name: [] for name in variants}
+    try:
+        for i in range(warm_up + samples):
+            period = PERIODS[i % len(PERIODS)]
+            for name, reading in variants.items():
+                selectors.step_counts = reading
+                took, count = _time_request(world, journey, period)
+                if i >= warm_up:
+                    times[name].append(took)
+                    queries[name].append(count)
+    finally:
+        selectors.step_counts = original
+    result = {}
+    for name in variants:
+        ordered = sorted(times[name])
+
+        def pct(q: float, ordered=ordered) -> float:
+            return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 1)
+
+        result.update(
+            {
+                f"{name}map_p50_ms": pct(0.5),
+                f"{name}map_p95_ms": pct(0.95),
+                f"{name}map_max_ms": round(ordered[-1], 1),
+                f"{name}queries_min": min(queries[name]),
+                f"{name}queries_max": max(queries[name]),
+            }
+        )
+    result["samples"] = samples
+    result["steps"] = journey.steps.count()
+    return result
+
+
+_CLIENTS: dict = {}
+
+
+def _time_request(world, journey, period: str) -> tuple[float, int]:
+    """The median of REPEATS requests of the map for `period` (ms), and its query count."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
@@ -101,45 +198,29 @@ def measure(world, journey, samples: int = SAMPLES, warm_up: int = WARM_UP) -> d
     from klantcultuur.orgs.roles import Role
     from klantcultuur.testing import make_member
 
-    admin = Membership.objects.filter(organization=world.org, role=Role.ADMIN).first()
-    admin = admin or make_member(world.org, "bench-admin@bench.example", Role.ADMIN)
-    client = Client()
-    client.force_login(admin.user)
-    session = client.session
-    session[SESSION_KEY] = str(world.org.uuid)
-    session.save()
+    client = _CLIENTS.get(world.org.id)
+    if client is None:
+        admin = Membership.objects.filter(organization=world.org, role=Role.ADMIN).first()
+        admin = admin or make_member(world.org, "bench-admin@bench.example", Role.ADMIN)
+        client = Client()
+        client.force_login(admin.user)
+        session = client.session
+        session[SESSION_KEY] = str(world.org.uuid)
+        session.save()
+        _CLIENTS[world.org.id] = client
     url = f"/journeys/{journey.uuid}/"
     staticfiles = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
     default = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-    times, queries = [], []
+    runs = []
     with override_settings(STORAGES={"default": default, "staticfiles": staticfiles}):
-        for i in range(warm_up + samples):
-            period = PERIODS[i % len(PERIODS)]
-            runs = []
-            for _repeat in range(REPEATS):
-                connection.queries_log.clear()
-                with CaptureQueriesContext(connection) as captured:
-                    started = time.perf_counter()
-                    response = client.get(url, {"period": period})
-                    runs.append((time.perf_counter() - started) * 1000)
-                assert response.status_code == 200, response.status_code
-            if i >= warm_up:
-                times.append(statistics.median(runs))
-                queries.append(len(captured))
-    ordered = sorted(times)
-
-    def pct(q: float) -> float:
-        return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 1)
-
-    return {
-        "map_p50_ms": pct(0.5),
-        "map_p95_ms": pct(0.95),
-        "map_max_ms": round(ordered[-1], 1),
-        "queries_min": min(queries),
-        "queries_max": max(queries),
-        "samples": len(times),
-        "steps": journey.steps.count(),
-    }
+        for _repeat in range(REPEATS):
+            connection.queries_log.clear()
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                response = client.get(url, {"period": period})
+                runs.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, response.status_code
+    return statistics.median(runs), len(captured)
 
 
 def main(records: int) -> None:
@@ -152,12 +233,18 @@ def main(records: int) -> None:
         world = dagstart.build(records, 2_000, 100)
         print(f"built {records:,} records in {time.perf_counter() - started:.0f} s", flush=True)
         journey = journey_of(world)
-        result = {"records": records, "backend": "postgresql", **measure(world, journey)}
-        print(
-            f"journey map: p50 {result['map_p50_ms']} ms, p95 {result['map_p95_ms']} ms, "
-            f"queries {result['queries_min']}–{result['queries_max']}",
-            flush=True,
-        )
+        result = {
+            "records": records,
+            "backend": "postgresql",
+            **measure(world, journey, compare=True),
+        }
+        for label, name in (("before (day rows summed in Python)", "before_"), ("after", "")):
+            print(
+                f"journey map {label}: p50 {result[f'{name}map_p50_ms']} ms, "
+                f"p95 {result[f'{name}map_p95_ms']} ms, "
+                f"queries {result[f'{name}queries_min']}–{result[f'{name}queries_max']}",
+                flush=True,
+            )
     print(json.dumps(result))
 
 

@@ -9,6 +9,12 @@ class HrmConfig(AppConfig):
     demo_module = "klantcultuur.hrm.demo"
     demo_order = 85  # after the vision demo: the published promises are there
 
+    def ready(self) -> None:
+        from klantcultuur.hrm.services.onboarding import on_member_joined
+        from klantcultuur.orgs.signals import member_joined
+
+        member_joined.connect(on_member_joined, dispatch_uid="hrm-onboarding-path")
+
     @property
     def navigation(self):
         from klantcultuur.orgs.navigation import NavItem

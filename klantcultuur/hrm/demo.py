@@ -1,18 +1,23 @@
-"""Demo HR documents of Woonstichting Rivierduin: one per HR process, read against the
-published vision (some aligned, some not), a few rated with an action. A second load adds
-nothing."""
+"""Demo HR of Woonstichting Rivierduin: per HR process an older document (from before the
+first culture scan) and the current one, read against the published vision (some aligned,
+some not), a few rated with an action; room to decide for three roles; three recent joiners
+on their onboarding path. A second load adds nothing."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 
-from klantcultuur.hrm.models import HrDocument
+from klantcultuur.accounts.models import User
+from klantcultuur.hrm.models import HrDocument, JoinedVia, OnboardingPath, RoomToDecide
 from klantcultuur.hrm.services.documents import document_add, rating_save
-from klantcultuur.orgs.demo import ORG_SLUG
-from klantcultuur.orgs.models import Membership, Organization
+from klantcultuur.hrm.services.onboarding import buddy_set, path_start, room_add, step_done
+from klantcultuur.huddle.models import Huddle
+from klantcultuur.orgs.demo import ORG_SLUG, stable_uuid
+from klantcultuur.orgs.models import Membership, Organization, OrgUnit
 from klantcultuur.orgs.roles import Role
 
 # (process, title, text, rating, action)
@@ -54,25 +59,130 @@ DOCUMENTS = [
 ]  # fmt: skip
 
 
+# Older versions (before the first culture scan): what HR had then, and its rating then.
+OLDER_DAY = date(2025, 3, 3)
+OLDER = {
+    "job_profiles": ("Functieprofiel klantadviseur (2019)", 3),
+    "vacancies": ("Vacaturetekst monteur (2022)", 2),
+    "selection": ("Selectieprocedure (2021)", 3),
+    "onboarding": ("Introductieprogramma (2020)", 4),
+    "development": ("Opleidingsplan 2025", 3),
+    "appraisal": ("Beoordelingsformulier (2018)", 4),
+    "reward": ("Beloningsbeleid (2019)", 3),
+    "empowerment": ("Mandaatregeling klantcontact (2023)", 2),
+}
+
+# Room to decide (beslisruimte) for three roles.
+ROOMS = [
+    ("employee", "Klantadviseur", "Een tegemoetkoming toekennen als wij een afspraak niet nakwamen", Decimal("150")),
+    ("employee", "Klantadviseur", "Eigenaar blijven van een vraag tot die is opgelost, ook als andere afdelingen nodig zijn", None),
+    ("employee", "Allround onderhoudsmonteur", "Kosteloos een extra bezoek inplannen om de reparatie dezelfde week af te ronden", None),
+    ("employee", "Allround onderhoudsmonteur", "Klein materiaal kopen om de reparatie meteen af te maken", Decimal("75")),
+    ("manager", "", "Een coulanceregeling treffen voor een huurder die door ons in de problemen kwam", Decimal("500")),
+    ("manager", "", "Een incasso een maand aanhouden na een gesprek met de huurder", None),
+]  # fmt: skip
+
+# Recent joiners: (first, infix, last, team code, job, days since the start, steps ticked).
+NEWCOMERS = [
+    ("Lotte", "", "Kramer", "W-KC-B", "Klantadviseur", 50, ("vision", "behaviours", "stories", "room", "buddy")),
+    ("Youssef", "", "Amrani", "V-RO-N", "Allround onderhoudsmonteur", 36, ("vision", "behaviours", "stories", "room")),
+    ("Sanne", "de", "Wit", "W-KC-A", "Klantadviseur", 22, ("vision",)),
+]  # fmt: skip
+DOMAIN = "rivierduin.example"
+
+
+def _documents(org: Organization, hr: Membership) -> int:
+    if HrDocument.objects.filter(organization=org).exists():
+        return 0
+    due = timezone.localdate() + timedelta(days=60)
+    older_at = timezone.make_aware(datetime.combine(OLDER_DAY, time(10)))
+    for process, title, text, rating, action in DOCUMENTS:
+        older_title, older_rating = OLDER[process]
+        # The older version: the current text without its last line.
+        older_text = "\n".join(text.split("\n")[:-1]) or text
+        older = document_add(by=hr, process=process, title=older_title, text=older_text)
+        rating_save(document=older, rating=older_rating, note="", action="", owner=None, due=None)
+        HrDocument.objects.filter(pk=older.pk).update(created_at=older_at)
+        document = document_add(by=hr, process=process, title=title, text=text)
+        rating_save(
+            document=document,
+            rating=rating,
+            note="",
+            action=action,
+            owner=hr if action else None,
+            due=due if action else None,
+        )
+    return 2 * len(DOCUMENTS)
+
+
+def _rooms(org: Organization) -> int:
+    if RoomToDecide.objects.filter(organization=org).exists():
+        return 0
+    for role, job, what, amount in ROOMS:
+        room_add(organization=org, role=role, job_title=job, what=what, amount=amount)
+    return len(ROOMS)
+
+
+def _newcomers(org: Organization) -> int:
+    made = 0
+    today = timezone.localdate()
+    for first, infix, last, code, job, days, ticked in NEWCOMERS:
+        team = OrgUnit.objects.filter(organization=org, code=code).first()
+        if team is None:
+            continue
+        email = f"{first}.{infix}{last}".lower().replace(" ", "") + f"@{DOMAIN}"
+        user = User.objects.filter(email=email).first() or User.objects.create_user(
+            email,
+            first_name=first,
+            infix=infix,
+            last_name=last,
+            uuid=stable_uuid("user", email),
+        )
+        started = today - timedelta(days=days)
+        membership, _created = Membership.objects.get_or_create(
+            user=user,
+            organization=org,
+            defaults={
+                "uuid": stable_uuid(org.slug, "member", email),
+                "role": Role.EMPLOYEE,
+                "unit": team,
+                "job_title": job,
+                "start_date": started,
+                "joined_at": timezone.now() - timedelta(days=days),
+            },
+        )
+        if OnboardingPath.objects.filter(membership=membership).exists():
+            continue
+        path = path_start(membership=membership, via=JoinedVia.IMPORT)
+        buddy = (
+            Membership.objects.active()
+            .filter(organization=org, unit=team, role=Role.EMPLOYEE)
+            .exclude(id=membership.id)
+            .order_by("user__first_name")
+            .first()
+        )
+        if buddy is not None:
+            buddy_set(path=path, buddy=buddy)
+        # Their first dagstarts since they started, as the board recorded them.
+        for huddle in Huddle.objects.filter(unit=team, day__gte=started).order_by("day")[:4]:
+            huddle.attendees.add(membership)
+        for step in ticked:
+            step_done(path=path, step=step)
+        made += 1
+    return made
+
+
 def load() -> str:
     org = Organization.objects.filter(slug=ORG_SLUG).first()
     if org is None:
         return ""
-    if HrDocument.objects.filter(organization=org).exists():
-        return "already loaded"
     hr = Membership.objects.filter(organization=org, role=Role.HR).order_by("id").first()
     if hr is None:
         return ""
-    due = timezone.localdate() + timedelta(days=60)
     with transaction.atomic():
-        for process, title, text, rating, action in DOCUMENTS:
-            document = document_add(by=hr, process=process, title=title, text=text)
-            rating_save(
-                document=document,
-                rating=rating,
-                note="",
-                action=action,
-                owner=hr if action else None,
-                due=due if action else None,
-            )
-    return f"{len(DOCUMENTS)} HR documents"
+        documents = _documents(org, hr)
+        rooms = _rooms(org)
+        newcomers = _newcomers(org)
+    if not (documents or rooms or newcomers):
+        return "already loaded"
+    return f"{documents} HR documents, {rooms} rooms to decide, {newcomers} onboarding paths"

@@ -37,6 +37,7 @@ from klantcultuur.orgs.people_import import (
     plan_import,
 )
 from klantcultuur.orgs.roles import Perm, Role, grantable_roles, may_grant
+from klantcultuur.orgs.signals import member_joined
 from klantcultuur.orgs.tree import UnitTree
 
 INVITATION_SALT = "klantcultuur.invitation"
@@ -207,6 +208,7 @@ def member_invite(
         target=email,
         details={"role": role},
     )
+    member_joined.send(sender=Membership, membership=membership, via="invitation")
     invitation_send(membership=membership, invited_by=invited_by)
     return membership
 
@@ -479,6 +481,7 @@ def _apply(job: PeopleImport, plan: ImportPlan) -> None:
         membership = memberships.get(person.email) or Membership(
             user=user, organization=organization
         )
+        joins = membership.pk is None or membership.archived_at is not None
         if person.action != "none" or membership.archived_at is not None:
             if membership.pk and membership.role != values["role"]:
                 audit_record(
@@ -495,6 +498,8 @@ def _apply(job: PeopleImport, plan: ImportPlan) -> None:
             membership.start_date = values["start_date"]
             membership.archived_at = None
             membership.save()
+            if joins:
+                member_joined.send(sender=Membership, membership=membership, via="import")
         memberships[person.email] = membership
         tick()
 

@@ -15,15 +15,9 @@ from klantcultuur.feedback import charts, metrics, selectors
 from klantcultuur.feedback.analysis import topics_for
 from klantcultuur.feedback.metrics import Counts, Figures
 from klantcultuur.feedback.models import FeedbackSentence, Label
+from klantcultuur.feedback.period import GRAIN_LABELS, PERIODS, Period, parse_period
 from klantcultuur.feedback.periods import PeriodCounts, series
-from klantcultuur.feedback.views.scope import (
-    GRAIN_LABELS,
-    PERIODS,
-    Period,
-    Scope,
-    parse_period,
-    scope_for,
-)
+from klantcultuur.feedback.views.scope import Scope, scope_for
 from klantcultuur.orgs.access import get_unit_for_user, member_required
 from klantcultuur.orgs.models import OrgUnit
 from klantcultuur.orgs.request import MemberRequest

@@ -26,8 +26,9 @@ from klantcultuur.feedback.exports import (
 from klantcultuur.feedback.forms import InboxFilterForm
 from klantcultuur.feedback.metrics import Figures
 from klantcultuur.feedback.models import FeedbackSentence, Label
+from klantcultuur.feedback.period import PERIODS, Period, parse_period
 from klantcultuur.feedback.selectors import RecordFilter
-from klantcultuur.feedback.views.scope import PERIODS, Period, Scope, parse_period, scope_for
+from klantcultuur.feedback.views.scope import Scope, scope_for
 from klantcultuur.lib.htmx import fragment_wanted
 from klantcultuur.orgs.access import member_required
 from klantcultuur.orgs.models import OrgUnit

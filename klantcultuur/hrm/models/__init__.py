@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from klantcultuur.orgs.models import Membership, Organization
+from klantcultuur.orgs.roles import Role
 from klantcultuur.vision.models import VisionVersion
 
 
@@ -71,3 +72,77 @@ class HrDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class RoomToDecide(models.Model):
+    """What someone in a role may decide or spend for a customer without asking (beslisruimte)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    job_title = models.CharField(
+        _("job title"),
+        max_length=200,
+        blank=True,
+        help_text=_("Empty: everyone in this role."),
+    )
+    what = models.CharField(_("what you may decide without asking"), max_length=300)
+    amount = models.DecimalField(
+        _("up to (euro)"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["role", "job_title", "position", "id"]
+        indexes = [models.Index(fields=["organization", "role"], name="hrm_room_role")]
+
+    def __str__(self) -> str:
+        return self.what
+
+    def applies_to(self, role: str, job_title: str) -> bool:
+        """Whether it is the room of someone with this role and job title."""
+        if self.role != role:
+            return False
+        return not self.job_title or self.job_title.casefold() == (job_title or "").casefold()
+
+
+class JoinedVia(models.TextChoices):
+    INVITATION = "invitation", _("Invitation")
+    IMPORT = "import", _("HR import")
+    HR = "hr", _("Started by HR")
+
+
+class OnboardingPath(models.Model):
+    """The path of a person who joined: the way we work here, step by step."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    membership = models.OneToOneField(
+        Membership, on_delete=models.CASCADE, related_name="onboarding_path"
+    )
+    via = models.CharField(max_length=12, choices=JoinedVia.choices, default=JoinedVia.HR)
+    started_on = models.DateField(_("started on"), default=timezone.localdate)
+    buddy = models.ForeignKey(
+        Membership,
+        verbose_name=_("buddy"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Step key -> the day (ISO) it was done; the first dagstarts are counted, not ticked.
+    done = models.JSONField(default=dict, blank=True)
+    completed_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_on", "id"]
+        indexes = [models.Index(fields=["organization", "-started_on"], name="hrm_path_started")]
+
+    def __str__(self) -> str:
+        return f"{self.membership} ({self.started_on})"

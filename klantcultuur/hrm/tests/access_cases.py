@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from klantcultuur.hrm.services.documents import document_add
+from klantcultuur.hrm.services.onboarding import path_start, room_add
 
 
 def url_kwargs(world) -> dict[str, dict]:
@@ -12,4 +13,17 @@ def url_kwargs(world) -> dict[str, dict]:
         title="Inwerkprogramma",
         text="Je leert in week 1 de klantbeloftes kennen.",
     )
-    return {"hrm-document": {"code": document.uuid}}
+    room = room_add(
+        organization=world.org,
+        role="employee",
+        job_title="",
+        what="Een extra bezoek inplannen",
+        amount=None,
+    )
+    path = path_start(membership=world.employee)
+    return {
+        "hrm-document": {"code": document.uuid},
+        "hrm-room-delete": {"code": room.uuid},
+        "hrm-room-block": {"code": world.team.uuid},
+        "hrm-path": {"code": path.uuid},
+    }

@@ -22,7 +22,8 @@ def test_the_benchmark_runs_with_a_constant_query_count():
     bench = _bench()
     world = bench._dagstart().build(3_000, 16, 2)
     journey = bench.journey_of(world)
-    result = bench.measure(world, journey, samples=6, warm_up=1)
+    result = bench.measure(world, journey, samples=6, warm_up=1, compare=True)
     assert result["steps"] == 12
     assert result["queries_min"] == result["queries_max"]
     assert result["map_p95_ms"] > 0
+    assert result["before_queries_min"] == result["queries_min"]

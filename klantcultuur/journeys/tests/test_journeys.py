@@ -153,3 +153,68 @@ def test_the_step_page_quotes_customers_on_its_top_improvement_topics(world, log
     quotes = [q.text for _name, _n, found in topics for q in found]
     assert any("te laat" in q for q in quotes)
     assert "De monteur kwam te laat" in response.content.decode()
+
+
+def test_the_step_buckets_summed_in_the_database_agree_with_the_daily_roll_up(world):
+    from collections import defaultdict
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from klantcultuur.feedback.metrics import ZERO, Counts
+    from klantcultuur.feedback.models import ROLLUP_COUNTERS, DailyTeamStats
+    from klantcultuur.feedback.tests.factories import ingest, item
+    from klantcultuur.journeys.selectors import TREND_WEEKS, step_counts
+
+    now = timezone.now()
+    # Around every edge: today, a week's, the period's (30 days) and the period before's.
+    offsets = (0, 1, 6, 7, 13, 29, 30, 31, 45, 59, 60, 61, 90, 95)
+    ingest(
+        world.org,
+        *(
+            item(received_at=now - timedelta(days=d), score=(d % 11), team_id=world.team.id)
+            for d in offsets
+        ),
+        *(
+            item(
+                received_at=now - timedelta(days=d),
+                metric="csat",
+                score=1 + d % 5,
+                team_id=world.back_team.id,
+                is_internal=True,
+            )
+            for d in offsets
+        ),
+    )
+    end = timezone.localdate()
+    start = end - timedelta(days=29)
+    before_start = start - timedelta(days=30)
+    trend_start = end - timedelta(weeks=TREND_WEEKS) + timedelta(days=1)
+    want_current, want_previous = defaultdict(lambda: ZERO), defaultdict(lambda: ZERO)
+    want_weekly = defaultdict(lambda: [ZERO] * TREND_WEEKS)
+    for row in DailyTeamStats.objects.filter(organization=world.org).values(
+        "team_id", "is_internal", "day", *ROLLUP_COUNTERS
+    ):
+        key, day, counts = (
+            (row["team_id"], row["is_internal"]),
+            row["day"],
+            Counts.from_mapping(row),
+        )
+        if start <= day <= end:
+            want_current[key] += counts
+        elif before_start <= day < start:
+            want_previous[key] += counts
+        if trend_start <= day <= end:
+            want_weekly[key][(day - trend_start).days // 7] += counts
+    current, previous, weekly = step_counts(
+        organization_id=world.org.id,
+        team_ids={world.team.id, world.back_team.id},
+        start=start,
+        end=end,
+    )
+    keys = {(world.team.id, False), (world.back_team.id, True)}
+    assert {k: current[k] for k in keys} == {k: want_current[k] for k in keys}
+    assert {k: previous[k] for k in keys} == {k: want_previous[k] for k in keys}
+    assert {k: weekly[k] for k in keys} == {k: want_weekly[k] for k in keys}
+    assert current[(world.team.id, False)].records == 6  # 0, 1, 6, 7, 13 and 29 days ago
+    assert previous[(world.team.id, False)].records == 4  # 30, 31, 45 and 59 days ago

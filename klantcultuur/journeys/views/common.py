@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from klantcultuur.feedback.views.scope import Period, parse_period
+from klantcultuur.feedback.period import Period, parse_period
 
 DEFAULT_PERIOD = "90"  # a quarter: the review cycle
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from klantcultuur.feedback import selectors as feedback_selectors
 from klantcultuur.feedback.models import Topic
-from klantcultuur.feedback.views.scope import PERIODS
+from klantcultuur.feedback.period import PERIODS
 from klantcultuur.journeys import access, selectors
 from klantcultuur.journeys.forms import JourneyForm, StepForm
 from klantcultuur.journeys.models import Review, ReviewStatus
