@@ -194,9 +194,11 @@ def analyse_records(records: Iterable[Feedback], analyser, deltas: Deltas) -> li
         record.topics = _join_topics(t for s in read for t in s.topics)[:300]
         record.analysed = True
         changed.append(record)
-        key = RollupKey(record.organization_id, record.team_id, record.day, record.is_internal)
+        rollup_key = RollupKey(
+            record.organization_id, record.team_id, record.day, record.is_internal
+        )
         deltas.add(
-            key, Counts(compliments=record.n_compliments, improvements=record.n_improvements)
+            rollup_key, Counts(compliments=record.n_compliments, improvements=record.n_improvements)
         )
         for s in read:
             sentences.append(
@@ -230,7 +232,7 @@ def _save_derived(records: list[Feedback]) -> None:
     sql = (
         f"UPDATE {quote(Feedback._meta.db_table)} SET {quote('n_compliments')} = %s, "
         f"{quote('n_improvements')} = %s, {quote('topics')} = %s, {quote('analysed')} = %s "
-        f"WHERE {quote(pk.column)} = %s"
+        f"WHERE {quote(pk.column or 'id')} = %s"
     )
     rows = [
         (r.n_compliments, r.n_improvements, r.topics, True, pk.get_db_prep_value(r.pk, connection))

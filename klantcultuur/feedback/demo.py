@@ -270,7 +270,7 @@ def _weights(low: int, high: int, base: list[float], quality: float) -> list[flo
     ]
 
 
-BASE = {"nps": (0, 10, [2, 1, 1.5, 2, 3, 5, 7, 14, 21, 22, 21]),
+BASE: dict[str, tuple[int, int, list[float]]] = {"nps": (0, 10, [2, 1, 1.5, 2, 3, 5, 7, 14, 21, 22, 21]),
         "csat": (1, 5, [3, 6, 14, 42, 35]), "ces": (1, 7, [3, 4, 6, 10, 21, 30, 26])}  # fmt: skip
 
 
@@ -380,9 +380,7 @@ def generate(units: dict[str, OrgUnit], today: date, now: datetime, seed: int = 
     zone = ZoneInfo(settings.TIME_ZONE)
     out = Generated()
     first = today - timedelta(days=DAYS - 1)
-    weights = {
-        p.code: _weights(*BASE[p.metric][:2], BASE[p.metric][2], p.quality) for p in PROFILES
-    }
+    weights = {p.code: _weights(*BASE[p.metric], p.quality) for p in PROFILES}
     average_day = settings.FEEDBACK_DEMO_RESPONSES / DAYS / (5 / 7 + 2 / 7 * 0.15)
     index = 0
     for offset in range(DAYS):
@@ -586,7 +584,8 @@ def _cases(org: Organization, today: date, now: datetime, rng: random.Random) ->
     ]
     handlers: dict[int, list[Membership]] = {}
     for member in Membership.objects.filter(organization=org, unit__isnull=False):
-        handlers.setdefault(member.unit_id, []).append(member)
+        if member.unit_id is not None:  # filtered above
+            handlers.setdefault(member.unit_id, []).append(member)
     notes = {
         CaseOutcome.SOLVED: [
             "Gebeld; de monteur komt donderdag terug en is nu op de hoogte.",
@@ -640,18 +639,17 @@ def _cases(org: Organization, today: date, now: datetime, rng: random.Random) ->
         people = handlers.get(record.team_id or 0, [])
         latest = now - timedelta(minutes=10)
         if status != CaseStatus.OPEN:
-            contacted = record.received_at + timedelta(hours=rng.randrange(2, 40))
-            case.contacted_at = min(contacted, latest)
+            contacted = min(record.received_at + timedelta(hours=rng.randrange(2, 40)), latest)
+            case.contacted_at = contacted
             case.handled_by = rng.choice(people) if people else None
         if status == CaseStatus.RESOLVED:
             case.outcome = rng.choice(outcomes)
             case.note = rng.choice(notes[case.outcome])
-            case.resolved_at = min(
-                case.contacted_at + timedelta(hours=rng.randrange(1, 24)), latest
-            )
+            resolved = min(contacted + timedelta(hours=rng.randrange(1, 24)), latest)
+            case.resolved_at = resolved
             if case.outcome in (CaseOutcome.UNREACHABLE, CaseOutcome.DECLINED):
                 case.contacted_at = None
-            if case.resolved_at < now - timedelta(days=config.contact_retention_days):
+            if resolved < now - timedelta(days=config.contact_retention_days):
                 case.customer_email = ""  # the daily retention has cleared it
         cases.append(case)
     FollowUpCase.objects.bulk_create(cases, batch_size=1000)

@@ -319,8 +319,13 @@ class MappingForm(forms.Form):
         }
 
 
+class _ColleagueField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.user.get_full_name() or obj.user.email
+
+
 class CaseForm(forms.Form):
-    assigned_to = forms.ModelChoiceField(
+    assigned_to = _ColleagueField(
         label=_("Who calls back"),
         queryset=None,
         required=False,
@@ -348,9 +353,6 @@ class CaseForm(forms.Form):
             .filter(unit_id=team_id)
             .select_related("user")
             .order_by("user__first_name", "user__last_name")
-        )
-        self.fields["assigned_to"].label_from_instance = lambda m: (
-            m.user.get_full_name() or m.user.email
         )
 
 
@@ -427,7 +429,7 @@ class AssignForm(forms.Form):
         tree = UnitTree.for_organization(organization.id)
         self.units = {}
         # An empty first choice: a form that pre-selects the first unit routes with one click.
-        choices = [("", _("— choose a team —"))]
+        choices: list[tuple[str, object]] = [("", _("— choose a team —"))]
         from klantcultuur.orgs.models import OrgUnit
 
         by_id = {

@@ -16,23 +16,23 @@ from django.shortcuts import get_object_or_404
 from klantcultuur.hrm.models import HrDocument, OnboardingPath, RoomToDecide
 from klantcultuur.orgs.access import require_perm
 from klantcultuur.orgs.models import Membership
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 
 
-def get_document_for_user(request: OrgRequest, code: UUID) -> HrDocument:
+def get_document_for_user(request: MemberRequest, code: UUID) -> HrDocument:
     document = get_object_or_404(HrDocument, organization=request.organization, uuid=code)
     require_perm(request, Perm.VIEW_ALL_UNITS)
     return document
 
 
-def get_document_rw_for_user(request: OrgRequest, code: UUID) -> HrDocument:
+def get_document_rw_for_user(request: MemberRequest, code: UUID) -> HrDocument:
     document = get_document_for_user(request, code)
     require_perm(request, Perm.MANAGE_PEOPLE)
     return document
 
 
-def get_room_rw_for_user(request: OrgRequest, code: UUID) -> RoomToDecide:
+def get_room_rw_for_user(request: MemberRequest, code: UUID) -> RoomToDecide:
     room = get_object_or_404(RoomToDecide, organization=request.organization, uuid=code)
     require_perm(request, Perm.MANAGE_PEOPLE)
     return room
@@ -46,7 +46,7 @@ def may_follow_up(membership: Membership, path: OnboardingPath) -> bool:
     return bool(membership.managed_unit_ids) and unit_id in membership.led_unit_ids()
 
 
-def get_path_for_user(request: OrgRequest, code: UUID) -> OnboardingPath:
+def get_path_for_user(request: MemberRequest, code: UUID) -> OnboardingPath:
     """The newcomer's own path, or one the member follows up (403 for other colleagues)."""
     path = get_object_or_404(
         OnboardingPath.objects.select_related(

@@ -32,7 +32,8 @@ def latest_per_process(organization: Organization) -> list[tuple[str, str, HrDoc
         latest.setdefault(document.process, document)
         counts[document.process] = counts.get(document.process, 0) + 1
     return [
-        (value, label, latest.get(value), counts.get(value, 0)) for value, label in Process.choices
+        (value, str(label), latest.get(value), counts.get(value, 0))
+        for value, label in Process.choices
     ]
 
 
@@ -152,7 +153,9 @@ def alignment(organization: Organization, membership: Membership) -> Alignment:
     return Alignment(processes, scale, name, len(waves))
 
 
-def empowerment_seen(organization: Organization, membership: Membership) -> tuple[Wave, list]:
+def empowerment_seen(
+    organization: Organization, membership: Membership
+) -> tuple[Wave | None, list]:
     """The latest wave's empowerment statements per role (employees, managers, everybody),
     through the scan's gate: whether people feel the room they are given."""
     waves = _waves_with_reports(organization, membership)

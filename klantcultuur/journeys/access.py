@@ -16,31 +16,31 @@ from django.shortcuts import get_object_or_404
 
 from klantcultuur.journeys.models import Journey, Review, Step
 from klantcultuur.orgs.access import require_perm
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 
 
-def can_set_up(request: OrgRequest) -> bool:
+def can_set_up(request: MemberRequest) -> bool:
     return request.membership.has_perm(Perm.MANAGE_FEEDBACK)
 
 
-def can_review(request: OrgRequest) -> bool:
+def can_review(request: MemberRequest) -> bool:
     return request.membership.has_perm(Perm.STEER_ALL_TEAMS)
 
 
-def get_journey_for_user(request: OrgRequest, code: UUID) -> Journey:
+def get_journey_for_user(request: MemberRequest, code: UUID) -> Journey:
     journey = get_object_or_404(Journey, organization=request.organization, uuid=code)
     require_perm(request, Perm.VIEW_FEEDBACK)
     return journey
 
 
-def get_journey_rw_for_user(request: OrgRequest, code: UUID) -> Journey:
+def get_journey_rw_for_user(request: MemberRequest, code: UUID) -> Journey:
     journey = get_journey_for_user(request, code)
     require_perm(request, Perm.MANAGE_FEEDBACK)
     return journey
 
 
-def get_step_for_user(request: OrgRequest, code: UUID) -> Step:
+def get_step_for_user(request: MemberRequest, code: UUID) -> Step:
     step = get_object_or_404(
         Step.objects.select_related("journey", "phase", "team"),
         journey__organization=request.organization,
@@ -50,13 +50,13 @@ def get_step_for_user(request: OrgRequest, code: UUID) -> Step:
     return step
 
 
-def get_step_rw_for_user(request: OrgRequest, code: UUID) -> Step:
+def get_step_rw_for_user(request: MemberRequest, code: UUID) -> Step:
     step = get_step_for_user(request, code)
     require_perm(request, Perm.MANAGE_FEEDBACK)
     return step
 
 
-def get_review_for_user(request: OrgRequest, code: UUID) -> Review:
+def get_review_for_user(request: MemberRequest, code: UUID) -> Review:
     review = get_object_or_404(
         Review.objects.select_related("journey"), organization=request.organization, uuid=code
     )
@@ -64,7 +64,7 @@ def get_review_for_user(request: OrgRequest, code: UUID) -> Review:
     return review
 
 
-def get_review_rw_for_user(request: OrgRequest, code: UUID) -> Review:
+def get_review_rw_for_user(request: MemberRequest, code: UUID) -> Review:
     review = get_review_for_user(request, code)
     require_perm(request, Perm.STEER_ALL_TEAMS)
     return review

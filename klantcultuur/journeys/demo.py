@@ -121,8 +121,8 @@ def _load(org: Organization) -> str:
             "Monteurs Noord, Monteurs Zuid en Planning & Werkvoorbereiding",
         )
         for code, step_name, title, text in DECISIONS:
-            step = repair.steps.filter(name=step_name).first()
-            if step is None:
+            decided_on = repair.steps.filter(name=step_name).first()
+            if decided_on is None:
                 continue
             owner = teams[code].manager
             reviews.decision_add(
@@ -130,7 +130,7 @@ def _load(org: Organization) -> str:
                 by=board,
                 title=title,
                 text=text,
-                step=step,
+                step=decided_on,
                 owner=owner,
                 due_date=today + timedelta(days=30),
             )

@@ -57,7 +57,9 @@ class ReviewHoldForm(forms.Form):
 class DecisionForm(forms.Form):
     title = forms.CharField(label=_("title of the improvement action"), max_length=150)
     text = forms.CharField(label=_("decision"), widget=forms.Textarea(attrs={"rows": 3}))
-    step = forms.ModelChoiceField(label=_("step"), queryset=None, required=False)
+    step: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("step"), queryset=None, required=False
+    )
     team = forms.ModelChoiceField(
         label=_("team"),
         queryset=OrgUnit.objects.none(),

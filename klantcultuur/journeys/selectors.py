@@ -245,8 +245,16 @@ def business_case_outcome(*, case, organization: Organization, start: date, end:
         shares = None
     if case is None or shares is None:
         return {"outcome": None, "shares": shares, "nps_n": n}
-    bands = (case.churn_promoters, case.churn_passives, case.churn_detractors)
-    known = None if any(b is None for b in bands) else tuple(float(b) / 100 for b in bands)
+    promoters, passives, detractors = (
+        case.churn_promoters,
+        case.churn_passives,
+        case.churn_detractors,
+    )
+    known = (
+        None
+        if promoters is None or passives is None or detractors is None
+        else (float(promoters) / 100, float(passives) / 100, float(detractors) / 100)
+    )
     inputs = retention.Inputs(
         customers=case.customers,
         churn=float(case.churn_percent) / 100,

@@ -6,6 +6,7 @@ import json
 import urllib.request
 from collections.abc import Callable, Iterable
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -115,7 +116,7 @@ def _queue(rows: list[Delivery]) -> list[Delivery]:
 
     created = Delivery.objects.bulk_create(rows)
     for row in created:
-        transaction.on_commit(lambda pk=row.pk: enqueue(deliver, pk))
+        transaction.on_commit(partial(enqueue, deliver, row.pk))
     return created
 
 

@@ -18,14 +18,14 @@ from klantcultuur.notify.models import (
 )
 from klantcultuur.notify.services import delivery_retry
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 
 SHOWN = 50
 
 
 @member_required(Perm.MANAGE_SETTINGS)
-def page(request: OrgRequest):
+def page(request: MemberRequest):
     config = NotifySettings.for_organization(request.organization)
     form = NotifySettingsForm(request.POST or None, instance=config)
     if request.method == "POST" and form.is_valid():
@@ -39,14 +39,14 @@ def page(request: OrgRequest):
 
 
 @member_required(Perm.MANAGE_SETTINGS, methods=("POST",))
-def retry(request: OrgRequest, code: UUID):
+def retry(request: MemberRequest, code: UUID):
     delivery_retry(delivery=get_delivery_rw_for_user(request, code))
     messages.success(request, _("The message is being sent again."))
     return redirect("notify-settings")
 
 
 @member_required(Perm.USE_HUDDLE, methods=("POST",))
-def digest(request: OrgRequest):
+def digest(request: MemberRequest):
     """Switch one's own daily e-mail with the team's day on or off."""
     if request.POST.get("on") == "1":
         DigestSubscription.objects.get_or_create(membership=request.membership)

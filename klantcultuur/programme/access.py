@@ -15,31 +15,31 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from klantcultuur.orgs.access import require_perm
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.programme.models import NextStep, StepTemplate
 from klantcultuur.programme.selectors import can_take_for
 
 
-def can_manage(request: OrgRequest) -> bool:
+def can_manage(request: MemberRequest) -> bool:
     return request.membership.has_perm(Perm.MANAGE_PROGRAMME)
 
 
 # --- Catalogue -------------------------------------------------------------------------
-def get_template_for_user(request: OrgRequest, code: UUID) -> StepTemplate:
+def get_template_for_user(request: MemberRequest, code: UUID) -> StepTemplate:
     template = get_object_or_404(StepTemplate, organization=request.organization, uuid=code)
     require_perm(request, Perm.VIEW_SCAN_REPORTS)
     return template
 
 
-def get_template_rw_for_user(request: OrgRequest, code: UUID) -> StepTemplate:
+def get_template_rw_for_user(request: MemberRequest, code: UUID) -> StepTemplate:
     template = get_template_for_user(request, code)
     require_perm(request, Perm.MANAGE_PROGRAMME)
     return template
 
 
 # --- Steps taken -----------------------------------------------------------------------
-def _may_read_step(request: OrgRequest, step: NextStep) -> bool:
+def _may_read_step(request: MemberRequest, step: NextStep) -> bool:
     membership = request.membership
     if membership.has_perm(Perm.VIEW_ALL_UNITS) or step.owner_id == membership.id:
         return True
@@ -48,7 +48,7 @@ def _may_read_step(request: OrgRequest, step: NextStep) -> bool:
     return step.unit_id in membership.visible_unit_ids()
 
 
-def get_step_for_user(request: OrgRequest, code: UUID) -> NextStep:
+def get_step_for_user(request: MemberRequest, code: UUID) -> NextStep:
     step = get_object_or_404(
         NextStep.objects.select_related("unit", "owner__user", "wave", "template"),
         organization=request.organization,
@@ -59,7 +59,7 @@ def get_step_for_user(request: OrgRequest, code: UUID) -> NextStep:
     return step
 
 
-def get_step_rw_for_user(request: OrgRequest, code: UUID) -> NextStep:
+def get_step_rw_for_user(request: MemberRequest, code: UUID) -> NextStep:
     step = get_step_for_user(request, code)
     if step.owner_id == request.membership.id or can_take_for(request.membership, step.unit):
         return step
@@ -67,7 +67,7 @@ def get_step_rw_for_user(request: OrgRequest, code: UUID) -> NextStep:
 
 
 # --- Ambassadors -----------------------------------------------------------------------
-def get_ambassador_for_user(request: OrgRequest, code: UUID):
+def get_ambassador_for_user(request: MemberRequest, code: UUID):
     from klantcultuur.programme.models import Ambassador
 
     ambassador = get_object_or_404(
@@ -81,7 +81,7 @@ def get_ambassador_for_user(request: OrgRequest, code: UUID):
     raise PermissionDenied
 
 
-def get_ambassador_rw_for_user(request: OrgRequest, code: UUID):
+def get_ambassador_rw_for_user(request: MemberRequest, code: UUID):
     """Confirming and stopping: the unit's manager (or board, CX lead, admin)."""
     ambassador = get_ambassador_for_user(request, code)
     if not can_take_for(request.membership, ambassador.unit):
@@ -94,7 +94,7 @@ def get_ambassador_rw_for_user(request: OrgRequest, code: UUID):
 # sensitive as changing it, so both need MANAGE_PROGRAMME. Managers and HR are left out on
 # purpose (they are often among the stakeholders named); an administrator is in, because an
 # administrator can give themselves either role and hiding it would only pretend.
-def get_trait_for_user(request: OrgRequest, code: UUID):
+def get_trait_for_user(request: MemberRequest, code: UUID):
     from klantcultuur.programme.models import Trait
 
     trait = get_object_or_404(Trait, organization=request.organization, uuid=code)
@@ -105,7 +105,7 @@ def get_trait_for_user(request: OrgRequest, code: UUID):
 get_trait_rw_for_user = get_trait_for_user
 
 
-def get_stakeholder_for_user(request: OrgRequest, code: UUID):
+def get_stakeholder_for_user(request: MemberRequest, code: UUID):
     from klantcultuur.programme.models import Stakeholder
 
     stakeholder = get_object_or_404(
@@ -118,7 +118,7 @@ def get_stakeholder_for_user(request: OrgRequest, code: UUID):
 get_stakeholder_rw_for_user = get_stakeholder_for_user
 
 
-def get_stakeholder_action_rw_for_user(request: OrgRequest, code: UUID):
+def get_stakeholder_action_rw_for_user(request: MemberRequest, code: UUID):
     from klantcultuur.programme.models import StakeholderAction
 
     action = get_object_or_404(
@@ -131,7 +131,7 @@ def get_stakeholder_action_rw_for_user(request: OrgRequest, code: UUID):
 
 
 # --- Leaders on the floor --------------------------------------------------------------
-def get_visit_for_user(request: OrgRequest, code: UUID):
+def get_visit_for_user(request: MemberRequest, code: UUID):
     """A visit: its leader, and the board and CX lead who follow the coverage."""
     from klantcultuur.programme.models import Visit
 
@@ -145,7 +145,7 @@ def get_visit_for_user(request: OrgRequest, code: UUID):
     raise PermissionDenied
 
 
-def get_visit_rw_for_user(request: OrgRequest, code: UUID):
+def get_visit_rw_for_user(request: MemberRequest, code: UUID):
     """Logging and changing a visit: its leader only (it is their log)."""
     visit = get_visit_for_user(request, code)
     if visit.leader_id != request.membership.id:
@@ -153,7 +153,7 @@ def get_visit_rw_for_user(request: OrgRequest, code: UUID):
     return visit
 
 
-def get_pulse_visit_for_user(request: OrgRequest, code: UUID):
+def get_pulse_visit_for_user(request: MemberRequest, code: UUID):
     """A visit whose pulse question a member reads. Only a member of the visited team (not
     its leader) may answer: `services.visits.pulse_answer` checks that; the question itself
     is no secret, so others get the page saying it is not for them."""
@@ -168,7 +168,7 @@ def get_pulse_visit_for_user(request: OrgRequest, code: UUID):
 
 
 # --- Quick wins shared to other boards -------------------------------------------------
-def get_shared_win_rw_for_user(request: OrgRequest, code: UUID):
+def get_shared_win_rw_for_user(request: MemberRequest, code: UUID):
     """A quick win on this team's board: those who steer the receiving team act on it."""
     from klantcultuur.huddle.access import can_steer
     from klantcultuur.programme.models import SharedWin
@@ -179,6 +179,6 @@ def get_shared_win_rw_for_user(request: OrgRequest, code: UUID):
         uuid=code,
     )
     require_perm(request, Perm.MANAGE_ACTIONS)
-    if not can_steer(request, shared.unit_id):  # type: ignore[arg-type]
+    if not can_steer(request, shared.unit_id):
         raise PermissionDenied
     return shared

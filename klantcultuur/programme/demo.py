@@ -59,7 +59,7 @@ def _load(org: Organization) -> str:
     for template in StepTemplate.objects.filter(organization=org).order_by("position"):
         templates.setdefault(template.component, []).append(template)
     findings: list[tuple[OrgUnit | None, str]] = []
-    if wave is not None:
+    if wave is not None and admin is not None:
         gate, _report = report_gate(wave, admin)
         if gate is not None:
             units = {str(u.uuid): u for u in OrgUnit.objects.filter(organization=org)}
@@ -130,7 +130,8 @@ def _ambassadors(org: Organization, rng: random.Random) -> tuple[int, int]:
         .filter(organization=org, role=Role.EMPLOYEE, unit__in=teams)
         .order_by("id")
     ):
-        members.setdefault(m.unit_id, []).append(m)
+        if m.unit_id is not None:  # filtered above
+            members.setdefault(m.unit_id, []).append(m)
     confirmed = proposed = 0
     for i, team in enumerate(teams):
         people = members.get(team.id) or []
@@ -355,7 +356,8 @@ def _visits(org: Organization) -> int:
     )
     people: dict[int, list[Membership]] = {}
     for m in Membership.objects.active().filter(organization=org, unit__in=teams).order_by("id"):
-        people.setdefault(m.unit_id, []).append(m)
+        if m.unit_id is not None:  # filtered above
+            people.setdefault(m.unit_id, []).append(m)
     this_start, _end = quarter_of(today)
     last_start, _ = quarter_of(this_start - timedelta(days=1))
     # Every fourth team gets no visit: the gap the coverage page shows.

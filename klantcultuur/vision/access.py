@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404
 
 from klantcultuur.orgs.access import require_perm, require_visible_unit
 from klantcultuur.orgs.models import Membership
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.vision.models import (
     Behaviour,
@@ -33,47 +33,47 @@ from klantcultuur.vision.models import (
 )
 
 
-def can_manage(request: OrgRequest) -> bool:
+def can_manage(request: MemberRequest) -> bool:
     return request.membership.has_perm(Perm.MANAGE_VISION)
 
 
-def can_follow_draagvlak(request: OrgRequest) -> bool:
+def can_follow_draagvlak(request: MemberRequest) -> bool:
     """Managers see who carries the vision (their colleagues in management); so do those who
     manage it and HR."""
     membership = request.membership
     return can_manage(request) or membership.is_manager or membership.has_perm(Perm.VIEW_ALL_UNITS)
 
 
-def require_draagvlak(request: OrgRequest) -> None:
+def require_draagvlak(request: MemberRequest) -> None:
     if not can_follow_draagvlak(request):
         raise PermissionDenied
 
 
 # --- Guiding questions -----------------------------------------------------------------
-def get_question_for_user(request: OrgRequest, code: UUID) -> GuidingQuestion:
+def get_question_for_user(request: MemberRequest, code: UUID) -> GuidingQuestion:
     return get_object_or_404(
         GuidingQuestion, organization=request.organization, uuid=code, archived_at__isnull=True
     )
 
 
-def get_question_rw_for_user(request: OrgRequest, code: UUID) -> GuidingQuestion:
+def get_question_rw_for_user(request: MemberRequest, code: UUID) -> GuidingQuestion:
     question = get_question_for_user(request, code)
     require_perm(request, Perm.MANAGE_VISION)
     return question
 
 
 # --- Rounds and contributions ----------------------------------------------------------
-def get_round_for_user(request: OrgRequest, code: UUID) -> Round:
+def get_round_for_user(request: MemberRequest, code: UUID) -> Round:
     return get_object_or_404(Round, organization=request.organization, uuid=code)
 
 
-def get_round_rw_for_user(request: OrgRequest, code: UUID) -> Round:
+def get_round_rw_for_user(request: MemberRequest, code: UUID) -> Round:
     round_ = get_round_for_user(request, code)
     require_perm(request, Perm.MANAGE_VISION)
     return round_
 
 
-def get_contribution_for_user(request: OrgRequest, code: UUID) -> Contribution:
+def get_contribution_for_user(request: MemberRequest, code: UUID) -> Contribution:
     """A contribution to react to: every member reacts."""
     return get_object_or_404(
         Contribution.objects.select_related("round"),
@@ -83,7 +83,7 @@ def get_contribution_for_user(request: OrgRequest, code: UUID) -> Contribution:
 
 
 # --- Versions ----------------------------------------------------------------------------
-def get_version_for_user(request: OrgRequest, code: UUID) -> VisionVersion:
+def get_version_for_user(request: MemberRequest, code: UUID) -> VisionVersion:
     """Published and superseded versions for every member; drafts for those who write them."""
     version = get_object_or_404(VisionVersion, organization=request.organization, uuid=code)
     if version.status == VersionStatus.DRAFT and not can_manage(request):
@@ -91,14 +91,14 @@ def get_version_for_user(request: OrgRequest, code: UUID) -> VisionVersion:
     return version
 
 
-def get_version_rw_for_user(request: OrgRequest, code: UUID) -> VisionVersion:
+def get_version_rw_for_user(request: MemberRequest, code: UUID) -> VisionVersion:
     version = get_object_or_404(VisionVersion, organization=request.organization, uuid=code)
     require_perm(request, Perm.MANAGE_VISION)
     return version
 
 
 # --- Endorsements ------------------------------------------------------------------------
-def get_endorsement_for_user(request: OrgRequest, code: UUID) -> Endorsement:
+def get_endorsement_for_user(request: MemberRequest, code: UUID) -> Endorsement:
     endorsement = get_object_or_404(
         Endorsement.objects.select_related("version", "manager__user", "unit"),
         organization=request.organization,
@@ -109,7 +109,7 @@ def get_endorsement_for_user(request: OrgRequest, code: UUID) -> Endorsement:
     return endorsement
 
 
-def get_endorsement_rw_for_user(request: OrgRequest, code: UUID) -> Endorsement:
+def get_endorsement_rw_for_user(request: MemberRequest, code: UUID) -> Endorsement:
     """One's own endorsement, to answer it."""
     endorsement = get_endorsement_for_user(request, code)
     if endorsement.manager_id != request.membership.id:
@@ -117,7 +117,7 @@ def get_endorsement_rw_for_user(request: OrgRequest, code: UUID) -> Endorsement:
     return endorsement
 
 
-def get_objection_rw_for_user(request: OrgRequest, code: UUID) -> Endorsement:
+def get_objection_rw_for_user(request: MemberRequest, code: UUID) -> Endorsement:
     """An endorsement whose objection the member may answer (CX lead, board, admin)."""
     endorsement = get_endorsement_for_user(request, code)
     require_perm(request, Perm.MANAGE_VISION)
@@ -132,7 +132,7 @@ def proposable_unit_ids(membership: Membership) -> frozenset[int]:
     return membership.led_unit_ids()
 
 
-def get_behaviour_for_user(request: OrgRequest, code: UUID) -> Behaviour:
+def get_behaviour_for_user(request: MemberRequest, code: UUID) -> Behaviour:
     behaviour = get_object_or_404(
         Behaviour.objects.select_related("promise", "unit"),
         organization=request.organization,
@@ -143,7 +143,7 @@ def get_behaviour_for_user(request: OrgRequest, code: UUID) -> Behaviour:
     return behaviour
 
 
-def can_change_behaviour(request: OrgRequest, behaviour: Behaviour) -> bool:
+def can_change_behaviour(request: MemberRequest, behaviour: Behaviour) -> bool:
     if can_manage(request):
         return True
     return (
@@ -153,7 +153,7 @@ def can_change_behaviour(request: OrgRequest, behaviour: Behaviour) -> bool:
     )
 
 
-def get_behaviour_rw_for_user(request: OrgRequest, code: UUID) -> Behaviour:
+def get_behaviour_rw_for_user(request: MemberRequest, code: UUID) -> Behaviour:
     behaviour = get_object_or_404(
         Behaviour.objects.select_related("promise", "unit"),
         organization=request.organization,
@@ -165,7 +165,7 @@ def get_behaviour_rw_for_user(request: OrgRequest, code: UUID) -> Behaviour:
 
 
 # --- Recall checks -----------------------------------------------------------------------
-def get_recall_for_user(request: OrgRequest, code: UUID) -> RecallCheck:
+def get_recall_for_user(request: MemberRequest, code: UUID) -> RecallCheck:
     recall = get_object_or_404(
         RecallCheck.objects.select_related("version"),
         organization=request.organization,
@@ -175,7 +175,7 @@ def get_recall_for_user(request: OrgRequest, code: UUID) -> RecallCheck:
     return recall
 
 
-def get_recall_results_for_user(request: OrgRequest, code: UUID) -> RecallCheck:
+def get_recall_results_for_user(request: MemberRequest, code: UUID) -> RecallCheck:
     """Results are aggregates behind the anonymity gate; managers and up read them."""
     recall = get_recall_for_user(request, code)
     require_draagvlak(request)
@@ -183,7 +183,7 @@ def get_recall_results_for_user(request: OrgRequest, code: UUID) -> RecallCheck:
 
 
 # --- Tags of customers' compliments ----------------------------------------------------
-def get_tag_rw_for_user(request: OrgRequest, code: UUID) -> CustomerTag:
+def get_tag_rw_for_user(request: MemberRequest, code: UUID) -> CustomerTag:
     """A tag of the organisation (404) on a record of a unit the member may see (403): who may
     tag a compliment may also take the tag off."""
     tag = get_object_or_404(

@@ -69,6 +69,7 @@ def _load(org: Organization) -> str:
         .select_related("user")
         .first()
     )
+    assert cx is not None, "the demo organisation has a CX lead"
     board = Membership.objects.filter(organization=org, role=Role.BOARD, unit__isnull=True).first()
     members = list(
         Membership.objects.active()
@@ -203,7 +204,7 @@ def _load(org: Organization) -> str:
     answered = next((e for e in v2_endorsements if e.status == EndorsementStatus.NOT_YET), None)
     if answered is not None:
         answered.response, answered.responded_by = T.OBJECTION_ANSWER, cx
-        answered.responded_at = answered.answered_at + timedelta(days=2)
+        answered.responded_at = (answered.answered_at or v2_published) + timedelta(days=2)
         answered.reopened_at, answered.status = answered.responded_at, EndorsementStatus.PENDING
     Endorsement.objects.bulk_update(
         v2_endorsements,
@@ -406,7 +407,7 @@ def _tag_compliments(
             continue
         fitting = [b for b in behaviours if b.unit_id in (None, record.team_id)]
         behaviour = _behaviour_for(record.reason, fitting, rng)
-        people = by_unit.get(record.team_id) or members
+        people = by_unit.get(record.team_id or 0) or members
         tags[(behaviour.id, record.uuid)] = CustomerTag(
             organization=org,
             behaviour=behaviour,

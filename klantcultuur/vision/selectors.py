@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import cast
 
 from django.core.cache import cache
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
@@ -39,7 +40,7 @@ def published_version(
 ) -> VisionVersion | None:
     """The vision in force, with its promises (unless told not to: a page that shows none
     saves a query) and `previous_published_id`, the version published before it (1 query)."""
-    org_id = getattr(organization, "id", organization)
+    org_id = organization if isinstance(organization, int) else organization.id
     earlier = VisionVersion.objects.filter(
         organization_id=OuterRef("organization_id"),
         number__lt=OuterRef("number"),
@@ -227,7 +228,8 @@ def draagvlak(version: VisionVersion, *, objections_limit: int = 50) -> Draagvla
     units = _units(version.organization_id)
     summed: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     for unit_id, counts in direct.items():
-        current, seen = unit_id, 0
+        current: int | None = unit_id
+        seen = 0
         while current in units and seen < 64:  # 64: a guard against a broken parent chain
             acc = summed[current]
             for i in range(4):
@@ -247,7 +249,7 @@ def draagvlak(version: VisionVersion, *, objections_limit: int = 50) -> Draagvla
     return Draagvlak(
         version,
         _tally(total),
-        [(key, labels[key], _tally(per_layer[key])) for key in LAYERS],
+        [(key, str(labels[key]), _tally(per_layer[key])) for key in LAYERS],
         rows,
         objections,
         grouped,
@@ -293,7 +295,7 @@ def previous_answers(version: VisionVersion, manager_ids: Iterable[int]) -> dict
         return {}
     return dict(
         Endorsement.objects.filter(
-            version_id=previous, manager_id__in=list(manager_ids)
+            version_id=cast(int, previous), manager_id__in=list(manager_ids)
         ).values_list("manager_id", "status")
     )
 
@@ -372,7 +374,7 @@ class Gate:
 class _Gates(dict):
     """Cells to (shown, reason); `get` answers with a `Gate` as `scan.anonymity.Decisions`."""
 
-    def get(self, unit, role=None):  # type: ignore[override]
+    def get(self, unit, role=None):
         return Gate(*self[(unit, role)])
 
 
@@ -449,9 +451,10 @@ def recall_results(
         acc[3] += understand
     # Up the tree once: children before parents, each unit adds its sums to its parent.
     for key in [*_bottom_up(units), "org"]:
-        parent = "org" if key != "org" else None
-        if key != "org" and units[key].parent_id in units:
-            parent = units[key].parent_id
+        parent: int | str | None = None  # the organisation has no parent
+        if isinstance(key, int):
+            above = units[key].parent_id
+            parent = above if above is not None and above in units else "org"
         for role in roles:
             own = sums.get((key, role))
             if own is None:
@@ -554,7 +557,7 @@ def observation_counts(
 def behaviours_for_unit(organization: Organization | int, unit: OrgUnit | None) -> list[Behaviour]:
     """Active behaviours of the published vision that apply to a unit: the organisation's and
     those of the unit or a unit up to four levels above it (1 query)."""
-    org_id = getattr(organization, "id", organization)
+    org_id = organization if isinstance(organization, int) else organization.id
     rows = Behaviour.objects.filter(
         organization_id=org_id,
         status=BehaviourStatus.ACTIVE,

@@ -110,7 +110,7 @@ def cases_announce(*, cases: list[FollowUpCase]) -> int:
     sent = 0
     for team_id, found in by_team.items():
         team = teams[team_id]
-        leaders = [team.manager] if team.manager_id and team.manager.user.is_active else []
+        leaders = [team.manager] if team.manager and team.manager.user.is_active else []
         due = timezone.localtime(min(c.due_at for c in found)).strftime("%d-%m %H:%M")
         compose = partial(_new_cases_text, team.name, len(found), due)
 
@@ -142,11 +142,13 @@ def cases_overdue_announce(*, now=None) -> int:
         )
         by_team: dict[int, list[FollowUpCase]] = {}
         for case in late:
-            by_team.setdefault(case.team_id, []).append(case)
+            if case.team_id is not None:  # filtered above
+                by_team.setdefault(case.team_id, []).append(case)
         for found in by_team.values():
             team = found[0].team
-            people = [team.manager] if team.manager_id else []
-            people += [c.assigned_to for c in found if c.assigned_to_id]
+            assert team is not None
+            people = [team.manager] if team.manager else []
+            people += [c.assigned_to for c in found if c.assigned_to]
             notify(
                 organization=team.organization,
                 recipients=people,

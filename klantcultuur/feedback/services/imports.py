@@ -81,7 +81,10 @@ def import_create(
 ) -> FeedbackImport:
     """Store an uploaded file in the storage of private files (streamed, never in memory)."""
     job = FeedbackImport(
-        organization=organization, created_by=user, filename=upload.name[:255], preset=preset
+        organization=organization,
+        created_by=user,
+        filename=(upload.name or "")[:255],
+        preset=preset,
     )
     job.size = storage.save(job.upload_name, upload)
     job.save()
@@ -116,17 +119,15 @@ def _limits():
 
 def _read_file(job: FeedbackImport) -> dict:
     """Read the head of the upload once: its layout, header rows and first rows."""
-    table = open_table(
-        storage.open_binary(job.upload_name), filename=job.filename, limits=_limits()
-    )
+    head = open_table(storage.open_binary(job.upload_name), filename=job.filename, limits=_limits())
     try:
-        first = [table.headers]
-        for _line, cells in table.rows:
+        first = [head.headers]
+        for _line, cells in head.rows:
             first.append([cell_text(c) for c in cells])
             if len(first) >= _LAYOUT_ROWS:
                 break
     finally:
-        table.close()
+        head.close()
     layout = presets.detect_layout(job.preset, first)
     table = _open_at(job, layout)
     try:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -204,6 +204,6 @@ def export(request: MemberRequest):
         if xlsx:
             return xlsx_download(export.rows(), f"{name}.xlsx", max_rows=XLSX_MAX_ROWS)
         chunks = export.csv()  # streamed from the first rows the database gives
-    response: HttpResponse = StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     return response

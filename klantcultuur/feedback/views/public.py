@@ -162,8 +162,9 @@ def form(request: HttpRequest, code: UUID):
                 raw = _unsign(data["token"])
                 if raw is None:
                     form.add_error(None, _("This form was open too long. Please send it again."))
-                    form.data = form.data.copy()
-                    form.data["token"] = new_token()
+                    data_again = request.POST.copy()  # the page gets a fresh token
+                    data_again["token"] = new_token()
+                    form.data = data_again
                 else:
                     team_id = team.id if team else touchpoint.team_id
                     with transaction.atomic():

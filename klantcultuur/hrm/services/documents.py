@@ -61,7 +61,7 @@ def document_add(
         return HrDocument.objects.create(
             organization_id=by.organization_id,
             process=process,
-            title=title.strip() or filename or Process(process).label,
+            title=title.strip() or filename or str(Process(process).label),
             kind=kind,
             filename=filename[:200],
             text=text,

@@ -14,13 +14,13 @@ from klantcultuur.hrm.forms import DocumentForm, RatingForm
 from klantcultuur.hrm.reading.documents import MAX_BYTES
 from klantcultuur.hrm.services import documents as services
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.vision import selectors as vision
 
 
 @member_required(Perm.VIEW_ALL_UNITS)
-def home(request: OrgRequest):
+def home(request: MemberRequest):
     can_edit = request.membership.has_perm(Perm.MANAGE_PEOPLE)
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
@@ -64,7 +64,7 @@ def home(request: OrgRequest):
 
 
 @member_required(Perm.VIEW_ALL_UNITS)
-def document(request: OrgRequest, code: UUID):
+def document(request: MemberRequest, code: UUID):
     found = access.get_document_for_user(request, code)
     can_edit = request.membership.has_perm(Perm.MANAGE_PEOPLE)
     initial = {

@@ -62,12 +62,16 @@ class Agenda:
         }
 
 
+def _gap(step: StepLine) -> float:
+    return 0.0 if step.value is None else step.value - step.target
+
+
 def build(steps: list[StepLine], actions: list[ActionLine]) -> Agenda:
     """Steps below target first (moments of truth and clear misses first), then notable
     changes, then the open actions, soonest due first."""
-    below = [s for s in steps if s.status == BELOW]
-    below.sort(key=lambda s: (not s.moment_of_truth, not s.clearly_below, s.value - s.target))
+    below = [s for s in steps if s.status == BELOW]  # below target: a step with a value
+    below.sort(key=lambda s: (not s.moment_of_truth, not s.clearly_below, _gap(s)))
     changes = [s for s in steps if s.change is not None and abs(s.change) >= NOTABLE_CHANGE]
-    changes.sort(key=lambda s: -abs(s.change))
+    changes.sort(key=lambda s: -abs(s.change or 0.0))
     ordered = sorted(actions, key=lambda a: (a.due == "", a.due, a.title))
     return Agenda(below, changes, ordered)

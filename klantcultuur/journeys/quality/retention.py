@@ -39,13 +39,14 @@ class Outcome:
     retention_vs_acquisition: float | None  # cost of winning / yearly revenue
 
 
-def band_churn_from(churn: float, shares: tuple[float, float, float]) -> tuple[float, ...]:
+def band_churn_from(churn: float, shares: tuple[float, float, float]) -> tuple[float, float, float]:
     """Churn per band from the default ratios, so that the weighted mix equals `churn`."""
     mix = sum(r * s for r, s in zip(DEFAULT_RATIOS, shares, strict=True))
     if mix == 0:
         return (churn, churn, churn)
     scale = churn / mix
-    return tuple(min(1.0, r * scale) for r in DEFAULT_RATIOS)
+    low, middle, high = (min(1.0, r * scale) for r in DEFAULT_RATIOS)
+    return (low, middle, high)
 
 
 def compute(inputs: Inputs) -> Outcome:
@@ -62,7 +63,7 @@ def compute(inputs: Inputs) -> Outcome:
     kept = n_detractors * inputs.converted * extra_churn
     ratio = inputs.acquisition_cost / inputs.revenue if inputs.revenue else None
     return Outcome(
-        band_churn=tuple(bands),
+        band_churn=bands,
         band_churn_is_default=is_default,
         lost_per_year=lost,
         replacement_cost=lost * inputs.acquisition_cost,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -13,7 +14,11 @@ from klantcultuur.feedback.models import Touchpoint
 from klantcultuur.journeys.models import Journey, Metric, Phase, Step
 from klantcultuur.orgs.models import Organization, OrgUnit
 
-TARGET_RANGE = {Metric.NPS: (-100, 100), Metric.CSAT: (0, 100), Metric.CES: (0, 100)}
+TARGET_RANGE: dict[str, tuple[int, int]] = {
+    Metric.NPS: (-100, 100),
+    Metric.CSAT: (0, 100),
+    Metric.CES: (0, 100),
+}
 
 
 @transaction.atomic
@@ -42,7 +47,7 @@ def step_add(
     team: OrgUnit,
     metric: str,
     target: Decimal,
-    touchpoints: list[Touchpoint] = (),
+    touchpoints: Sequence[Touchpoint] = (),
     is_internal: bool = False,
     internal_customer: str = "",
     moment_of_truth: bool = False,

@@ -56,7 +56,11 @@ def agenda_for(*, review: Review, membership: Membership) -> agendas.Agenda:
             step=s.step.name,
             team=s.step.team.name,
             metric=s.step.metric,
-            value=None if s.estimate is None else round(s.estimate.value, 1),
+            value=(
+                None
+                if s.estimate is None or s.estimate.value is None
+                else round(s.estimate.value, 1)
+            ),
             target=float(s.step.target),
             status=s.judged.status,
             change=None if s.change is None else round(s.change, 1),

@@ -14,12 +14,12 @@ from klantcultuur.journeys.models import BusinessCase
 from klantcultuur.journeys.selectors import business_case_outcome
 from klantcultuur.journeys.services.business import business_case_save
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 
 
 @member_required(Perm.VIEW_ALL_UNITS)
-def business_case(request: OrgRequest):
+def business_case(request: MemberRequest):
     case = BusinessCase.objects.filter(organization=request.organization).first()
     can_edit = request.membership.has_perm(Perm.STEER_ALL_TEAMS)
     form = BusinessCaseForm(request.POST or None, instance=case)

@@ -20,12 +20,12 @@ from klantcultuur.journeys.models import Review, ReviewStatus
 from klantcultuur.journeys.services import journeys as services
 from klantcultuur.journeys.views.common import period_of, period_query
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 
 
 @member_required(Perm.VIEW_FEEDBACK)
-def home(request: OrgRequest):
+def home(request: MemberRequest):
     form = JourneyForm(request.POST or None)
     if request.method == "POST":
         if not access.can_set_up(request):
@@ -61,7 +61,7 @@ def home(request: OrgRequest):
 
 
 @member_required(Perm.VIEW_FEEDBACK, methods=("GET",))
-def journey(request: OrgRequest, code: UUID):
+def journey(request: MemberRequest, code: UUID):
     found = access.get_journey_for_user(request, code)
     period = period_of(request)
     journey_map = selectors.journey_map(
@@ -89,7 +89,7 @@ def journey(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_FEEDBACK, methods=("POST",))
-def step_add(request: OrgRequest, code: UUID):
+def step_add(request: MemberRequest, code: UUID):
     found = access.get_journey_rw_for_user(request, code)
     form = StepForm(request.POST, organization=request.organization)
     if form.is_valid():
@@ -113,7 +113,7 @@ def step_add(request: OrgRequest, code: UUID):
             messages.success(request, _("The step has been added."))
     else:
         errors = [
-            f"{form.fields[k].label if k in form.fields else ''}: {' '.join(v)}"
+            f"{form.fields[k].label if k in form.fields else ''}: {' '.join(str(e) for e in v)}"
             for k, v in form.errors.items()
         ]
         messages.error(request, " ".join(errors))
@@ -121,7 +121,7 @@ def step_add(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_FEEDBACK, methods=("POST",))
-def step_remove(request: OrgRequest, code: UUID):
+def step_remove(request: MemberRequest, code: UUID):
     step = access.get_step_rw_for_user(request, code)
     journey_code = step.journey.uuid
     services.step_remove(step=step)
@@ -130,7 +130,7 @@ def step_remove(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.VIEW_FEEDBACK, methods=("GET",))
-def step(request: OrgRequest, code: UUID):
+def step(request: MemberRequest, code: UUID):
     found = access.get_step_for_user(request, code)
     period = period_of(request)
     figures = selectors.step_figures(

@@ -16,12 +16,12 @@ from klantcultuur.journeys.models import Metric
 from klantcultuur.journeys.services import reviews as services
 from klantcultuur.lib.spreadsheet import csv_response
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 
 
 @member_required(Perm.STEER_ALL_TEAMS, methods=("POST",))
-def review_plan(request: OrgRequest, code: UUID):
+def review_plan(request: MemberRequest, code: UUID):
     journey = access.get_journey_for_user(request, code)
     try:
         review = services.review_plan(journey=journey)
@@ -31,7 +31,7 @@ def review_plan(request: OrgRequest, code: UUID):
     return redirect("journeys-review", code=review.uuid)
 
 
-def _agenda(request: OrgRequest, review) -> dict:
+def _agenda(request: MemberRequest, review) -> dict:
     """The frozen agenda of a held review; the live one of a planned review."""
     if review.is_held:
         return review.agenda
@@ -39,7 +39,7 @@ def _agenda(request: OrgRequest, review) -> dict:
 
 
 @member_required(Perm.VIEW_FEEDBACK)
-def review(request: OrgRequest, code: UUID):
+def review(request: MemberRequest, code: UUID):
     found = access.get_review_for_user(request, code)
     can_review = access.can_review(request)
     hold_form = ReviewHoldForm(
@@ -97,7 +97,7 @@ def review(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.VIEW_FEEDBACK, methods=("GET",))
-def review_print(request: OrgRequest, code: UUID):
+def review_print(request: MemberRequest, code: UUID):
     found = access.get_review_for_user(request, code)
     decisions = found.decisions.select_related("team", "step", "action", "action__owner__user")
     return render(
@@ -114,7 +114,7 @@ def review_print(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.VIEW_FEEDBACK, methods=("GET",))
-def review_export(request: OrgRequest, code: UUID):
+def review_export(request: MemberRequest, code: UUID):
     """The review as CSV: evidence for ISO 9001 9.1.2 / 9.3 or an INK/EFQM assessment."""
     found = access.get_review_for_user(request, code)
     agenda = _agenda(request, found)

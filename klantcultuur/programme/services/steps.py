@@ -82,9 +82,10 @@ def _check_owner(organization: Organization, owner: Membership | None) -> None:
         raise ValidationError(_("Choose an owner from your organisation."))
 
 
-def _check_due(due_on: date | None) -> None:
+def _check_due(due_on: date | None) -> date:
     if due_on is None:
         raise ValidationError(_("Give the step a due date."))
+    return due_on
 
 
 @transaction.atomic
@@ -109,7 +110,7 @@ def step_take(
         raise ValidationError(_("Choose a component of the method."))
     title = _clean_title(title)
     _check_owner(organization, owner)
-    _check_due(due_on)
+    due = _check_due(due_on)
     if unit is not None and unit.organization_id != organization.id:
         raise ValidationError(_("Choose a unit of your organisation."))
     if wave is not None and wave.organization_id != organization.id:
@@ -121,7 +122,7 @@ def step_take(
         component=component,
         title=title,
         owner=owner,
-        due_on=due_on,
+        due_on=due,
         wave=wave,
         created_by=by,
     )
@@ -138,13 +139,13 @@ def step_update(
 ) -> NextStep:
     """Change owner, due date, note, or mark the step done (or open again)."""
     _check_owner(step.organization, owner)
-    _check_due(due_on)
+    due = _check_due(due_on)
     if status not in StepStatus.values:
         raise ValidationError(_("Choose open or done."))
     if status == StepStatus.DONE and step.status != StepStatus.DONE:
         step.done_at = timezone.now()
     elif status == StepStatus.OPEN:
         step.done_at = None
-    step.owner, step.due_on, step.status, step.note = owner, due_on, status, (note or "").strip()
+    step.owner, step.due_on, step.status, step.note = owner, due, status, (note or "").strip()
     step.save(update_fields=["owner", "due_on", "status", "note", "done_at"])
     return step

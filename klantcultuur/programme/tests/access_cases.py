@@ -14,6 +14,7 @@ from klantcultuur.programme.services import ambassadors, interests, sharing, ste
 def url_kwargs(world) -> dict[str, dict]:
     steps.catalogue_ensure(organization=world.org)
     template = StepTemplate.objects.filter(organization=world.org).first()
+    assert template is not None
     # A step of a unit nobody but board, CX lead, HR and admin sees (not the manager's team).
     step = steps.step_take(
         organization=world.org,

@@ -18,7 +18,9 @@ from klantcultuur.scan.tests.conftest import reported  # noqa: F401 (fixture)
 
 def _template(world, component="STU") -> StepTemplate:
     services.catalogue_ensure(organization=world.org)
-    return StepTemplate.objects.filter(organization=world.org, component=component).first()
+    template = StepTemplate.objects.filter(organization=world.org, component=component).first()
+    assert template is not None  # the catalogue has a step per component
+    return template
 
 
 def _due() -> str:

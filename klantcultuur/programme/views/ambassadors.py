@@ -16,7 +16,7 @@ from klantcultuur.orgs.access import (
     get_membership_for_user,
     member_required,
 )
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.programme import selectors
 from klantcultuur.programme.access import get_ambassador_rw_for_user
@@ -31,7 +31,7 @@ def _flash(request, exc: ValidationError) -> None:
 
 
 @member_required(perm=Perm.MANAGE_PROGRAMME, methods=("GET",))
-def network(request: OrgRequest):
+def network(request: MemberRequest):
     """Who the ambassadors are, what they did, where none is, and where resisters are many."""
     return render(
         request,
@@ -46,7 +46,7 @@ def network(request: OrgRequest):
 
 
 @member_required(methods=("GET",))
-def mine(request: OrgRequest):
+def mine(request: MemberRequest):
     """My ambassador role (or volunteering for one); for managers: proposals to confirm."""
     membership = request.membership
     roles = list(
@@ -80,7 +80,7 @@ def mine(request: OrgRequest):
 
 
 @member_required(methods=("POST",))
-def volunteer(request: OrgRequest):
+def volunteer(request: MemberRequest):
     """Volunteer as ambassador of one's own unit."""
     membership = request.membership
     if membership.unit is None:
@@ -102,7 +102,7 @@ def volunteer(request: OrgRequest):
 
 
 @member_required(methods=("POST",))
-def nominate(request: OrgRequest):
+def nominate(request: MemberRequest):
     """A manager nominates a colleague as ambassador of a unit they manage."""
     code = parse_uuid(request.POST.get("membership"))
     if code is None:
@@ -130,7 +130,7 @@ def nominate(request: OrgRequest):
 
 
 @member_required(methods=("POST",))
-def confirm(request: OrgRequest, code: UUID):
+def confirm(request: MemberRequest, code: UUID):
     ambassador = get_ambassador_rw_for_user(request, code)
     try:
         hours = int(request.POST.get("hours", ""))
@@ -149,7 +149,7 @@ def confirm(request: OrgRequest, code: UUID):
 
 
 @member_required(methods=("POST",))
-def end(request: OrgRequest, code: UUID):
+def end(request: MemberRequest, code: UUID):
     ambassador = get_ambassador_rw_for_user(request, code)
     services.ambassador_end(ambassador=ambassador)
     messages.success(request, _("Stopped."))
@@ -160,7 +160,7 @@ def end(request: OrgRequest, code: UUID):
 
 
 @member_required(perm=Perm.MANAGE_PROGRAMME, methods=("POST",))
-def message(request: OrgRequest):
+def message(request: MemberRequest):
     """E-mail every confirmed ambassador (in the background)."""
     try:
         stored = services.message_create(

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.programme import selectors
 from klantcultuur.programme.access import can_manage, get_template_rw_for_user
@@ -20,7 +20,7 @@ from klantcultuur.programme.services import steps as services
 
 
 @member_required(perm=Perm.VIEW_SCAN_REPORTS, methods=("GET", "POST"))
-def catalogue(request: OrgRequest):
+def catalogue(request: MemberRequest):
     """The catalogue per component; board and CX lead add steps."""
     services.catalogue_ensure(organization=request.organization)
     form = TemplateForm(initial={"component": request.GET.get("component", "")})
@@ -54,7 +54,7 @@ def catalogue(request: OrgRequest):
 
 
 @member_required(perm=Perm.MANAGE_PROGRAMME, methods=("GET", "POST"))
-def template_edit(request: OrgRequest, code: UUID):
+def template_edit(request: MemberRequest, code: UUID):
     template = get_template_rw_for_user(request, code)
     if request.method == "POST":
         if request.POST.get("archive"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
 from uuid import UUID
 
 from django.urls import NoReverseMatch, reverse
@@ -33,5 +34,10 @@ def tool_url(name: str) -> str | None:
         return None
 
 
-def chart_texts() -> dict[str, str]:
+class ChartTexts(TypedDict):
+    own_label: str
+    empty_text: str
+
+
+def chart_texts() -> ChartTexts:
     return {"own_label": _("Own phase"), "empty_text": _("No scan report yet")}

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from klantcultuur.huddle.selectors import dagstart_adoption
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.programme import selectors
 from klantcultuur.programme.progress import adoption_chart, phase_chart
@@ -19,7 +19,7 @@ from klantcultuur.scan.reporting.gate import ROOT_KEY
 
 
 @member_required(perm=Perm.MANAGE_PROGRAMME, methods=("GET",))
-def dashboard(request: OrgRequest):
+def dashboard(request: MemberRequest):
     org, today = request.organization, timezone.localdate()
     history = selectors.phases_over_waves(org, request.membership)
     points = selectors.phase_points(

@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from klantcultuur.orgs.access import get_visible_unit_for_user, member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.orgs.tree import UnitTree
 from klantcultuur.programme import selectors
@@ -24,7 +24,7 @@ from klantcultuur.scan.reporting.gate import ROOT_KEY
 OPEN_STEPS_SHOWN = 30
 
 
-def _page(request: OrgRequest, unit=None) -> dict:
+def _page(request: MemberRequest, unit=None) -> dict:
     org = request.organization
     history = selectors.phases_over_waves(org, request.membership)
     keys = selectors.subtree_keys(org, unit)
@@ -62,13 +62,13 @@ def _page(request: OrgRequest, unit=None) -> dict:
 
 
 @member_required(perm=Perm.VIEW_SCAN_REPORTS, methods=("GET",))
-def home(request: OrgRequest):
+def home(request: MemberRequest):
     """The organisation's programme: where it stands and what is being done about it."""
     return render(request, "programme/overview.html", _page(request))
 
 
 @member_required(perm=Perm.VIEW_SCAN_REPORTS, methods=("GET",))
-def unit_overview(request: OrgRequest, code: UUID):
+def unit_overview(request: MemberRequest, code: UUID):
     """One unit's programme (with the units below it)."""
     unit = get_visible_unit_for_user(request, code)
     return render(request, "programme/overview.html", _page(request, unit))

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from klantcultuur.huddle.access import get_action_rw_for_user
 from klantcultuur.orgs.access import get_visible_unit_for_user, member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.orgs.tree import UnitTree
 from klantcultuur.programme import selectors
@@ -20,7 +20,7 @@ from klantcultuur.programme.views.common import parse_uuid
 
 
 @member_required(methods=("GET",))
-def wall(request: OrgRequest):
+def wall(request: MemberRequest):
     """Per organisation (or unit): quick wins, newest first, with effect and customer words."""
     unit = None
     code = parse_uuid(request.GET.get("unit"))
@@ -43,7 +43,7 @@ def wall(request: OrgRequest):
 
 
 @member_required(perm=Perm.MANAGE_ACTIONS, methods=("POST",))
-def toggle(request: OrgRequest, code: UUID):
+def toggle(request: MemberRequest, code: UUID):
     """Mark an improvement action as a quick win (or not): those who steer its team."""
     action = get_action_rw_for_user(request, code)
     quick_win_set(action=action, value=not action.is_quick_win)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from klantcultuur.huddle.selectors import dagstart_adoption
 from klantcultuur.orgs.access import get_visible_unit_for_user, member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.programme import selectors
 from klantcultuur.programme.access import (
@@ -30,7 +30,7 @@ from klantcultuur.scan.models import Wave
 PAGE = 100
 
 
-def _context_objects(request: OrgRequest, data) -> tuple:
+def _context_objects(request: MemberRequest, data) -> tuple:
     """The unit and wave a finding came from (query string or form), checked for access."""
     unit = None
     code = parse_uuid(data.get("unit"))
@@ -44,7 +44,7 @@ def _context_objects(request: OrgRequest, data) -> tuple:
 
 
 @member_required(perm=Perm.VIEW_SCAN_REPORTS, methods=("GET",))
-def next_steps(request: OrgRequest):
+def next_steps(request: MemberRequest):
     """What to do about a component that holds a unit back: the organisation's catalogue."""
     services.catalogue_ensure(organization=request.organization)
     component = request.GET.get("component", "")
@@ -90,7 +90,7 @@ def next_steps(request: OrgRequest):
 
 
 @member_required(perm=Perm.VIEW_SCAN_REPORTS, methods=("POST",))
-def take(request: OrgRequest, code: UUID):
+def take(request: MemberRequest, code: UUID):
     """Take a catalogue step for a unit (or the organisation): owner and due date."""
     template = get_template_for_user(request, code)
     unit, wave = _context_objects(request, request.POST)
@@ -132,7 +132,7 @@ def redirect_to_steps(component: str, unit, wave):
 
 
 @member_required(perm=Perm.VIEW_SCAN_REPORTS, methods=("GET",))
-def step_list(request: OrgRequest):
+def step_list(request: MemberRequest):
     """Every step taken: open first, by due date."""
     status = request.GET.get("status", "")
     status = status if status in StepStatus.values else ""
@@ -153,7 +153,7 @@ def step_list(request: OrgRequest):
 
 
 @member_required(methods=("GET", "POST"))
-def step_detail(request: OrgRequest, code: UUID):
+def step_detail(request: MemberRequest, code: UUID):
     """One step: what, for which unit, from which finding; its owner changes or closes it."""
     step = get_step_for_user(request, code)
     may_change = step.owner_id == request.membership.id or selectors.can_take_for(

@@ -54,6 +54,9 @@ class Endorsement(models.Model):
     reminded_at = models.DateTimeField(null=True, blank=True)
     asked_at = models.DateTimeField(default=timezone.now)
 
+    # Set by the draagvlak page: the manager's answer to the version before, if any.
+    previous_status: str | None
+
     class Meta:
         constraints = [
             models.UniqueConstraint(

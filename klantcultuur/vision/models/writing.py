@@ -73,6 +73,11 @@ class Contribution(models.Model):
     text = models.TextField(_("your answer"), max_length=2000)
     created_at = models.DateTimeField(default=timezone.now)
 
+    # Set by the round's page from the reactions it read: for the template.
+    agrees: list
+    comments: list
+    i_agree: bool
+
     class Meta:
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["round", "question"])]

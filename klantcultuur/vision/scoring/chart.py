@@ -47,7 +47,7 @@ def week_chart(
     ]
     for i, week in enumerate(weeks):
         x = left + i * slot + (slot - bar) / 2
-        y = top + plot_h
+        y = float(top + plot_h)
         total = sum(week.counts)
         for s, count in enumerate(week.counts):
             if not count:

@@ -236,7 +236,7 @@ def version_save(
 
 
 def published_version(organization: Organization | int) -> VisionVersion | None:
-    org_id = getattr(organization, "id", organization)
+    org_id = organization if isinstance(organization, int) else organization.id
     return VisionVersion.objects.filter(
         organization_id=org_id, status=VersionStatus.PUBLISHED
     ).first()

@@ -30,6 +30,7 @@ def url_kwargs(world) -> dict[str, dict]:
     seen = behaviour(world, version)
     recall = recall_check(world, version)
     question = GuidingQuestion.objects.filter(organization=world.org).first()
+    assert question is not None
     CustomerQuestion.objects.get_or_create(organization=world.org)
     compliment = ingest(
         world.org, item(reason="De monteur was heel vriendelijk.", team_id=world.team.id)

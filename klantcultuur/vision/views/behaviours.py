@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from klantcultuur.orgs.access import member_required
 from klantcultuur.orgs.models import OrgUnit
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.vision import selectors
 from klantcultuur.vision.access import (
@@ -29,7 +29,7 @@ from klantcultuur.vision.tact_messages import explain
 
 
 @member_required(methods=("GET",))
-def behaviour_list(request: OrgRequest):
+def behaviour_list(request: MemberRequest):
     version = selectors.published_version(request.organization)
     statuses = [BehaviourStatus.ACTIVE]
     if can_manage(request) or request.membership.managed_unit_ids:
@@ -48,7 +48,7 @@ def behaviour_list(request: OrgRequest):
     )
 
 
-def _editor_units(request: OrgRequest):
+def _editor_units(request: MemberRequest):
     if can_manage(request):
         return list(
             OrgUnit.objects.filter(
@@ -59,7 +59,7 @@ def _editor_units(request: OrgRequest):
     return list(OrgUnit.objects.filter(id__in=ids, archived_at__isnull=True).order_by("name"))
 
 
-def _editor(request: OrgRequest, behaviour: Behaviour | None):
+def _editor(request: MemberRequest, behaviour: Behaviour | None):
     version = selectors.published_version(request.organization)
     if version is None:
         messages.error(request, _("Publish the vision first: behaviours belong to its promises."))
@@ -93,7 +93,7 @@ def _editor(request: OrgRequest, behaviour: Behaviour | None):
         if check.ok or request.POST.get("confirm_vague"):
             promise = next(p for p in promises if str(p.uuid) == data["promise"])
             unit = next((u for u in units if str(u.uuid) == data["unit"]), None)
-            status = BehaviourStatus.ACTIVE if manage else BehaviourStatus.PROPOSED
+            status: str = BehaviourStatus.ACTIVE if manage else BehaviourStatus.PROPOSED
             if behaviour is not None:
                 status = behaviour.status
             try:
@@ -132,17 +132,17 @@ def _editor(request: OrgRequest, behaviour: Behaviour | None):
 
 
 @member_required()
-def behaviour_create(request: OrgRequest):
+def behaviour_create(request: MemberRequest):
     return _editor(request, None)
 
 
 @member_required()
-def behaviour_edit(request: OrgRequest, code: UUID):
+def behaviour_edit(request: MemberRequest, code: UUID):
     return _editor(request, get_behaviour_rw_for_user(request, code))
 
 
 @member_required(methods=("GET",))
-def behaviour_detail(request: OrgRequest, code: UUID):
+def behaviour_detail(request: MemberRequest, code: UUID):
     behaviour = get_behaviour_for_user(request, code)
     recent = list(behaviour.observations.select_related("shown_by__user", "unit")[:10])
     quotes = selectors.customer_quotes(behaviour, unit_ids=request.membership.visible_unit_ids())
@@ -159,7 +159,7 @@ def behaviour_detail(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_VISION, methods=("POST",))
-def behaviour_status(request: OrgRequest, code: UUID):
+def behaviour_status(request: MemberRequest, code: UUID):
     behaviour = get_behaviour_rw_for_user(request, code)
     status = request.POST.get("status", "")
     if status not in BehaviourStatus.values:
@@ -174,7 +174,7 @@ def behaviour_status(request: OrgRequest, code: UUID):
 
 
 @member_required(methods=("POST",))
-def behaviour_check(request: OrgRequest):
+def behaviour_check(request: MemberRequest):
     """The TACT check as the editor types (htmx): the findings only."""
     post = request.POST
     check = tact.check(
@@ -201,7 +201,7 @@ def behaviour_check(request: OrgRequest):
 
 
 @member_required(Perm.MANAGE_SCANS)
-def behaviours_in_scan(request: OrgRequest):
+def behaviours_in_scan(request: MemberRequest):
     """Choose which behaviours the next culture-scan wave asks about (self-view and seen)."""
     version = selectors.published_version(request.organization)
     groups = selectors.behaviours_by_promise(version) if version else []

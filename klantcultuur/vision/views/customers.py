@@ -18,7 +18,7 @@ from klantcultuur.feedback.qr import qr_code, qr_svg_document
 from klantcultuur.lib.clientip import client_address
 from klantcultuur.lib.ratelimit import over_limit
 from klantcultuur.orgs.access import member_required, public
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.vision import selectors
 from klantcultuur.vision.forms import (
@@ -44,7 +44,7 @@ def _public_url(request, question: CustomerQuestion) -> str:
 
 
 @member_required(Perm.MANAGE_VISION)
-def customers(request: OrgRequest):
+def customers(request: MemberRequest):
     question = services.customer_question_ensure(organization=request.organization)
     posted = request.POST if request.method == "POST" else None
     which = request.POST.get("which", "question")
@@ -99,7 +99,7 @@ def customers(request: OrgRequest):
 
 
 @member_required(Perm.MANAGE_VISION, methods=("GET",))
-def customers_qr(request: OrgRequest):
+def customers_qr(request: MemberRequest):
     question = services.customer_question_ensure(organization=request.organization)
     svg = qr_svg_document(_public_url(request, question), question.question)
     response = HttpResponse(svg, content_type="image/svg+xml")

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from klantcultuur.lib.tasks import enqueue
 from klantcultuur.orgs.access import get_unit_for_user, member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.orgs.tree import UnitTree
 from klantcultuur.vision import selectors
@@ -33,7 +33,7 @@ PAGE = 50
 
 
 @member_required(methods=("GET",))
-def overview(request: OrgRequest):
+def overview(request: MemberRequest):
     """Per layer and per division/department: who carries it, who has not answered, open
     objections; below, one page of managers (filter by layer, answer, unit)."""
     require_draagvlak(request)
@@ -92,7 +92,7 @@ def overview(request: OrgRequest):
 
 
 @member_required(Perm.MANAGE_VISION, methods=("POST",))
-def remind(request: OrgRequest):
+def remind(request: MemberRequest):
     version = selectors.published_version(request.organization)
     if version is None:
         messages.error(request, _("There is no published vision yet."))
@@ -103,7 +103,7 @@ def remind(request: OrgRequest):
 
 
 @member_required(methods=("GET",))
-def mine(request: OrgRequest):
+def mine(request: MemberRequest):
     """My endorsement of the published vision (a manager is asked; others see why not)."""
     version = selectors.published_version(request.organization)
     endorsement = None
@@ -117,7 +117,7 @@ def mine(request: OrgRequest):
 
 
 @member_required(methods=("GET",))
-def detail(request: OrgRequest, code: UUID):
+def detail(request: MemberRequest, code: UUID):
     endorsement = get_endorsement_for_user(request, code)
     own = endorsement.manager_id == request.membership.id
     initial = {
@@ -141,7 +141,7 @@ def detail(request: OrgRequest, code: UUID):
 
 
 @member_required(methods=("POST",))
-def answer(request: OrgRequest, code: UUID):
+def answer(request: MemberRequest, code: UUID):
     endorsement = get_endorsement_rw_for_user(request, code)
     form = EndorseForm(request.POST)
     if not form.is_valid():
@@ -157,7 +157,7 @@ def answer(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_VISION, methods=("POST",))
-def respond(request: OrgRequest, code: UUID):
+def respond(request: MemberRequest, code: UUID):
     endorsement = get_objection_rw_for_user(request, code)
     form = RespondForm(request.POST)
     if not form.is_valid():

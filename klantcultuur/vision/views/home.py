@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.vision import selectors
 from klantcultuur.vision.access import (
@@ -25,7 +25,7 @@ from klantcultuur.vision.views.common import flash_errors
 
 
 @member_required(methods=("GET",))
-def home(request: OrgRequest):
+def home(request: MemberRequest):
     """The vision in force with its promises and behaviours; what is asked of me."""
     version = selectors.published_version(request.organization)
     promises = selectors.behaviours_by_promise(version) if version else []
@@ -53,13 +53,13 @@ def home(request: OrgRequest):
 
 
 @member_required(methods=("GET",))
-def print_view(request: OrgRequest):
+def print_view(request: MemberRequest):
     version = selectors.published_version(request.organization)
     return render(request, "vision/print.html", {"version": version})
 
 
 @member_required(methods=("GET",))
-def workspace(request: OrgRequest):
+def workspace(request: MemberRequest):
     """Where the vision is written: rounds, versions, guiding questions."""
     questions = writing.questions_ensure(organization=request.organization)
     rounds = list(Round.objects.filter(organization=request.organization)[:20])
@@ -79,7 +79,7 @@ def workspace(request: OrgRequest):
 
 
 @member_required(Perm.MANAGE_VISION)
-def questions(request: OrgRequest):
+def questions(request: MemberRequest):
     """The organisation's guiding questions: add one (the list edits each in place)."""
     form = QuestionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -110,7 +110,7 @@ def questions(request: OrgRequest):
 
 
 @member_required(Perm.MANAGE_VISION, methods=("POST",))
-def question_edit(request: OrgRequest, code: UUID):
+def question_edit(request: MemberRequest, code: UUID):
     question = get_question_rw_for_user(request, code)
     if request.POST.get("archive"):
         writing.question_archive(question=question)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from uuid import UUID
 
 from django.contrib import messages
@@ -18,7 +19,7 @@ from klantcultuur.orgs.access import (
     member_required,
 )
 from klantcultuur.orgs.models import Membership
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.tree import UnitTree
 from klantcultuur.vision import selectors
 from klantcultuur.vision.access import get_behaviour_for_user
@@ -29,15 +30,15 @@ from klantcultuur.vision.services import behaviours as services
 from klantcultuur.vision.views.common import flash_errors
 
 
-def _colleagues(request: OrgRequest) -> tuple[list[Membership], list[Membership]]:
+def _colleagues(request: MemberRequest) -> tuple[list[Membership], list[Membership]]:
     """Own team, then everyone else of the organisation (the team on top on a phone)."""
     me = request.membership
-    people = Membership.objects.active().filter(organization=request.organization)
-    if me.unit_id and me.unit.parent_id:
+    found = Membership.objects.active().filter(organization=request.organization)
+    if me.unit is not None and me.unit.parent_id:
         # The own department: the people one works with, a list that fits on a phone.
-        people = people.filter(Q(unit_id=me.unit_id) | Q(unit__parent_id=me.unit.parent_id))
+        found = found.filter(Q(unit_id=me.unit_id) | Q(unit__parent_id=me.unit.parent_id))
     people = list(
-        people.exclude(id=me.id)
+        found.exclude(id=me.id)
         .select_related("user", "unit")
         .order_by("user__first_name", "user__last_name")[:400]
     )
@@ -46,7 +47,7 @@ def _colleagues(request: OrgRequest) -> tuple[list[Membership], list[Membership]
 
 
 @member_required()
-def observe(request: OrgRequest):
+def observe(request: MemberRequest):
     """Recognise a colleague: which behaviour, who, what happened (optional)."""
     me = request.membership
     behaviours = selectors.behaviours_for_unit(request.organization, me.unit)
@@ -96,11 +97,11 @@ def observe(request: OrgRequest):
 
 
 @member_required(methods=("GET",))
-def observation_stats(request: OrgRequest):
+def observation_stats(request: MemberRequest):
     """Observations per behaviour and week, in the units one may read (or one of them)."""
     visible = request.membership.visible_unit_ids()
     unit = None
-    unit_ids = visible
+    unit_ids: Collection[int] = visible
     if request.GET.get("unit"):
         try:
             unit = get_visible_unit_for_user(request, UUID(request.GET["unit"]))

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from klantcultuur.orgs.access import get_unit_for_user, member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.vision import selectors
 from klantcultuur.vision.access import (
@@ -26,7 +26,7 @@ from klantcultuur.vision.views.common import flash_errors
 
 
 @member_required(methods=("GET",))
-def recall_list(request: OrgRequest):
+def recall_list(request: MemberRequest):
     checks = list(
         RecallCheck.objects.filter(organization=request.organization).select_related("version")[:20]
     )
@@ -47,7 +47,7 @@ def recall_list(request: OrgRequest):
 
 
 @member_required(Perm.MANAGE_VISION)
-def recall_create(request: OrgRequest):
+def recall_create(request: MemberRequest):
     version = selectors.published_version(request.organization)
     form = RecallCheckForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -67,7 +67,7 @@ def recall_create(request: OrgRequest):
 
 
 @member_required()
-def recall_answer(request: OrgRequest, code: UUID):
+def recall_answer(request: MemberRequest, code: UUID):
     """Write the promises from memory; after answering, see which ones counted and why."""
     recall = get_recall_for_user(request, code)
     answered = RecallParticipation.objects.filter(
@@ -103,7 +103,7 @@ def recall_answer(request: OrgRequest, code: UUID):
 
 
 @member_required(methods=("GET",))
-def recall_results(request: OrgRequest, code: UUID):
+def recall_results(request: MemberRequest, code: UUID):
     recall = get_recall_results_for_user(request, code)
     labels = {"all": _("Everyone"), "manager": _("Managers"), "employee": _("Employees")}
     unit = None

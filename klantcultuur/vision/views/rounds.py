@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.vision.access import (
     can_manage,
@@ -29,7 +29,7 @@ from klantcultuur.vision.views.common import flash_errors
 
 
 @member_required(Perm.MANAGE_VISION)
-def round_create(request: OrgRequest):
+def round_create(request: MemberRequest):
     form = RoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -45,7 +45,7 @@ def round_create(request: OrgRequest):
 
 
 @member_required()
-def round_detail(request: OrgRequest, code: UUID):
+def round_detail(request: MemberRequest, code: UUID):
     """The questions of a round with everyone's answers; add one (phone-friendly)."""
     round_ = get_round_for_user(request, code)
     if request.method == "POST":
@@ -96,7 +96,7 @@ def round_detail(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_VISION, methods=("POST",))
-def round_close(request: OrgRequest, code: UUID):
+def round_close(request: MemberRequest, code: UUID):
     round_ = get_round_rw_for_user(request, code)
     writing.round_close(round=round_)
     messages.success(request, _("The round is closed."))
@@ -104,7 +104,7 @@ def round_close(request: OrgRequest, code: UUID):
 
 
 @member_required(methods=("POST",))
-def react(request: OrgRequest, code: UUID):
+def react(request: MemberRequest, code: UUID):
     """Agree with (or take back) or comment on a contribution."""
     contribution = get_contribution_for_user(request, code)
     kind = request.POST.get("kind", "")

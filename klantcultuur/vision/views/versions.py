@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from klantcultuur.lib.tasks import enqueue
 from klantcultuur.orgs.access import member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.orgs.roles import Perm
 from klantcultuur.vision.access import can_manage, get_version_for_user, get_version_rw_for_user
 from klantcultuur.vision.forms import VersionForm
@@ -27,7 +27,7 @@ from klantcultuur.vision.views.common import flash_errors
 def _initial(version: VisionVersion | None) -> dict:
     if version is None:
         return {}
-    data = {"title": version.title, "text": version.text}
+    data: dict[str, object] = {"title": version.title, "text": version.text}
     for i, promise in enumerate(list(version.promises.all())[:MAX_PROMISES]):
         data[f"promise_{i}"] = promise.title
         data[f"explanation_{i}"] = promise.explanation
@@ -36,7 +36,7 @@ def _initial(version: VisionVersion | None) -> dict:
 
 
 @member_required(Perm.MANAGE_VISION)
-def version_create(request: OrgRequest):
+def version_create(request: MemberRequest):
     """Write the next version, starting from the latest one (or from ?from=<uuid>)."""
     latest = VisionVersion.objects.filter(organization=request.organization).first()
     base = latest
@@ -72,14 +72,14 @@ def version_create(request: OrgRequest):
 
 
 @member_required(methods=("GET",))
-def version_detail(request: OrgRequest, code: UUID):
+def version_detail(request: MemberRequest, code: UUID):
     version = get_version_for_user(request, code)
-    previous = VisionVersion.objects.filter(
+    earlier = VisionVersion.objects.filter(
         organization=request.organization, number__lt=version.number
     )
     if not can_manage(request):
-        previous = previous.exclude(status=VersionStatus.DRAFT)
-    previous = previous.first()
+        earlier = earlier.exclude(status=VersionStatus.DRAFT)
+    previous = earlier.first()
     return render(
         request,
         "vision/version.html",
@@ -93,7 +93,7 @@ def version_detail(request: OrgRequest, code: UUID):
 
 
 @member_required(methods=("GET",))
-def version_diff(request: OrgRequest, code: UUID):
+def version_diff(request: MemberRequest, code: UUID):
     """What changed between a version and an earlier one (?against=<uuid>, else the previous)."""
     version = get_version_for_user(request, code)
     others = VisionVersion.objects.filter(organization=request.organization).exclude(id=version.id)
@@ -129,7 +129,7 @@ def version_diff(request: OrgRequest, code: UUID):
 
 
 @member_required(Perm.MANAGE_VISION, methods=("POST",))
-def version_publish(request: OrgRequest, code: UUID):
+def version_publish(request: MemberRequest, code: UUID):
     version = get_version_rw_for_user(request, code)
     try:
         asked = writing.version_publish(version=version, by=request.membership)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from klantcultuur.orgs.access import get_visible_unit_for_user, member_required
-from klantcultuur.orgs.request import OrgRequest
+from klantcultuur.orgs.request import MemberRequest
 from klantcultuur.vision import selectors
 
 
@@ -33,7 +33,7 @@ def _story(unit, day: date):
 
 
 @member_required(methods=("GET",))
-def week_block(request: OrgRequest, code: UUID):
+def week_block(request: MemberRequest, code: UUID):
     unit = get_visible_unit_for_user(request, code)
     day = _day(request.GET.get("day"))
     week = selectors.behaviour_of_the_week(unit, day)
