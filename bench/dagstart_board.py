@@ -589,10 +589,10 @@ def _derived(world: World) -> None:
         recent = (world.today - timedelta(days=10)).isoformat()
         cursor.execute(
             "INSERT INTO feedback_followupcase (uuid, organization_id, feedback_id, team_id, "
-            "status, due_at, created_at, resolved_at, outcome, note) "
+            "status, due_at, created_at, resolved_at, outcome, note, customer_email) "
             f"SELECT {new_uuid}, organization_id, uuid, team_id, "
             "CASE WHEN day < %s THEN 'resolved' ELSE 'open' END, "
-            f"{due}, received_at, CASE WHEN day < %s THEN {due} END, '', '' "
+            f"{due}, received_at, CASE WHEN day < %s THEN {due} END, '', '', '' "
             "FROM feedback_feedback WHERE contact_consent",
             [recent, recent],
         )

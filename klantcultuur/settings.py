@@ -40,7 +40,6 @@ SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_URL_FROM_REQUEST = not envstr("SITE_URL")
 
 INSTALLED_APPS = [
-    "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -50,15 +49,9 @@ INSTALLED_APPS = [
     "template_partials",
     "axes",
     "csp",
-    # Single sign-on (OpenID Connect, SAML 2.0) and MFA; configured per organisation (sso,
+    # Single sign-on (OpenID Connect, SAML 2.0) and MFA; configured per organisation (sso
     # listed first so that its templates dress allauth's pages in the product's layout).
     "klantcultuur.sso",
-    "allauth",
-    "allauth.account",
-    "allauth.socialaccount",
-    "allauth.socialaccount.providers.openid_connect",
-    "allauth.socialaccount.providers.saml",
-    "allauth.mfa",
     "klantcultuur.accounts",
     "klantcultuur.audit",
     "klantcultuur.orgs",
@@ -72,6 +65,15 @@ INSTALLED_APPS = [
     "klantcultuur.scan",
     "klantcultuur.notify",
     "klantcultuur.reports",
+    # Django's auth and allauth after every app of ours: for a text both translate, ours wins
+    # (allauth's Dutch "Voeg toe" would otherwise replace our "Toevoegen" on every page).
+    "django.contrib.auth",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [

@@ -80,3 +80,22 @@ def test_catalogues_are_up_to_date_with_the_source(path, tmp_path):
     fresh = {e.msgid for e in polib.pofile(str(copy / "locale/nl/LC_MESSAGES/django.po"))}
     committed = {e.msgid for e in polib.pofile(str(path))}
     assert sorted(fresh - committed) == [], "run `make messages` and translate the new texts"
+
+
+def test_no_library_replaces_our_dutch_words():
+    """A text our catalogues translate one way is shown that way: a library's catalogue (an
+    app listed before ours in INSTALLED_APPS) would win and change words on every page."""
+    from django.utils import translation
+
+    ours: dict[str, set[str]] = {}
+    for path in CATALOGUES:
+        for entry in polib.pofile(str(path)):
+            if entry.msgstr and not entry.msgctxt and not entry.msgid_plural:
+                ours.setdefault(entry.msgid, set()).add(entry.msgstr)
+    with translation.override("nl"):
+        replaced = {
+            msgid: translation.gettext(msgid)
+            for msgid, texts in ours.items()
+            if len(texts) == 1 and translation.gettext(msgid) not in texts
+        }
+    assert replaced == {}
