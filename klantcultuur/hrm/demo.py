@@ -11,13 +11,12 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from klantcultuur.accounts.models import User
 from klantcultuur.hrm.models import HrDocument, JoinedVia, OnboardingPath, RoomToDecide
 from klantcultuur.hrm.services.documents import document_add, rating_save
 from klantcultuur.hrm.services.onboarding import buddy_set, path_start, room_add, step_done
 from klantcultuur.huddle.models import Huddle
-from klantcultuur.orgs.demo import ORG_SLUG, stable_uuid
-from klantcultuur.orgs.models import Membership, Organization, OrgUnit
+from klantcultuur.orgs.demo import ORG_SLUG, RECENT_JOINERS, recent_joiner_email
+from klantcultuur.orgs.models import Membership, Organization
 from klantcultuur.orgs.roles import Role
 
 # (process, title, text, rating, action)
@@ -82,13 +81,12 @@ ROOMS = [
     ("manager", "", "Een incasso een maand aanhouden na een gesprek met de huurder", None),
 ]  # fmt: skip
 
-# Recent joiners: (first, infix, last, team code, job, days since the start, steps ticked).
-NEWCOMERS = [
-    ("Lotte", "", "Kramer", "W-KC-B", "Klantadviseur", 50, ("vision", "behaviours", "stories", "room", "buddy")),
-    ("Youssef", "", "Amrani", "V-RO-N", "Allround onderhoudsmonteur", 36, ("vision", "behaviours", "stories", "room")),
-    ("Sanne", "de", "Wit", "W-KC-A", "Klantadviseur", 22, ("vision",)),
-]  # fmt: skip
-DOMAIN = "rivierduin.example"
+# The organisation's recent joiners (orgs' demo makes them) and the onboarding steps they ticked.
+TICKED = {
+    "Lotte": ("vision", "behaviours", "stories", "room", "buddy"),
+    "Youssef": ("vision", "behaviours", "stories", "room"),
+    "Sanne": ("vision",),
+}
 
 
 def _documents(org: Organization, hr: Membership) -> int:
@@ -125,32 +123,18 @@ def _rooms(org: Organization) -> int:
 
 def _newcomers(org: Organization) -> int:
     made = 0
-    today = timezone.localdate()
-    for first, infix, last, code, job, days, ticked in NEWCOMERS:
-        team = OrgUnit.objects.filter(organization=org, code=code).first()
-        if team is None:
+    for first, infix, last, _code, _job, _days in RECENT_JOINERS:
+        ticked = TICKED.get(first, ())
+        membership = (
+            Membership.objects.filter(
+                organization=org, user__email=recent_joiner_email(first, infix, last)
+            )
+            .select_related("unit")
+            .first()
+        )
+        if membership is None or membership.unit is None or membership.start_date is None:
             continue
-        email = f"{first}.{infix}{last}".lower().replace(" ", "") + f"@{DOMAIN}"
-        user = User.objects.filter(email=email).first() or User.objects.create_user(
-            email,
-            first_name=first,
-            infix=infix,
-            last_name=last,
-            uuid=stable_uuid("user", email),
-        )
-        started = today - timedelta(days=days)
-        membership, _created = Membership.objects.get_or_create(
-            user=user,
-            organization=org,
-            defaults={
-                "uuid": stable_uuid(org.slug, "member", email),
-                "role": Role.EMPLOYEE,
-                "unit": team,
-                "job_title": job,
-                "start_date": started,
-                "joined_at": timezone.now() - timedelta(days=days),
-            },
-        )
+        team, started = membership.unit, membership.start_date
         if OnboardingPath.objects.filter(membership=membership).exists():
             continue
         path = path_start(membership=membership, via=JoinedVia.IMPORT)

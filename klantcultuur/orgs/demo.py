@@ -10,10 +10,11 @@ from __future__ import annotations
 import random
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils import timezone
 
 from klantcultuur.accounts.models import User
 from klantcultuur.orgs.models import Membership, Office, Organization, OrgUnit, Sector, UnitKind
@@ -370,6 +371,44 @@ def _organization(slug: str, name: str, sector: str) -> Organization:
     return org
 
 
+# Colleagues who joined recently (hrm's demo walks them through their onboarding): first,
+# infix, last, team code, job, days since they started. They belong to the organisation from
+# the first step, so every later demo (the scan's open wave) sees the same people.
+RECENT_JOINERS = [
+    ("Lotte", "", "Kramer", "W-KC-B", "Klantadviseur", 50),
+    ("Youssef", "", "Amrani", "V-RO-N", "Allround onderhoudsmonteur", 36),
+    ("Sanne", "de", "Wit", "W-KC-A", "Klantadviseur", 22),
+]
+
+
+def recent_joiner_email(first: str, infix: str, last: str) -> str:
+    return f"{first}.{infix}{last}".lower().replace(" ", "") + "@rivierduin.example"
+
+
+def recent_joiners_add(org: Organization) -> None:
+    today = timezone.localdate()
+    for first, infix, last, code, job, days in RECENT_JOINERS:
+        team = OrgUnit.objects.filter(organization=org, code=code).first()
+        if team is None:
+            continue
+        email = recent_joiner_email(first, infix, last)
+        user = User.objects.filter(email=email).first() or User.objects.create_user(
+            email, first_name=first, infix=infix, last_name=last, uuid=stable_uuid("user", email)
+        )
+        Membership.objects.get_or_create(  # once: their start stays where it was
+            user=user,
+            organization=org,
+            defaults={
+                "uuid": stable_uuid(org.slug, "member", email),
+                "role": Role.EMPLOYEE,
+                "unit": team,
+                "job_title": job,
+                "start_date": today - timedelta(days=days),
+                "joined_at": timezone.now() - timedelta(days=days),
+            },
+        )
+
+
 @transaction.atomic
 def load() -> dict[str, str]:
     """Create or refresh the demo organisations; returns the printed logins (role -> e-mail)."""
@@ -434,6 +473,7 @@ def load() -> dict[str, str]:
         unit_key = NAMED[key][4]
         assert unit_key is not None  # these four work in a unit
         named(key, units[unit_key])
+    recent_joiners_add(org)
 
     # A second, small organisation: the CX lead also coaches a home-care organisation,
     # so the demo shows switching between organisations.

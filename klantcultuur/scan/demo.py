@@ -266,6 +266,9 @@ def _fill(org, wave, members, rng, wave_number, *, share: float, spare: set[str]
     tree = UnitTree.for_organization(org.id)
     parents = {node.id: node.parent_id for node in tree.nodes.values()}
     managers = {u.manager_id for u in units.values() if u.manager_id}
+    # Only who had joined when the wave opened: later demos add newcomers (hrm's onboarding),
+    # and loading the demo again must give the same waves.
+    members = [m for m in members if m.joined_at is None or m.joined_at.date() <= wave.opens_on]
     people = [(m, respondent_role(m, managers)) for m in members]
     mapping = pooling.storage_map(
         parents, Counter((m.unit_id, r) for m, r in people), org.min_group_size

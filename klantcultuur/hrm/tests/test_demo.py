@@ -8,7 +8,7 @@ from django.utils import timezone
 from klantcultuur.hrm import demo
 from klantcultuur.hrm.models import HrDocument, OnboardingPath, Process, RoomToDecide
 from klantcultuur.huddle.models import Huddle
-from klantcultuur.orgs.demo import ORG_SLUG
+from klantcultuur.orgs.demo import ORG_SLUG, recent_joiners_add
 from klantcultuur.orgs.models import Organization, OrgUnit, UnitKind
 from klantcultuur.orgs.roles import Role
 from klantcultuur.testing import make_member
@@ -26,6 +26,7 @@ def test_the_demo_has_hr_documents_rooms_and_newcomers_and_loads_once():
     today = timezone.localdate()
     for days in (40, 30, 20, 10):
         Huddle.objects.create(organization=org, unit=team, day=today - timedelta(days=days))
+    recent_joiners_add(org)  # the organisation's demo makes its recent joiners
     assert demo.load() == "16 HR documents, 6 rooms to decide, 1 onboarding paths"
     assert set(HrDocument.objects.values_list("process", flat=True)) == set(Process.values)
     assert HrDocument.objects.exclude(action="").filter(action_owner__isnull=False).exists()
