@@ -55,12 +55,23 @@ def queue(settings):
     from klantcultuur.celery import app
 
     name = f"klantcultuur-test-{uuid.uuid4().hex[:12]}"
-    old = app.conf.broker_url, app.conf.task_default_queue
+    old = app.conf.broker_url, app.conf.task_default_queue, app.conf.broker_transport_options
     app.conf.broker_url, app.conf.task_default_queue = BROKER, name
+    app.conf.broker_transport_options = {}  # the workers use no key prefix
+    _forget_connections(app)  # an earlier test's pool may point at another broker
     settings.TASK_MODE = "celery"
     yield name
-    app.conf.broker_url, app.conf.task_default_queue = old
-    app.pool.force_close_all()
+    app.conf.broker_url, app.conf.task_default_queue, app.conf.broker_transport_options = old
+    _forget_connections(app)
+
+
+def _forget_connections(app) -> None:
+    """Drop the app's cached broker connections, so the next task opens one to the broker
+    configured now (Celery keeps the pool it made first, whatever `broker_url` says later)."""
+    if app._pool is not None:
+        app._pool.force_close_all()
+    app._pool = None
+    app.amqp._producer_pool = None
 
 
 def database_url() -> str:

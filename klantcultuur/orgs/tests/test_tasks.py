@@ -45,19 +45,25 @@ def test_with_a_broker_a_real_celery_worker_runs_the_import(settings):
     settings.TASK_MODE = "celery"
     # A key prefix of its own, so parallel test runs on one Redis never take each other's tasks.
     prefix = f"test-{uuid.uuid4().hex}-"
-    celery_app.conf.update(
+    conf = celery_app.conf
+    old = conf.broker_url, conf.task_always_eager, conf.broker_transport_options
+    conf.update(
         broker_url=REDIS_URL,
         task_always_eager=False,
         broker_transport_options={"global_keyprefix": prefix},
     )
     _world, job = make_job()
-    with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
-        services.people_import_start(job=job)
-        for _ in range(300):
-            job.refresh_from_db()
-            if job.is_finished:
-                break
-            time.sleep(0.1)
+    try:
+        with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
+            services.people_import_start(job=job)
+            for _ in range(300):
+                job.refresh_from_db()
+                if job.is_finished:
+                    break
+                time.sleep(0.1)
+    finally:
+        # Later tests (the scale-out test's workers) use no key prefix.
+        conf.broker_url, conf.task_always_eager, conf.broker_transport_options = old
     assert job.status == JobStatus.DONE, job.status
     assert Membership.objects.filter(user__email="wim.worker@linge.example").exists()
     assert PeopleImport.objects.get(pk=job.pk).summary["created"] == 1
