@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from klantcultuur.lib.jobs import BackgroundJob, JobStatus
+from klantcultuur.lib.progress import Progress
 from klantcultuur.orgs.models import Organization
 
 
@@ -82,6 +83,9 @@ class FeedbackImport(BackgroundJob):
     # The lowest and highest record key of this import: its records lie in that range.
     records_from = models.UUIDField(null=True, blank=True)
     records_to = models.UUIDField(null=True, blank=True)
+
+    # Set by the imports page for a running import: how far it is (lib.progress).
+    progress: Progress | None
 
     class Meta:
         ordering = ["-created_at"]

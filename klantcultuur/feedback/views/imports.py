@@ -53,7 +53,7 @@ def upload(request: MemberRequest):
         services.PROGRESS_KIND, [j.uuid for j in recent if not j.is_finished]
     )
     for job in recent:
-        job.progress = running.get(job.uuid)  # type: ignore[attr-defined]  # for the template
+        job.progress = running.get(job.uuid)
     return render(
         request, "feedback/imports.html", {"section": "imports", "form": form, "recent": recent}
     )
